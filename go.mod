@@ -1,0 +1,3 @@
+module peiyang
+
+go 1.26.0

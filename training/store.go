@@ -1,0 +1,149 @@
+package training
+
+import (
+	"context"
+
+	"peiyang/models"
+)
+
+// The storage the rules need, in small interfaces. Any implementation
+// (the SQLite store today, a PostgreSQL one later) satisfies them.
+//
+// Conventions every implementation follows:
+//   - A missing record is a *models.Error with code models.ENOTFOUND.
+//   - Create… sets the new record's ID and timestamps.
+//   - A context returned by Transactor.Update's callback carries the
+//     transaction: every call made with it joins that transaction and sees
+//     its uncommitted changes. Calls made with any other context run on
+//     their own, so inside Update always pass the callback's context on.
+
+// Transactor runs a function in one write transaction: all of its changes
+// are committed together, or none when fn returns an error or panics.
+type Transactor interface {
+	Update(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
+// OrganisationStore reads and writes organisations.
+type OrganisationStore interface {
+	FindOrganisationByID(ctx context.Context, id int64) (*models.Organisation, error)
+	FindOrganisations(ctx context.Context, f models.OrganisationFilter) ([]*models.Organisation, error)
+	CreateOrganisation(ctx context.Context, o *models.Organisation) error
+	UpdateOrganisation(ctx context.Context, o *models.Organisation) error
+}
+
+// TraineeStore reads and writes trainees.
+type TraineeStore interface {
+	FindTraineeByID(ctx context.Context, id int64) (*models.Trainee, error)
+	FindTrainees(ctx context.Context, f models.TraineeFilter) ([]*models.Trainee, error)
+	CreateTrainee(ctx context.Context, t *models.Trainee) error
+	UpdateTrainee(ctx context.Context, t *models.Trainee) error
+}
+
+// InstructorStore reads instructors and mentors.
+type InstructorStore interface {
+	FindInstructorByID(ctx context.Context, id int64) (*models.Instructor, error)
+	FindInstructors(ctx context.Context, f models.InstructorFilter) ([]*models.Instructor, error)
+}
+
+// CourseStore reads and writes courses.
+type CourseStore interface {
+	FindCourseByID(ctx context.Context, id int64) (*models.Course, error)
+	FindCourses(ctx context.Context, f models.CourseFilter) ([]*models.Course, error)
+	CreateCourse(ctx context.Context, c *models.Course) error
+	UpdateCourse(ctx context.Context, c *models.Course) error
+}
+
+// SessionStore reads and writes sessions.
+type SessionStore interface {
+	FindSessionByID(ctx context.Context, id int64) (*models.Session, error)
+	FindSessions(ctx context.Context, f models.SessionFilter) ([]*models.Session, error)
+	CreateSession(ctx context.Context, s *models.Session) error
+	UpdateSession(ctx context.Context, s *models.Session) error
+	DeleteSession(ctx context.Context, id int64) error
+}
+
+// EnrolmentStore reads and writes enrolments.
+type EnrolmentStore interface {
+	// FindEnrolment returns the trainee's enrolment on the course, of any
+	// status, or ENOTFOUND.
+	FindEnrolment(ctx context.Context, courseID, traineeID int64) (*models.Enrolment, error)
+	FindEnrolments(ctx context.Context, f models.EnrolmentFilter) ([]*models.Enrolment, error)
+	CreateEnrolment(ctx context.Context, e *models.Enrolment) error
+	UpdateEnrolment(ctx context.Context, e *models.Enrolment) error
+}
+
+// AttendanceStore reads and writes sign-ins.
+type AttendanceStore interface {
+	FindAttendance(ctx context.Context, f models.AttendanceFilter) ([]*models.Attendance, error)
+	// SetAttendance creates or replaces the record for (session, trainee).
+	SetAttendance(ctx context.Context, a *models.Attendance) error
+}
+
+// PlacementStore reads and writes placements.
+type PlacementStore interface {
+	FindPlacementByID(ctx context.Context, id int64) (*models.Placement, error)
+	FindPlacements(ctx context.Context, f models.PlacementFilter) ([]*models.Placement, error)
+	CreatePlacement(ctx context.Context, p *models.Placement) error
+	UpdatePlacement(ctx context.Context, p *models.Placement) error
+}
+
+// MentorshipStore reads and writes mentorships and their contact logs.
+type MentorshipStore interface {
+	FindMentorshipByID(ctx context.Context, id int64) (*models.Mentorship, error)
+	FindMentorships(ctx context.Context, f models.MentorshipFilter) ([]*models.Mentorship, error)
+	CreateMentorship(ctx context.Context, m *models.Mentorship) error
+	UpdateMentorship(ctx context.Context, m *models.Mentorship) error
+	FindContacts(ctx context.Context, f models.ContactFilter) ([]*models.Contact, error)
+	CreateContact(ctx context.Context, c *models.Contact) error
+}
+
+// ReturnStore reads and writes returns and elections.
+type ReturnStore interface {
+	FindReturnByID(ctx context.Context, id int64) (*models.Return, error)
+	FindReturns(ctx context.Context, f models.ReturnFilter) ([]*models.Return, error)
+	CreateReturn(ctx context.Context, r *models.Return) error
+	FindElections(ctx context.Context, f models.ElectionFilter) ([]*models.Election, error)
+	CreateElection(ctx context.Context, e *models.Election) error
+}
+
+// CertificateStore reads and writes certificates.
+type CertificateStore interface {
+	FindCertificateBySerial(ctx context.Context, serial string) (*models.Certificate, error)
+	FindCertificates(ctx context.Context, f models.CertificateFilter) ([]*models.Certificate, error)
+	CreateCertificate(ctx context.Context, c *models.Certificate) error
+	UpdateCertificate(ctx context.Context, c *models.Certificate) error
+	// LastCertificateSeq returns the highest sequence number issued in the
+	// year, 0 if none.
+	LastCertificateSeq(ctx context.Context, year int) (int, error)
+}
+
+// SettingStore reads and writes named settings.
+type SettingStore interface {
+	// Setting returns the value, or "" when it was never set.
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+}
+
+// PipelineStore gathers what the pipeline rules need of every trainee the
+// filter selects (its paging fields are ignored).
+type PipelineStore interface {
+	FindStageFacts(ctx context.Context, f models.TraineeFilter) ([]models.StageFacts, error)
+}
+
+// Store is everything the Service needs.
+type Store interface {
+	Transactor
+	OrganisationStore
+	TraineeStore
+	InstructorStore
+	CourseStore
+	SessionStore
+	EnrolmentStore
+	AttendanceStore
+	PlacementStore
+	MentorshipStore
+	ReturnStore
+	CertificateStore
+	SettingStore
+	PipelineStore
+}
