@@ -1,0 +1,41 @@
+# Peiyang: build, run and test. `make run` and `make test` install what they
+# need first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
+GO ?= go
+
+.PHONY: setup build run test lint unit bench bench-search bench-demo clean
+
+setup:
+	@bash scripts/setup.sh
+
+build:
+	$(GO) build -o peiyang .
+
+# Opens the app on the default database (in the user's config folder),
+# filling it with demo data at the report's scale on first use.
+run: setup build
+	./peiyang demo --if-empty
+	./peiyang
+
+# Everything CI checks: formatting, vet, staticcheck and the tests.
+test: setup lint unit
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	staticcheck ./...
+
+unit:
+	$(GO) test -count=1 ./...
+
+bench: bench-search bench-demo
+
+bench-search:
+	$(GO) run ./bench/search -n 250000
+
+bench-demo:
+	$(GO) run ./bench/demo
+
+clean:
+	rm -f peiyang

@@ -1,0 +1,229 @@
+// Package cli is Peiyang's command line: batch work (demo data, statistics,
+// trainees, courses, enrolment, attendance, certificates, checks) driven
+// without the window, over the same store and rules the window uses.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"peiyang/store"
+	"peiyang/training"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // the command failed
+	exitUsage = 2 // the command line was wrong
+)
+
+// EnvDB names the environment variable that overrides the default database.
+const EnvDB = "PEIYANG_DB"
+
+// errUsage marks a usage error; the message has been printed already.
+var errUsage = errors.New("usage")
+
+// command is one command of the command line.
+type command struct {
+	name    string // e.g. "trainees add"
+	args    string // synopsis of the arguments
+	summary string
+	run     func(e *env, args []string) error
+}
+
+// env is what a running command gets: its output streams, the chosen
+// database and clock, and the flag set it parses its arguments with.
+type env struct {
+	stdout, stderr io.Writer
+	ctx            context.Context
+	dbPath         string
+	now            func() time.Time
+	cmd            *command
+	fs             *flag.FlagSet
+	json           bool
+	db             *store.DB
+	svc            *training.Service
+}
+
+// Run executes the command line args and returns the process exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	return run(context.Background(), args, stdout, stderr, time.Now)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	e := &env{stdout: stdout, stderr: stderr, ctx: ctx, now: now}
+	// Global flags before the command.
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		switch {
+		case args[0] == "-h" || args[0] == "--help" || args[0] == "-help":
+			printHelp(stdout)
+			return exitOK
+		case args[0] == "--db" || args[0] == "-db":
+			if len(args) < 2 {
+				fmt.Fprintln(stderr, "peiyang: --db needs a path")
+				return exitUsage
+			}
+			e.dbPath, args = args[1], args[2:]
+		case strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db="):
+			e.dbPath, args = args[0][strings.Index(args[0], "=")+1:], args[1:]
+		default:
+			fmt.Fprintf(stderr, "peiyang: unknown flag %s\n", args[0])
+			printHelp(stderr)
+			return exitUsage
+		}
+	}
+	if len(args) == 0 {
+		return openWindow(e)
+	}
+	cmd, rest := findCommand(args)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "peiyang: unknown command %q\n\n", strings.Join(args[:min(2, len(args))], " "))
+		printHelp(stderr)
+		return exitUsage
+	}
+	e.cmd = cmd
+	e.fs = flag.NewFlagSet("peiyang "+cmd.name, flag.ContinueOnError)
+	e.fs.SetOutput(stderr)
+	e.fs.Usage = func() { printCommandHelp(e.fs.Output(), cmd, e.fs) }
+	e.fs.StringVar(&e.dbPath, "db", e.dbPath, "database `file` (default: $"+EnvDB+", else peiyang.db in the user's config folder)")
+	err := cmd.run(e, rest)
+	if e.db != nil {
+		if cerr := e.db.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	}
+	e.printError(err)
+	return exitError
+}
+
+// findCommand matches the longest command name at the start of args.
+func findCommand(args []string) (*command, []string) {
+	for _, n := range []int{2, 1} {
+		if len(args) < n {
+			continue
+		}
+		name := strings.Join(args[:n], " ")
+		for _, c := range commands() {
+			if c.name == name {
+				return c, args[n:]
+			}
+		}
+	}
+	return nil, nil
+}
+
+// parse parses the command's flags; positional arguments may come before or
+// after the flags. want is the number of positional arguments required.
+func (e *env) parse(args []string, want int) ([]string, error) {
+	var pos []string
+	for {
+		if err := e.fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printCommandHelp(e.stdout, e.cmd, e.fs)
+				return nil, flag.ErrHelp
+			}
+			return nil, errUsage
+		}
+		args = e.fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != want {
+		fmt.Fprintf(e.stderr, "peiyang %s: expected %d argument(s), got %d\n", e.cmd.name, want, len(pos))
+		printCommandHelp(e.stderr, e.cmd, e.fs)
+		return nil, errUsage
+	}
+	return pos, nil
+}
+
+// usagef reports a usage error for the running command.
+func (e *env) usagef(format string, a ...any) error {
+	fmt.Fprintf(e.stderr, "peiyang %s: %s\n", e.cmd.name, fmt.Sprintf(format, a...))
+	printCommandHelp(e.stderr, e.cmd, e.fs)
+	return errUsage
+}
+
+// open opens the database and the rules over it.
+func (e *env) open() error {
+	path, err := DatabasePath(e.dbPath)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(path)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	e.db = db
+	e.svc = training.New(db, training.WithClock(e.now))
+	return nil
+}
+
+// DatabasePath resolves the database file: the flag, else $PEIYANG_DB,
+// else peiyang.db in the user's config folder.
+func DatabasePath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if v := os.Getenv(EnvDB); v != "" {
+		return v, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the config folder: %w (use --db or %s)", err, EnvDB)
+	}
+	return filepath.Join(dir, "peiyang", "peiyang.db"), nil
+}
+
+// openWindow is what the program does with no command.
+func openWindow(e *env) int {
+	fmt.Fprintln(e.stderr, "peiyang: the window is not part of this version yet; use the command line (peiyang --help).")
+	return exitError
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprint(w, `Peiyang (培养): the joint cultivation programme of mobile party members.
+
+Usage:
+  peiyang [--db FILE]                 open the window
+  peiyang [--db FILE] COMMAND [ARGS]  run a command
+
+The database is --db FILE, else $PEIYANG_DB, else peiyang.db in the user's
+config folder; it is created on first use.
+
+Commands:
+`)
+	cs := commands()
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-22s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun `peiyang COMMAND --help` for a command's flags.\n")
+}
+
+func printCommandHelp(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: peiyang %s %s\n\n%s\n\nFlags:\n", c.name, c.args, c.summary)
+	old := fs.Output()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(old)
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs everything Peiyang needs to build, run and test on a fresh Debian
+# machine (run as root, or with sudo available): the C libraries Fyne's
+# build needs, Xvfb and the tools for screenshots and PDF checks, the CJK
+# font, the Go modules and staticcheck. Safe to run again: it only installs
+# what is missing.
+set -euo pipefail
+
+export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
+
+packages=(
+  gcc pkg-config
+  libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dev
+  xvfb xauth xdotool imagemagick poppler-utils
+  fonts-lxgw-wenkai
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v go >/dev/null; then
+  echo "setup: Go is not installed (expected at /usr/local/go); install Go 1.26 or newer" >&2
+  exit 1
+fi
+
+cd "$(dirname "$0")/.."
+go mod download
+if ! command -v staticcheck >/dev/null; then
+  echo "setup: installing staticcheck"
+  go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+echo "setup: ready"
