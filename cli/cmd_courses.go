@@ -37,10 +37,10 @@ func runCoursesList(e *env, args []string) error {
 
 // courseView is what `courses show` prints.
 type courseView struct {
-	Course     *models.Course      `json:"course"`
-	Sessions   []*models.Session   `json:"sessions"`
-	Enrolments []enrolmentView     `json:"enrolments"`
-	Decisions  []decisionView      `json:"decisions"`
+	Course     *models.Course    `json:"course"`
+	Sessions   []*models.Session `json:"sessions"`
+	Enrolments []enrolmentView   `json:"enrolments"`
+	Decisions  []decisionView    `json:"decisions"`
 }
 
 type enrolmentView struct {

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"peiyang/models"
 )
@@ -53,11 +53,15 @@ func (e *env) writeJSON(v any) error {
 	return enc.Encode(v)
 }
 
-// table prints aligned columns on stdout.
-type table struct{ w *tabwriter.Writer }
+// table prints aligned columns on stdout. Widths are counted in terminal
+// columns, so Chinese characters (two columns each) line up.
+type table struct {
+	w    io.Writer
+	rows [][]string
+}
 
 func (e *env) table(headers ...string) *table {
-	t := &table{w: tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)}
+	t := &table{w: e.stdout}
 	t.row(anySlice(headers)...)
 	return t
 }
@@ -65,12 +69,59 @@ func (e *env) table(headers ...string) *table {
 func (t *table) row(cells ...any) {
 	parts := make([]string, len(cells))
 	for i, c := range cells {
-		parts[i] = strings.ReplaceAll(fmt.Sprint(c), "\t", " ")
+		parts[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(fmt.Sprint(c))
 	}
-	fmt.Fprintln(t.w, strings.Join(parts, "\t"))
+	t.rows = append(t.rows, parts)
 }
 
-func (t *table) flush() error { return t.w.Flush() }
+func (t *table) flush() error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	t.rows = nil
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+// displayWidth is the number of terminal columns s takes: two for East
+// Asian wide and full-width characters, one for others.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if isWide(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func isWide(r rune) bool {
+	switch {
+	case r >= 0x1100 && r <= 0x115F, r >= 0x2E80 && r <= 0x303E, r >= 0x3041 && r <= 0x33FF,
+		r >= 0x3400 && r <= 0x4DBF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xA000 && r <= 0xA4CF,
+		r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F,
+		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, r >= 0x20000 && r <= 0x3FFFD:
+		return true
+	}
+	return false
+}
 
 func anySlice(s []string) []any {
 	out := make([]any, len(s))

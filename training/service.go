@@ -22,7 +22,8 @@ type Service struct {
 type Option func(*Service)
 
 // WithClock sets the clock the Service reads "now" and "today" from; tests
-// pass a fixed time. The default is time.Now, in local time.
+// pass a fixed time. The default is time.Now. "Today" is the clock's
+// calendar day in local time.
 func WithClock(clock func() time.Time) Option {
 	return func(s *Service) {
 		if clock != nil {
@@ -43,9 +44,8 @@ func New(s Store, opts ...Option) *Service {
 // now returns the clock's time.
 func (s *Service) now() time.Time { return s.clock() }
 
-// today returns the calendar day of the clock's time, in the clock's
-// location (local time for the default clock).
-func (s *Service) today() models.Date { return models.DateOf(s.clock()) }
+// today returns the calendar day of the clock's time in local time.
+func (s *Service) today() models.Date { return models.DateOf(s.clock().Local()) }
 
 // update runs fn in one transaction and wraps any error with the
 // operation's name.

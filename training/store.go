@@ -39,6 +39,11 @@ type TraineeStore interface {
 	UpdateTrainee(ctx context.Context, t *models.Trainee) error
 }
 
+// CohortStore reads cohorts; a trainee's cohort must exist.
+type CohortStore interface {
+	FindCohortByID(ctx context.Context, id int64) (*models.Cohort, error)
+}
+
 // InstructorStore reads instructors and mentors.
 type InstructorStore interface {
 	FindInstructorByID(ctx context.Context, id int64) (*models.Instructor, error)
@@ -135,6 +140,7 @@ type Store interface {
 	Transactor
 	OrganisationStore
 	TraineeStore
+	CohortStore
 	InstructorStore
 	CourseStore
 	SessionStore

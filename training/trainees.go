@@ -67,7 +67,7 @@ func (s *Service) checkTrainee(ctx context.Context, t *models.Trainee) error {
 		}
 	}
 	if t.CohortID != 0 {
-		if err := s.cohortExists(ctx, t.CohortID); err != nil {
+		if _, err := s.store.FindCohortByID(ctx, t.CohortID); err != nil {
 			if !models.IsNotFound(err) {
 				return err
 			}
@@ -75,21 +75,4 @@ func (s *Service) checkTrainee(ctx context.Context, t *models.Trainee) error {
 		}
 	}
 	return l.Err()
-}
-
-// CohortFinder is the part of a store that reads cohorts. The Service uses
-// it, when the store has it, to check that a trainee's cohort exists.
-type CohortFinder interface {
-	FindCohortByID(ctx context.Context, id int64) (*models.Cohort, error)
-}
-
-// cohortExists returns the store's error for a missing cohort, or nil when
-// the cohort exists or the store cannot read cohorts.
-func (s *Service) cohortExists(ctx context.Context, id int64) error {
-	f, ok := s.store.(CohortFinder)
-	if !ok {
-		return nil
-	}
-	_, err := f.FindCohortByID(ctx, id)
-	return err
 }

@@ -1,0 +1,225 @@
+// Package store keeps Peiyang's records in a SQLite database file, through
+// the pure-Go driver modernc.org/sqlite.
+//
+// A DB holds two connection pools on the same file: a writer with one
+// connection, whose transactions begin IMMEDIATE so that writers queue
+// instead of failing to upgrade a read lock, and a pool of read-only
+// connections. The file runs in WAL mode, so readers see the last committed
+// state while a write is under way. Every connection has foreign keys on and
+// a busy timeout.
+//
+// Transactions travel in the context: Update runs a function in one write
+// transaction and gives it a context carrying that transaction; every store
+// method called with that context joins it and sees its uncommitted
+// changes. Called with any other context, a read runs on the reader pool and
+// a write in a transaction of its own. Inside Update, always pass the
+// callback's context on: a write made with another context waits for the
+// single writer connection that the transaction holds.
+//
+// The SQL is kept plain (TEXT, INTEGER and REAL columns, no JSON or
+// full-text features) so that a PostgreSQL store can follow behind the same
+// interfaces.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// readers is the size of the reader pool.
+const readers = 4
+
+// DB is the SQLite store. It is safe for concurrent use.
+type DB struct {
+	wr   *sql.DB // one connection, for write transactions
+	rd   *sql.DB // read-only connections
+	path string
+	now  func() time.Time
+}
+
+// Open opens the database file at path, creating it (mode 0600) and its
+// folder when missing, and brings its schema up to date.
+func Open(path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("store: open: no database path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("store: open: create folder: %w", err)
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+
+	db := &DB{path: abs, now: func() time.Time { return time.Now() }}
+	db.wr, err = sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	db.wr.SetMaxOpenConns(1)
+	db.wr.SetMaxIdleConns(1)
+	db.wr.SetConnMaxLifetime(0)
+	db.wr.SetConnMaxIdleTime(0)
+
+	ctx := context.Background()
+	// The writer connects first: it turns the file to WAL mode before a
+	// read-only connection could need it.
+	if err := db.wr.PingContext(ctx); err != nil {
+		db.wr.Close()
+		return nil, fmt.Errorf("store: open %s: %w", filepath.Base(abs), err)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.wr.Close()
+		return nil, err
+	}
+	db.rd, err = sql.Open("sqlite", dsn(abs, false))
+	if err != nil {
+		db.wr.Close()
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	db.rd.SetMaxOpenConns(readers)
+	db.rd.SetMaxIdleConns(readers)
+	if err := db.rd.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", filepath.Base(abs), err)
+	}
+	if err := db.checkSearchIndex(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// dsn builds the driver's connection string. The _pragma parameters run on
+// every new connection of the pool.
+func dsn(path string, writer bool) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/... on Windows
+	}
+	u := url.URL{Path: p}
+	q := []string{
+		"_pragma=busy_timeout(10000)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=journal_size_limit(67108864)", // trim the WAL file to 64 MB after a checkpoint
+	}
+	if writer {
+		q = append(q, "_pragma=cache_size(-65536)", "_txlock=immediate")
+	} else {
+		q = append(q, "_pragma=cache_size(-16384)", "_pragma=query_only(1)")
+	}
+	return "file://" + u.EscapedPath() + "?" + strings.Join(q, "&")
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	var errs []error
+	if db.rd != nil {
+		errs = append(errs, db.rd.Close())
+	}
+	if db.wr != nil {
+		errs = append(errs, db.wr.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("store: close: %w", err)
+	}
+	return nil
+}
+
+// Path returns the database file's absolute path.
+func (db *DB) Path() string { return db.path }
+
+// SchemaVersion returns the number of the last migration applied.
+func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	var v sql.NullInt64
+	if err := db.reader(ctx).QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("store: schema version: %w", err)
+	}
+	return int(v.Int64), nil
+}
+
+// IntegrityCheck runs SQLite's integrity and foreign key checks and returns
+// "ok" when both pass, else the problems found, one a line.
+func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	q := db.reader(ctx)
+	rows, err := q.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return "", fmt.Errorf("store: integrity check: %w", err)
+	}
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return "", fmt.Errorf("store: integrity check: %w", err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("store: integrity check: %w", err)
+	}
+	rows, err = q.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return "", fmt.Errorf("store: foreign key check: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, parent string
+		var rowid, fkid sql.NullInt64
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			return "", fmt.Errorf("store: foreign key check: %w", err)
+		}
+		problems = append(problems, fmt.Sprintf("%s row %d refers to a missing %s row", table, rowid.Int64, parent))
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("store: foreign key check: %w", err)
+	}
+	if len(problems) == 0 {
+		return "ok", nil
+	}
+	return strings.Join(problems, "\n"), nil
+}
+
+// dataTables are the tables that hold records, as opposed to settings and
+// bookkeeping.
+var dataTables = []string{
+	"organisations", "programmes", "cohorts", "instructors", "trainees",
+	"courses", "sessions", "enrolments", "attendance", "placements",
+	"mentorships", "contacts", "returns", "elections", "certificates",
+}
+
+// IsEmpty reports whether the database holds no records (settings aside).
+func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
+	q := db.reader(ctx)
+	for _, t := range dataTables {
+		var n int
+		err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+t+` LIMIT 1) AS x`).Scan(&n)
+		if err != nil {
+			return false, fmt.Errorf("store: is empty: %w", err)
+		}
+		if n > 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}

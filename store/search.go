@@ -1,0 +1,350 @@
+package store
+
+// Trainee search.
+//
+// The trainee_search table is an index of keys, each a kind letter followed
+// by text, with the trainee it belongs to:
+//
+//	n  the whole name                 n赵明阳
+//	m  the name from its 2nd, 3rd ... character   m明阳, m阳
+//	p  the name's full pinyin         pzhaomingyang
+//	q  the pinyin from the 2nd, 3rd ... syllable  qmingyang, qyang
+//	i  the initials                   izmy
+//	j  the initials from the 2nd ... syllable     jmy, jy
+//	d  every suffix of the ID number  d510104199001011234, d10104199001011234, ...
+//	t  every suffix of the phone's digits
+//
+// Any substring of a name, ID number or phone is thus a prefix of some key,
+// and a query is a few range scans of the primary key (key >= 'nQ' AND key
+// < 'nQ' + U+10FFFF), taken in an order that puts the best matches first:
+// exact names, then names starting with the query, then other name
+// substrings; for latin text full pinyin, initials, then the given name's
+// pinyin and initials; for digits ID numbers, then phones.
+//
+// PERSONAL DATA: the keys hold names, ID numbers and phone numbers in clear
+// text. Every change goes through reindexTrainee (or the bulk load and the
+// rebuild, which use the same searchKeys), so that de-identifying or
+// erasing a trainee can remove the trainee's keys with it. Never log keys.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"peiyang/models"
+	"peiyang/pinyin"
+)
+
+// searchIndexVersion names the way keys are made. Changing searchKeys or the
+// pinyin tables must change it: Open then rebuilds the index, since
+// reindexTrainee removes a trainee's old keys by recomputing them.
+const searchIndexVersion = "1"
+
+// settingSearchIndex records the version the stored index was built with.
+const settingSearchIndex = "store.search_index_version"
+
+// searchFields are the fields of a trainee the index is made from.
+type searchFields struct {
+	name, idNumber, phone string
+}
+
+func searchFieldsOf(t *models.Trainee) *searchFields {
+	return &searchFields{name: t.Name, idNumber: t.IDNumber, phone: t.Phone}
+}
+
+// normName folds a name for the index and for name queries: full-width
+// forms to ASCII, latin to lowercase, without spaces and middle dots.
+func normName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = halfWidth(r)
+		if unicode.IsSpace(r) || pinyin.IsMiddleDot(r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func halfWidth(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	if r == 0x3000 {
+		return ' '
+	}
+	return r
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r = halfWidth(r); r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// searchKeys returns the index keys of a trainee, without duplicates.
+func searchKeys(f *searchFields) []string {
+	if f == nil {
+		return nil
+	}
+	var keys []string
+	suffixes := func(kind string, s string, from int) {
+		rs := []rune(s)
+		for i := from; i < len(rs); i++ {
+			keys = append(keys, kind+string(rs[i:]))
+		}
+	}
+	if name := normName(f.name); name != "" {
+		keys = append(keys, "n"+name)
+		suffixes("m", name, 1)
+	}
+	syl := pinyin.Syllables(f.name)
+	initials := make([]byte, len(syl))
+	for i, s := range syl {
+		initials[i] = s[0]
+	}
+	for i := range syl {
+		p, j := "q", "j"
+		if i == 0 {
+			p, j = "p", "i"
+		}
+		keys = append(keys, p+strings.Join(syl[i:], ""), j+string(initials[i:]))
+	}
+	suffixes("d", strings.ToUpper(strings.TrimSpace(f.idNumber)), 0)
+	suffixes("t", digitsOf(f.phone), 0)
+
+	sort.Strings(keys)
+	out := keys[:0]
+	for i, k := range keys {
+		if i == 0 || k != keys[i-1] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// reindexTrainee brings the trainee's search keys from what old gives to
+// what new gives; old is nil for a new trainee, new nil for a deleted one.
+// Every write to a trainee's name, ID number or phone goes through it.
+func reindexTrainee(ctx context.Context, q querier, id int64, old, new *searchFields) error {
+	oldKeys, newKeys := searchKeys(old), searchKeys(new)
+	inNew := make(map[string]bool, len(newKeys))
+	for _, k := range newKeys {
+		inNew[k] = true
+	}
+	inOld := make(map[string]bool, len(oldKeys))
+	for _, k := range oldKeys {
+		inOld[k] = true
+		if !inNew[k] {
+			if _, err := q.ExecContext(ctx, `DELETE FROM trainee_search WHERE key = ? AND trainee_id = ?`, k, id); err != nil {
+				return fmt.Errorf("store: search index: %w", err)
+			}
+		}
+	}
+	var add []searchRow
+	for _, k := range newKeys {
+		if !inOld[k] {
+			add = append(add, searchRow{k, id})
+		}
+	}
+	return insertSearchRows(ctx, q, add)
+}
+
+// searchRow is one row of trainee_search.
+type searchRow struct {
+	key string
+	id  int64
+}
+
+// insertSearchRows writes rows in batches of many rows a statement; it is
+// fastest with the rows sorted.
+func insertSearchRows(ctx context.Context, q querier, rows []searchRow) error {
+	const batch = 250
+	stmt := func(n int) string {
+		return `INSERT INTO trainee_search (key, trainee_id) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?),", n), ",") + ` ON CONFLICT DO NOTHING`
+	}
+	var full *sql.Stmt
+	if len(rows) >= batch {
+		var err error
+		if full, err = q.PrepareContext(ctx, stmt(batch)); err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+		defer full.Close()
+	}
+	args := make([]any, 0, 2*batch)
+	for len(rows) > 0 {
+		n := min(len(rows), batch)
+		args = args[:0]
+		for _, r := range rows[:n] {
+			args = append(args, r.key, r.id)
+		}
+		var err error
+		if n == batch {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = q.ExecContext(ctx, stmt(n), args...)
+		}
+		if err != nil {
+			return fmt.Errorf("store: search index: %w", err)
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// indexRows returns the search rows of the trainees, sorted.
+func indexRows(ts []*models.Trainee) []searchRow {
+	var rows []searchRow
+	for _, t := range ts {
+		for _, k := range searchKeys(searchFieldsOf(t)) {
+			rows = append(rows, searchRow{k, t.ID})
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].key != rows[j].key {
+			return rows[i].key < rows[j].key
+		}
+		return rows[i].id < rows[j].id
+	})
+	return rows
+}
+
+// checkSearchIndex rebuilds the search index when it was built by another
+// version of searchKeys.
+func (db *DB) checkSearchIndex(ctx context.Context) error {
+	v, err := db.Setting(ctx, settingSearchIndex)
+	if err != nil {
+		return err
+	}
+	if v == searchIndexVersion {
+		return nil
+	}
+	return db.Update(ctx, func(ctx context.Context) error {
+		if err := db.rebuildSearchIndex(ctx); err != nil {
+			return err
+		}
+		return db.SetSetting(ctx, settingSearchIndex, searchIndexVersion)
+	})
+}
+
+// rebuildSearchIndex makes the whole index anew from the trainees.
+func (db *DB) rebuildSearchIndex(ctx context.Context) error {
+	return db.write(ctx, func(q querier) error {
+		if _, err := q.ExecContext(ctx, `DELETE FROM trainee_search`); err != nil {
+			return fmt.Errorf("store: rebuild search index: %w", err)
+		}
+		var ts []*models.Trainee
+		err := queryRows(ctx, q, `SELECT id, name, id_number, phone FROM trainees`, nil, func(r *sql.Rows) error {
+			var t models.Trainee
+			ts = append(ts, &t)
+			return r.Scan(&t.ID, &t.Name, &t.IDNumber, &t.Phone)
+		})
+		if err != nil {
+			return fmt.Errorf("store: rebuild search index: %w", err)
+		}
+		return insertSearchRows(ctx, q, indexRows(ts))
+	})
+}
+
+// searchPlan turns a query into the key prefixes to scan, in order.
+func searchPlan(query string) []string {
+	var rs []rune
+	ascii, digits, numeric := true, false, true
+	for _, r := range strings.TrimSpace(query) {
+		r = halfWidth(r)
+		if unicode.IsSpace(r) || pinyin.IsMiddleDot(r) || strings.ContainsRune("'’-_", r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		rs = append(rs, r)
+		switch {
+		case r >= 0x80:
+			ascii = false
+		case r >= '0' && r <= '9':
+			digits = true
+		case r != 'x':
+			numeric = false
+		}
+	}
+	if len(rs) == 0 {
+		return nil
+	}
+	text := string(rs)
+	switch {
+	case !ascii:
+		return []string{"n" + text, "m" + text}
+	case digits && numeric:
+		if strings.ContainsRune(text, 'x') {
+			return []string{"d" + strings.ToUpper(text)}
+		}
+		return []string{"d" + text, "t" + text}
+	}
+	return []string{"p" + text, "i" + text, "q" + text, "j" + text}
+}
+
+// SearchTrainees finds trainees by any part of the name, the name's pinyin
+// in full or as initials (zmy finds 赵明阳), or any part of the ID number or
+// phone number. It returns at most limit trainees (20 when limit is 0 or
+// less, 500 at most), the best matches first: exact names, names starting
+// with the query, then other matches.
+func (db *DB) SearchTrainees(ctx context.Context, query string, limit int) ([]*models.Trainee, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	limit = min(limit, 500)
+	plan := searchPlan(query)
+	if len(plan) == 0 {
+		return []*models.Trainee{}, nil
+	}
+	q := db.reader(ctx)
+	ids := make([]int64, 0, limit)
+	seen := make(map[int64]bool, limit)
+	for _, prefix := range plan {
+		if len(ids) == limit {
+			break
+		}
+		rows, err := q.QueryContext(ctx, `SELECT trainee_id FROM trainee_search
+			WHERE key >= ? AND key < ? ORDER BY key, trainee_id`, prefix, prefix+"\U0010FFFF")
+		if err != nil {
+			return nil, fmt.Errorf("store: search trainees: %w", err)
+		}
+		for len(ids) < limit && rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: search trainees: %w", err)
+			}
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("store: search trainees: %w", err)
+		}
+	}
+	if len(ids) == 0 {
+		return []*models.Trainee{}, nil
+	}
+	ts, err := findMany(ctx, q, "search trainees",
+		`SELECT `+traineeCols+` FROM trainees t WHERE t.id IN `+intList(ids), nil, scanTrainee)
+	if err != nil {
+		return nil, err
+	}
+	rank := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		rank[id] = i
+	}
+	sort.Slice(ts, func(i, j int) bool { return rank[ts[i].ID] < rank[ts[j].ID] })
+	return ts, nil
+}

@@ -1,0 +1,340 @@
+package training
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"peiyang/models"
+)
+
+// SettingSerialFormat is the setting that holds the certificate serial
+// format; DefaultSerialFormat applies while it is unset.
+const (
+	SettingSerialFormat = "certificate.serial_format"
+	DefaultSerialFormat = "〔{year}〕第{seq}号"
+)
+
+// FormatSerial renders a certificate serial from a format with these
+// placeholders:
+//
+//	{year}   the issue year, e.g. 2025
+//	{seq}    the sequence number within the year, zero-padded to 4 digits
+//	         (0012); numbers past 9999 keep all their digits
+//	{seq:N}  the same, zero-padded to N digits, N from 1 to 9
+//
+// Everything else is copied as it is. A format must hold {year} and one
+// {seq} (or {seq:N}), since serials restart their sequence every year and
+// must never repeat; any other "{...}" is refused. The default format
+// 〔{year}〕第{seq}号 gives 〔2025〕第0001号.
+func FormatSerial(format string, year, seq int) (string, error) {
+	var b strings.Builder
+	years, seqs := 0, 0
+	rest := format
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			if strings.IndexByte(rest, '}') >= 0 {
+				return "", badFormat(format)
+			}
+			b.WriteString(rest)
+			break
+		}
+		if strings.IndexByte(rest[:i], '}') >= 0 {
+			return "", badFormat(format)
+		}
+		b.WriteString(rest[:i])
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return "", badFormat(format)
+		}
+		name := rest[i+1 : i+j]
+		rest = rest[i+j+1:]
+		switch {
+		case name == "year":
+			years++
+			b.WriteString(strconv.Itoa(year))
+		case name == "seq":
+			seqs++
+			fmt.Fprintf(&b, "%04d", seq)
+		case strings.HasPrefix(name, "seq:") && len(name) == 5 && name[4] >= '1' && name[4] <= '9':
+			seqs++
+			fmt.Fprintf(&b, "%0*d", int(name[4]-'0'), seq)
+		default:
+			return "", badFormat(format)
+		}
+	}
+	if years == 0 || seqs != 1 {
+		return "", badFormat(format)
+	}
+	return b.String(), nil
+}
+
+func badFormat(format string) error {
+	return invalid(SettingSerialFormat, "The certificate serial format {{.Format}} is not valid: it must hold {year} and one {seq} (or {seq:N}) and no other placeholder.", "Format", format)
+}
+
+// CheckIssue refuses a certificate for a trainee whose enrolment on the
+// course is not completed, saying who and why, or who already holds a
+// valid certificate for the course (among certs, the course's
+// certificates). e is nil when the trainee has no enrolment.
+func CheckIssue(course *models.Course, trainee *models.Trainee, e *models.Enrolment, certs []*models.Certificate) error {
+	if e == nil || !e.Status.HoldsPlace() {
+		return conflict("trainee_id", "{{.Name}} holds no place on {{.Course}} and cannot receive its certificate.", "Name", trainee.Name, "Course", course.Title)
+	}
+	switch e.Status {
+	case models.Enrolled:
+		return conflict("trainee_id", "The completion of {{.Name}} on {{.Course}} has not been decided yet.", "Name", trainee.Name, "Course", course.Title)
+	case models.NotCompleted:
+		return conflict("trainee_id", "{{.Name}} did not complete {{.Course}}: {{.Reason}}", "Name", trainee.Name, "Course", course.Title, "Reason", e.Reason)
+	}
+	for _, c := range certs {
+		if c.TraineeID == trainee.ID && c.CourseID == course.ID && c.Status == models.CertValid {
+			return conflict("trainee_id", "{{.Name}} already holds certificate {{.Serial}} for {{.Course}}.", "Name", trainee.Name, "Serial", c.Serial, "Course", course.Title)
+		}
+	}
+	return nil
+}
+
+// VoidCert marks a valid certificate void with the reason; the serial
+// stays taken. A void or replaced certificate cannot be voided, and the
+// reason is required.
+func VoidCert(c *models.Certificate, reason string) error {
+	if err := checkValidCert(c, false); err != nil {
+		return err
+	}
+	reason = models.CleanText(reason)
+	if reason == "" {
+		return invalid("void_reason", "Give the reason for voiding the certificate.")
+	}
+	c.Status = models.CertVoid
+	c.VoidReason = reason
+	return nil
+}
+
+// ReplaceCert links a valid certificate and its reissue both ways: old
+// becomes replaced by next, and next replaces old, for the same trainee,
+// course and hours.
+func ReplaceCert(old, next *models.Certificate) error {
+	if err := checkValidCert(old, true); err != nil {
+		return err
+	}
+	next.TraineeID, next.CourseID, next.Hours = old.TraineeID, old.CourseID, old.Hours
+	next.Status = models.CertValid
+	next.Replaces = old.Serial
+	old.Status = models.CertReplaced
+	old.ReplacedBy = next.Serial
+	return nil
+}
+
+// checkValidCert refuses to void (or, with reissue, to reissue) a
+// certificate that is not valid.
+func checkValidCert(c *models.Certificate, reissue bool) error {
+	switch {
+	case c.Status == models.CertVoid && reissue:
+		return conflict("serial", "Certificate {{.Serial}} is void and cannot be reissued.", "Serial", c.Serial)
+	case c.Status == models.CertVoid:
+		return conflict("serial", "Certificate {{.Serial}} is already void.", "Serial", c.Serial)
+	case c.Status == models.CertReplaced && reissue:
+		return conflict("serial", "Certificate {{.Serial}} has already been replaced by {{.ReplacedBy}}; reissue that one instead.", "Serial", c.Serial, "ReplacedBy", c.ReplacedBy)
+	case c.Status == models.CertReplaced:
+		return conflict("serial", "Certificate {{.Serial}} has been replaced by {{.ReplacedBy}} and cannot be voided; void that one instead.", "Serial", c.Serial, "ReplacedBy", c.ReplacedBy)
+	}
+	return nil
+}
+
+// IssueCertificates issues a certificate to every trainee who completed the
+// course and holds no valid certificate for it yet, numbered on from the
+// year's last serial without gaps. The hours are the class hours earned;
+// the year is the issue date's. It is all or nothing: when one certificate
+// fails, none is written. No one to issue to gives an empty list.
+func (s *Service) IssueCertificates(ctx context.Context, courseID int64) ([]*models.Certificate, error) {
+	var out []*models.Certificate
+	err := s.update(ctx, "issue certificates", func(ctx context.Context) error {
+		out = nil
+		in, err := s.issueData(ctx, courseID)
+		if err != nil {
+			return err
+		}
+		for _, e := range in.enrolments {
+			if e.Status != models.Completed || in.holds[e.TraineeID] {
+				continue
+			}
+			c, err := in.issue(ctx, s, e.TraineeID)
+			if err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// IssueCertificate issues the certificate of one trainee who completed the
+// course. A trainee who did not complete it is refused with who and why.
+func (s *Service) IssueCertificate(ctx context.Context, courseID, traineeID int64) (*models.Certificate, error) {
+	var out *models.Certificate
+	err := s.update(ctx, "issue certificate", func(ctx context.Context) error {
+		in, err := s.issueData(ctx, courseID)
+		if err != nil {
+			return err
+		}
+		trainee, err := s.store.FindTraineeByID(ctx, traineeID)
+		if err != nil {
+			return err
+		}
+		var e *models.Enrolment
+		for _, x := range in.enrolments {
+			if x.TraineeID == traineeID {
+				e = x
+			}
+		}
+		if err := CheckIssue(in.course, trainee, e, in.certs); err != nil {
+			return err
+		}
+		out, err = in.issue(ctx, s, traineeID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// VoidCertificate voids a valid certificate, keeping its serial and the
+// reason (required).
+func (s *Service) VoidCertificate(ctx context.Context, serial, reason string) error {
+	return s.update(ctx, "void certificate", func(ctx context.Context) error {
+		c, err := s.store.FindCertificateBySerial(ctx, serial)
+		if err != nil {
+			return err
+		}
+		if err := VoidCert(c, reason); err != nil {
+			return err
+		}
+		return s.store.UpdateCertificate(ctx, c)
+	})
+}
+
+// ReissueCertificate replaces a valid certificate with a new one under the
+// next serial of the current year, linked both ways.
+func (s *Service) ReissueCertificate(ctx context.Context, serial string) (*models.Certificate, error) {
+	var out *models.Certificate
+	err := s.update(ctx, "reissue certificate", func(ctx context.Context) error {
+		old, err := s.store.FindCertificateBySerial(ctx, serial)
+		if err != nil {
+			return err
+		}
+		if err := checkValidCert(old, true); err != nil {
+			return err
+		}
+		next, err := s.nextCertificate(ctx)
+		if err != nil {
+			return err
+		}
+		if err := ReplaceCert(old, next); err != nil {
+			return err
+		}
+		if err := s.createCertificate(ctx, next); err != nil {
+			return err
+		}
+		out = next
+		return s.store.UpdateCertificate(ctx, old)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// issueInput is what issuing a course's certificates reads first.
+type issueInput struct {
+	course     *models.Course
+	sessions   []*models.Session
+	attendance []*models.Attendance
+	enrolments []*models.Enrolment
+	certs      []*models.Certificate
+	holds      map[int64]bool // trainees holding a valid certificate for the course
+}
+
+func (s *Service) issueData(ctx context.Context, courseID int64) (*issueInput, error) {
+	in := &issueInput{holds: map[int64]bool{}}
+	var err error
+	if in.course, err = s.store.FindCourseByID(ctx, courseID); err != nil {
+		return nil, err
+	}
+	if in.sessions, err = s.store.FindSessions(ctx, models.SessionFilter{CourseID: courseID}); err != nil {
+		return nil, err
+	}
+	if in.attendance, err = s.store.FindAttendance(ctx, models.AttendanceFilter{CourseID: courseID}); err != nil {
+		return nil, err
+	}
+	if in.enrolments, err = s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID}); err != nil {
+		return nil, err
+	}
+	if in.certs, err = s.store.FindCertificates(ctx, models.CertificateFilter{CourseID: courseID}); err != nil {
+		return nil, err
+	}
+	for _, c := range in.certs {
+		if c.Status == models.CertValid {
+			in.holds[c.TraineeID] = true
+		}
+	}
+	return in, nil
+}
+
+// issue writes the next certificate of the year for the trainee.
+func (in *issueInput) issue(ctx context.Context, s *Service, traineeID int64) (*models.Certificate, error) {
+	c, err := s.nextCertificate(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.TraineeID, c.CourseID = traineeID, in.course.ID
+	c.Hours = HoursEarned(in.sessions, in.attendance, traineeID)
+	if err := s.createCertificate(ctx, c); err != nil {
+		return nil, err
+	}
+	in.holds[traineeID] = true
+	return c, nil
+}
+
+// nextCertificate returns a valid certificate issued today under the
+// year's next serial; the caller sets trainee, course and hours.
+func (s *Service) nextCertificate(ctx context.Context) (*models.Certificate, error) {
+	format, err := s.store.Setting(ctx, SettingSerialFormat)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(format) == "" {
+		format = DefaultSerialFormat
+	}
+	today := s.today()
+	last, err := s.store.LastCertificateSeq(ctx, today.Year())
+	if err != nil {
+		return nil, err
+	}
+	serial, err := FormatSerial(format, today.Year(), last+1)
+	if err != nil {
+		return nil, err
+	}
+	return &models.Certificate{Serial: serial, Year: today.Year(), Seq: last + 1, IssuedOn: today, Status: models.CertValid}, nil
+}
+
+// createCertificate validates and writes a certificate, refusing a serial
+// that is already taken (which a changed serial format could cause).
+func (s *Service) createCertificate(ctx context.Context, c *models.Certificate) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if _, err := s.store.FindCertificateBySerial(ctx, c.Serial); err == nil {
+		return conflict("serial", "The certificate serial {{.Serial}} is already taken; check the serial format setting.", "Serial", c.Serial)
+	} else if !models.IsNotFound(err) {
+		return err
+	}
+	return s.store.CreateCertificate(ctx, c)
+}
