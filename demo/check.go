@@ -20,7 +20,7 @@ import (
 // the village, and gapless unique certificate serials. It returns nil or
 // an error listing the first problems found.
 func Check(ds *models.Dataset, today models.Date) error {
-	c := &checker{ds: ds, today: today}
+	c := &checker{ds: ds, today: today, hours: map[[2]int64]float64{}}
 	c.index()
 	c.validate()
 	c.references()
@@ -55,7 +55,8 @@ type checker struct {
 	sessionsOf  map[int64][]*models.Session
 	placesOf    map[int64][]*models.Enrolment // holders per course
 	enrolmentOf map[[2]int64]*models.Enrolment
-	passed      map[int64]bool // trainees with a passed placement
+	passed      map[int64]bool       // trainees with a passed placement
+	hours       map[[2]int64]float64 // class hours earned per course and trainee
 }
 
 func (c *checker) fail(format string, args ...any) {

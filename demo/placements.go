@@ -189,8 +189,8 @@ func (g *gen) mentorships() {
 		}
 		first := p.held[0].c
 		start := between(r, first.StartDate, g.today.AddDays(-10))
-		end := start.AddDays(60 + r.IntN(120))
-		if end.After(g.today) && r.Float64() < 0.5 {
+		end := start.AddDays(45 + r.IntN(120))
+		if end.After(g.today) && r.Float64() < 0.35 {
 			end = models.Date{}
 		}
 		var pref, rest []*models.Instructor

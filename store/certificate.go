@@ -99,12 +99,8 @@ func (db *DB) UpdateCertificate(ctx context.Context, c *models.Certificate) erro
 	})
 }
 
-// DeleteCertificate deletes a certificate. Serials are meant never to be
-// reused: the rules void certificates rather than delete them, and this is
-// for removing records entered by mistake.
-func (db *DB) DeleteCertificate(ctx context.Context, id int64) error {
-	return db.deleteByID(ctx, "certificates", "delete certificate", msgCertificateNotFound, msgRecordInUse, id)
-}
+// There is no DeleteCertificate: a serial is never reused, so a certificate
+// issued by mistake is voided with its reason, never deleted.
 
 // LastCertificateSeq returns the highest sequence number issued in the
 // year, 0 if none.

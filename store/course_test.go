@@ -172,6 +172,7 @@ func TestEnrolmentCRUDAndWaitingList(t *testing.T) {
 	must(t, db.UpdateEnrolment(ctx, w1))
 	e1.Score = nil
 	e1.Status, e1.Reason = models.Completed, "达到结业要求"
+	e1.EnrolledAt = time.Date(2025, 3, 1, 8, 30, 0, 0, time.UTC) // re-enrolment after withdrawing moves it
 	must(t, db.UpdateEnrolment(ctx, e1))
 	got, err = db.FindEnrolmentByID(ctx, e1.ID)
 	must(t, err)

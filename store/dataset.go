@@ -176,4 +176,3 @@ func (l *loader) load(ds *models.Dataset) {
 		return append(append([]any{c.ID}, certificateArgs(c)...), l.ts(c.CreatedAt), l.ts(c.UpdatedAt))
 	})
 }
-

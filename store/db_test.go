@@ -3,9 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 
 	"peiyang/models"
@@ -195,5 +197,46 @@ func TestIsEmpty(t *testing.T) {
 	must(t, db.CreateInstructor(ctx, &models.Instructor{Name: "周"}))
 	if empty, _ := db.IsEmpty(ctx); empty {
 		t.Error("database with an instructor reported empty")
+	}
+}
+
+// Writers queue for the single writer connection while readers go on; no
+// call fails with a busy database.
+func TestConcurrentReadsAndWrites(t *testing.T) {
+	db := newDB(t)
+	const writers, each = 4, 25
+	errs := make(chan error, writers*2)
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				o := &models.Organisation{Name: fmt.Sprintf("组织%d-%d", w, i), Kind: models.OrgOutflow}
+				if err := db.Update(ctx, func(ctx context.Context) error { return db.CreateOrganisation(ctx, o) }); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for range each {
+				if _, err := db.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	all, err := db.FindOrganisations(ctx, models.OrganisationFilter{})
+	must(t, err)
+	if len(all) != writers*each {
+		t.Errorf("%d organisations, want %d", len(all), writers*each)
 	}
 }

@@ -103,11 +103,14 @@ func (db *DB) CreateEnrolment(ctx context.Context, e *models.Enrolment) error {
 // UpdateEnrolment saves the enrolment.
 func (db *DB) UpdateEnrolment(ctx context.Context, e *models.Enrolment) error {
 	now := db.stamp()
+	if e.EnrolledAt.IsZero() {
+		e.EnrolledAt = now
+	}
 	return db.write(ctx, func(q querier) error {
 		err := execOne(ctx, q, "update enrolment", msgEnrolmentNotFound, e.ID, `UPDATE enrolments SET
 			course_id = ?, trainee_id = ?, status = ?, wait_position = ?, score = ?, reason = ?,
-			updated_at = ? WHERE id = ?`, e.CourseID, e.TraineeID, e.Status, e.WaitPosition,
-			scoreArg(e.Score), e.Reason, formatTime(now), e.ID)
+			enrolled_at = ?, updated_at = ? WHERE id = ?`, e.CourseID, e.TraineeID, e.Status, e.WaitPosition,
+			scoreArg(e.Score), e.Reason, formatTime(e.EnrolledAt), formatTime(now), e.ID)
 		if err == nil {
 			e.UpdatedAt = now
 		}

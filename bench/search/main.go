@@ -57,9 +57,9 @@ func run(n, count, limit int) error {
 		return err
 	}
 	build := time.Since(start)
-	size := fileSize(filepath.Join(dir, "bench.db")) + fileSize(filepath.Join(dir, "bench.db-wal"))
 	fmt.Printf("trainees: %d (generated in %s)\n", n, gen.Round(time.Millisecond))
-	fmt.Printf("build: %s (load with search index), database %.0f MB\n", build.Round(time.Millisecond), float64(size)/1e6)
+	fmt.Printf("build: %s (load with search index); database file %.0f MB, WAL %.0f MB\n", build.Round(time.Millisecond),
+		float64(fileSize(filepath.Join(dir, "bench.db")))/1e6, float64(fileSize(filepath.Join(dir, "bench.db-wal")))/1e6)
 
 	qs := makeQueries(trainees, count)
 	for _, q := range qs[:min(100, len(qs))] { // warm up

@@ -239,3 +239,46 @@ func TestConcurrentDocs(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestFpdfEscapeHatch(t *testing.T) {
+	d := newDoc(t, Options{PageSize: A5})
+	if _, err := d.Bytes(); err == nil {
+		t.Error("a document without pages was written")
+	}
+	if err := d.Text(10, 10, "王芳"); err == nil {
+		t.Error("text was drawn before AddPage")
+	}
+	d = newDoc(t, Options{PageSize: A5})
+	d.AddPage()
+	must(t, d.UseText("签章处"))
+	must(t, d.Text(20, 20, "王芳"))
+	pdf, err := d.Fpdf()
+	must(t, err)
+	if w, h := pdf.GetPageSize(); w != 148 || h != 210 {
+		t.Errorf("page %gx%g mm, want A5", w, h)
+	}
+	pdf.SetFont(FontFamily, "", 12)
+	pdf.Text(20, 40, "签章处")
+	var b bytes.Buffer
+	must(t, pdf.Output(&b))
+	if text := noSpace(pdfText(t, b.Bytes())); text != "王芳签章处" {
+		t.Errorf("text %q", text)
+	}
+}
+
+func TestNewRejects(t *testing.T) {
+	for _, o := range []Options{
+		{PageSize: Size{-1, 100}},
+		{PageSize: Size{50, 50}, Margins: Margins{Left: 30, Right: 30}},
+		{FontSize: -3},
+	} {
+		if _, err := New(o); err == nil {
+			t.Errorf("New(%+v) accepted it", o)
+		}
+	}
+	d, err := New(Options{Landscape: true, NoMargins: true})
+	must(t, err)
+	if w, h := d.PageSize(); w != 297 || h != 210 || d.Margins() != (Margins{}) {
+		t.Errorf("landscape A4 without margins: %gx%g, %+v", w, h, d.Margins())
+	}
+}

@@ -2,9 +2,11 @@ package pdfkit
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
@@ -50,6 +52,36 @@ func TestEmbeddedFont(t *testing.T) {
 	var b bytes.Buffer
 	if err := pdf.Output(&b); err != nil {
 		t.Fatalf("gofpdf with the full font: %v", err)
+	}
+}
+
+// TestGofpdfSharedFontBytes checks, under -race, that gofpdf v1.16.2 only
+// reads the font bytes it is given: two goroutines register the one
+// embedded slice and write documents, and the slice is unchanged after.
+// (pdfkit hands gofpdf a fresh subset per document anyway.)
+func TestGofpdfSharedFontBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: parses the full font twice")
+	}
+	before := sha256.Sum256(assets.Font)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pdf := gofpdf.New("P", "mm", "A4", "")
+			pdf.AddUTF8FontFromBytes("full", "", assets.Font)
+			pdf.AddPage()
+			pdf.SetFont("full", "", 12)
+			pdf.Text(20, 20, "培养¨∕")
+			if err := pdf.Output(&bytes.Buffer{}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if sha256.Sum256(assets.Font) != before {
+		t.Fatal("gofpdf modified the shared font bytes")
 	}
 }
 

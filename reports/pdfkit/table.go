@@ -144,7 +144,8 @@ func (l *tableLayout) draw(x, y float64, rows [][]string) (float64, error) {
 		return 0, err
 	}
 	y += hh
-	top := y // just below the header on this page
+	top := y                         // just below the header on this page
+	freshTop := l.d.margins.Top + hh // the same on a new page
 	newPage := func() error {
 		l.d.AddPage()
 		y = l.d.margins.Top
@@ -167,12 +168,15 @@ func (l *tableLayout) draw(x, y float64, rows [][]string) (float64, error) {
 				break
 			}
 			fit := int(math.Floor((l.bottom - y - 2*l.pad + 1e-9) / l.lh))
-			if y > top+1e-9 && (h <= l.bottom-top+1e-9 || fit < 1) {
+			if y > top+1e-9 && (h <= l.bottom-freshTop+1e-9 || fit < 1) {
 				// the row fits on a fresh page, or not even a line fits here
 				if err := newPage(); err != nil {
 					return 0, err
 				}
 				continue
+			}
+			if fit < 1 { // cannot happen: Table checks that a line fits
+				return 0, l.d.fail(fmt.Errorf("pdfkit: no room for a table row on page %d", len(l.d.pages)))
 			}
 			// a row taller than a page: fill this one, continue on the next
 			part := make([][]string, len(rest))

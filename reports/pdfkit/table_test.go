@@ -74,8 +74,12 @@ func TestTable(t *testing.T) {
 				t.Errorf("page %d lacks the header %q", p, c.Header)
 			}
 		}
-		names.WriteString(strings.TrimPrefix(columnText(t, pdf, p, 30, 15, 40, 267), "姓名"))
-		notes.WriteString(strings.TrimPrefix(columnText(t, pdf, p, 130, 15, 80, 267), "备注"))
+		top := 10.0 // below the title on page 1
+		if p == 1 {
+			top = 28
+		}
+		names.WriteString(strings.TrimPrefix(columnText(t, pdf, p, 30, top, 40, 287-top), "姓名"))
+		notes.WriteString(strings.TrimPrefix(columnText(t, pdf, p, 115, top, 80, 287-top), "备注"))
 		if n, _ := inkBox(render(t, pdf, p, 50), 50, 15, 15, 180, 100); n < 1000 {
 			t.Errorf("page %d is (nearly) blank: %d dark pixels", p, n)
 		}
