@@ -1,7 +1,19 @@
 package cli
 
+// extra holds the commands that other files of the package add with
+// register, from their init functions.
+var extra []*command
+
+// register adds commands to the command line.
+func register(cs ...*command) { extra = append(extra, cs...) }
+
 // commands lists every command of the command line.
 func commands() []*command {
+	return append(coreCommands(), extra...)
+}
+
+// coreCommands are the programme core's commands.
+func coreCommands() []*command {
 	return []*command{
 		{name: "check", args: "[--json]", summary: "Run the database's integrity check and show the schema version.", run: runCheck},
 		{name: "demo", args: "[--trainees N] [--seed S] [--if-empty]", summary: "Fill an empty database with realistic demo data at the report's scale.", run: runDemo},
