@@ -2,8 +2,8 @@ package demo
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+	"time"
 
 	"peiyang/models"
 )
@@ -32,6 +32,7 @@ func Check(ds *models.Dataset, today models.Date) error {
 	c.mentorships()
 	c.returns()
 	c.certificates()
+	c.timestamps()
 	if c.n == 0 {
 		return nil
 	}
@@ -316,149 +317,45 @@ func (c *checker) trainees() {
 	}
 }
 
-// overlapping reports the first pair of sessions in the list that share a
-// minute of the same day, nil when none do.
-func overlapping(ss []*models.Session, skipSameCourse bool) []*models.Session {
-	sort.Slice(ss, func(i, j int) bool {
-		if !ss[i].Date.Equal(ss[j].Date) {
-			return ss[i].Date.Before(ss[j].Date)
-		}
-		return ss[i].Start < ss[j].Start
-	})
-	for i := range ss {
-		for j := i + 1; j < len(ss) && ss[j].Date.Equal(ss[i].Date) && ss[j].Start < ss[i].End; j++ {
-			if !skipSameCourse || ss[i].CourseID != ss[j].CourseID {
-				return []*models.Session{ss[i], ss[j]}
+// timestamps checks that nothing was recorded after today (local time).
+func (c *checker) timestamps() {
+	end := stamp(c.today, 23, 59).Add(59 * time.Second)
+	late := func(kind string, id int64, ts ...time.Time) {
+		for _, t := range ts {
+			if t.After(end) {
+				c.fail("%s %d was recorded at %s, after today", kind, id, t.Format(time.RFC3339))
+				return
 			}
 		}
 	}
-	return nil
-}
-
-func (c *checker) sessions() {
-	byVenue := map[string][]*models.Session{}
-	byInstructor := map[int64][]*models.Session{}
-	for _, s := range c.ds.Sessions {
-		co := c.course[s.CourseID]
-		if co == nil {
-			continue
-		}
-		if s.Date.Before(co.StartDate) || s.Date.After(co.EndDate) {
-			c.fail("session %d on %s lies outside course %d's dates", s.ID, s.Date, co.ID)
-		}
-		if s.Hours < 2 || s.Hours > 4 {
-			c.fail("session %d: %v class hours", s.ID, s.Hours)
-		}
-		v := strings.ToLower(s.Venue)
-		if v == "" {
-			v = strings.ToLower(co.Venue)
-		}
-		byVenue[v] = append(byVenue[v], s)
-		if s.InstructorID != 0 {
-			byInstructor[s.InstructorID] = append(byInstructor[s.InstructorID], s)
-		}
+	for _, t := range c.ds.Trainees {
+		late("trainee", t.ID, t.CreatedAt, t.UpdatedAt)
 	}
-	for _, co := range c.ds.Courses {
-		if n := len(c.sessionsOf[co.ID]); n < minSessions || n > 40 {
-			c.fail("course %d has %d sessions", co.ID, n)
-		}
+	for _, x := range c.ds.Courses {
+		late("course", x.ID, x.CreatedAt, x.UpdatedAt)
 	}
-	for v, ss := range byVenue {
-		if p := overlapping(ss, false); p != nil {
-			c.fail("sessions %d and %d share the venue %s at once", p[0].ID, p[1].ID, v)
-		}
-	}
-	for id, ss := range byInstructor {
-		if p := overlapping(ss, false); p != nil {
-			c.fail("sessions %d and %d share instructor %d at once", p[0].ID, p[1].ID, id)
-		}
-	}
-	// trainees: every course they hold or wait for a place on
-	coursesOf := map[int64][]int64{}
 	for _, e := range c.ds.Enrolments {
-		if e.Status.HoldsPlace() || e.Status == models.Waitlisted {
-			coursesOf[e.TraineeID] = append(coursesOf[e.TraineeID], e.CourseID)
-		}
+		late("enrolment", e.ID, e.EnrolledAt, e.UpdatedAt)
 	}
-	for tid, cs := range coursesOf {
-		if len(cs) < 2 {
-			continue
-		}
-		var ss []*models.Session
-		for _, id := range cs {
-			ss = append(ss, c.sessionsOf[id]...)
-		}
-		if p := overlapping(ss, true); p != nil {
-			c.fail("trainee %d is due at sessions %d and %d at once", tid, p[0].ID, p[1].ID)
-		}
+	for i, a := range c.ds.Attendance {
+		late("attendance", int64(i+1), a.RecordedAt)
 	}
-	// every cohort year has a course of every theme
-	themes := map[int]map[models.Theme]bool{}
-	for _, co := range c.ds.Courses {
-		if ch := c.cohort[co.CohortID]; ch != nil {
-			if themes[ch.Year] == nil {
-				themes[ch.Year] = map[models.Theme]bool{}
-			}
-			themes[ch.Year][co.Theme] = true
-		}
+	for _, p := range c.ds.Placements {
+		late("placement", p.ID, p.CreatedAt, p.UpdatedAt)
 	}
-	for y, ts := range themes {
-		if len(ts) != len(models.Themes) {
-			c.fail("the cohort year %d has courses of %d themes only", y, len(ts))
-		}
+	for _, m := range c.ds.Mentorships {
+		late("mentorship", m.ID, m.CreatedAt, m.UpdatedAt)
 	}
-}
-
-func (c *checker) enrolments() {
-	waiting := map[int64][]int{}
-	for _, e := range c.ds.Enrolments {
-		if e.Status == models.Waitlisted {
-			waiting[e.CourseID] = append(waiting[e.CourseID], e.WaitPosition)
-		}
+	for _, x := range c.ds.Contacts {
+		late("contact", x.ID, x.CreatedAt)
 	}
-	for _, co := range c.ds.Courses {
-		places := c.placesOf[co.ID]
-		if len(places) > co.Capacity {
-			c.fail("course %d: %d places taken, capacity %d", co.ID, len(places), co.Capacity)
-		}
-		if w := waiting[co.ID]; len(w) > 0 {
-			if len(places) < co.Capacity {
-				c.fail("course %d has a waiting list but free places", co.ID)
-			}
-			sort.Ints(w)
-			for i, pos := range w {
-				if pos != i+1 {
-					c.fail("course %d: waiting list positions %v are not 1..n", co.ID, w)
-					break
-				}
-			}
-		}
-		if co.Status == models.CourseCancelled && len(places) > 0 {
-			c.fail("cancelled course %d has trainees holding places", co.ID)
-		}
-		for _, e := range places {
-			decided := e.Status == models.Completed || e.Status == models.NotCompleted
-			if decided != (co.Status == models.CourseFinished) {
-				c.fail("enrolment %d is %s on a %s course", e.ID, e.Status, co.Status)
-			}
-		}
-		switch want := statusByDates(co, c.today); {
-		case co.Status == models.CourseCancelled:
-		case co.Status != want:
-			c.fail("course %d is %s but its dates say %s", co.ID, co.Status, want)
-		}
+	for _, r := range c.ds.Returns {
+		late("return", r.ID, r.CreatedAt, r.UpdatedAt)
 	}
-}
-
-// statusByDates is the status a course's dates give on today.
-func statusByDates(co *models.Course, today models.Date) models.CourseStatus {
-	switch {
-	case co.EndDate.Before(today):
-		return models.CourseFinished
-	case !co.StartDate.After(today):
-		return models.CourseRunning
-	case !co.StartDate.After(today.AddDays(21)):
-		return models.CourseOpen
+	for _, e := range c.ds.Elections {
+		late("election", e.ID, e.CreatedAt, e.UpdatedAt)
 	}
-	return models.CoursePlanned
+	for _, x := range c.ds.Certificates {
+		late("certificate", x.ID, x.CreatedAt, x.UpdatedAt)
+	}
 }

@@ -187,6 +187,32 @@ func TestCheckCatches(t *testing.T) {
 			ds.Trainees[0].ID, ds.Trainees[1].ID = 2, 1
 			return true
 		}},
+		{"recorded in the future", "after today", func(ds *models.Dataset) bool {
+			ds.Enrolments[0].UpdatedAt = DefaultToday().AddDays(2).Time()
+			return true
+		}},
+		{"session outside its course", "outside course", func(ds *models.Dataset) bool {
+			ds.Sessions[0].Date = ds.Sessions[0].Date.AddDays(-400)
+			return true
+		}},
+		{"election on a committee the village lacks", "has no", func(ds *models.Dataset) bool {
+			for _, e := range ds.Elections {
+				if e.Committee == models.CommitteeCommunityParty {
+					e.Committee = models.CommitteeVillageParty
+					return true
+				}
+			}
+			return false
+		}},
+		{"certificate for a trainee who did not complete", "did not complete", func(ds *models.Dataset) bool {
+			for _, e := range ds.Enrolments {
+				if e.Status == models.NotCompleted {
+					ds.Certificates[0].TraineeID, ds.Certificates[0].CourseID = e.TraineeID, e.CourseID
+					return true
+				}
+			}
+			return false
+		}},
 		{"invalid record", "course", func(ds *models.Dataset) bool {
 			ds.Courses[0].Capacity = 0
 			return true
@@ -223,12 +249,15 @@ func TestIDNumbersAndPhones(t *testing.T) {
 	g := newGen(Options{Trainees: 10, Seed: 1, Today: DefaultToday()})
 	r := g.rng(99)
 	birth := models.MustDate("1990-02-28")
-	for i := 0; i < 2000; i++ {
+	for i := 0; i < 1000; i++ {
 		gender := models.Male
 		if i%2 == 1 {
 			gender = models.Female
 		}
-		id := g.idNumber(r, "510623", birth, gender)
+		id, ok := g.idNumber(r, "510623", birth, gender)
+		if !ok {
+			t.Fatalf("no ID number left after %d", i)
+		}
 		info, err := models.ParseIDNumber(id, DefaultToday())
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
@@ -241,8 +270,12 @@ func TestIDNumbersAndPhones(t *testing.T) {
 			t.Fatalf("phone %q: %v", p, err)
 		}
 	}
-	if len(g.idNumbers) != 2000 {
-		t.Fatalf("%d distinct ID numbers of 2000", len(g.idNumbers))
+	if len(g.idNumbers) != 1000 {
+		t.Fatalf("%d distinct ID numbers of 1000", len(g.idNumbers))
+	}
+	// all 500 numbers of each gender are taken now
+	if id, ok := g.idNumber(r, "510623", birth, models.Male); ok {
+		t.Fatalf("got %s from an exhausted birth date", id)
 	}
 }
 

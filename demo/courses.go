@@ -199,8 +199,11 @@ func (g *gen) scheduleCourse(r *rand.Rand, sc *scheduler, yi int, p *plan, runs 
 	runs[base]++
 	rooms := groupRooms[p.group]
 	venue := classrooms[rooms[r.IntN(len(rooms))]]
-	if r.Float64() < 0.5 {
-		venue = classrooms[r.IntN(6)]
+	switch {
+	case p.pat == 2 && r.Float64() < 0.5:
+		venue = classrooms[14+r.IntN(2)] // evenings near the riders' service posts
+	case r.Float64() < 0.5:
+		venue = classrooms[r.IntN(14)]
 	}
 	c := &models.Course{
 		ID: int64(len(g.crs) + 1), Theme: p.theme, CohortID: g.cohortOf[p.group][yi],
@@ -239,12 +242,18 @@ func (g *gen) scheduleCourse(r *rand.Rand, sc *scheduler, yi int, p *plan, runs 
 			if s == nil {
 				continue
 			}
+			if !field && s.Venue != venue {
+				venue = s.Venue // the course moves to the room it found free
+			}
 			s.ID = int64(len(g.ds.Sessions) + 1)
 			s.CourseID = c.ID
 			i := len(cr.sessions)
 			s.Topic = topics[(toff+i)%len(topics)]
 			if k := i / len(topics); k > 0 {
-				s.Topic += "（专题研讨" + itoa(k) + "）"
+				s.Topic = topicRounds[(k-1)%len(topicRounds)] + s.Topic
+			}
+			if field {
+				s.Topic = "现场教学：" + s.Topic
 			}
 			g.ds.Sessions = append(g.ds.Sessions, s)
 			cr.sessions = append(cr.sessions, s)
@@ -253,6 +262,7 @@ func (g *gen) scheduleCourse(r *rand.Rand, sc *scheduler, yi int, p *plan, runs 
 	if len(cr.sessions) > 0 {
 		cr.sessions[0].Topic = "开班仪式暨" + cr.sessions[0].Topic
 	}
+	c.Venue = mostUsedVenue(cr.sessions)
 	c.StartDate = cr.sessions[0].Date
 	c.EndDate = cr.sessions[len(cr.sessions)-1].Date
 	for _, s := range cr.sessions {
@@ -337,8 +347,8 @@ func (g *gen) book(r *rand.Rand, sc *scheduler, d models.Date, part []slot, venu
 		venues = append(venues, classrooms[i])
 	}
 	people := append(append(shuffled(r, core), shuffled(r, theme)...), g.ds.Instructors...)
-	for _, s := range part {
-		for _, v := range venues {
+	for _, v := range venues {
+		for _, s := range part {
 			vk := bookKey{who: v, day: day}
 			if !free(sc.venues, vk, s) {
 				continue
@@ -355,4 +365,21 @@ func (g *gen) book(r *rand.Rand, sc *scheduler, d models.Date, part []slot, venu
 		}
 	}
 	return nil
+}
+
+// topicRounds introduce a topic taken up again in a long course.
+var topicRounds = []string{"专题研讨：", "案例教学：", "分组讨论：", "学习交流："}
+
+// mostUsedVenue returns the venue of most of the sessions, the earliest
+// used on a tie.
+func mostUsedVenue(ss []*models.Session) string {
+	n := map[string]int{}
+	best := ""
+	for _, s := range ss {
+		n[s.Venue]++
+		if n[s.Venue] > n[best] {
+			best = s.Venue
+		}
+	}
+	return best
 }

@@ -146,8 +146,8 @@ func newGen(o Options) *gen {
 		orgIndex:    map[int64]*models.Organisation{},
 		cityOutflow: map[string]int64{},
 		byTheme:     map[models.Theme][]*models.Instructor{},
-		phones:      map[string]bool{},
-		idNumbers:   map[string]bool{},
+		phones:      make(map[string]bool, o.Trainees+1000),
+		idNumbers:   make(map[string]bool, o.Trainees),
 		villageLoad: map[int64][]int16{},
 		mentorLoad:  map[int64][]int16{},
 	}
@@ -221,16 +221,6 @@ func (g *gen) scaled(n float64, min int) int {
 		return min
 	}
 	return v
-}
-
-// yearOf returns the index of year y in g.years, or -1.
-func (g *gen) yearIndex(y int) int {
-	for i, v := range g.years {
-		if v == y {
-			return i
-		}
-	}
-	return -1
 }
 
 // runLabel numbers the runs of a course title in a year.

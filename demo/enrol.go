@@ -3,11 +3,10 @@ package demo
 import (
 	"math"
 	"math/rand/v2"
-	"strconv"
-	"strings"
 	"time"
 
 	"peiyang/models"
+	"peiyang/training"
 )
 
 // enrol gives the key targets places on the year's courses: each trainee
@@ -116,6 +115,9 @@ func (g *gen) enrol(yi int) {
 			if p := next(cr.group, span); p != nil {
 				e := g.addEnrolment(c, p, models.Withdrawn, 0, at())
 				e.UpdatedAt = e.EnrolledAt.Add(time.Duration(24+r.IntN(240)) * time.Hour)
+				if end := stamp(g.today, 18, 0); e.UpdatedAt.After(end) {
+					e.UpdatedAt = end
+				}
 			}
 		}
 		if len(cr.holders) < c.Capacity {
@@ -228,59 +230,11 @@ func (g *gen) decide(r *rand.Rand, cr *course, miss []float64, att []*models.Att
 	}
 }
 
-// epsilon absorbs floating-point noise at a threshold, as the rules do.
-const epsilon = 1e-9
-
-// decision applies the completion rule as the training package's Decide
-// does and returns its summary, the text the rules record as the reason.
+// decision applies the completion rule with the training package's Judge
+// and returns its verdict and summary, the text the rules record as the
+// reason.
 func decision(c *models.Course, held, present int, hours float64, score *float64, placementPassed bool) (bool, string) {
-	rate := 0.0
-	if held > 0 {
-		rate = float64(present) / float64(held)
-	}
-	var fails []string
-	rule := c.Rule
-	if rate+epsilon < rule.MinAttendanceRate {
-		fails = append(fails, "attendance "+percent(rate)+" is below the required "+percent(rule.MinAttendanceRate)+
-			" (short by "+round((rule.MinAttendanceRate-rate)*100, 1)+" points)")
-	}
-	need := rule.MinHours
-	if need <= 0 {
-		need = c.RequiredHours
-	}
-	if hours+epsilon < need {
-		fails = append(fails, "class hours "+number(hours)+" are "+number(need-hours)+" short of the required "+number(need))
-	}
-	if rule.PassScore > 0 {
-		if score == nil {
-			fails = append(fails, "no assessment score is recorded (the pass score is "+number(rule.PassScore)+")")
-		} else if *score+epsilon < rule.PassScore {
-			fails = append(fails, "score "+number(*score)+" is below the pass score "+number(rule.PassScore)+
-				" (short by "+number(rule.PassScore-*score)+")")
-		}
-	}
-	if rule.RequirePlacement && !placementPassed {
-		fails = append(fails, "no shadow-study placement has been passed")
-	}
-	if len(fails) > 0 {
-		return false, "Not completed: " + strings.Join(fails, "; ") + "."
-	}
-	parts := []string{"attendance " + percent(rate), "class hours " + number(hours)}
-	if score != nil {
-		parts = append(parts, "score "+number(*score))
-	}
-	return true, "Completed: " + strings.Join(parts, ", ") + "."
-}
-
-func percent(v float64) string { return round(v*100, 1) + "%" }
-
-func number(v float64) string { return round(v, 2) }
-
-func round(v float64, decimals int) string {
-	p := math.Pow(10, float64(decimals))
-	v = math.Round(v*p) / p
-	if v == 0 {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	d := training.Judge(c.Rule, training.Decision{Hours: hours, SessionsHeld: held, SessionsPresent: present,
+		Score: score, PlacementPassed: placementPassed})
+	return d.Completed, d.Summary
 }

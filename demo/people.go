@@ -24,20 +24,36 @@ func (g *gen) mobile(r *rand.Rand) string {
 	}
 }
 
-// idNumber returns a valid resident ID number not handed out before.
-func (g *gen) idNumber(r *rand.Rand, code string, birth models.Date, gender models.Gender) string {
-	for {
-		seq := r.IntN(100)*10 + 2*r.IntN(5)
+// idNumber returns a valid resident ID number not handed out before, and
+// false when every sequence number of the region, birth date and gender is
+// taken.
+func (g *gen) idNumber(r *rand.Rand, code string, birth models.Date, gender models.Gender) (string, bool) {
+	prefix := fmt.Sprintf("%s%04d%02d%02d", code, birth.Year(), int(birth.Month()), birth.Day())
+	try := func(seq int) (string, bool) {
 		if gender == models.Male {
-			seq++
+			seq |= 1
+		} else {
+			seq &^= 1
 		}
-		first := fmt.Sprintf("%s%04d%02d%02d%03d", code, birth.Year(), int(birth.Month()), birth.Day(), seq)
+		first := fmt.Sprintf("%s%03d", prefix, seq)
 		id := first + string(models.IDCheckChar(first))
-		if !g.idNumbers[id] {
-			g.idNumbers[id] = true
-			return id
+		if g.idNumbers[id] {
+			return "", false
+		}
+		g.idNumbers[id] = true
+		return id, true
+	}
+	for i := 0; i < 32; i++ {
+		if id, ok := try(r.IntN(1000)); ok {
+			return id, true
 		}
 	}
+	for seq := 0; seq < 1000; seq += 2 {
+		if id, ok := try(seq); ok {
+			return id, true
+		}
+	}
+	return "", false
 }
 
 var employers = newWeighted([]string{
@@ -175,7 +191,14 @@ func (g *gen) trainees() {
 		case r.Float64() < 0.08:
 			code = g.otherCode(r, code)
 		}
-		t.IDNumber = g.idNumber(r, code, t.BirthDate, t.Gender)
+		for {
+			id, ok := g.idNumber(r, code, t.BirthDate, t.Gender)
+			if ok {
+				t.IDNumber = id
+				break
+			}
+			t.BirthDate = t.BirthDate.AddDays(-1)
+		}
 		t.Phone = g.mobile(r)
 		t.Education = educations.pick(r)
 		adult := t.BirthDate.AddYears(18)

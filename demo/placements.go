@@ -146,7 +146,7 @@ func (g *gen) laterPlacements(yi int) {
 			}
 			start := cr.c.EndDate.AddDays(7 + r.IntN(70))
 			end := start.AddDays(13 + r.IntN(30))
-			if busyDuring(p, [2]models.Date{start, end}) {
+			if start.After(g.today.AddDays(30)) || busyDuring(p, [2]models.Date{start, end}) {
 				continue
 			}
 			g.place(r, p, start, end)
@@ -257,9 +257,10 @@ func (g *gen) mentor(r *rand.Rand, p *person, m *models.Instructor, start, end m
 	}
 	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
 	for _, d := range dates {
+		mode := contactModes.pick(r)
 		c := &models.Contact{
-			ID: int64(len(g.ds.Contacts) + 1), MentorshipID: ms.ID, Date: d, Mode: contactModes.pick(r),
-			Summary: pickStr(r, contactSummaries), CreatedAt: stamp(d, 18+r.IntN(4), r.IntN(60)),
+			ID: int64(len(g.ds.Contacts) + 1), MentorshipID: ms.ID, Date: d, Mode: mode,
+			Summary: pickStr(r, contactSummaries[mode]), CreatedAt: stamp(d, 18+r.IntN(4), r.IntN(60)),
 		}
 		g.ds.Contacts = append(g.ds.Contacts, c)
 	}

@@ -89,13 +89,22 @@ func Decide(in DecisionInput) Decision {
 			}
 		}
 	}
+	return Judge(c.Rule, d)
+}
+
+// Judge applies a completion rule to a trainee's counts: d carries
+// TraineeID, Hours, SessionsHeld, SessionsPresent, Score and
+// PlacementPassed; Judge fills in the attendance rate, the verdict, the
+// failed conditions and the summary. Decide gathers the counts from the
+// records; the demo generator calls Judge directly.
+func Judge(r models.CompletionRule, d Decision) Decision {
+	d.AttendanceRate = 0
 	if d.SessionsHeld > 0 {
 		d.AttendanceRate = float64(d.SessionsPresent) / float64(d.SessionsHeld)
 	}
 	fail := func(msg string, data ...any) {
 		d.Failures = append(d.Failures, models.Errorf(models.EINVALID, "", msg, data...))
 	}
-	r := c.Rule
 	if d.AttendanceRate+epsilon < r.MinAttendanceRate {
 		fail("attendance {{.Rate}} is below the required {{.Min}} (short by {{.Short}} points)",
 			"Rate", percent(d.AttendanceRate), "Min", percent(r.MinAttendanceRate), "Short", round((r.MinAttendanceRate-d.AttendanceRate)*100, 1))
@@ -105,14 +114,14 @@ func Decide(in DecisionInput) Decision {
 			"Hours", number(d.Hours), "Short", number(need-d.Hours), "Min", number(need))
 	}
 	if r.PassScore > 0 {
-		if in.Score == nil {
+		if d.Score == nil {
 			fail("no assessment score is recorded (the pass score is {{.Pass}})", "Pass", number(r.PassScore))
-		} else if *in.Score+epsilon < r.PassScore {
+		} else if *d.Score+epsilon < r.PassScore {
 			fail("score {{.Score}} is below the pass score {{.Pass}} (short by {{.Short}})",
-				"Score", number(*in.Score), "Pass", number(r.PassScore), "Short", number(r.PassScore-*in.Score))
+				"Score", number(*d.Score), "Pass", number(r.PassScore), "Short", number(r.PassScore-*d.Score))
 		}
 	}
-	if r.RequirePlacement && !in.PlacementPassed {
+	if r.RequirePlacement && !d.PlacementPassed {
 		fail("no shadow-study placement has been passed")
 	}
 	d.Completed = len(d.Failures) == 0
@@ -121,8 +130,8 @@ func Decide(in DecisionInput) Decision {
 	}
 	if d.Completed {
 		parts := []string{"attendance " + percent(d.AttendanceRate), "class hours " + number(d.Hours)}
-		if in.Score != nil {
-			parts = append(parts, "score "+number(*in.Score))
+		if d.Score != nil {
+			parts = append(parts, "score "+number(*d.Score))
 		}
 		d.Summary = "Completed: " + strings.Join(parts, ", ") + "."
 	} else {

@@ -1,0 +1,166 @@
+// Command roster benchmarks the roster (花名册): it builds the report's
+// 40,630 mobile party members in memory with the demo generator, prints
+// them as one course's roster and reports the time, the pages, the file's
+// size and the peak memory of the process (VmHWM).
+//
+//	go run ./bench/roster [-n 40630] [-out roster.pdf] [-full-ids]
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"syscall"
+	"time"
+
+	"peiyang/demo"
+	"peiyang/models"
+	"peiyang/reports/lists"
+	"peiyang/training"
+)
+
+func main() {
+	n := flag.Int("n", demo.DefaultTrainees, "number of trainees on the roster")
+	out := flag.String("out", "", "write the PDF to this file (default: discard it)")
+	full := flag.Bool("full-ids", false, "print ID numbers and phones unmasked")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the printing to this file")
+	memProfile := flag.String("memprofile", "", "write a heap profile taken at the end of the printing to this file")
+	flag.Parse()
+	if err := run(*n, *out, *full, *cpuProfile, *memProfile); err != nil {
+		fmt.Fprintln(os.Stderr, "roster bench:", err)
+		os.Exit(1)
+	}
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func run(n int, out string, full bool, cpuProfile, memProfile string) error {
+	start := time.Now()
+	ds, err := demo.Generate(demo.Options{Trainees: n, Seed: 1, Today: demo.DefaultToday()})
+	if err != nil {
+		return err
+	}
+	gen := time.Since(start)
+	course := &models.Course{ID: 1, Title: "2025年流动党员乡村振兴带头人能力提升班（第1期）", Theme: models.ThemeRural,
+		StartDate: models.MustDate("2025-03-01"), EndDate: models.MustDate("2025-06-30")}
+	l := &training.CourseList{Course: course, Cohort: &models.Cohort{Name: "2025年度联合培养"}, Trainees: ds.Trainees}
+	ds = nil // only the trainees are kept
+	runtime.GC()
+	fmt.Printf("trainees: %d (generated in %s)\n", len(l.Trainees), gen.Round(time.Millisecond))
+	fmt.Printf("heap before printing: %.0f MB, VmHWM so far %s\n", heapMB(), vmHWM())
+
+	var w io.Writer = io.Discard
+	var file *os.File
+	if out != "" {
+		if file, err = os.OpenFile(out, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600); err != nil {
+			return err
+		}
+		defer file.Close()
+		w = bufio.NewWriter(file)
+	}
+	cw := &counter{w: w}
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+	}
+	cpu0 := cpuTime()
+	start = time.Now()
+	pages, err := lists.Roster(cw, lists.Meta{Org: "成都市基层党务学院", Date: demo.DefaultToday(), FullIDs: full}, l)
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	cpu := cpuTime() - cpu0
+	if cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if memProfile != "" {
+		f, err := os.Create(memProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			return err
+		}
+	}
+	if bw, ok := w.(*bufio.Writer); ok {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("roster: %d rows, %d pages, %.1f MB PDF in %s (%.0f rows/s)\n", len(l.Trainees), pages,
+		float64(cw.n)/1e6, took.Round(time.Millisecond), float64(len(l.Trainees))/took.Seconds())
+	fmt.Printf("CPU time while printing: %s on %d CPUs (garbage collection included)\n", cpu.Round(time.Millisecond), runtime.NumCPU())
+	fmt.Printf("peak memory (VmHWM): %s\n", vmHWM())
+	verdict := "PASS"
+	if took > 3*time.Second {
+		verdict = "FAIL (over 3 s)"
+	}
+	if kb := hwmKB(); kb > 300*1024 {
+		verdict = "FAIL (over 300 MB)"
+	}
+	fmt.Printf("target: under 3 s and under 300 MB: %s\n", verdict)
+	return nil
+}
+
+// cpuTime returns the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func heapMB() float64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / 1e6
+}
+
+// hwmKB returns the process's peak resident set size in kB, or -1.
+func hwmKB() int {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int
+			if _, err := fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb); err == nil {
+				return kb
+			}
+		}
+	}
+	return -1
+}
+
+func vmHWM() string {
+	kb := hwmKB()
+	if kb < 0 {
+		return "unknown (no /proc/self/status)"
+	}
+	return fmt.Sprintf("%.0f MB", float64(kb)/1024)
+}

@@ -1,0 +1,62 @@
+package imports
+
+import "peiyang/reports/sheets"
+
+// The columns each import understands, with the names people give them.
+// Keys of trainee fields are the models.Trainee field names Validate
+// reports, so that a validation error finds its column.
+
+var seqField = sheets.Field{Key: "seq", Label: "序号", Aliases: []string{"编号", "No", "No.", "序"}, Ignore: true}
+
+// TraineeFields are the columns of a nominee or trainee list.
+var TraineeFields = []sheets.Field{
+	seqField,
+	{Key: "name", Label: "姓名", Aliases: []string{"名字", "党员姓名", "学员姓名"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "公民身份证号码", "身份证", "证件号码", "居民身份证号码"}, Required: true},
+	{Key: "gender", Label: "性别"},
+	{Key: "ethnicity", Label: "民族"},
+	{Key: "birth_date", Label: "出生日期", Aliases: []string{"出生年月", "出生年月日", "生日"}},
+	{Key: "phone", Label: "联系电话", Aliases: []string{"手机", "手机号码", "手机号", "电话", "联系方式", "电话号码"}},
+	{Key: "education", Label: "学历", Aliases: []string{"文化程度", "最高学历"}},
+	{Key: "joined_party", Label: "入党时间", Aliases: []string{"入党日期", "入党年月", "入党时间(年月)"}},
+	{Key: "branch", Label: "所在党支部", Aliases: []string{"党组织关系所在", "党组织关系所在党支部", "党支部", "所在党组织", "党组织关系"}},
+	{Key: "home_region", Label: "户籍地", Aliases: []string{"流出地", "籍贯", "户籍所在地", "户口所在地", "户籍地址"}},
+	{Key: "current_district", Label: "现居住地", Aliases: []string{"流入地", "现居住区", "现所在区", "所在区县", "现工作地"}},
+	{Key: "employer", Label: "工作单位", Aliases: []string{"单位", "工作单位及职务", "现工作单位", "从事行业"}},
+	{Key: "nominated_by", Label: "推荐单位", Aliases: []string{"推荐组织", "推荐党组织"}},
+	{Key: "direction", Label: "流动方向", Aliases: []string{"流向", "流动类型"}},
+	{Key: "key_target", Label: "重点培养对象", Aliases: []string{"是否重点培养对象"}},
+	{Key: "notes", Label: "备注", Aliases: []string{"说明"}},
+	// Columns of Peiyang's own export, recognised on re-import.
+	{Key: "cohort", Label: "批次", Ignore: true},
+	{Key: "stage", Label: "培养阶段", Ignore: true},
+}
+
+// SessionFields are the columns of a course schedule.
+var SessionFields = []sheets.Field{
+	seqField,
+	{Key: "date", Label: "日期", Aliases: []string{"上课日期", "授课日期", "培训日期"}, Required: true},
+	{Key: "time", Label: "时间", Aliases: []string{"上课时间", "授课时间", "时段", "培训时间"}},
+	{Key: "start", Label: "开始时间", Aliases: []string{"起始时间", "开始"}},
+	{Key: "end", Label: "结束时间", Aliases: []string{"结束"}},
+	{Key: "topic", Label: "专题", Aliases: []string{"课程", "课程名称", "课题", "授课内容", "内容", "主题", "课程内容", "教学内容", "培训内容"}, Required: true},
+	{Key: "instructor", Label: "授课教师", Aliases: []string{"主讲人", "教师", "授课人", "主讲", "讲师", "授课老师", "主讲教师"}},
+	{Key: "venue", Label: "地点", Aliases: []string{"上课地点", "教室", "场地", "授课地点", "培训地点"}},
+	{Key: "hours", Label: "学时", Aliases: []string{"课时"}},
+	{Key: "notes", Label: "备注", Ignore: true},
+}
+
+// AttendanceFields are the trainee columns of an attendance grid; the
+// other columns are matched to the course's sessions.
+var AttendanceFields = []sheets.Field{
+	seqField,
+	{Key: "name", Label: "姓名", Aliases: []string{"学员姓名", "名字"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}},
+	{Key: "score", Label: "成绩", Aliases: []string{"考核成绩", "考试成绩", "结业考试成绩", "分数", "得分", "考核得分"}},
+	{Key: "gender", Label: "性别", Ignore: true},
+	{Key: "employer", Label: "工作单位", Aliases: []string{"单位"}, Ignore: true},
+	{Key: "phone", Label: "联系电话", Aliases: []string{"手机", "手机号码"}, Ignore: true},
+	{Key: "notes", Label: "备注", Ignore: true},
+	{Key: "totals", Label: "出勤次数", Aliases: []string{"出勤率", "合计", "总学时", "缺勤次数", "实到", "签到次数",
+		"学时合计", "小计", "获得学时", "出勤", "请假", "迟到", "缺勤"}, Ignore: true},
+}

@@ -1,0 +1,211 @@
+// Package imports takes in the spreadsheets staff receive: nominee and
+// trainee lists, course schedules, and a course's attendance and scores
+// kept as a grid of trainees by session.
+//
+// Every row is checked with the core's rules (models' Validate, the
+// training service's duplicate, scheduling-conflict and place checks)
+// before anything is written, and each problem is reported with its row
+// number, column and a clear reason. Writes are all or nothing: they run
+// in one transaction through the training service, and nothing is written
+// unless every row is valid, or, for trainees with SkipInvalid, the valid
+// rows are written and the rejected ones go to an .xlsx beside the source
+// with a reason column. A dry run reports and writes nothing.
+//
+// Messages are English sentences that double as translation keys, with
+// their data apart (models.Errorf style). ID numbers and phone numbers
+// never appear in them.
+package imports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"peiyang/models"
+	"peiyang/reports/sheets"
+	"peiyang/training"
+)
+
+// Problem is one fault of one row, or a warning.
+type Problem struct {
+	Row     int            `json:"row"`              // the row number in the sheet, 0 for the whole file
+	Column  string         `json:"column,omitempty"` // the column's header as the file writes it
+	Field   string         `json:"field,omitempty"`  // the field of the model, e.g. id_number
+	Key     string         `json:"key"`              // the English message template, the translation key
+	Data    map[string]any `json:"data,omitempty"`   // the template's values
+	Message string         `json:"message"`          // the rendered message
+}
+
+// String renders the problem for a person: "row 5, 身份证号: ...".
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Row > 0 {
+		fmt.Fprintf(&b, "row %d", p.Row)
+	}
+	if p.Column != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(p.Column)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+func newProblem(row int, column, field, key string, data map[string]any) Problem {
+	return Problem{Row: row, Column: column, Field: field, Key: key, Data: data, Message: models.Render(key, data)}
+}
+
+// problemOf turns a domain error into a problem of the row, in the
+// column of its field as columnOf names it.
+func problemOf(row int, err *models.Error, columnOf func(field string) string) Problem {
+	return newProblem(row, columnOf(err.Field), err.Field, err.Message, err.Data)
+}
+
+// Report is what an import did, or would do in a dry run.
+type Report struct {
+	Kind      string            `json:"kind"` // trainees, sessions or attendance
+	File      string            `json:"file"`
+	Format    string            `json:"format"`
+	Encoding  string            `json:"encoding,omitempty"`
+	Sheet     string            `json:"sheet,omitempty"`
+	HeaderRow int               `json:"header_row"`
+	Columns   map[string]string `json:"columns"`                   // field → header as the file writes it
+	Unknown   []string          `json:"unknown_columns,omitempty"` // headers ignored
+	DryRun    bool              `json:"dry_run"`
+	RowsRead  int               `json:"rows_read"` // data rows below the header
+	Skipped   int               `json:"skipped"`   // rows without the key cells, such as notes under the list
+	Valid     int               `json:"valid"`
+	Imported  int               `json:"imported"`
+	Rejected  int               `json:"rejected"`
+	Marks     int               `json:"marks,omitempty"`  // sign-ins recorded (or to record) by an attendance import
+	Scores    int               `json:"scores,omitempty"` // scores recorded (or to record) by an attendance import
+	Problems  []Problem         `json:"problems"`
+	Warnings  []Problem         `json:"warnings,omitempty"`
+	// RejectedFile is the workbook of rejected rows written beside the
+	// source by a trainee import with SkipInvalid.
+	RejectedFile string `json:"rejected_file,omitempty"`
+}
+
+// rejectedRows returns the rows with problems, sorted.
+func (r *Report) rejectedRows() []int {
+	seen := map[int]bool{}
+	var rows []int
+	for _, p := range r.Problems {
+		if p.Row > 0 && !seen[p.Row] {
+			seen[p.Row] = true
+			rows = append(rows, p.Row)
+		}
+	}
+	sort.Ints(rows)
+	return rows
+}
+
+// sortProblems orders the problems by row, keeping each row's in order.
+func (r *Report) sortProblems() {
+	sort.SliceStable(r.Problems, func(i, j int) bool { return r.Problems[i].Row < r.Problems[j].Row })
+	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Row < r.Warnings[j].Row })
+}
+
+// Messages of whole-import failures.
+const (
+	MsgMissingColumns = "The file has no column for {{.Columns}}; add it and import again."
+	MsgRowsRejected   = "{{.N}} of {{.Rows}} row(s) have problems, so nothing was imported. Correct them and import again, or import only the valid rows."
+	MsgNoRows         = "The file has a header row but no rows below it."
+)
+
+// Importer reads spreadsheets into the database through the training
+// service.
+type Importer struct {
+	store training.Store
+	svc   *training.Service
+	now   func() time.Time
+	// Limits bound the files read; zero fields take sheets.DefaultLimits.
+	Limits sheets.Limits
+}
+
+// New returns an Importer over the store and the service built on it.
+// now is the clock "today" is read from, in local time, as the service's;
+// nil means time.Now.
+func New(st training.Store, svc *training.Service, now func() time.Time) *Importer {
+	if now == nil {
+		now = time.Now
+	}
+	return &Importer{store: st, svc: svc, now: now}
+}
+
+func (im *Importer) today() models.Date { return models.DateOf(im.now().Local()) }
+
+// BulkTraineeCreator is a store that writes many new trainees at once,
+// with the same effect as calling CreateTrainee for each, only faster. The
+// trainee import uses it when the store has it, after checking every row
+// with the same rules as training.Service.CreateTrainee; otherwise it
+// calls the service for each row.
+type BulkTraineeCreator interface {
+	CreateTrainees(ctx context.Context, ts []*models.Trainee) error
+}
+
+// read reads the file and finds its header; a missing required column
+// stops the import with the columns' names.
+func (im *Importer) read(path, kind string, fields []sheets.Field, minMatches int) (*sheets.Table, *sheets.Header, *Report, error) {
+	accept := func(top []sheets.Row) bool {
+		h, err := sheets.FindHeader(top, fields, minMatches)
+		return err == nil && len(h.Missing) == 0
+	}
+	t, err := sheets.ReadFile(path, sheets.Options{Limits: im.Limits, Accept: accept})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("imports: %s: %w", kind, err)
+	}
+	rep := &Report{Kind: kind, File: t.File, Format: string(t.Format), Encoding: t.Encoding, Sheet: t.Sheet,
+		Columns: map[string]string{}, Problems: []Problem{}}
+	h, err := sheets.FindHeader(t.Rows, fields, minMatches)
+	if err != nil {
+		return nil, nil, rep, fmt.Errorf("imports: %s: %w", kind, err)
+	}
+	rep.HeaderRow = h.Row
+	rep.Unknown = h.Unknown
+	for k, v := range h.Names {
+		rep.Columns[k] = v
+	}
+	if len(h.Missing) > 0 {
+		return nil, nil, rep, fmt.Errorf("imports: %s: %w", kind,
+			models.Errorf(models.EINVALID, "", MsgMissingColumns, "Columns", strings.Join(h.Missing, ", ")))
+	}
+	if h.Index == len(t.Rows)-1 {
+		return nil, nil, rep, fmt.Errorf("imports: %s: %w", kind, models.Errorf(models.EINVALID, "", MsgNoRows))
+	}
+	return t, h, rep, nil
+}
+
+// rejectedErr is the error of an import stopped by row problems.
+func rejectedErr(kind string, rep *Report) error {
+	return fmt.Errorf("imports: %s: %w", kind,
+		models.Errorf(models.EINVALID, "", MsgRowsRejected, "N", rep.Rejected, "Rows", rep.RowsRead))
+}
+
+// domainErrors flattens an error into the domain errors it holds: the
+// items of an ErrorList, the conflicts of a ConflictError, or the one
+// *models.Error. ok is false for any other error.
+func domainErrors(err error) (out []*models.Error, ok bool) {
+	var list models.ErrorList
+	var ce *training.ConflictError
+	var de *models.Error
+	switch {
+	case errors.As(err, &list):
+		return list, true
+	case errors.As(err, &ce):
+		for _, c := range ce.Conflicts {
+			out = append(out, c.Err())
+		}
+		return out, true
+	case errors.As(err, &de):
+		return []*models.Error{de}, true
+	}
+	return nil, false
+}

@@ -1,0 +1,387 @@
+package imports
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"peiyang/models"
+	"peiyang/reports/sheets"
+	"peiyang/training"
+)
+
+// TraineeOptions tune a trainee import.
+type TraineeOptions struct {
+	DryRun      bool // report only; write nothing
+	SkipInvalid bool // import the valid rows; write the rejected ones beside the source
+	// NominatedByID is the nominating organisation of every row; 0 takes
+	// it from the file's 推荐单位 column when there is one.
+	NominatedByID int64
+	CohortID      int64 // the cohort of every row, 0 for none
+}
+
+// Messages of the trainee import.
+const (
+	MsgDupInFile      = "Rows {{.First}} and {{.Row}} have the same ID number."
+	MsgOrgUnknown     = "The nominating organisation {{.Name}} is not on record; its name is kept in the notes."
+	MsgOrgAmbiguous   = "More than one organisation is called {{.Name}}; its name is kept in the notes."
+	MsgRegionUnsure   = "The place {{.Text}} could not be split into province, city and county; it is kept as written."
+	MsgBirthDisagrees = "The birth date {{.Given}} does not agree with the ID number, which holds {{.Encoded}}."
+	MsgDirectionBad   = "Write 流入 (inflow) or 流出 (outflow), not {{.Text}}."
+	MsgNominatorGone  = "The nominating organisation no. {{.ID}} does not exist."
+	MsgCohortGone     = "The cohort no. {{.ID}} does not exist."
+)
+
+// traineeRow is one data row and the trainee read from it.
+type traineeRow struct {
+	row     sheets.Row
+	trainee *models.Trainee
+}
+
+// existingTrainee is what the duplicate check needs of a stored trainee.
+type existingTrainee struct {
+	id   int64
+	name string
+}
+
+// ImportTrainees reads a nominee or trainee list and takes the trainees
+// in. It reports every problem of every row; then, unless it is a dry
+// run, it writes all rows in one transaction when all are valid, or, with
+// SkipInvalid, the valid ones, writing the rejected rows with their
+// reasons to NAME_rejected.xlsx beside the source. When rows are rejected
+// without SkipInvalid it writes nothing and returns the report with an
+// EINVALID error.
+func (im *Importer) ImportTrainees(ctx context.Context, path string, opts TraineeOptions) (*Report, error) {
+	const kind = "trainees"
+	t, h, rep, err := im.read(path, kind, TraineeFields, 2)
+	if err != nil {
+		return rep, err
+	}
+	rep.DryRun = opts.DryRun
+	if err := im.checkRefs(ctx, opts); err != nil {
+		return rep, fmt.Errorf("imports: %s: %w", kind, err)
+	}
+	existing, err := im.existingIDNumbers(ctx)
+	if err != nil {
+		return rep, fmt.Errorf("imports: %s: %w", kind, err)
+	}
+	p := &traineeParser{im: im, ctx: ctx, h: h, opts: opts, today: im.today(), rep: rep, orgs: map[string][]int64{}}
+	var rows []traineeRow
+	first := map[string]int{}
+	for _, r := range t.Rows[h.Index+1:] {
+		if blank(h.Cell(r, "name")) && blank(h.Cell(r, "id_number")) {
+			rep.Skipped++
+			continue
+		}
+		rep.RowsRead++
+		tr, idOK, err := p.parse(r)
+		if err != nil {
+			return rep, fmt.Errorf("imports: %s: row %d: %w", kind, r.Num, err)
+		}
+		if idOK {
+			if f, dup := first[tr.IDNumber]; dup {
+				p.problem(r.Num, "id_number", MsgDupInFile, "First", f, "Row", r.Num)
+			} else {
+				first[tr.IDNumber] = r.Num
+			}
+			if o, ok := existing[tr.IDNumber]; ok {
+				err := training.CheckDuplicateIDNumber(tr, []*models.Trainee{{ID: o.id, Name: o.name, IDNumber: tr.IDNumber}})
+				if de, ok := err.(*models.Error); ok {
+					rep.Problems = append(rep.Problems, problemOf(r.Num, de, p.columnOf))
+				}
+			}
+		}
+		rows = append(rows, traineeRow{row: r, trainee: tr})
+	}
+	rep.sortProblems()
+	rejected := rep.rejectedRows()
+	rep.Rejected, rep.Valid = len(rejected), rep.RowsRead-len(rejected)
+	if rep.Rejected > 0 && !opts.SkipInvalid {
+		return rep, rejectedErr(kind, rep)
+	}
+	if opts.DryRun {
+		return rep, nil
+	}
+	bad := make(map[int]bool, len(rejected))
+	for _, n := range rejected {
+		bad[n] = true
+	}
+	var valid []traineeRow
+	for _, r := range rows {
+		if !bad[r.row.Num] {
+			valid = append(valid, r)
+		}
+	}
+	rejPath := ""
+	if len(rejected) > 0 {
+		rejPath = rejectedPath(path)
+	}
+	err = im.store.Update(ctx, func(ctx context.Context) error {
+		if err := im.createTrainees(ctx, valid); err != nil {
+			return err
+		}
+		if rejPath != "" {
+			return writeRejected(rejPath, t, h, rep)
+		}
+		return nil
+	})
+	if err != nil {
+		if rejPath != "" {
+			_ = os.Remove(rejPath)
+		}
+		return rep, fmt.Errorf("imports: %s: %w", kind, err)
+	}
+	rep.Imported, rep.RejectedFile = len(valid), rejPath
+	return rep, nil
+}
+
+// createTrainees writes the checked trainees with the store's bulk write
+// when it has one, else one by one through the service.
+func (im *Importer) createTrainees(ctx context.Context, rows []traineeRow) error {
+	if bulk, ok := im.store.(BulkTraineeCreator); ok {
+		ts := make([]*models.Trainee, len(rows))
+		for i, r := range rows {
+			ts[i] = r.trainee
+		}
+		return bulk.CreateTrainees(ctx, ts)
+	}
+	for _, r := range rows {
+		if err := im.svc.CreateTrainee(ctx, r.trainee); err != nil {
+			return fmt.Errorf("row %d: %w", r.row.Num, err)
+		}
+	}
+	return nil
+}
+
+// checkRefs checks that the organisation and cohort every row refers to
+// exist.
+func (im *Importer) checkRefs(ctx context.Context, opts TraineeOptions) error {
+	if opts.NominatedByID != 0 {
+		if _, err := im.store.FindOrganisationByID(ctx, opts.NominatedByID); err != nil {
+			if models.IsNotFound(err) {
+				return models.Errorf(models.EINVALID, "nominated_by_id", MsgNominatorGone, "ID", opts.NominatedByID)
+			}
+			return err
+		}
+	}
+	if opts.CohortID != 0 {
+		if _, err := im.store.FindCohortByID(ctx, opts.CohortID); err != nil {
+			if models.IsNotFound(err) {
+				return models.Errorf(models.EINVALID, "cohort_id", MsgCohortGone, "ID", opts.CohortID)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// existingIDNumbers reads the ID number, ID and name of every stored
+// trainee, a page at a time.
+func (im *Importer) existingIDNumbers(ctx context.Context) (map[string]existingTrainee, error) {
+	out := map[string]existingTrainee{}
+	f := models.TraineeFilter{Page: models.Page{Limit: 5000}}
+	for {
+		ts, err := im.store.FindTrainees(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ts {
+			out[t.IDNumber] = existingTrainee{id: t.ID, name: t.Name}
+		}
+		if len(ts) < f.Limit {
+			return out, nil
+		}
+		f.AfterID = ts[len(ts)-1].ID
+	}
+}
+
+func blank(s string) bool { return sheets.Clean(s) == "" }
+
+// traineeParser turns rows into trainees, gathering their problems.
+type traineeParser struct {
+	im    *Importer
+	ctx   context.Context
+	h     *sheets.Header
+	opts  TraineeOptions
+	today models.Date
+	rep   *Report
+	orgs  map[string][]int64 // organisation name → IDs, looked up once
+}
+
+// columnOf names the column a field's error belongs to. Gender and birth
+// date without columns of their own come from the ID number.
+func (p *traineeParser) columnOf(field string) string {
+	if n, ok := p.h.Names[field]; ok {
+		return n
+	}
+	if field == "gender" || field == "birth_date" {
+		return p.h.Names["id_number"]
+	}
+	return ""
+}
+
+func (p *traineeParser) problem(row int, field, key string, data ...any) {
+	p.rep.Problems = append(p.rep.Problems, newProblem(row, p.columnOf(field), field, key, dataMap(data)))
+}
+
+func (p *traineeParser) warn(row int, field, key string, data ...any) {
+	p.rep.Warnings = append(p.rep.Warnings, newProblem(row, p.columnOf(field), field, key, dataMap(data)))
+}
+
+func dataMap(kv []any) map[string]any {
+	if len(kv) == 0 {
+		return nil
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[fmt.Sprint(kv[i])] = kv[i+1]
+	}
+	return m
+}
+
+// fieldErr records a normaliser's error on the field.
+func (p *traineeParser) fieldErr(row int, field string, err error) {
+	if de, ok := err.(*models.Error); ok {
+		p.rep.Problems = append(p.rep.Problems, newProblem(row, p.columnOf(field), field, de.Message, de.Data))
+	}
+}
+
+// parse reads one row into a trainee and validates it with the core's
+// rules. idOK reports whether the ID number is well formed, for the
+// duplicate checks. An error is returned only for a failure of the store.
+func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
+	cell := func(key string) string { return p.h.Cell(r, key) }
+	n := r.Num
+	before := len(p.rep.Problems)
+	t := &models.Trainee{Direction: models.Inflow, NominatedByID: p.opts.NominatedByID, CohortID: p.opts.CohortID}
+	t.Name = sheets.NormalizeName(cell("name"))
+	id, err := sheets.NormalizeIDNumber(cell("id_number"))
+	idDamaged := err != nil
+	if idDamaged {
+		p.fieldErr(n, "id_number", err)
+	}
+	t.IDNumber = id
+	if t.Gender, err = sheets.ParseGender(cell("gender")); err != nil {
+		p.fieldErr(n, "gender", err)
+	}
+	t.Ethnicity = ethnicity(cell("ethnicity"))
+	birth, birthPrec, err := sheets.ParseDate(cell("birth_date"))
+	if err != nil {
+		p.fieldErr(n, "birth_date", err)
+	} else if birthPrec == sheets.PrecisionDay {
+		t.BirthDate = birth
+	}
+	t.Phone = sheets.NormalizePhone(cell("phone"))
+	t.Education = sheets.Clean(cell("education"))
+	if t.JoinedParty, _, err = sheets.ParseDate(cell("joined_party")); err != nil {
+		p.fieldErr(n, "joined_party", err)
+	}
+	t.Branch = sheets.Clean(cell("branch"))
+	t.Employer = sheets.Clean(cell("employer"))
+	t.Notes = sheets.Clean(cell("notes"))
+	if text := sheets.Clean(cell("home_region")); text != "" {
+		reg, ok := sheets.ParseRegion(text)
+		if !ok {
+			p.warn(n, "home_region", MsgRegionUnsure, "Text", text)
+		}
+		t.HomeRegion = reg
+	}
+	if text := sheets.Clean(cell("current_district")); text != "" {
+		if reg, _ := sheets.ParseRegion(text); reg.County != "" {
+			t.CurrentDistrict = reg.County
+		} else {
+			t.CurrentDistrict = text
+		}
+	}
+	switch d := strings.ToLower(sheets.Clean(cell("direction"))); d {
+	case "", "流入", "inflow":
+	case "流出", "outflow":
+		t.Direction = models.Outflow
+	default:
+		p.problem(n, "direction", MsgDirectionBad, "Text", cell("direction"))
+	}
+	if t.KeyTarget, err = sheets.ParseYesNo(cell("key_target")); err != nil {
+		p.fieldErr(n, "key_target", err)
+	}
+	if err := p.nominator(t, n, sheets.Clean(cell("nominated_by"))); err != nil {
+		return nil, false, err
+	}
+	if err := t.Validate(p.today); err != nil {
+		for _, de := range flatten(err) {
+			if idDamaged && de.Field == "id_number" {
+				continue // reported as damaged already
+			}
+			p.rep.Problems = append(p.rep.Problems, problemOf(n, de, p.columnOf))
+		}
+	}
+	if (birthPrec == sheets.PrecisionMonth || birthPrec == sheets.PrecisionYear) && !t.BirthDate.IsZero() {
+		same := t.BirthDate.Year() == birth.Year() && (birthPrec == sheets.PrecisionYear || t.BirthDate.Month() == birth.Month())
+		if !same {
+			given := fmt.Sprintf("%d-%02d", birth.Year(), int(birth.Month()))
+			if birthPrec == sheets.PrecisionYear {
+				given = fmt.Sprint(birth.Year())
+			}
+			p.problem(n, "birth_date", MsgBirthDisagrees, "Given", given, "Encoded", t.BirthDate.String())
+		}
+	}
+	idOK := !idDamaged && t.IDNumber != ""
+	for _, pr := range p.rep.Problems[before:] {
+		if pr.Field == "id_number" {
+			idOK = false
+		}
+	}
+	return t, idOK, nil
+}
+
+// nominator sets the nominating organisation from the row's 推荐单位
+// when no organisation was given for the whole file. An organisation not
+// on record is a warning: its name goes into the notes.
+func (p *traineeParser) nominator(t *models.Trainee, row int, name string) error {
+	if p.opts.NominatedByID != 0 || name == "" {
+		return nil
+	}
+	ids, ok := p.orgs[name]
+	if !ok {
+		found, err := p.im.store.FindOrganisations(p.ctx, models.OrganisationFilter{Name: name})
+		if err != nil {
+			return err
+		}
+		for _, o := range found {
+			ids = append(ids, o.ID)
+		}
+		p.orgs[name] = ids
+	}
+	if len(ids) == 1 {
+		t.NominatedByID = ids[0]
+		return nil
+	}
+	msg := MsgOrgUnknown
+	if len(ids) > 1 {
+		msg = MsgOrgAmbiguous
+	}
+	p.warn(row, "nominated_by", msg, "Name", name)
+	note := "推荐单位：" + name
+	if t.Notes == "" {
+		t.Notes = note
+	} else {
+		t.Notes += "；" + note
+	}
+	return nil
+}
+
+// flatten returns the domain errors of a validation error.
+func flatten(err error) []*models.Error {
+	out, _ := domainErrors(err)
+	return out
+}
+
+// ethnicity cleans an ethnic group's name; a short form without 族, such
+// as 汉 or 彝, gets it.
+func ethnicity(s string) string {
+	s = sheets.Clean(s)
+	if s != "" && !strings.HasSuffix(s, "族") && len([]rune(s)) <= 2 {
+		s += "族"
+	}
+	return s
+}

@@ -1,0 +1,179 @@
+package certificate
+
+import (
+	"context"
+	"crypto/ed25519"
+	"fmt"
+
+	"peiyang/certsign"
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// Item is one certificate as printed.
+type Item struct {
+	Serial   string
+	Name     string
+	Gender   models.Gender
+	Course   string
+	Theme    models.Theme
+	Start    models.Date
+	End      models.Date
+	Hours    float64
+	IssuedOn models.Date
+	// Code is the signed text of the QR code (see certsign); empty for
+	// none.
+	Code string
+}
+
+// Store is what loading a batch reads.
+type Store interface {
+	FindCourseByID(ctx context.Context, id int64) (*models.Course, error)
+	FindTraineeByID(ctx context.Context, id int64) (*models.Trainee, error)
+	FindTrainees(ctx context.Context, f models.TraineeFilter) ([]*models.Trainee, error)
+	FindEnrolments(ctx context.Context, f models.EnrolmentFilter) ([]*models.Enrolment, error)
+	FindCertificates(ctx context.Context, f models.CertificateFilter) ([]*models.Certificate, error)
+}
+
+// Batch is the certificates of a course to print.
+type Batch struct {
+	Course *models.Course
+	Items  []Item
+	// Pending are the trainees who completed the course but hold no valid
+	// certificate for it: `peiyang certificates issue` has not been run
+	// since, or their certificate was voided.
+	Pending []*models.Trainee
+}
+
+// Load gathers the valid certificates of a course, in serial order, and
+// signs their QR codes with key (nil: no QR code). A void certificate is
+// not printed; a replaced one is printed as its replacement, which is
+// valid. With traineeID, only that trainee's certificate is printed, and
+// a trainee without one is an ECONFLICT error saying who and why. A
+// course without any valid certificate is an ECONFLICT error too.
+func Load(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.PrivateKey) (*Batch, error) {
+	b, err := load(ctx, st, courseID, traineeID, key)
+	if err != nil {
+		return nil, fmt.Errorf("certificate: load: %w", err)
+	}
+	return b, nil
+}
+
+func load(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.PrivateKey) (*Batch, error) {
+	course, err := st.FindCourseByID(ctx, courseID)
+	if err != nil {
+		return nil, err
+	}
+	certs, err := st.FindCertificates(ctx, models.CertificateFilter{CourseID: courseID})
+	if err != nil {
+		return nil, err
+	}
+	enrolments, err := st.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	if err != nil {
+		return nil, err
+	}
+	if traineeID != 0 {
+		return loadOne(ctx, st, course, certs, enrolments, traineeID, key)
+	}
+	var valid []*models.Certificate
+	holds := map[int64]bool{}
+	for _, c := range certs {
+		if c.Status == models.CertValid {
+			valid = append(valid, c)
+			holds[c.TraineeID] = true
+		}
+	}
+	var pendingIDs []int64
+	for _, e := range enrolments {
+		if e.Status == models.Completed && !holds[e.TraineeID] {
+			pendingIDs = append(pendingIDs, e.TraineeID)
+		}
+	}
+	b := &Batch{Course: course}
+	if b.Pending, err = trainees(ctx, st, pendingIDs); err != nil {
+		return nil, err
+	}
+	if len(valid) == 0 {
+		if len(b.Pending) > 0 {
+			return nil, models.Errorf(models.ECONFLICT, "course_id", "No certificate of {{.Course}} has been issued yet, though {{.N}} trainee(s) completed it: issue them first with `peiyang certificates issue --course {{.ID}}`.",
+				"Course", course.Title, "N", len(b.Pending), "ID", course.ID)
+		}
+		return nil, models.Errorf(models.ECONFLICT, "course_id", "There is no valid certificate of {{.Course}} to print: no trainee has completed it.", "Course", course.Title)
+	}
+	ids := make([]int64, len(valid))
+	for i, c := range valid {
+		ids[i] = c.TraineeID
+	}
+	holders, err := trainees(ctx, st, ids)
+	if err != nil {
+		return nil, err
+	}
+	b.Items = make([]Item, len(valid))
+	parallel(len(valid), func(i int) { b.Items[i] = newItem(valid[i], holders[i], course, key) })
+	return b, nil
+}
+
+// loadOne prints one trainee's certificate, or says why there is none.
+func loadOne(ctx context.Context, st Store, course *models.Course, certs []*models.Certificate, enrolments []*models.Enrolment, traineeID int64, key ed25519.PrivateKey) (*Batch, error) {
+	t, err := st.FindTraineeByID(ctx, traineeID)
+	if err != nil {
+		return nil, err
+	}
+	var void *models.Certificate
+	for _, c := range certs {
+		switch {
+		case c.TraineeID != traineeID:
+		case c.Status == models.CertValid:
+			return &Batch{Course: course, Items: []Item{newItem(c, t, course, key)}}, nil
+		case c.Status == models.CertVoid:
+			void = c
+		}
+	}
+	var e *models.Enrolment
+	for _, x := range enrolments {
+		if x.TraineeID == traineeID {
+			e = x
+		}
+	}
+	if err := training.CheckIssue(course, t, e, nil); err != nil {
+		return nil, err
+	}
+	if void != nil {
+		return nil, models.Errorf(models.ECONFLICT, "trainee_id", "Certificate {{.Serial}} of {{.Name}} for {{.Course}} is void ({{.Reason}}) and there is no valid one: issue a new one with `peiyang certificates issue --course {{.ID}}`.",
+			"Serial", void.Serial, "Name", t.Name, "Course", course.Title, "Reason", void.VoidReason, "ID", course.ID)
+	}
+	return nil, models.Errorf(models.ECONFLICT, "trainee_id", "{{.Name}} completed {{.Course}} but has no certificate yet: issue it with `peiyang certificates issue --course {{.ID}}`.",
+		"Name", t.Name, "Course", course.Title, "ID", course.ID)
+}
+
+// trainees reads the trainees with the IDs, in that order.
+func trainees(ctx context.Context, st Store, ids []int64) ([]*models.Trainee, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, err := st.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*models.Trainee, len(list))
+	for _, t := range list {
+		byID[t.ID] = t
+	}
+	out := make([]*models.Trainee, len(ids))
+	for i, id := range ids {
+		if out[i] = byID[id]; out[i] == nil {
+			return nil, models.Errorf(models.ENOTFOUND, "", "Trainee {{.ID}} not found.", "ID", id)
+		}
+	}
+	return out, nil
+}
+
+// newItem is the printed form of a certificate, signed with key.
+func newItem(c *models.Certificate, t *models.Trainee, course *models.Course, key ed25519.PrivateKey) Item {
+	it := Item{Serial: c.Serial, Name: t.Name, Gender: t.Gender, Course: course.Title, Theme: course.Theme,
+		Start: course.StartDate, End: course.EndDate, Hours: c.Hours, IssuedOn: c.IssuedOn}
+	if key != nil {
+		it.Code = certsign.NewPayload(c, t.Name, t.IDNumber, course.Title).Sign(key)
+	}
+	return it
+}

@@ -1,0 +1,147 @@
+package certificate
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"peiyang/reports/certificate/qr"
+	"peiyang/reports/pdfkit"
+)
+
+// Vector drawings: the QR code as filled rectangles and the red seal.
+//
+// A Draw callback that saves and restores the graphics state (q … Q, or
+// TransformBegin … TransformEnd) must leave gofpdf's idea of the state
+// true afterwards: gofpdf does not know that Q undid a colour or font set
+// inside, and would not set it again. So colours and the font size are
+// set before the q, and the QR code's colours are written raw.
+
+// qrQuiet is the light margin a QR code needs around it, in modules.
+const qrQuiet = 4
+
+// drawQR draws the code with its top-left corner at x, y millimetres,
+// side millimetres wide (quiet zone excluded, but painted white around
+// it), as one path of rectangles, a run of dark modules each.
+func drawQR(d *pdfkit.Doc, c *qr.Code, x, y, side float64) error {
+	return d.Draw(func(pdf *gofpdf.Fpdf) {
+		k := pdf.GetConversionRatio()
+		_, pageH := pdf.GetPageSize()
+		m := side / float64(c.Size) // millimetres per module
+		b := make([]byte, 0, 16*c.Size*c.Size/4)
+		b = append(b, "q 1 g "...)
+		q := float64(qrQuiet) * m
+		b = appendNums(b, 2, (x-q)*k, (pageH-y-side-q)*k, (side+2*q)*k, (side+2*q)*k)
+		b = append(b, "re f 0 g "...)
+		b = appendNums(b, 4, m*k, 0, 0, -m*k, x*k, (pageH-y)*k)
+		b = append(b, "cm\n"...)
+		for row := 0; row < c.Size; row++ {
+			for col := 0; col < c.Size; {
+				if !c.Dark(col, row) {
+					col++
+					continue
+				}
+				end := col + 1
+				for end < c.Size && c.Dark(end, row) {
+					end++
+				}
+				b = strconv.AppendInt(b, int64(col), 10)
+				b = append(b, ' ')
+				b = strconv.AppendInt(b, int64(row), 10)
+				b = append(b, ' ')
+				b = strconv.AppendInt(b, int64(end-col), 10)
+				b = append(b, " 1 re\n"...)
+				col = end
+			}
+		}
+		b = append(b, "f Q"...)
+		pdf.RawWriteStr(string(b))
+	})
+}
+
+// appendNums appends the numbers with prec decimals, each followed by a
+// space.
+func appendNums(b []byte, prec int, nums ...float64) []byte {
+	for _, n := range nums {
+		b = strconv.AppendFloat(b, n, 'f', prec, 64)
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// Seal geometry, in millimetres: an official seal is 40 to 42 mm across.
+const (
+	sealRadius = 21.0
+	sealRing   = 1.1 // the ring's width
+	sealStar   = 6.8 // the star's outer radius
+)
+
+// drawSeal draws the organisation's seal centred at cx, cy: a ring, a
+// five-pointed star, and the name along the upper arc, each character
+// upright towards the rim and condensed when the name is long. The ink
+// multiplies with what lies under it, as a stamp does.
+func drawSeal(d *pdfkit.Doc, name string, c pdfkit.Color, cx, cy float64) error {
+	chars := []rune(name)
+	n := len(chars)
+	span := math.Min(270, math.Max(150, float64(n-1)*30)) * math.Pi / 180
+	step := 0.0
+	if n > 1 {
+		step = span / float64(n-1)
+	}
+	rOut := sealRadius - sealRing/2 - 1.3 // the characters' tops
+	em := 6.2
+	if n > 1 {
+		em = math.Max(3.5, math.Min(6.2, (rOut-0.5*6.2)*step*1.25))
+	}
+	rBase := rOut - 0.86*em // the baseline
+	sx := 1.0
+	if n > 1 {
+		sx = math.Min(1, (rBase+0.4*em)*step*0.92/em)
+	}
+	size := em / ptToMM
+	err := d.Draw(func(pdf *gofpdf.Fpdf) {
+		pdf.SetFont(pdfkit.FontFamily, "", size)
+		pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+		pdf.SetLineWidth(sealRing)
+		pdf.TransformBegin()
+		pdf.SetAlpha(0.92, "Multiply")
+		pdf.Circle(cx, cy, sealRadius-sealRing/2, "D")
+		pts := make([]gofpdf.PointType, 10)
+		for i := range pts {
+			r := sealStar
+			if i%2 == 1 {
+				r = sealStar * 0.382
+			}
+			a := -math.Pi/2 + float64(i)*math.Pi/5
+			pts[i] = gofpdf.PointType{X: cx + r*math.Cos(a), Y: cy + r*math.Sin(a)}
+		}
+		pdf.Polygon(pts, "F")
+	})
+	d.SetFontSize(size)
+	d.SetTextColor(c)
+	for i, ch := range chars {
+		angle := -span/2 + float64(i)*step
+		w := d.MeasureString(string(ch), size)
+		_ = d.Draw(func(pdf *gofpdf.Fpdf) {
+			pdf.TransformBegin()
+			pdf.TransformRotate(-angle*180/math.Pi, cx, cy)
+			pdf.TransformScale(sx*100, 100, cx, cy-rBase)
+		})
+		_ = d.Text(cx-w/2, cy-rBase, string(ch))
+		_ = d.Draw(func(pdf *gofpdf.Fpdf) { pdf.TransformEnd() })
+	}
+	if err == nil {
+		err = d.Draw(func(pdf *gofpdf.Fpdf) {
+			pdf.TransformEnd()
+			pdf.SetAlpha(1, "Normal")
+			pdf.SetFillColor(0, 0, 0)
+			pdf.SetDrawColor(0, 0, 0)
+		})
+	}
+	return d.Err()
+}
+
+// ptToMM converts points to millimetres.
+const ptToMM = 25.4 / 72

@@ -1,0 +1,342 @@
+// Package lists prints the lists that party-school staff hand out, as
+// Chinese PDFs that look like an office's documents: the course roster
+// (花名册, Roster), sign-in sheets (签到表, SignIn), the mentor pairing
+// list (导师帮带结对名单, Mentors), the shadow-study placements per key
+// village (跟班学习安排表, Placements), an outflow region's outcome report
+// (流出地培养成果报告, Outcomes) and a trainee's record (培养档案, Record).
+//
+// Every document has its title centred at the top, the issuing
+// organisation and the date under it, ruled tables whose header row
+// repeats on every page and whose cells wrap (never clip), and
+// "第 x 页 共 y 页" with the organisation and the document's name in the
+// footer of every page. Names are listed in pinyin order. ID numbers and
+// phone numbers are masked (110105********002X, 138****1234) unless
+// Meta.FullIDs asks for them in full.
+//
+// The functions take the rows as data (gathered by the training package's
+// list functions, e.g. training.Service.CourseList) and write the PDF to
+// an io.Writer; all text goes through reports/pdfkit. A character the
+// font lacks fails the document with a *pdfkit.MissingGlyphsError before
+// anything is written.
+package lists
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"runtime/debug"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"peiyang/models"
+	"peiyang/reports/pdfkit"
+)
+
+// Meta is what every document shows besides its own content.
+type Meta struct {
+	Org     string      // the issuing organisation (制表单位), e.g. 成都市基层党务学院; may be empty
+	Date    models.Date // the date printed (制表日期); zero: today
+	FullIDs bool        // print ID numbers and phones unmasked
+}
+
+func (m Meta) date() models.Date {
+	if m.Date.IsZero() {
+		return models.DateOf(time.Now())
+	}
+	return m.Date
+}
+
+// Type sizes in points.
+const (
+	sizeTitle    = 18
+	sizeSubtitle = 11
+	sizeMeta     = 10
+	sizeHeading  = 12.5
+	sizeBody     = 10.5
+	sizeFooter   = 9
+)
+
+// ptToMM converts points to millimetres.
+const ptToMM = 25.4 / 72
+
+// sheet is a document being drawn: a pdfkit.Doc with the cursor y on the
+// current page and the page furniture of this package.
+type sheet struct {
+	*pdfkit.Doc
+	meta Meta
+	kind string  // the document's name for the footer, e.g. 花名册
+	y    float64 // where the next thing goes on the current page
+}
+
+// newSheet starts a document on A4 paper with a first page.
+func newSheet(m Meta, kind string, landscape bool) (*sheet, error) {
+	d, err := pdfkit.New(pdfkit.Options{
+		Landscape:    landscape,
+		Margins:      pdfkit.Margins{Top: 15, Right: 15, Bottom: 16, Left: 15},
+		FontSize:     sizeBody,
+		Title:        kind,
+		Author:       m.Org,
+		Creator:      "Peiyang",
+		CreationDate: m.date().Time(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("lists: %s: %w", kind, err)
+	}
+	s := &sheet{Doc: d, meta: m, kind: kind}
+	s.newPage()
+	return s, nil
+}
+
+// newPage starts a page and puts the cursor at its top margin.
+func (s *sheet) newPage() {
+	s.AddPage()
+	s.y = s.Margins().Top
+}
+
+// left and width are the content box's left edge and width.
+func (s *sheet) left() float64 { return s.Margins().Left }
+
+func (s *sheet) width() float64 {
+	_, _, w, _ := s.ContentBox()
+	return w
+}
+
+// bottom is the lowest y content may reach.
+func (s *sheet) bottom() float64 {
+	_, h := s.PageSize()
+	return h - s.Margins().Bottom
+}
+
+// room makes sure h millimetres fit below the cursor, starting a new page
+// if not (unless the page is still empty).
+func (s *sheet) room(h float64) {
+	if s.y+h > s.bottom()+1e-9 && s.y > s.Margins().Top+1e-9 {
+		s.newPage()
+	}
+}
+
+// title draws the document's title centred, wrapped if long.
+func (s *sheet) title(text string) error {
+	return s.centred(text, sizeTitle, 1.45)
+}
+
+// centred draws text centred in the content box at size points, wrapped,
+// with lines spacing times the size apart.
+func (s *sheet) centred(text string, size, spacing float64) error {
+	s.SetFontSize(size)
+	lh := spacing * size * ptToMM
+	h, err := s.Paragraph(s.left(), s.y, s.width(), lh, text, pdfkit.AlignCenter)
+	if err != nil {
+		return err
+	}
+	s.y += h
+	return nil
+}
+
+// metaLine draws the issuing organisation on the left and the date on the
+// right, with a rule under them.
+func (s *sheet) metaLine() error {
+	s.y += 2
+	s.SetFontSize(sizeMeta)
+	lh := s.LineHeight(sizeMeta)
+	base := s.y + s.Baseline(lh, sizeMeta)
+	if s.meta.Org != "" {
+		if err := s.Text(s.left(), base, "制表单位："+s.meta.Org); err != nil {
+			return err
+		}
+	}
+	if err := s.AlignedText(s.left(), base, s.width(), "制表日期："+s.meta.date().Chinese(), pdfkit.AlignRight); err != nil {
+		return err
+	}
+	s.y += lh + 1
+	if err := s.Line(s.left(), s.y, s.left()+s.width(), s.y, 0.4); err != nil {
+		return err
+	}
+	s.y += 4
+	return nil
+}
+
+// heading draws a section heading, kept on one page with the keep
+// millimetres that follow it.
+func (s *sheet) heading(text string, keep float64) error {
+	lines := s.WrapLines(text, s.width(), sizeHeading)
+	lh := s.LineHeight(sizeHeading)
+	s.room(float64(len(lines))*lh + keep + 1)
+	s.SetFontSize(sizeHeading)
+	h, err := s.Paragraph(s.left(), s.y, s.width(), lh, text, pdfkit.AlignLeft)
+	if err != nil {
+		return err
+	}
+	s.y += h + 1
+	return nil
+}
+
+// flow draws text wrapped to the content box at size points, line by line,
+// continuing on new pages as needed.
+func (s *sheet) flow(text string, size float64, indent float64) error {
+	if err := s.Check(text); err != nil {
+		return err
+	}
+	s.SetFontSize(size)
+	lh := s.LineHeight(size)
+	for _, line := range s.WrapLines(text, s.width()-indent, size) {
+		s.room(lh)
+		if err := s.Text(s.left()+indent, s.y+s.Baseline(lh, size), line); err != nil {
+			return err
+		}
+		s.y += lh
+	}
+	return nil
+}
+
+// table draws a ruled table at the cursor, its header kept with the
+// heading drawn just before when keep is set, and moves the cursor below.
+func (s *sheet) table(t pdfkit.Table, rows [][]string) error {
+	y, err := s.Table(s.left(), s.y, t, rows)
+	if err != nil {
+		return err
+	}
+	s.y = y
+	return nil
+}
+
+// tableStart returns the height a table needs on a page before its first
+// row can be drawn: its header and first row (or as much of the row as a
+// page holds), as pdfkit.Table computes them.
+func (s *sheet) tableStart(t pdfkit.Table, rows [][]string) float64 {
+	size := t.FontSize
+	if size <= 0 {
+		size = s.FontSize()
+	}
+	lh, pad := t.LineHeight, t.Padding
+	if lh <= 0 {
+		lh = 1.4 * size * ptToMM
+	}
+	if pad <= 0 {
+		pad = 1.5
+	}
+	height := func(cells []string, least float64) float64 {
+		n := 1
+		for j, c := range cells {
+			n = max(n, len(s.WrapLines(c, t.Columns[j].Width-2*pad, size)))
+		}
+		return math.Max(float64(n)*lh+2*pad, least)
+	}
+	headers := make([]string, len(t.Columns))
+	for j, c := range t.Columns {
+		headers[j] = c.Header
+	}
+	hh := height(headers, 0)
+	if len(rows) == 0 {
+		return hh
+	}
+	return hh + math.Min(height(rows[0], t.MinRowHeight), s.bottom()-s.Margins().Top-hh)
+}
+
+// finish writes "第 x 页 共 y 页" with the organisation and the document's
+// name in the footer of every page, then the PDF to w. It returns the
+// number of pages. The sheet cannot be used afterwards.
+func (s *sheet) finish(w io.Writer) (pages int, err error) {
+	n := s.PageCount()
+	org := s.meta.Org
+	if !bmpOnly(org) || s.MeasureString(org, sizeFooter) > s.width()/3 {
+		org = "" // gofpdf cannot write it; the heading has it anyway
+	}
+	kind := s.kind
+	if !bmpOnly(kind) {
+		kind = ""
+	}
+	if err := s.UseText("第页共 0123456789", org, kind); err != nil {
+		return 0, s.fail(err)
+	}
+	if n >= largeDoc {
+		defer tightenGC()()
+	}
+	pdf, err := s.Fpdf()
+	if err != nil {
+		return 0, s.fail(err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			pages, err = 0, fmt.Errorf("lists: %s: gofpdf panicked writing the PDF: %v", s.kind, p)
+		}
+	}()
+	pw, ph := s.PageSize()
+	left, right := s.left(), pw-s.Margins().Right
+	base := ph - s.Margins().Bottom + 9
+	numbers := make([]struct {
+		text string
+		x    float64
+	}, n)
+	for i := range numbers {
+		numbers[i].text = fmt.Sprintf("第 %d 页 共 %d 页", i+1, n)
+		numbers[i].x = (pw - s.MeasureString(numbers[i].text, sizeFooter)) / 2
+	}
+	kindX := right - s.MeasureString(kind, sizeFooter)
+	if n >= largeDoc {
+		// gofpdf holds the pages now; drop what pdfkit recorded before
+		// gofpdf assembles the whole file in memory (see tightenGC).
+		s.Doc = nil
+		debug.FreeOSMemory()
+	}
+	for i := 1; i <= n; i++ {
+		pdf.SetPage(i)
+		pdf.SetFont(pdfkit.FontFamily, "", sizeFooter)
+		pdf.SetTextColor(60, 60, 60)
+		if org != "" {
+			pdf.Text(left, base, org)
+		}
+		pdf.Text(numbers[i-1].x, base, numbers[i-1].text)
+		if kind != "" {
+			pdf.Text(kindX, base, kind)
+		}
+	}
+	pdf.SetPage(n)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := pdf.Output(bw); err != nil {
+		return 0, fmt.Errorf("lists: %s: write PDF: %w", s.kind, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, fmt.Errorf("lists: %s: write PDF: %w", s.kind, err)
+	}
+	return n, nil
+}
+
+// fail wraps a drawing error with the document's name.
+func (s *sheet) fail(err error) error {
+	return fmt.Errorf("lists: %s: %w", s.kind, err)
+}
+
+// bmpOnly reports whether gofpdf can write s as text (no rune outside the
+// Basic Multilingual Plane).
+func bmpOnly(s string) bool {
+	for _, r := range s {
+		if r > 0xFFFF {
+			return false
+		}
+	}
+	return true
+}
+
+// fill is the shade of label cells and chart bars.
+var (
+	fillLabel = pdfkit.Color{R: 240, G: 240, B: 240}
+	fillBar   = pdfkit.Color{R: 190, G: 45, B: 40}
+)
+
+// draw wraps pdfkit drawing with the gofpdf type, for rectangles filled
+// and outlined in one go.
+func (s *sheet) box(x, y, w, h float64, fill *pdfkit.Color) error {
+	return s.Draw(func(pdf *gofpdf.Fpdf) {
+		pdf.SetLineWidth(0.2)
+		pdf.SetDrawColor(0, 0, 0)
+		style := "D"
+		if fill != nil {
+			pdf.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+			style = "FD"
+		}
+		pdf.Rect(x, y, w, h, style)
+	})
+}

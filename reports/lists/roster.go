@@ -1,0 +1,85 @@
+package lists
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+
+	"peiyang/models"
+	"peiyang/reports/pdfkit"
+	"peiyang/training"
+)
+
+// rosterColumns are the roster's columns on A4 landscape (267 mm inside
+// the margins), at 9 pt: wide enough for a full ID number, a five-digit
+// number and a five-character name on one line.
+var rosterColumns = []pdfkit.Column{
+	{Header: "序号", Width: 13, Align: pdfkit.AlignCenter},
+	{Header: "姓名", Width: 19},
+	{Header: "性别", Width: 10, Align: pdfkit.AlignCenter},
+	{Header: "民族", Width: 16, Align: pdfkit.AlignCenter},
+	{Header: "出生年月", Width: 17, Align: pdfkit.AlignCenter},
+	{Header: "身份证号", Width: 38},
+	{Header: "联系电话", Width: 25},
+	{Header: "户籍地（流出地）", Width: 35},
+	{Header: "工作单位", Width: 32},
+	{Header: "所在党支部", Width: 31},
+	{Header: "备注", Width: 31},
+}
+
+// Roster writes the course's roster (花名册) as a PDF to w: A4 landscape,
+// the course, cohort and dates in the heading, one row per trainee
+// holding a place in pinyin order of the names, and returns the number of
+// pages. The trainees are taken as given, so that any number of rows can
+// be printed.
+func Roster(w io.Writer, m Meta, l *training.CourseList) (int, error) {
+	s, err := newSheet(m, "学员花名册", true)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.roster(l); err != nil {
+		return 0, s.fail(err)
+	}
+	return s.finish(w)
+}
+
+func (s *sheet) roster(l *training.CourseList) error {
+	c := l.Course
+	if err := s.title(c.Title + "学员花名册"); err != nil {
+		return err
+	}
+	info := ""
+	if l.Cohort != nil {
+		info = "批次：" + l.Cohort.Name + "　　"
+	}
+	info += fmt.Sprintf("主题：%s　　培训时间：%s至%s　　学员：%d 人",
+		c.Theme.Chinese(), c.StartDate.Chinese(), c.EndDate.Chinese(), len(l.Trainees))
+	if err := s.centred(info, sizeSubtitle, 1.6); err != nil {
+		return err
+	}
+	if err := s.metaLine(); err != nil {
+		return err
+	}
+	ts := slices.Clone(l.Trainees)
+	sortByName(ts, func(t *models.Trainee) string { return t.Name })
+	rows := make([][]string, len(ts))
+	for i, t := range ts {
+		rows[i] = s.rosterRow(i+1, t)
+	}
+	if err := s.table(pdfkit.Table{Columns: rosterColumns, FontSize: 9}, rows); err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		s.y += 4
+		return s.centred("本班暂无学员。", sizeBody, 1.5)
+	}
+	return nil
+}
+
+// rosterRow is one trainee's row.
+func (s *sheet) rosterRow(n int, t *models.Trainee) []string {
+	id, phone := s.meta.ids(t.IDNumber, t.Phone)
+	return []string{strconv.Itoa(n), t.Name, t.Gender.Chinese(), t.Ethnicity, yearMonth(t.BirthDate),
+		id, phone, t.HomeRegion.String(), t.Employer, t.Branch, t.Notes}
+}

@@ -1,0 +1,140 @@
+package sheets
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"peiyang/models"
+)
+
+func TestWorkbookStyledSheets(t *testing.T) {
+	w, err := NewWorkbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	s, err := w.AddSheet("培养对象", []Col{{Header: "姓名"}, {Header: "身份证号"}, {Header: "出生日期", Kind: Date},
+		{Header: "学时", Kind: Number}, {Header: "次数", Kind: Int}, {Header: "重点", Kind: Text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 250 { // more than the rows held back for the widths
+		if err := s.Write("欧阳明阳"+strconv.Itoa(i), "510623198802151234", models.MustDate("1988-02-15"), 2.5, i, i%2 == 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Write("空", "", models.Date{}, nil, 0, false); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := w.AddSheet("第二页：一个非常非常非常非常非常非常非常非常非常非常非常长的名字", []Col{{Header: "日期", Kind: Date}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Write(time.Date(2025, 6, 2, 9, 30, 0, 0, time.Local)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := w.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v %v", st.Mode(), err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".peiyang-*")); len(m) != 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "培养对象" || len([]rune(got[1])) != 31 {
+		t.Errorf("sheets %q", got)
+	}
+	check := func(cell, want string) {
+		t.Helper()
+		if got, _ := f.GetCellValue("培养对象", cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+	check("A1", "姓名")
+	check("C1", "出生日期")
+	check("A2", "欧阳明阳0")
+	check("B2", "510623198802151234")
+	check("C2", "1988-02-15")
+	check("F2", "是")
+	check("F3", "否")
+	check("A251", "欧阳明阳249")
+	check("A252", "空")
+	check("B252", "")
+	// The header is styled and frozen; dates are date cells.
+	panes, err := f.GetPanes("培养对象")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+		t.Errorf("panes %+v %v", panes, err)
+	}
+	hs, _ := f.GetCellStyle("培养对象", "A1")
+	style, _ := f.GetStyle(hs)
+	if style == nil || style.Font == nil || !style.Font.Bold || len(style.Fill.Color) == 0 {
+		t.Errorf("header style %+v", style)
+	}
+	ds, _ := f.GetCellStyle("培养对象", "C2")
+	dstyle, _ := f.GetStyle(ds)
+	if dstyle == nil || dstyle.CustomNumFmt == nil || *dstyle.CustomNumFmt != "yyyy-mm-dd" {
+		t.Errorf("date style %+v", dstyle)
+	}
+	if typ, _ := f.GetCellType("培养对象", "C2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("date written as text")
+	}
+	raw, _ := f.GetCellValue("培养对象", "C2", excelize.Options{RawCellValue: true})
+	if raw != "32188" {
+		t.Errorf("date serial %q", raw)
+	}
+	if typ, _ := f.GetCellType("培养对象", "B2"); typ == excelize.CellTypeNumber {
+		t.Errorf("ID number written as a number")
+	}
+	// Widths fit the content: the name column is wider than 6, the
+	// Chinese header of a short column at least its header.
+	wa, _ := f.GetColWidth("培养对象", "A")
+	wb, _ := f.GetColWidth("培养对象", "B")
+	if wa < 12 || wb < 18 || wa > 48 {
+		t.Errorf("widths %v %v", wa, wb)
+	}
+	if v, _ := f.GetCellValue(f.GetSheetList()[1], "A2"); v != "2025-06-02" {
+		t.Errorf("time.Time written as %q", v)
+	}
+}
+
+func TestWorkbookEmptySheetHasHeader(t *testing.T) {
+	w, err := NewWorkbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.AddSheet("空", []Col{{Header: "姓名"}}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "e.xlsx")
+	if err := w.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("空", "A1"); v != "姓名" {
+		t.Errorf("A1 = %q", v)
+	}
+	w2, _ := NewWorkbook()
+	defer w2.Close()
+	if err := w2.Save(filepath.Join(t.TempDir(), "none.xlsx")); err == nil {
+		t.Error("saved a workbook without sheets")
+	}
+}
