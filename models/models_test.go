@@ -166,3 +166,16 @@ func TestOtherValidations(t *testing.T) {
 		}
 	}
 }
+
+func TestToHalfWidth(t *testing.T) {
+	for in, want := range map[string]string{
+		"５１０６２３１９８８": "5106231988",
+		"ＡＢｘ　１":      "ABx 1",
+		"赵明阳":        "赵明阳",
+		"":           "",
+	} {
+		if got := ToHalfWidth(in); got != want {
+			t.Errorf("ToHalfWidth(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -89,3 +89,18 @@ func checkLen(l *ErrorList, field, s string, max int) {
 		}
 	}
 }
+
+// HalfWidth maps a full-width ASCII form (Ａ, ３, ＠) to its ASCII letter and
+// the ideographic space to a space; other runes are returned unchanged.
+func HalfWidth(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	if r == 0x3000 {
+		return ' '
+	}
+	return r
+}
+
+// ToHalfWidth maps every full-width ASCII form in s to ASCII.
+func ToHalfWidth(s string) string { return strings.Map(HalfWidth, s) }

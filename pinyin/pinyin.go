@@ -17,6 +17,8 @@ import (
 	"unicode"
 
 	gopinyin "github.com/mozillazg/go-pinyin"
+
+	"peiyang/models"
 )
 
 // syllable is one reading: the toneless syllable and its tone, '1' to '4',
@@ -82,7 +84,7 @@ func SortKey(name string) string {
 func read(name string) []syllable {
 	rs := []rune(name)
 	for i, r := range rs {
-		rs[i] = halfWidth(r)
+		rs[i] = models.HalfWidth(r)
 	}
 	out := make([]syllable, 0, len(rs))
 	i := 0
@@ -173,17 +175,6 @@ func parse(tone3 string) syllable {
 		}
 	}
 	return syllable{text: b.String(), tone: tone}
-}
-
-// halfWidth maps full-width ASCII forms (Ａ, ３) to ASCII.
-func halfWidth(r rune) rune {
-	if r >= 0xFF01 && r <= 0xFF5E {
-		return r - 0xFEE0
-	}
-	if r == 0x3000 {
-		return ' '
-	}
-	return r
 }
 
 func isLatin(r rune) bool {

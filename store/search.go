@@ -60,7 +60,7 @@ func searchFieldsOf(t *models.Trainee) *searchFields {
 func normName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		r = halfWidth(r)
+		r = models.HalfWidth(r)
 		if unicode.IsSpace(r) || pinyin.IsMiddleDot(r) {
 			continue
 		}
@@ -69,20 +69,10 @@ func normName(s string) string {
 	return b.String()
 }
 
-func halfWidth(r rune) rune {
-	if r >= 0xFF01 && r <= 0xFF5E {
-		return r - 0xFEE0
-	}
-	if r == 0x3000 {
-		return ' '
-	}
-	return r
-}
-
 func digitsOf(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r = halfWidth(r); r >= '0' && r <= '9' {
+		if r = models.HalfWidth(r); r >= '0' && r <= '9' {
 			b.WriteRune(r)
 		}
 	}
@@ -259,7 +249,7 @@ func searchPlan(query string) []string {
 	var rs []rune
 	ascii, digits, numeric := true, false, true
 	for _, r := range strings.TrimSpace(query) {
-		r = halfWidth(r)
+		r = models.HalfWidth(r)
 		if unicode.IsSpace(r) || pinyin.IsMiddleDot(r) || strings.ContainsRune("'’-_", r) {
 			continue
 		}
