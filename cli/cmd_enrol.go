@@ -12,6 +12,20 @@ func (e *env) courseTraineeFlags() (course, trainee *int64) {
 	return e.fs.Int64("course", 0, "course `ID` (required)"), e.fs.Int64("trainee", 0, "trainee `ID` (required)")
 }
 
+// courseTraineeCommand parses --course, --trainee and --json, requires
+// both IDs and opens the database.
+func (e *env) courseTraineeCommand(args []string) (course, trainee int64, err error) {
+	c, t := e.courseTraineeFlags()
+	e.fs.BoolVar(&e.json, "json", false, "print JSON")
+	if _, err := e.parse(args, 0); err != nil {
+		return 0, 0, err
+	}
+	if err := e.requireIDs(map[string]int64{"course": *c, "trainee": *t}); err != nil {
+		return 0, 0, err
+	}
+	return *c, *t, e.open()
+}
+
 func (e *env) requireIDs(ids map[string]int64) error {
 	for _, name := range []string{"course", "session", "trainee"} {
 		if v, ok := ids[name]; ok && v < 1 {
@@ -22,18 +36,11 @@ func (e *env) requireIDs(ids map[string]int64) error {
 }
 
 func runEnrol(e *env, args []string) error {
-	course, trainee := e.courseTraineeFlags()
-	e.fs.BoolVar(&e.json, "json", false, "print JSON")
-	if _, err := e.parse(args, 0); err != nil {
+	course, trainee, err := e.courseTraineeCommand(args)
+	if err != nil {
 		return err
 	}
-	if err := e.requireIDs(map[string]int64{"course": *course, "trainee": *trainee}); err != nil {
-		return err
-	}
-	if err := e.open(); err != nil {
-		return err
-	}
-	en, err := e.svc.Enrol(e.ctx, *course, *trainee)
+	en, err := e.svc.Enrol(e.ctx, course, trainee)
 	if err != nil {
 		return err
 	}
@@ -49,25 +56,18 @@ func runEnrol(e *env, args []string) error {
 }
 
 func runWithdraw(e *env, args []string) error {
-	course, trainee := e.courseTraineeFlags()
-	e.fs.BoolVar(&e.json, "json", false, "print JSON")
-	if _, err := e.parse(args, 0); err != nil {
+	course, trainee, err := e.courseTraineeCommand(args)
+	if err != nil {
 		return err
 	}
-	if err := e.requireIDs(map[string]int64{"course": *course, "trainee": *trainee}); err != nil {
-		return err
-	}
-	if err := e.open(); err != nil {
-		return err
-	}
-	promoted, err := e.svc.Withdraw(e.ctx, *course, *trainee)
+	promoted, err := e.svc.Withdraw(e.ctx, course, trainee)
 	if err != nil {
 		return err
 	}
 	if e.json {
-		return e.writeJSON(map[string]any{"withdrawn": *trainee, "promoted": promoted})
+		return e.writeJSON(map[string]any{"withdrawn": trainee, "promoted": promoted})
 	}
-	fmt.Fprintf(e.stdout, "Trainee %d has withdrawn from course %d.\n", *trainee, *course)
+	fmt.Fprintf(e.stdout, "Trainee %d has withdrawn from course %d.\n", trainee, course)
 	if promoted != nil {
 		fmt.Fprintf(e.stdout, "Trainee %d moved up from the waiting list and is enrolled.\n", promoted.TraineeID)
 	}
