@@ -136,17 +136,18 @@ type grid struct {
 	rep       *Report
 	h         *sheets.Header
 	sessions  []*models.Session
-	columns   map[int]*models.Session // column index → session
-	order     []int                   // the session columns' indexes, in order
-	holders   map[string][]*models.Trainee
-	enrolment map[int64]*models.Enrolment // trainee ID → enrolment, any status
-	seen      map[int64]int               // trainee ID → first row
+	columns   map[int]*models.Session      // column index → session
+	order     []int                        // the session columns' indexes, in order
+	holders   map[string][]*models.Trainee // name → trainees holding a place
+	waiting   map[string][]*models.Trainee // name → trainees enrolled without a place
+	enrolment map[int64]*models.Enrolment  // trainee ID → enrolment, any status
+	seen      map[int64]int                // trainee ID → first row
 	today     models.Date
 }
 
 func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Report, h *sheets.Header) (*grid, error) {
 	g := &grid{im: im, ctx: ctx, course: course, rep: rep, h: h, columns: map[int]*models.Session{},
-		holders: map[string][]*models.Trainee{}, enrolment: map[int64]*models.Enrolment{}, seen: map[int64]int{}, today: im.today()}
+		holders: map[string][]*models.Trainee{}, waiting: map[string][]*models.Trainee{}, enrolment: map[int64]*models.Enrolment{}, seen: map[int64]int{}, today: im.today()}
 	var err error
 	if g.sessions, err = im.store.FindSessions(ctx, models.SessionFilter{CourseID: course.ID}); err != nil {
 		return nil, err
@@ -158,9 +159,7 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 	var ids []int64
 	for _, e := range es {
 		g.enrolment[e.TraineeID] = e
-		if e.Status.HoldsPlace() {
-			ids = append(ids, e.TraineeID)
-		}
+		ids = append(ids, e.TraineeID)
 	}
 	if len(ids) > 0 {
 		ts, err := im.store.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
@@ -168,7 +167,11 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 			return nil, err
 		}
 		for _, t := range ts {
-			g.holders[t.Name] = append(g.holders[t.Name], t)
+			if g.enrolment[t.ID].Status.HoldsPlace() {
+				g.holders[t.Name] = append(g.holders[t.Name], t)
+			} else {
+				g.waiting[t.Name] = append(g.waiting[t.Name], t)
+			}
 		}
 	}
 	return g, nil
@@ -318,6 +321,11 @@ func (g *grid) trainee(r sheets.Row) (*models.Trainee, error) {
 	case 1:
 		return ts[0], nil
 	case 0:
+		if w := g.waiting[name]; len(w) == 1 {
+			de := training.CheckPlaceHolder(g.course, w[0], g.enrolment[w[0].ID]).(*models.Error)
+			g.rep.Problems = append(g.rep.Problems, newProblem(r.Num, nameCol, "trainee_id", de.Message, de.Data))
+			return nil, nil
+		}
 		g.problem(r.Num, nameCol, "name", MsgNameNotOnCourse, "Name", name, "Course", g.course.Title)
 	default:
 		g.problem(r.Num, nameCol, "name", MsgNameTwice, "Name", name)

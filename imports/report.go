@@ -17,7 +17,6 @@
 package imports
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -141,15 +140,6 @@ func New(st training.Store, svc *training.Service, now func() time.Time) *Import
 }
 
 func (im *Importer) today() models.Date { return models.DateOf(im.now().Local()) }
-
-// BulkTraineeCreator is a store that writes many new trainees at once,
-// with the same effect as calling CreateTrainee for each, only faster. The
-// trainee import uses it when the store has it, after checking every row
-// with the same rules as training.Service.CreateTrainee; otherwise it
-// calls the service for each row.
-type BulkTraineeCreator interface {
-	CreateTrainees(ctx context.Context, ts []*models.Trainee) error
-}
 
 // read reads the file and finds its header; a missing required column
 // stops the import with the columns' names.

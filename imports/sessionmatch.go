@@ -14,7 +14,7 @@ var (
 	// 第3次, 第3课, 3, 第三讲 ...
 	ordinalRe = regexp.MustCompile(`^第?([0-9一二三四五六七八九十]+)[次课讲节期]?$`)
 	// 2025-06-02, 2025/6/2, 2025年6月2日, 6月2日, 6-2, 06/02, 6.2, then anything.
-	dayRe = regexp.MustCompile(`^(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})[日号]?(.*)$`)
+	dayRe = regexp.MustCompile(`^(?:(\d{4}) ?[-/.年] ?)?(\d{1,2}) ?[-/.月] ?(\d{1,2}) ?[日号]?(.*)$`)
 	// A time at the start of the rest: 09:00, 9点, 14：30.
 	clockRe = regexp.MustCompile(`^(\d{1,2})[:点](\d{2})?`)
 )
@@ -40,7 +40,7 @@ func matchSession(header string, sessions []*models.Session, course *models.Cour
 		}
 		return nil, ""
 	}
-	if m := dayRe.FindStringSubmatch(text); m != nil {
+	if m := dayRe.FindStringSubmatch(sheets.Clean(header)); m != nil {
 		month, _ := strconv.Atoi(m[2])
 		day, _ := strconv.Atoi(m[3])
 		years := []int{course.StartDate.Year(), course.EndDate.Year()}
@@ -53,7 +53,7 @@ func matchSession(header string, sessions []*models.Session, course *models.Cour
 			if int(d.Month()) != month || d.Day() != day {
 				continue
 			}
-			if s, amb := onDate(sessions, d, m[4]); s != nil || amb != "" {
+			if s, amb := onDate(sessions, d, strings.ReplaceAll(m[4], " ", "")); s != nil || amb != "" {
 				return s, amb
 			}
 		}

@@ -64,7 +64,7 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 	p := &sessionParser{im: im, ctx: ctx, h: h, course: course, rep: rep, instructors: map[string][]*models.Instructor{}}
 	var rows []sessionRow
 	for _, r := range t.Rows[h.Index+1:] {
-		if blank(h.Cell(r, "date")) && blank(h.Cell(r, "topic")) {
+		if blank(h.Cell(r, "date")) && blank(h.Cell(r, "topic")) || repeatsHeader(h, r, "date") {
 			rep.Skipped++
 			continue
 		}

@@ -70,7 +70,7 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 	var rows []traineeRow
 	first := map[string]int{}
 	for _, r := range t.Rows[h.Index+1:] {
-		if blank(h.Cell(r, "name")) && blank(h.Cell(r, "id_number")) {
+		if blank(h.Cell(r, "name")) && blank(h.Cell(r, "id_number")) || repeatsHeader(h, r, "name") {
 			rep.Skipped++
 			continue
 		}
@@ -136,22 +136,15 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 	return rep, nil
 }
 
-// createTrainees writes the checked trainees with the store's bulk write
-// when it has one, else one by one through the service.
+// createTrainees writes the checked trainees through the service's batch
+// write: the rules are applied once more and the rows go in with one
+// prepared statement.
 func (im *Importer) createTrainees(ctx context.Context, rows []traineeRow) error {
-	if bulk, ok := im.store.(BulkTraineeCreator); ok {
-		ts := make([]*models.Trainee, len(rows))
-		for i, r := range rows {
-			ts[i] = r.trainee
-		}
-		return bulk.CreateTrainees(ctx, ts)
+	ts := make([]*models.Trainee, len(rows))
+	for i, r := range rows {
+		ts[i] = r.trainee
 	}
-	for _, r := range rows {
-		if err := im.svc.CreateTrainee(ctx, r.trainee); err != nil {
-			return fmt.Errorf("row %d: %w", r.row.Num, err)
-		}
-	}
-	return nil
+	return im.svc.CreateTrainees(ctx, ts)
 }
 
 // checkRefs checks that the organisation and cohort every row refers to
@@ -197,6 +190,13 @@ func (im *Importer) existingIDNumbers(ctx context.Context) (map[string]existingT
 }
 
 func blank(s string) bool { return sheets.Clean(s) == "" }
+
+// repeatsHeader reports whether the row repeats the header in the field's
+// column, as a second header row or a list pasted together from pages
+// does.
+func repeatsHeader(h *sheets.Header, r sheets.Row, key string) bool {
+	return h.Has(key) && sheets.NormalizeHeader(h.Cell(r, key)) == sheets.NormalizeHeader(h.Names[key])
+}
 
 // traineeParser turns rows into trainees, gathering their problems.
 type traineeParser struct {

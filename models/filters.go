@@ -28,7 +28,8 @@ type TraineeFilter struct {
 	NominatedByID int64
 	Direction     Direction
 	KeyTarget     *bool
-	IDNumber      string // exact, normalised
+	IDNumber      string   // exact, normalised
+	IDNumbers     []string // any of these, exact and normalised
 	Page
 }
 

@@ -27,9 +27,11 @@ package store
 // erasing a trainee can remove the trainee's keys with it. Never log keys.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -198,11 +200,11 @@ func indexRows(ts []*models.Trainee) []searchRow {
 			rows = append(rows, searchRow{k, t.ID})
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].key != rows[j].key {
-			return rows[i].key < rows[j].key
+	slices.SortFunc(rows, func(a, b searchRow) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
 		}
-		return rows[i].id < rows[j].id
+		return cmp.Compare(a.id, b.id)
 	})
 	return rows
 }

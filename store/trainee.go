@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"peiyang/models"
 )
@@ -49,6 +50,13 @@ func traineeCond(f models.TraineeFilter) *cond {
 	}
 	if f.IDNumber != "" {
 		c.and("t.id_number = ?", f.IDNumber)
+	}
+	if len(f.IDNumbers) > 0 {
+		args := make([]any, len(f.IDNumbers))
+		for i, n := range f.IDNumbers {
+			args[i] = n
+		}
+		c.and("t.id_number IN ("+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+")", args...)
 	}
 	return &c
 }

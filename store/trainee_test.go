@@ -80,6 +80,7 @@ func TestFindTraineesFilters(t *testing.T) {
 		{"key target", models.TraineeFilter{KeyTarget: ptr(true)}, []int64{a}},
 		{"not key target", models.TraineeFilter{KeyTarget: ptr(false)}, []int64{b, c, d}},
 		{"id number", models.TraineeFilter{IDNumber: f.trainees[1].IDNumber}, []int64{b}},
+		{"id numbers", models.TraineeFilter{IDNumbers: []string{f.trainees[2].IDNumber, "11010519491231002X", f.trainees[0].IDNumber}}, []int64{a, c}},
 		{"combined", models.TraineeFilter{CohortID: f.cohort.ID, KeyTarget: ptr(false), Region: "德阳"}, []int64{b, c}},
 		{"limit", models.TraineeFilter{Page: models.Page{Limit: 2}}, []int64{a, b}},
 		{"after", models.TraineeFilter{Page: models.Page{AfterID: b, Limit: 2}}, []int64{c, d}},

@@ -44,6 +44,11 @@ type CohortStore interface {
 	FindCohortByID(ctx context.Context, id int64) (*models.Cohort, error)
 }
 
+// TraineeBulkStore writes many new trainees at once: all of them or none.
+type TraineeBulkStore interface {
+	CreateTrainees(ctx context.Context, ts []*models.Trainee) error
+}
+
 // InstructorStore reads instructors and mentors.
 type InstructorStore interface {
 	FindInstructorByID(ctx context.Context, id int64) (*models.Instructor, error)
@@ -140,6 +145,7 @@ type Store interface {
 	Transactor
 	OrganisationStore
 	TraineeStore
+	TraineeBulkStore
 	CohortStore
 	InstructorStore
 	CourseStore

@@ -2,6 +2,7 @@ package training
 
 import (
 	"context"
+	"fmt"
 
 	"peiyang/models"
 )
@@ -30,6 +31,86 @@ func (s *Service) CreateTrainee(ctx context.Context, t *models.Trainee) error {
 		}
 		return s.store.CreateTrainee(ctx, t)
 	})
+}
+
+// CreateTrainees takes many trainees into the programme at once, as an
+// import does, under the same rules as CreateTrainee: every trainee is
+// validated, an ID number that is already stored or appears twice in ts is
+// refused, and the organisations and cohorts referred to must exist. Either
+// all are stored or none; the error names the trainee's position in ts
+// (counted from 1).
+func (s *Service) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
+	return s.update(ctx, "create trainees", func(ctx context.Context) error {
+		at := func(i int, err error) error {
+			return fmt.Errorf("trainee %d of %d (%s): %w", i+1, len(ts), ts[i].Name, err)
+		}
+		seen := make(map[string]int, len(ts))
+		for i, t := range ts {
+			if err := t.Validate(s.today()); err != nil {
+				return at(i, err)
+			}
+			if first, ok := seen[t.IDNumber]; ok {
+				return at(i, conflict("id_number", "The ID number appears twice in the list: {{.First}} and {{.Second}}.",
+					"First", ts[first].Name, "Second", t.Name))
+			}
+			seen[t.IDNumber] = i
+		}
+		if err := s.checkStoredIDNumbers(ctx, ts, seen, at); err != nil {
+			return err
+		}
+		if err := s.checkBatchRefs(ctx, ts, at); err != nil {
+			return err
+		}
+		return s.store.CreateTrainees(ctx, ts)
+	})
+}
+
+// checkStoredIDNumbers refuses the batch when a trainee's ID number is
+// already stored, looking them up a few hundred at a time.
+func (s *Service) checkStoredIDNumbers(ctx context.Context, ts []*models.Trainee, index map[string]int, at func(int, error) error) error {
+	const chunk = 500
+	for start := 0; start < len(ts); start += chunk {
+		nums := make([]string, 0, chunk)
+		for _, t := range ts[start:min(start+chunk, len(ts))] {
+			nums = append(nums, t.IDNumber)
+		}
+		found, err := s.store.FindTrainees(ctx, models.TraineeFilter{IDNumbers: nums})
+		if err != nil {
+			return err
+		}
+		for _, o := range found {
+			i := index[o.IDNumber]
+			if err := CheckDuplicateIDNumber(ts[i], []*models.Trainee{o}); err != nil {
+				return at(i, err)
+			}
+		}
+	}
+	return nil
+}
+
+// checkBatchRefs checks that every organisation and cohort the batch
+// refers to exists, looking each up once.
+func (s *Service) checkBatchRefs(ctx context.Context, ts []*models.Trainee, at func(int, error) error) error {
+	orgs, cohorts := map[int64]error{}, map[int64]error{}
+	for i, t := range ts {
+		if id := t.NominatedByID; id != 0 {
+			if _, ok := orgs[id]; !ok {
+				_, orgs[id] = s.store.FindOrganisationByID(ctx, id)
+			}
+			if err := refNotFound(orgs[id], "nominated_by_id", "The nominating organisation no. {{.ID}} does not exist.", "ID", id); err != nil {
+				return at(i, err)
+			}
+		}
+		if id := t.CohortID; id != 0 {
+			if _, ok := cohorts[id]; !ok {
+				_, cohorts[id] = s.store.FindCohortByID(ctx, id)
+			}
+			if err := refNotFound(cohorts[id], "cohort_id", "The cohort no. {{.ID}} does not exist.", "ID", id); err != nil {
+				return at(i, err)
+			}
+		}
+	}
+	return nil
 }
 
 // UpdateTrainee changes a trainee's record under the same rules as

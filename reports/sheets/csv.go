@@ -27,16 +27,16 @@ const (
 func DecodeText(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return string(data[3:]), EncodingUTF8BOM, nil
+		return strings.ToValidUTF8(string(data[3:]), "\uFFFD"), EncodingUTF8BOM, nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
-		return string(out), EncodingUTF16, err
+		return strings.ToValidUTF8(string(out), "\uFFFD"), EncodingUTF16, err
 	case utf8.Valid(data):
 		return string(data), EncodingUTF8, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	return string(out), EncodingGB18030, err
+	return strings.ToValidUTF8(string(out), "\uFFFD"), EncodingGB18030, err
 }
 
 // sniffDelimiter picks the separator of a CSV text from its first lines:

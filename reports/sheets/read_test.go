@@ -180,3 +180,14 @@ func TestReadTruncatesWideRows(t *testing.T) {
 		t.Fatalf("%v %v", tb, err)
 	}
 }
+
+func TestReadTurnsAParserPanicIntoAnError(t *testing.T) {
+	defer func(old func(string, []byte, Options) (*Table, error)) { parseXLSX = old }(parseXLSX)
+	parseXLSX = func(string, []byte, Options) (*Table, error) { panic("index out of range") }
+	tb, err := Read("名单.xlsx", nomineeXLSX(t), Options{})
+	var fe *FileError
+	if tb != nil || !errorsAs(err, &fe) || fe.Err.Message != MsgDamaged || !strings.Contains(err.Error(), "名单.xlsx") ||
+		!strings.Contains(err.Error(), "index out of range") {
+		t.Fatalf("Read = %v, %v", tb, err)
+	}
+}

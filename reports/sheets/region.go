@@ -52,19 +52,33 @@ func ParseRegion(s string) (r models.Region, ok bool) {
 		return r, true
 	}
 	rest := t
-	// Province.
+	// Province. A short name (四川) counts only before a city (德阳市), or
+	// for a municipality (重庆) before a county; it is written in full
+	// only when the whole text is placed.
+	typed := ""
 	for _, p := range provinceNames {
 		if strings.HasPrefix(rest, p) {
 			r.Province, rest = p, rest[len(p):]
 			break
 		}
 		if short := shortProvince(p); strings.HasPrefix(rest, short) && len(rest) > len(short) {
-			if _, _, found := cutLevel(rest[len(short):], citySuffixes, "县区旗镇乡村", 10); found || municipalities[p] {
-				r.Province, rest = p, rest[len(short):]
+			after := rest[len(short):]
+			_, _, city := cutLevel(after, citySuffixes, "县区旗镇乡村", 10)
+			_, _, county := cutLevel(after, countySuffixes, "镇乡村街", 12)
+			if city && !municipalities[p] || county && municipalities[p] {
+				r.Province, rest, typed = p, after, short
 				break
 			}
 		}
 	}
+	defer func() {
+		if !ok && typed != "" {
+			if r.City == r.Province {
+				r.City = typed
+			}
+			r.Province = typed
+		}
+	}()
 	if municipalities[r.Province] {
 		r.City = r.Province
 	} else if city, after, found := cutLevel(rest, citySuffixes, "县区旗镇乡村", 12); found {

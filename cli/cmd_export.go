@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"peiyang/models"
+	"peiyang/reports/exports"
+)
+
+func init() {
+	register(
+		&command{name: "export trainees", args: "FILE.xlsx [--region TEXT] [--cohort ID] [--nominated-by ORG] [--direction D] [--key-target] [--full-ids]",
+			summary: "Write the trainees, with their pipeline stage, to a workbook.", run: runExportTrainees},
+		&command{name: "export roster", args: "FILE.xlsx --course ID [--full-ids]",
+			summary: "Write a course's roster (花名册) to a workbook.", run: runExportRoster},
+		&command{name: "export attendance", args: "FILE.xlsx --course ID [--full-ids]",
+			summary: "Write a course's attendance grid, with totals and scores, to a workbook.", run: runExportAttendance},
+		&command{name: "export placements", args: "FILE.xlsx [--region TEXT] [--full-ids]",
+			summary: "Write the shadow-study placements to a workbook.", run: runExportPlacements},
+		&command{name: "export mentors", args: "FILE.xlsx [--region TEXT] [--full-ids]",
+			summary: "Write the mentorships, with their contacts, to a workbook.", run: runExportMentors},
+		&command{name: "export returns", args: "FILE.xlsx [--region TEXT] [--year Y] [--full-ids]",
+			summary: "Write the returns and elections to a workbook.", run: runExportReturns},
+		&command{name: "export feedback", args: "--region TEXT --out DIR [--full-ids] [--json]",
+			summary: "Write one outflow region's feedback package: its members' records as a workbook.", run: runExportFeedback},
+	)
+}
+
+// outcomeReport, when set, makes the writer of an outflow region's
+// outcome report PDF for `export feedback`, over the command's database.
+// The documents part sets it from an init function of its own file in
+// this package; while it is nil the feedback package holds the workbook
+// alone.
+var outcomeReport func(e *env) exports.OutcomeReportFunc
+
+// exportFile parses the command's flags with FILE.xlsx as the one
+// argument, opens the database and returns the file and the exporter.
+func (e *env) exportFile(args []string) (string, *exports.Exporter, error) {
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return "", nil, err
+	}
+	if !strings.EqualFold(filepath.Ext(pos[0]), ".xlsx") {
+		return "", nil, e.usagef("the file must end in .xlsx, not %q", filepath.Base(pos[0]))
+	}
+	if err := e.open(); err != nil {
+		return "", nil, err
+	}
+	return pos[0], exports.New(e.db, e.svc, e.now), nil
+}
+
+func (e *env) fullIDsFlag() *bool {
+	return e.fs.Bool("full-ids", false, "write ID numbers and phones unmasked")
+}
+
+func (e *env) wrote(n int, what, path string) error {
+	fmt.Fprintf(e.stdout, "Wrote %d %s to %s.\n", n, what, path)
+	return nil
+}
+
+func runExportTrainees(e *env, args []string) error {
+	var f models.TraineeFilter
+	e.fs.StringVar(&f.Region, "region", "", "only trainees whose home region contains this text, e.g. 德阳 or 中江县")
+	e.fs.Int64Var(&f.CohortID, "cohort", 0, "only this cohort's trainees")
+	org := e.fs.String("nominated-by", "", "only trainees nominated by this organisation: its `ID` or exact name")
+	direction := e.fs.String("direction", "", "only inflow or outflow members")
+	key := e.fs.Bool("key-target", false, "only key cultivation targets")
+	full := e.fullIDsFlag()
+	path, x, err := e.exportFile(args)
+	if err != nil {
+		return err
+	}
+	if *direction != "" {
+		f.Direction = models.Direction(*direction)
+		if f.Direction != models.Inflow && f.Direction != models.Outflow {
+			return e.usagef("--direction must be inflow or outflow")
+		}
+	}
+	if *key {
+		f.KeyTarget = key
+	}
+	if f.NominatedByID, err = e.organisation(*org); err != nil {
+		return err
+	}
+	n, err := x.Trainees(e.ctx, path, f, exports.Options{FullIDs: *full})
+	if err != nil {
+		return err
+	}
+	return e.wrote(n, "trainee(s)", path)
+}
+
+func runExportRoster(e *env, args []string) error {
+	course := e.fs.Int64("course", 0, "the course `ID` (required)")
+	full := e.fullIDsFlag()
+	path, x, err := e.exportFile(args)
+	if err != nil {
+		return err
+	}
+	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
+		return err
+	}
+	n, err := x.Roster(e.ctx, path, *course, exports.Options{FullIDs: *full})
+	if err != nil {
+		return err
+	}
+	return e.wrote(n, "enrolment(s)", path)
+}
+
+func runExportAttendance(e *env, args []string) error {
+	course := e.fs.Int64("course", 0, "the course `ID` (required)")
+	full := e.fullIDsFlag()
+	path, x, err := e.exportFile(args)
+	if err != nil {
+		return err
+	}
+	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
+		return err
+	}
+	n, err := x.Attendance(e.ctx, path, *course, exports.Options{FullIDs: *full})
+	if err != nil {
+		return err
+	}
+	return e.wrote(n, "trainee(s)' attendance", path)
+}
+
+func runExportPlacements(e *env, args []string) error {
+	region := e.fs.String("region", "", "only trainees whose home region contains this text")
+	full := e.fullIDsFlag()
+	path, x, err := e.exportFile(args)
+	if err != nil {
+		return err
+	}
+	n, err := x.Placements(e.ctx, path, exports.Filter{Region: *region}, exports.Options{FullIDs: *full})
+	if err != nil {
+		return err
+	}
+	return e.wrote(n, "placement(s)", path)
+}
+
+func runExportMentors(e *env, args []string) error {
+	region := e.fs.String("region", "", "only trainees whose home region contains this text")
+	full := e.fullIDsFlag()
+	path, x, err := e.exportFile(args)
+	if err != nil {
+		return err
+	}
+	n, err := x.Mentors(e.ctx, path, exports.Filter{Region: *region}, exports.Options{FullIDs: *full})
+	if err != nil {
+		return err
+	}
+	return e.wrote(n, "mentorship(s)", path)
+}
+
+func runExportReturns(e *env, args []string) error {
+	region := e.fs.String("region", "", "only trainees whose home region contains this text")
+	year := e.fs.Int("year", 0, "only returns and elections of this year")
+	full := e.fullIDsFlag()
+	path, x, err := e.exportFile(args)
+	if err != nil {
+		return err
+	}
+	n, err := x.Returns(e.ctx, path, exports.Filter{Region: *region, Year: *year}, exports.Options{FullIDs: *full})
+	if err != nil {
+		return err
+	}
+	return e.wrote(n, "return(s) and their elections", path)
+}
+
+func runExportFeedback(e *env, args []string) error {
+	region := e.fs.String("region", "", "the outflow region: text found in the members' home region, e.g. 德阳市 (required)")
+	out := e.fs.String("out", "", "the `folder` to write the package into (required)")
+	full := e.fullIDsFlag()
+	e.fs.BoolVar(&e.json, "json", false, "print JSON")
+	if _, err := e.parse(args, 0); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*region) == "" || *out == "" {
+		return e.usagef("--region and --out are required")
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	opts := exports.FeedbackOptions{Options: exports.Options{FullIDs: *full}}
+	if outcomeReport != nil {
+		opts.OutcomeReport = outcomeReport(e)
+	}
+	fb, err := exports.New(e.db, e.svc, e.now).Feedback(e.ctx, *out, *region, opts)
+	if err != nil {
+		return err
+	}
+	if e.json {
+		return e.writeJSON(fb)
+	}
+	fmt.Fprintf(e.stdout, "Feedback package of %s: %d trainee(s).\n  workbook: %s\n", fb.Region, fb.Trainees, fb.Workbook)
+	if fb.Report != "" {
+		fmt.Fprintf(e.stdout, "  outcome report: %s\n", fb.Report)
+	} else {
+		fmt.Fprintln(e.stdout, "  The outcome report PDF is not part of this version yet.")
+	}
+	return nil
+}

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"peiyang/imports"
+	"peiyang/models"
+)
+
+func init() {
+	register(
+		&command{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--json]",
+			summary: "Take in a nominee or trainee list (.xlsx or .csv): every row checked, all or nothing.", run: runImportTrainees},
+		&command{name: "import sessions", args: "FILE --course ID [--dry-run] [--json]",
+			summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
+		&command{name: "import attendance", args: "FILE --course ID [--dry-run] [--json]",
+			summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
+	)
+}
+
+// maxPrinted is how many problems the text report lists.
+const maxPrinted = 200
+
+func (e *env) importer() *imports.Importer { return imports.New(e.db, e.svc, e.now) }
+
+func runImportTrainees(e *env, args []string) error {
+	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+	skip := e.fs.Bool("skip-invalid", false, "import the valid rows; write the rejected ones to FILE_rejected.xlsx beside the file")
+	org := e.fs.String("nominated-by", "", "the nominating organisation of every row: its `ID` or exact name")
+	cohort := e.fs.Int64("cohort", 0, "the cohort `ID` of every row")
+	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	opts := imports.TraineeOptions{DryRun: *dry, SkipInvalid: *skip, CohortID: *cohort}
+	if opts.NominatedByID, err = e.organisation(*org); err != nil {
+		return err
+	}
+	rep, err := e.importer().ImportTrainees(e.ctx, pos[0], opts)
+	return e.printReport(rep, err)
+}
+
+// organisation resolves --nominated-by: a number is an ID, other text an
+// exact name.
+func (e *env) organisation(text string) (int64, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return 0, nil
+	}
+	if id, err := strconv.ParseInt(text, 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	found, err := e.db.FindOrganisations(e.ctx, models.OrganisationFilter{Name: text})
+	if err != nil {
+		return 0, err
+	}
+	switch len(found) {
+	case 1:
+		return found[0].ID, nil
+	case 0:
+		return 0, models.Errorf(models.EINVALID, "nominated_by", "No organisation is called {{.Name}}.", "Name", text)
+	}
+	return 0, models.Errorf(models.EINVALID, "nominated_by", "More than one organisation is called {{.Name}}; give its number.", "Name", text)
+}
+
+func runImportSessions(e *env, args []string) error {
+	course := e.fs.Int64("course", 0, "the course `ID` (required)")
+	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
+		return err
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	rep, err := e.importer().ImportSessions(e.ctx, pos[0], imports.SessionOptions{CourseID: *course, DryRun: *dry})
+	return e.printReport(rep, err)
+}
+
+func runImportAttendance(e *env, args []string) error {
+	course := e.fs.Int64("course", 0, "the course `ID` (required)")
+	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
+		return err
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	rep, err := e.importer().ImportAttendance(e.ctx, pos[0], imports.AttendanceOptions{CourseID: *course, DryRun: *dry})
+	return e.printReport(rep, err)
+}
+
+// importJSON is the JSON of an import: the report, and the error when the
+// import failed.
+type importJSON struct {
+	*imports.Report
+	Error string `json:"error,omitempty"`
+	Code  string `json:"code,omitempty"`
+}
+
+// printReport prints the report, when there is one, and passes the error
+// on. With --json the report and the error go out as one object; the
+// error then reaches stderr only.
+func (e *env) printReport(rep *imports.Report, err error) error {
+	if e.json {
+		out := importJSON{Report: rep}
+		if err != nil {
+			out.Error, out.Code = models.ErrorMessage(err), models.ErrorCode(err)
+		}
+		if rep != nil || err == nil {
+			e.json = false // one JSON object on stdout: printError writes stderr only
+			if werr := e.writeJSON(out); werr != nil {
+				return werr
+			}
+		}
+		return err
+	}
+	if rep == nil {
+		return err
+	}
+	w := e.stdout
+	where := rep.Format
+	if rep.Sheet != "" {
+		where += ", sheet " + rep.Sheet
+	}
+	if rep.Encoding != "" {
+		where += ", " + rep.Encoding
+	}
+	fmt.Fprintf(w, "File %s (%s), header on row %d.\n", rep.File, where, rep.HeaderRow)
+	if len(rep.Unknown) > 0 {
+		fmt.Fprintf(w, "Columns ignored: %s\n", strings.Join(rep.Unknown, ", "))
+	}
+	if rep.HeaderRow == 0 || (err != nil && rep.RowsRead == 0) {
+		return err
+	}
+	fmt.Fprintf(w, "Rows read: %d, valid: %d, rejected: %d, imported: %d", rep.RowsRead, rep.Valid, rep.Rejected, rep.Imported)
+	if rep.Skipped > 0 {
+		fmt.Fprintf(w, ", skipped (no name or ID): %d", rep.Skipped)
+	}
+	if rep.Kind == "attendance" {
+		fmt.Fprintf(w, "; sign-ins: %d, scores: %d", rep.Marks, rep.Scores)
+	}
+	fmt.Fprintln(w, ".")
+	if rep.DryRun {
+		fmt.Fprintln(w, "Dry run: nothing was written.")
+	}
+	printProblems(e, "Problems", rep.Problems)
+	printProblems(e, "Warnings", rep.Warnings)
+	if rep.RejectedFile != "" {
+		fmt.Fprintf(w, "The rejected rows, with their reasons, are in %s\n", rep.RejectedFile)
+	}
+	return err
+}
+
+func printProblems(e *env, title string, ps []imports.Problem) {
+	if len(ps) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stdout, "%s (%d):\n", title, len(ps))
+	for i, p := range ps {
+		if i == maxPrinted {
+			fmt.Fprintf(e.stdout, "  ... and %d more (--json lists them all)\n", len(ps)-maxPrinted)
+			break
+		}
+		fmt.Fprintf(e.stdout, "  %s\n", strings.ReplaceAll(p.String(), "\n", " "))
+	}
+}

@@ -1,0 +1,138 @@
+// Package exports writes Peiyang's lists as styled .xlsx workbooks (a
+// bold, shaded, frozen header row, fitted column widths, dates as dates):
+// trainees with filters, a course's roster and attendance grid,
+// placements, mentors, returns and elections, and the feedback package of
+// one outflow region, a workbook of its members' records with, when the
+// caller supplies it, the region's outcome report as a PDF.
+//
+// ID numbers and phone numbers are masked unless Options.FullIDs is set.
+// Files are written atomically with mode 0600. Column headers are Chinese,
+// as the people who open the files expect, and the trainee list and the
+// attendance grid read back in through the imports package.
+package exports
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"peiyang/models"
+	"peiyang/reports/sheets"
+	"peiyang/training"
+)
+
+// Options tune every export.
+type Options struct {
+	FullIDs bool // write ID numbers and phones unmasked
+}
+
+// Exporter reads the store and writes workbooks.
+type Exporter struct {
+	store training.Store
+	svc   *training.Service
+	now   func() time.Time
+
+	orgs    map[int64]string
+	cohorts map[int64]string
+}
+
+// New returns an Exporter over the store and the service built on it; now
+// is the clock of "today" (nil: time.Now).
+func New(st training.Store, svc *training.Service, now func() time.Time) *Exporter {
+	if now == nil {
+		now = time.Now
+	}
+	return &Exporter{store: st, svc: svc, now: now, orgs: map[int64]string{}, cohorts: map[int64]string{}}
+}
+
+func (x *Exporter) today() models.Date { return models.DateOf(x.now().Local()) }
+
+// pageSize is how many records a list reads at a time.
+const pageSize = 5000
+
+// ids returns the ID number and phone as the options allow.
+func (o Options) ids(t *models.Trainee) (string, string) {
+	if o.FullIDs {
+		return t.IDNumber, t.Phone
+	}
+	return models.MaskIDNumber(t.IDNumber), models.MaskPhone(t.Phone)
+}
+
+// orgName returns an organisation's name, read once.
+func (x *Exporter) orgName(ctx context.Context, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	if n, ok := x.orgs[id]; ok {
+		return n, nil
+	}
+	o, err := x.store.FindOrganisationByID(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	x.orgs[id] = o.Name
+	return o.Name, nil
+}
+
+func (x *Exporter) cohortName(ctx context.Context, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	if n, ok := x.cohorts[id]; ok {
+		return n, nil
+	}
+	c, err := x.store.FindCohortByID(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	x.cohorts[id] = c.Name
+	return c.Name, nil
+}
+
+// traineesByID reads the trainees, in batches.
+func (x *Exporter) traineesByID(ctx context.Context, ids []int64) (map[int64]*models.Trainee, error) {
+	out := make(map[int64]*models.Trainee, len(ids))
+	var need []int64
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			need = append(need, id)
+		}
+	}
+	for len(need) > 0 {
+		n := min(len(need), 500)
+		ts, err := x.store.FindTrainees(ctx, models.TraineeFilter{IDs: need[:n]})
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ts {
+			out[t.ID] = t
+		}
+		need = need[n:]
+	}
+	return out, nil
+}
+
+// save writes the workbook, wrapping errors with the export's name.
+func save(w *sheets.Workbook, what, path string) error {
+	if err := w.Save(path); err != nil {
+		return fmt.Errorf("exports: %s: %w", what, err)
+	}
+	return nil
+}
+
+// Chinese labels of the values written.
+var (
+	directionLabel = map[models.Direction]string{models.Inflow: "流入", models.Outflow: "流出"}
+	enrolmentLabel = map[models.EnrolmentStatus]string{models.Enrolled: "在读", models.Waitlisted: "候补",
+		models.Withdrawn: "退出", models.Completed: "结业", models.NotCompleted: "未结业"}
+	markLabel = map[models.AttendanceStatus]string{models.Present: "√", models.Late: "迟到",
+		models.Excused: "请假", models.Absent: "×"}
+	gradeLabel = map[models.Grade]string{models.GradeNone: "未评价", models.GradeExcellent: "优秀",
+		models.GradeGood: "良好", models.GradePass: "合格", models.GradeFail: "不合格"}
+	resultLabel = map[models.ElectionResult]string{models.Elected: "当选", models.NotElected: "未当选", models.Appointed: "任命"}
+	stageLabel  = map[models.Stage]string{models.StageNominated: "已推荐", models.StageTrained: "已培训",
+		models.StagePlaced: "跟班学习", models.StageMentored: "导师帮带", models.StageReturned: "已回引", models.StageElected: "进入两委"}
+	certLabel = map[models.CertificateStatus]string{models.CertValid: "有效", models.CertVoid: "作废", models.CertReplaced: "已换发"}
+)
