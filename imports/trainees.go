@@ -39,12 +39,6 @@ type traineeRow struct {
 	trainee *models.Trainee
 }
 
-// existingTrainee is what the duplicate check needs of a stored trainee.
-type existingTrainee struct {
-	id   int64
-	name string
-}
-
 // ImportTrainees reads a nominee or trainee list and takes the trainees
 // in. It reports every problem of every row; then, unless it is a dry
 // run, it writes all rows in one transaction when all are valid, or, with
@@ -62,12 +56,9 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 	if err := im.checkRefs(ctx, opts); err != nil {
 		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	existing, err := im.existingIDNumbers(ctx)
-	if err != nil {
-		return rep, fmt.Errorf("imports: %s: %w", kind, err)
-	}
 	p := &traineeParser{im: im, ctx: ctx, h: h, opts: opts, today: im.today(), rep: rep, orgs: map[string][]int64{}}
 	var rows []traineeRow
+	var checked []traineeRow // rows with a well-formed ID number
 	first := map[string]int{}
 	for _, r := range t.Rows[h.Index+1:] {
 		if blank(h.Cell(r, "name")) && blank(h.Cell(r, "id_number")) || repeatsHeader(h, r, "name") {
@@ -85,14 +76,12 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 			} else {
 				first[tr.IDNumber] = r.Num
 			}
-			if o, ok := existing[tr.IDNumber]; ok {
-				err := training.CheckDuplicateIDNumber(tr, []*models.Trainee{{ID: o.id, Name: o.name, IDNumber: tr.IDNumber}})
-				if de, ok := err.(*models.Error); ok {
-					rep.Problems = append(rep.Problems, problemOf(r.Num, de, p.columnOf))
-				}
-			}
+			checked = append(checked, traineeRow{row: r, trainee: tr})
 		}
 		rows = append(rows, traineeRow{row: r, trainee: tr})
+	}
+	if err := im.checkStored(ctx, checked, p); err != nil {
+		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
 	rep.sortProblems()
 	rejected := rep.rejectedRows()
@@ -169,24 +158,32 @@ func (im *Importer) checkRefs(ctx context.Context, opts TraineeOptions) error {
 	return nil
 }
 
-// existingIDNumbers reads the ID number, ID and name of every stored
-// trainee, a page at a time.
-func (im *Importer) existingIDNumbers(ctx context.Context) (map[string]existingTrainee, error) {
-	out := map[string]existingTrainee{}
-	f := models.TraineeFilter{Page: models.Page{Limit: 5000}}
-	for {
-		ts, err := im.store.FindTrainees(ctx, f)
+// checkStored reports the rows whose ID number is already stored, naming
+// the existing trainee; it looks the numbers up a few hundred at a time.
+func (im *Importer) checkStored(ctx context.Context, rows []traineeRow, p *traineeParser) error {
+	const chunk = 500
+	for start := 0; start < len(rows); start += chunk {
+		part := rows[start:min(start+chunk, len(rows))]
+		nums := make([]string, len(part))
+		byNumber := make(map[string][]traineeRow, len(part))
+		for i, r := range part {
+			nums[i] = r.trainee.IDNumber
+			byNumber[r.trainee.IDNumber] = append(byNumber[r.trainee.IDNumber], r)
+		}
+		found, err := im.store.FindTrainees(ctx, models.TraineeFilter{IDNumbers: nums})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for _, t := range ts {
-			out[t.IDNumber] = existingTrainee{id: t.ID, name: t.Name}
+		for _, o := range found {
+			for _, r := range byNumber[o.IDNumber] {
+				err := training.CheckDuplicateIDNumber(r.trainee, []*models.Trainee{o})
+				if de, ok := err.(*models.Error); ok {
+					p.rep.Problems = append(p.rep.Problems, problemOf(r.row.Num, de, p.columnOf))
+				}
+			}
 		}
-		if len(ts) < f.Limit {
-			return out, nil
-		}
-		f.AfterID = ts[len(ts)-1].ID
 	}
+	return nil
 }
 
 func blank(s string) bool { return sheets.Clean(s) == "" }
