@@ -8,6 +8,8 @@
 //
 //	PY1|〔2025〕第0001号|张三|乡村振兴专题培训班|2025-06-15|510623********1234|<signature>
 //
+// The fields are:
+//
 //  1. the format tag PY1;
 //  2. the certificate serial;
 //  3. the holder's name;

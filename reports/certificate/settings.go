@@ -40,7 +40,7 @@ const (
 	DefaultOrgName = "成都市基层党务学院"
 	// DefaultBody is the wording; {{name}} and the other fields of
 	// Placeholders are filled in, and each line is a paragraph.
-	DefaultBody = "{{name}}同志，{{gender}}，于{{start}}至{{end}}参加{{org}}举办的{{course}}（培训主题：{{theme}}），" +
+	DefaultBody = "{{name}}同志，{{gender}}，于{{start}}至{{end}}参加{{org}}举办的{{course}}，学习{{theme}}专题，" +
 		"完成规定课程{{hours}}学时，经考核合格，准予结业。\n特发此证。"
 )
 

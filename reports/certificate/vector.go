@@ -21,43 +21,47 @@ import (
 // qrQuiet is the light margin a QR code needs around it, in modules.
 const qrQuiet = 4
 
-// drawQR draws the code with its top-left corner at x, y millimetres,
-// side millimetres wide (quiet zone excluded, but painted white around
-// it), as one path of rectangles, a run of dark modules each.
-func drawQR(d *pdfkit.Doc, c *qr.Code, x, y, side float64) error {
-	return d.Draw(func(pdf *gofpdf.Fpdf) {
-		k := pdf.GetConversionRatio()
-		_, pageH := pdf.GetPageSize()
-		m := side / float64(c.Size) // millimetres per module
-		b := make([]byte, 0, 16*c.Size*c.Size/4)
-		b = append(b, "q 1 g "...)
-		q := float64(qrQuiet) * m
-		b = appendNums(b, 2, (x-q)*k, (pageH-y-side-q)*k, (side+2*q)*k, (side+2*q)*k)
-		b = append(b, "re f 0 g "...)
-		b = appendNums(b, 4, m*k, 0, 0, -m*k, x*k, (pageH-y)*k)
-		b = append(b, "cm\n"...)
-		for row := 0; row < c.Size; row++ {
-			for col := 0; col < c.Size; {
-				if !c.Dark(col, row) {
-					col++
-					continue
-				}
-				end := col + 1
-				for end < c.Size && c.Dark(end, row) {
-					end++
-				}
-				b = strconv.AppendInt(b, int64(col), 10)
-				b = append(b, ' ')
-				b = strconv.AppendInt(b, int64(row), 10)
-				b = append(b, ' ')
-				b = strconv.AppendInt(b, int64(end-col), 10)
-				b = append(b, " 1 re\n"...)
-				col = end
+// qrPath returns the PDF operators that draw the code with its top-left
+// corner at x, y millimetres on a page pageH millimetres high, side
+// millimetres wide (quiet zone excluded, but painted white around it): one
+// path of rectangles, a run of dark modules each, in a coordinate system
+// of modules. Made ahead, on all CPUs, it is written as it is.
+func qrPath(c *qr.Code, x, y, side, pageH float64) string {
+	const k = 72 / 25.4         // points per millimetre
+	m := side / float64(c.Size) // millimetres per module
+	q := float64(qrQuiet) * m   // the quiet zone
+	b := make([]byte, 0, 4*c.Size*c.Size)
+	b = append(b, "q 1 g "...)
+	b = appendNums(b, 2, (x-q)*k, (pageH-y-side-q)*k, (side+2*q)*k, (side+2*q)*k)
+	b = append(b, "re f 0 g "...)
+	b = appendNums(b, 4, m*k, 0, 0, -m*k, x*k, (pageH-y)*k)
+	b = append(b, "cm\n"...)
+	for row := 0; row < c.Size; row++ {
+		for col := 0; col < c.Size; {
+			if !c.Dark(col, row) {
+				col++
+				continue
 			}
+			end := col + 1
+			for end < c.Size && c.Dark(end, row) {
+				end++
+			}
+			b = strconv.AppendInt(b, int64(col), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(row), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(end-col), 10)
+			b = append(b, " 1 re\n"...)
+			col = end
 		}
-		b = append(b, "f Q"...)
-		pdf.RawWriteStr(string(b))
-	})
+	}
+	b = append(b, "f Q"...)
+	return string(b)
+}
+
+// drawQR writes a path made by qrPath.
+func drawQR(d *pdfkit.Doc, path string) error {
+	return d.Draw(func(pdf *gofpdf.Fpdf) { pdf.RawWriteStr(path) })
 }
 
 // appendNums appends the numbers with prec decimals, each followed by a
@@ -74,7 +78,9 @@ func appendNums(b []byte, prec int, nums ...float64) []byte {
 const (
 	sealRadius = 21.0
 	sealRing   = 1.1 // the ring's width
-	sealStar   = 6.8 // the star's outer radius
+	sealStar   = 7.0 // the star's outer radius
+	sealEm     = 7.4 // the characters' size, at most
+	sealBold   = 0.3 // the width of the stroke that makes them bold
 )
 
 // drawSeal draws the organisation's seal centred at cx, cy: a ring, a
@@ -84,23 +90,24 @@ const (
 func drawSeal(d *pdfkit.Doc, name string, c pdfkit.Color, cx, cy float64) error {
 	chars := []rune(name)
 	n := len(chars)
-	span := math.Min(270, math.Max(150, float64(n-1)*30)) * math.Pi / 180
+	span := math.Min(270, float64(n-1)*28) * math.Pi / 180
 	step := 0.0
 	if n > 1 {
 		step = span / float64(n-1)
 	}
-	rOut := sealRadius - sealRing/2 - 1.3 // the characters' tops
-	em := 6.2
+	rOut := sealRadius - sealRing - 0.9 // the characters' tops
+	em := sealEm
 	if n > 1 {
-		em = math.Max(3.5, math.Min(6.2, (rOut-0.5*6.2)*step*1.25))
+		em = math.Max(3.5, math.Min(sealEm, (rOut-0.5*sealEm)*step*1.3))
 	}
 	rBase := rOut - 0.86*em // the baseline
-	sx := 1.0
+	sx := 0.88              // seal characters are condensed
 	if n > 1 {
-		sx = math.Min(1, (rBase+0.4*em)*step*0.92/em)
+		sx = math.Min(sx, (rBase+0.4*em)*step*0.92/em)
 	}
 	size := em / ptToMM
-	err := d.Draw(func(pdf *gofpdf.Fpdf) {
+	// The document keeps its first error and draws nothing after it.
+	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
 		pdf.SetFont(pdfkit.FontFamily, "", size)
 		pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
@@ -118,6 +125,9 @@ func drawSeal(d *pdfkit.Doc, name string, c pdfkit.Color, cx, cy float64) error 
 			pts[i] = gofpdf.PointType{X: cx + r*math.Cos(a), Y: cy + r*math.Sin(a)}
 		}
 		pdf.Polygon(pts, "F")
+		// Text drawn filled and stroked, bold as a seal's; the q above
+		// restores the rendering mode and line width.
+		pdf.RawWriteStr("2 Tr " + strconv.FormatFloat(sealBold*pdf.GetConversionRatio(), 'f', 2, 64) + " w")
 	})
 	d.SetFontSize(size)
 	d.SetTextColor(c)
@@ -132,14 +142,12 @@ func drawSeal(d *pdfkit.Doc, name string, c pdfkit.Color, cx, cy float64) error 
 		_ = d.Text(cx-w/2, cy-rBase, string(ch))
 		_ = d.Draw(func(pdf *gofpdf.Fpdf) { pdf.TransformEnd() })
 	}
-	if err == nil {
-		err = d.Draw(func(pdf *gofpdf.Fpdf) {
-			pdf.TransformEnd()
-			pdf.SetAlpha(1, "Normal")
-			pdf.SetFillColor(0, 0, 0)
-			pdf.SetDrawColor(0, 0, 0)
-		})
-	}
+	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
+		pdf.TransformEnd()
+		pdf.SetAlpha(1, "Normal")
+		pdf.SetFillColor(0, 0, 0)
+		pdf.SetDrawColor(0, 0, 0)
+	})
 	return d.Err()
 }
 

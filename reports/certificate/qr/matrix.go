@@ -1,7 +1,5 @@
 package qr
 
-import "math/bits"
-
 // encoder lays out the modules of one symbol.
 type encoder struct {
 	version  int
@@ -9,15 +7,11 @@ type encoder struct {
 	modules  []uint8 // 1 for a dark module, row-major
 	function []bool  // modules of the function patterns, which masks skip
 
-	words      int      // 64-bit words per packed row or column
-	rows, cols []uint64 // packed modules, for the penalty
 }
 
 func newEncoder(version int) *encoder {
 	size := version*4 + 17
-	words := (size + 63) / 64
-	return &encoder{version: version, size: size, modules: make([]uint8, size*size), function: make([]bool, size*size),
-		words: words, rows: make([]uint64, size*words), cols: make([]uint64, size*words)}
+	return &encoder{version: version, size: size, modules: make([]uint8, size*size), function: make([]bool, size*size)}
 }
 
 // set sets a function module.
@@ -86,29 +80,45 @@ func alignmentPositions(version int) []int {
 // drawFormatBits draws both copies of the format information for the
 // level and mask, and the dark module.
 func (e *encoder) drawFormatBits(level Level, mask int) {
+	bits := formatBits(level, mask)
+	for _, f := range formatModules(e.size) {
+		e.set(f.x, f.y, f.bit < 0 || bits>>uint(f.bit)&1 != 0)
+	}
+}
+
+// formatBits is the 15-bit format information: the level and mask with
+// their BCH code, masked.
+func formatBits(level Level, mask int) int {
 	data := level.formatBits()<<3 | mask
 	rem := data
 	for i := 0; i < 10; i++ {
 		rem = rem<<1 ^ (rem>>9)*0x537
 	}
-	bits := (data<<10 | rem) ^ 0x5412
-	bit := func(i int) bool { return bits>>uint(i)&1 != 0 }
+	return (data<<10 | rem) ^ 0x5412
+}
+
+// formatModule is a module of the format information: bit is the bit of
+// formatBits it shows, -1 for the dark module.
+type formatModule struct{ x, y, bit int }
+
+// formatModules lists the modules of both copies of the format
+// information, and the dark module, of a symbol size modules wide.
+func formatModules(size int) []formatModule {
+	out := make([]formatModule, 0, 31)
 	for i := 0; i <= 5; i++ {
-		e.set(8, i, bit(i))
+		out = append(out, formatModule{8, i, i})
 	}
-	e.set(8, 7, bit(6))
-	e.set(8, 8, bit(7))
-	e.set(7, 8, bit(8))
+	out = append(out, formatModule{8, 7, 6}, formatModule{8, 8, 7}, formatModule{7, 8, 8})
 	for i := 9; i < 15; i++ {
-		e.set(14-i, 8, bit(i))
+		out = append(out, formatModule{14 - i, 8, i})
 	}
 	for i := 0; i < 8; i++ {
-		e.set(e.size-1-i, 8, bit(i))
+		out = append(out, formatModule{size - 1 - i, 8, i})
 	}
 	for i := 8; i < 15; i++ {
-		e.set(8, e.size-15+i, bit(i))
+		out = append(out, formatModule{8, size - 15 + i, i})
 	}
-	e.set(8, e.size-8, true)
+	return append(out, formatModule{8, size - 8, -1})
 }
 
 // drawVersion draws both copies of the version information (version 7
@@ -200,143 +210,6 @@ func b2u(b bool) uint8 {
 		return 1
 	}
 	return 0
-}
-
-// Penalty weights of the standard's mask evaluation.
-const (
-	penaltyN1 = 3
-	penaltyN2 = 3
-	penaltyN3 = 40
-	penaltyN4 = 10
-)
-
-// penalty scores the symbol as it stands: runs of one colour, 2×2 blocks,
-// finder-like patterns and the balance of dark and light. It works on the
-// rows and columns packed into bits, a run or 64 modules at a time.
-func (e *encoder) penalty() int {
-	n, w := e.size, e.words
-	rows, cols := e.rows, e.cols
-	clear(rows)
-	clear(cols)
-	for y := 0; y < n; y++ {
-		line := e.modules[y*n : (y+1)*n]
-		for x, b := range line {
-			rows[y*w+x>>6] |= uint64(b) << uint(x&63)
-			cols[x*w+y>>6] |= uint64(b) << uint(y&63)
-		}
-	}
-	score, dark := 0, 0
-	for a := 0; a < n; a++ {
-		score += linePenalty(rows[a*w:(a+1)*w], n) + linePenalty(cols[a*w:(a+1)*w], n)
-		for _, v := range rows[a*w : (a+1)*w] {
-			dark += bits.OnesCount64(v)
-		}
-	}
-	for y := 0; y < n-1; y++ {
-		r0, r1 := rows[y*w:(y+1)*w], rows[(y+1)*w:(y+2)*w]
-		for i := 0; i < w; i++ {
-			a, b := r0[i], r1[i]
-			a1, b1 := a>>1, b>>1 // the modules one to the right
-			if i+1 < w {
-				a1 |= r0[i+1] << 63
-				b1 |= r1[i+1] << 63
-			}
-			same := ^(a ^ a1) & ^(a ^ b) & ^(b ^ b1)
-			if lim := n - 1 - i*64; lim < 64 { // 2×2 blocks start at columns 0 to n-2
-				same &= 1<<uint(lim) - 1
-			}
-			score += bits.OnesCount64(same) * penaltyN2
-		}
-	}
-	total := n * n
-	k := (abs(dark*20-total*10)+total-1)/total - 1
-	return score + k*penaltyN4
-}
-
-// linePenalty scores one row or column, n modules packed in bits: runs of
-// five or more modules of one colour and finder-like patterns.
-func linePenalty(line []uint64, n int) int {
-	score := 0
-	var h runHistory
-	color, run := false, 0 // the light border before the line
-	for pos := 0; pos < n; {
-		dark := line[pos>>6]>>uint(pos&63)&1 != 0
-		end := runEnd(line, pos, dark, n)
-		length := end - pos
-		if length >= 5 {
-			score += penaltyN1 + length - 5
-		}
-		if dark == color { // a light first run
-			run += length
-		} else {
-			h.add(run, n)
-			if !color {
-				score += h.finderLike() * penaltyN3
-			}
-			color, run = dark, length
-		}
-		pos = end
-	}
-	return score + h.terminate(color, run, n)*penaltyN3
-}
-
-// runEnd returns the first position after pos whose module differs from
-// the colour at pos, or n.
-func runEnd(line []uint64, pos int, dark bool, n int) int {
-	i := pos >> 6
-	v := line[i]
-	if !dark {
-		v = ^v
-	}
-	v >>= uint(pos & 63) // ones while the run lasts
-	if v != ^uint64(0)>>uint(pos&63) {
-		return min(n, pos+bits.TrailingZeros64(^v))
-	}
-	for i++; i < len(line); i++ {
-		v := line[i]
-		if !dark {
-			v = ^v
-		}
-		if v != ^uint64(0) {
-			return min(n, i*64+bits.TrailingZeros64(^v))
-		}
-	}
-	return n
-}
-
-// runHistory holds the lengths of the last seven runs of a row or column,
-// newest first, to find the 1:1:3:1:1 finder-like pattern with four light
-// modules on either side.
-type runHistory [7]int
-
-func (h *runHistory) add(run, size int) {
-	if h[0] == 0 {
-		run += size // the light border before the row
-	}
-	copy(h[1:], h[:6])
-	h[0] = run
-}
-
-func (h *runHistory) finderLike() int {
-	n := h[1]
-	core := n > 0 && h[2] == n && h[3] == n*3 && h[4] == n && h[5] == n
-	out := 0
-	if core && h[0] >= n*4 && h[6] >= n {
-		out++
-	}
-	if core && h[6] >= n*4 && h[0] >= n {
-		out++
-	}
-	return out
-}
-
-func (h *runHistory) terminate(dark bool, run, size int) int {
-	if dark {
-		h.add(run, size)
-		run = 0
-	}
-	h.add(run+size, size) // the light border after the row
-	return h.finderLike()
 }
 
 func abs(x int) int {

@@ -68,22 +68,17 @@ func Encode(data []byte, min Level) (*Code, error) {
 		}
 	}
 	codewords := dataCodewords(data, version, level)
-	e := newEncoder(version)
-	e.drawFunctionPatterns()
+	t := templateFor(version)
+	e := &encoder{version: version, size: version*4 + 17, modules: append([]uint8(nil), t.modules...), function: t.function}
 	e.drawCodewords(addECCAndInterleave(codewords, version, level))
-	mask, best := 0, -1
-	var patterns [8][]uint8
-	for m := range patterns {
-		patterns[m] = e.maskPattern(m)
-		e.applyMask(patterns[m])
-		e.drawFormatBits(level, m)
-		if p := e.penalty(); best < 0 || p < best {
-			mask, best = m, p
-		}
-		e.applyMask(patterns[m]) // XOR undoes it
+	mask := chooseMask(t, e.modules, e.size, level)
+	for k, inv := range t.masks[mask] {
+		e.modules[k] ^= inv
 	}
-	e.applyMask(patterns[mask])
-	e.drawFormatBits(level, mask)
+	bits := formatBits(level, mask)
+	for _, f := range t.format { // not e.set: the template's function map is shared
+		e.modules[f.y*e.size+f.x] = b2u(f.bit < 0 || bits>>uint(f.bit)&1 != 0)
+	}
 	return &Code{Version: version, Level: level, Mask: mask, Size: e.size, modules: e.modules}, nil
 }
 

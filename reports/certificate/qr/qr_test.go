@@ -221,6 +221,72 @@ func slowPenalty(e *encoder) int {
 	return score + ((abs(dark*20-total*10)+total-1)/total-1)*penaltyN4
 }
 
+// runHistory is Nayuki's history of the last seven runs, newest first.
+type runHistory [7]int
+
+func (h *runHistory) add(run, size int) {
+	if h[0] == 0 {
+		run += size // the light border before the line
+	}
+	copy(h[1:], h[:6])
+	h[0] = run
+}
+
+func (h *runHistory) finderLike() int {
+	n := h[1]
+	core := n > 0 && h[2] == n && h[3] == n*3 && h[4] == n && h[5] == n
+	out := 0
+	if core && h[0] >= n*4 && h[6] >= n {
+		out++
+	}
+	if core && h[6] >= n*4 && h[0] >= n {
+		out++
+	}
+	return out
+}
+
+func (h *runHistory) terminate(dark bool, run, size int) int {
+	if dark {
+		h.add(run, size)
+		run = 0
+	}
+	h.add(run+size, size) // the light border after the line
+	return h.finderLike()
+}
+
+// TestMaskChoice builds the symbol the slow way, each mask applied in
+// turn and scored module by module, and checks that Encode chose the
+// best mask and drew the same modules.
+func TestMaskChoice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{1, 10, 40, 100, 215, 400, 1000} {
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = byte(rng.IntN(256))
+		}
+		c, err := Encode(data, M)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codewords := addECCAndInterleave(dataCodewords(data, c.Version, c.Level), c.Version, c.Level)
+		best, bestScore := 0, -1
+		var want []uint8
+		for m := 0; m < 8; m++ {
+			e := newEncoder(c.Version)
+			e.drawFunctionPatterns()
+			e.drawCodewords(codewords)
+			e.applyMask(e.maskPattern(m))
+			e.drawFormatBits(c.Level, m)
+			if s := slowPenalty(e); bestScore < 0 || s < bestScore {
+				best, bestScore, want = m, s, e.modules
+			}
+		}
+		if c.Mask != best || !bytes.Equal(c.modules, want) {
+			t.Errorf("%d bytes: mask %d, want %d; same modules: %v", n, c.Mask, best, bytes.Equal(c.modules, want))
+		}
+	}
+}
+
 func TestPackedPenalty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, v := range []int{1, 2, 7, 10, 11, 14, 15, 27, 40} {

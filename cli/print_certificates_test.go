@@ -1,0 +1,215 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/makiuchi-d/gozxing"
+	zqr "github.com/makiuchi-d/gozxing/qrcode"
+
+	"peiyang/certsign"
+	"peiyang/reports/certificate/certtest"
+)
+
+// certCourse makes a database with a course whose first four trainees
+// completed it and got certificates; the fifth did not complete it.
+func certCourse(t *testing.T) (path string, course string, trainees []string) {
+	f := certtest.New(t)
+	c, ts := f.Course("乡村振兴专题培训班", []string{"阿依古丽·买买提", "王𠮷", "欧阳娜娜", "司马相如", "张三"}, 4)
+	f.Issue(c)
+	f.Close()
+	for _, tr := range ts {
+		trainees = append(trainees, fmt.Sprint(tr.ID))
+	}
+	return f.Path, fmt.Sprint(c.ID), trainees
+}
+
+func pdfToText(t *testing.T, name string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found: install poppler-utils")
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", name, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", name, err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}
+
+func mode600(t *testing.T, name string) {
+	t.Helper()
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s has mode %v, want 0600", name, fi.Mode().Perm())
+	}
+}
+
+func TestPrintCertificates(t *testing.T) {
+	db, course, trainees := certCourse(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "证书.pdf")
+	cmd(t, db, "print", "certificates", "--course", course, "--out", out).want(t, 0, "Wrote 4 certificate(s) of 乡村振兴专题培训班")
+	mode600(t, out)
+	text := pdfToText(t, out)
+	for _, want := range []string{"〔2025〕第0001号", "〔2025〕第0004号", "阿依古丽·买买提同志，女", "王同志，男", "欧阳娜娜", "司马相如", "成都市基层党务学院", "完成规定课程4学时"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("certificates lack %q", want)
+		}
+	}
+	if strings.Contains(text, "张三") {
+		t.Error("张三 did not complete but got a certificate")
+	}
+
+	split := filepath.Join(dir, "split")
+	cmd(t, db, "print", "certificates", "--course", course, "--split", split).want(t, 0, "〔2025〕第0001号-阿依古丽·买买提.pdf")
+	files, _ := filepath.Glob(filepath.Join(split, "*.pdf"))
+	if len(files) != 4 {
+		t.Fatalf("split wrote %v", files)
+	}
+	mode600(t, filepath.Join(split, "〔2025〕第0002号-王𠮷.pdf"))
+
+	zipName := filepath.Join(dir, "证书.zip")
+	cmd(t, db, "print", "certificates", "--course", course, "--zip", zipName, "--overlay").want(t, 0, "for pre-printed stock")
+	mode600(t, zipName)
+	zr, err := zip.OpenReader(zipName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zr.File) != 4 || zr.File[3].Name != "〔2025〕第0004号-司马相如.pdf" {
+		t.Errorf("zip holds %d files, the last %s", len(zr.File), zr.File[len(zr.File)-1].Name)
+	}
+	zr.Close()
+
+	one := filepath.Join(dir, "one.pdf")
+	cmd(t, db, "print", "certificates", "--course", course, "--trainee", trainees[2], "--out", one).want(t, 0, "Wrote 1 certificate(s)")
+	if text := pdfToText(t, one); !strings.Contains(text, "欧阳娜娜") || strings.Contains(text, "司马相如") {
+		t.Errorf("one trainee's certificate: %s", text)
+	}
+	// Who did not complete, and why.
+	cmd(t, db, "print", "certificates", "--course", course, "--trainee", trainees[4], "--out", one).want(t, 1, "张三 did not complete 乡村振兴专题培训班")
+	// A void certificate is not printed; its holder is pointed at issuing.
+	cmd(t, db, "certificates", "void", "〔2025〕第0001号", "--reason", "姓名有误").want(t, 0)
+	r := cmd(t, db, "print", "certificates", "--course", course, "--out", out)
+	r.want(t, 0, "Wrote 3 certificate(s)", "1 trainee(s) completed 乡村振兴专题培训班 but hold no valid certificate", "阿依古丽·买买提", "peiyang certificates issue --course "+course)
+	if text := pdfToText(t, out); strings.Contains(text, "阿依古丽") {
+		t.Error("a void certificate was printed")
+	}
+
+	// Usage.
+	cmd(t, db, "print", "certificates", "--course", course).want(t, 2, "exactly one of --out, --split and --zip")
+	cmd(t, db, "print", "certificates", "--course", course, "--out", out, "--zip", zipName).want(t, 2, "exactly one")
+	cmd(t, db, "print", "certificates", "--out", out).want(t, 2, "--course is required")
+	cmd(t, db, "print", "certificates", "--course", "999", "--out", out).want(t, 1, "not found")
+	cmd(t, db, "--help").want(t, 0, "print certificates", "print calibration", "verify")
+}
+
+func TestPrintCalibration(t *testing.T) {
+	db, _, _ := certCourse(t)
+	out := filepath.Join(t.TempDir(), "cal.pdf")
+	cmd(t, db, "print", "calibration", "--out", out).want(t, 0, "certificate.overlay.name = 58,96,20,45", "certificate.offset_x = 0")
+	mode600(t, out)
+	if text := pdfToText(t, out); !strings.Contains(text, "证书套打校准页") {
+		t.Errorf("calibration page: %s", text)
+	}
+	cmd(t, db, "print", "calibration").want(t, 2, "--out is required")
+}
+
+// qrFromPDF renders the first page and reads its QR code, as a phone would.
+func qrFromPDF(t *testing.T, name string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm not found: install poppler-utils")
+	}
+	// The QR code's area, bottom left: 30..57 mm across, 144..171 mm down.
+	px := func(mm float64) string { return fmt.Sprint(int(mm / 25.4 * 200)) }
+	b, err := exec.Command("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile",
+		"-x", px(22), "-y", px(136), "-W", px(43), "-H", px(43), name).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return decodeQRImage(t, img)
+}
+
+func decodeQRImage(t *testing.T, img image.Image) string {
+	t.Helper()
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := zqr.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("read the QR code: %v", err)
+	}
+	return string(bytes.Join(res.GetResultMetadata()[gozxing.ResultMetadataType_BYTE_SEGMENTS].([][]byte), nil))
+}
+
+// TestVerify scans the printed QR codes and checks them: valid, then
+// void, replaced, tampered with, or signed with another key.
+func TestVerify(t *testing.T) {
+	db, course, trainees := certCourse(t)
+	dir := t.TempDir()
+	var codes []string
+	for i := 0; i < 3; i++ {
+		name := filepath.Join(dir, fmt.Sprintf("%d.pdf", i))
+		cmd(t, db, "print", "certificates", "--course", course, "--trainee", trainees[i], "--out", name).want(t, 0)
+		codes = append(codes, qrFromPDF(t, name))
+	}
+	if !strings.HasPrefix(codes[0], "PY1|〔2025〕第0001号|阿依古丽·买买提|乡村振兴专题培训班|2025-06-15|") {
+		t.Fatalf("QR code %q", codes[0])
+	}
+	cmd(t, db, "verify", codes[0]).want(t, 0, "VALID: Certificate 〔2025〕第0001号 of 阿依古丽·买买提 for 乡村振兴专题培训班, issued on 2025-06-15, is valid.", "ID number: ")
+	r := cmd(t, db, "verify", codes[0], "--json")
+	r.want(t, 0)
+	var v struct {
+		Status  string `json:"status"`
+		Payload struct {
+			Serial   string `json:"serial"`
+			MaskedID string `json:"masked_id"`
+		} `json:"payload"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil || v.Status != "valid" || v.Payload.Serial != "〔2025〕第0001号" || !strings.Contains(v.Payload.MaskedID, "********") {
+		t.Errorf("verify --json: %s (%v)", r.stdout, err)
+	}
+
+	cmd(t, db, "certificates", "void", "〔2025〕第0002号", "--reason", "重复发放").want(t, 0)
+	cmd(t, db, "verify", codes[1]).want(t, 1, "VOID: Certificate 〔2025〕第0002号 of 王𠮷 is void: 重复发放")
+	cmd(t, db, "certificates", "reissue", "〔2025〕第0003号").want(t, 0, "〔2025〕第0005号")
+	r = cmd(t, db, "verify", codes[2], "--json")
+	r.want(t, 1, `"status": "replaced"`, `"replaced_by": "〔2025〕第0005号"`)
+	if strings.Count(r.stdout, `"status"`) != 1 {
+		t.Errorf("verify --json printed more than the verdict: %s", r.stdout)
+	}
+
+	tampered := strings.Replace(codes[0], "阿依古丽·买买提", "阿依古丽", 1)
+	cmd(t, db, "verify", tampered).want(t, 1, "FORGED")
+	cmd(t, db, "verify", "https://example.com/").want(t, 1, "FORGED", "not the code of a Peiyang certificate")
+	// The same certificate signed by another database's key.
+	other := certtest.New(t)
+	c2, _ := other.Course("乡村振兴专题培训班", []string{"阿依古丽·买买提"}, 1)
+	other.Issue(c2)
+	other.Close()
+	cmd(t, other.Path, "print", "certificates", "--course", fmt.Sprint(c2.ID), "--out", filepath.Join(dir, "other.pdf")).want(t, 0)
+	foreign := qrFromPDF(t, filepath.Join(dir, "other.pdf"))
+	cmd(t, other.Path, "verify", foreign).want(t, 0, "VALID")
+	cmd(t, db, "verify", foreign).want(t, 1, "FORGED")
+	if _, _, err := certsign.Parse(foreign); err != nil {
+		t.Error(err)
+	}
+	cmd(t, db, "verify").want(t, 2, "expected 1 argument")
+}
