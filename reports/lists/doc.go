@@ -55,6 +55,7 @@ const (
 	sizeMeta     = 10
 	sizeHeading  = 12.5
 	sizeBody     = 10.5
+	sizeTable    = 10
 	sizeFooter   = 9
 )
 
@@ -68,6 +69,39 @@ type sheet struct {
 	meta Meta
 	kind string  // the document's name for the footer, e.g. 花名册
 	y    float64 // where the next thing goes on the current page
+	// captions name the part of the document in the footer, from a page
+	// on, instead of kind: the session of a sign-in sheet. A part that
+	// sets a caption starts on a new page.
+	captions []caption
+}
+
+type caption struct {
+	page int // 1-based
+	text string
+}
+
+// setCaption puts text in the footer of the current page and those after
+// it, instead of the document's name.
+func (s *sheet) setCaption(text string) {
+	s.captions = append(s.captions, caption{s.PageCount(), text})
+}
+
+// footerCaption returns the caption for page i, or kind; "" if neither
+// can be written by gofpdf.
+func (s *sheet) footerCaption(i int) string {
+	text := s.kind
+	for _, c := range s.captions {
+		if c.page <= i {
+			text = c.text
+		}
+	}
+	if !bmpOnly(text) || s.MeasureString(text, sizeFooter) > s.width()/3 {
+		text = s.kind
+	}
+	if !bmpOnly(text) {
+		return ""
+	}
+	return text
 }
 
 // newSheet starts a document on A4 paper with a first page.
@@ -191,8 +225,7 @@ func (s *sheet) flow(text string, size float64, indent float64) error {
 	return nil
 }
 
-// table draws a ruled table at the cursor, its header kept with the
-// heading drawn just before when keep is set, and moves the cursor below.
+// table draws a ruled table at the cursor and moves the cursor below it.
 func (s *sheet) table(t pdfkit.Table, rows [][]string) error {
 	y, err := s.Table(s.left(), s.y, t, rows)
 	if err != nil {
@@ -244,11 +277,25 @@ func (s *sheet) finish(w io.Writer) (pages int, err error) {
 	if !bmpOnly(org) || s.MeasureString(org, sizeFooter) > s.width()/3 {
 		org = "" // gofpdf cannot write it; the heading has it anyway
 	}
-	kind := s.kind
-	if !bmpOnly(kind) {
-		kind = ""
+	texts := []string{"第页共 0123456789", org}
+	footers := make([]struct {
+		number, caption   string
+		numberX, captionX float64
+	}, n)
+	pw, ph := s.PageSize()
+	for i := range footers {
+		f := &footers[i]
+		f.number = fmt.Sprintf("第 %d 页 共 %d 页", i+1, n)
+		f.numberX = (pw - s.MeasureString(f.number, sizeFooter)) / 2
+		if i == 0 || len(s.captions) > 0 {
+			f.caption = s.footerCaption(i + 1)
+			f.captionX = pw - s.Margins().Right - s.MeasureString(f.caption, sizeFooter)
+			texts = append(texts, f.caption)
+		} else {
+			f.caption, f.captionX = footers[0].caption, footers[0].captionX
+		}
 	}
-	if err := s.UseText("第页共 0123456789", org, kind); err != nil {
+	if err := s.UseText(texts...); err != nil {
 		return 0, s.fail(err)
 	}
 	if n >= largeDoc {
@@ -263,18 +310,8 @@ func (s *sheet) finish(w io.Writer) (pages int, err error) {
 			pages, err = 0, fmt.Errorf("lists: %s: gofpdf panicked writing the PDF: %v", s.kind, p)
 		}
 	}()
-	pw, ph := s.PageSize()
-	left, right := s.left(), pw-s.Margins().Right
+	left := s.left()
 	base := ph - s.Margins().Bottom + 9
-	numbers := make([]struct {
-		text string
-		x    float64
-	}, n)
-	for i := range numbers {
-		numbers[i].text = fmt.Sprintf("第 %d 页 共 %d 页", i+1, n)
-		numbers[i].x = (pw - s.MeasureString(numbers[i].text, sizeFooter)) / 2
-	}
-	kindX := right - s.MeasureString(kind, sizeFooter)
 	if n >= largeDoc {
 		// gofpdf holds the pages now; drop what pdfkit recorded before
 		// gofpdf assembles the whole file in memory (see tightenGC).
@@ -288,9 +325,10 @@ func (s *sheet) finish(w io.Writer) (pages int, err error) {
 		if org != "" {
 			pdf.Text(left, base, org)
 		}
-		pdf.Text(numbers[i-1].x, base, numbers[i-1].text)
-		if kind != "" {
-			pdf.Text(kindX, base, kind)
+		f := footers[i-1]
+		pdf.Text(f.numberX, base, f.number)
+		if f.caption != "" {
+			pdf.Text(f.captionX, base, f.caption)
 		}
 	}
 	pdf.SetPage(n)
@@ -320,14 +358,13 @@ func bmpOnly(s string) bool {
 	return true
 }
 
-// fill is the shade of label cells and chart bars.
+// Colours of label cells and chart bars.
 var (
 	fillLabel = pdfkit.Color{R: 240, G: 240, B: 240}
 	fillBar   = pdfkit.Color{R: 190, G: 45, B: 40}
 )
 
-// draw wraps pdfkit drawing with the gofpdf type, for rectangles filled
-// and outlined in one go.
+// box draws a rectangle's outline, filled when fill is set.
 func (s *sheet) box(x, y, w, h float64, fill *pdfkit.Color) error {
 	return s.Draw(func(pdf *gofpdf.Fpdf) {
 		pdf.SetLineWidth(0.2)

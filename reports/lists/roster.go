@@ -13,19 +13,19 @@ import (
 
 // rosterColumns are the roster's columns on A4 landscape (267 mm inside
 // the margins), at 9 pt: wide enough for a full ID number, a five-digit
-// number and a five-character name on one line.
+// number and an eight-character name (阿依古丽·买买提) on one line.
 var rosterColumns = []pdfkit.Column{
 	{Header: "序号", Width: 13, Align: pdfkit.AlignCenter},
-	{Header: "姓名", Width: 19},
+	{Header: "姓名", Width: 27},
 	{Header: "性别", Width: 10, Align: pdfkit.AlignCenter},
 	{Header: "民族", Width: 16, Align: pdfkit.AlignCenter},
 	{Header: "出生年月", Width: 17, Align: pdfkit.AlignCenter},
 	{Header: "身份证号", Width: 38},
 	{Header: "联系电话", Width: 25},
-	{Header: "户籍地（流出地）", Width: 35},
-	{Header: "工作单位", Width: 32},
-	{Header: "所在党支部", Width: 31},
-	{Header: "备注", Width: 31},
+	{Header: "户籍地（流出地）", Width: 33},
+	{Header: "工作单位", Width: 30},
+	{Header: "所在党支部", Width: 29},
+	{Header: "备注", Width: 29},
 }
 
 // Roster writes the course's roster (花名册) as a PDF to w: A4 landscape,

@@ -15,8 +15,8 @@ import (
 // inside the margins); the signature box is a tall blank cell.
 var signInColumns = []pdfkit.Column{
 	{Header: "序号", Width: 13, Align: pdfkit.AlignCenter},
-	{Header: "姓名", Width: 27},
-	{Header: "户籍地（流出地）", Width: 56},
+	{Header: "姓名", Width: 31},
+	{Header: "户籍地（流出地）", Width: 52},
 	{Header: "本人签名", Width: 50},
 	{Header: "备注", Width: 34},
 }
@@ -49,6 +49,7 @@ func SignIn(w io.Writer, m Meta, sessions []*training.SessionList) (int, error) 
 
 func (s *sheet) signIn(l *training.SessionList) error {
 	ses, c := l.Session, l.Course
+	s.setCaption(fmt.Sprintf("签到表 %s %s", dotDate(ses.Date), ses.Start))
 	if err := s.title(c.Title); err != nil {
 		return err
 	}

@@ -156,7 +156,7 @@ func (d *Doc) WriteFile(name string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(name, b, 0o644); err != nil {
+	if err := os.WriteFile(name, b, 0o600); err != nil {
 		return fmt.Errorf("pdfkit: %w", err)
 	}
 	return nil

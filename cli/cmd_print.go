@@ -1,0 +1,254 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"peiyang/models"
+	"peiyang/reports/lists"
+	"peiyang/training"
+)
+
+// The print commands of the lists (reports/lists): roster, sign-in sheets,
+// mentor pairs, placements, an outflow region's outcomes and a trainee's
+// record, each written as a PDF file readable by its owner only.
+
+func init() {
+	register(
+		&command{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: runPrintRoster},
+		&command{name: "print signin", args: "--session ID | --course ID --out FILE.pdf", summary: "Print the sign-in sheet (签到表) of a session, or of every session of a course in one file.", run: runPrintSignIn},
+		&command{name: "print mentors", args: "--out FILE.pdf", summary: "Print the mentor pairing list (导师帮带结对名单) as a PDF.", run: runPrintMentors},
+		&command{name: "print placements", args: "--out FILE.pdf [--village ID]", summary: "Print the shadow-study placements per key village (跟班学习安排表) as a PDF.", run: runPrintPlacements},
+		&command{name: "print outcomes", args: "--region TEXT --out FILE.pdf", summary: "Print an outflow region's outcome report (流出地培养成果报告) as a PDF.", run: runPrintOutcomes},
+		&command{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: runPrintRecord},
+	)
+}
+
+// listsOrgSetting is the setting that names the issuing organisation.
+const listsOrgSetting = "org.name"
+
+// listsOutFlag declares --out.
+func (e *env) listsOutFlag() *string {
+	return e.fs.String("out", "", "write the PDF to this `file` (required)")
+}
+
+// listsStart parses the flags, checks --out and the required IDs, and
+// opens the database.
+func (e *env) listsStart(args []string, out *string, ids map[string]*int64) error {
+	if _, err := e.parse(args, 0); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*out) == "" {
+		return e.usagef("--out is required")
+	}
+	values := make(map[string]int64, len(ids))
+	for k, v := range ids {
+		values[k] = *v
+	}
+	if err := e.requireIDs(values); err != nil {
+		return err
+	}
+	return e.open()
+}
+
+// listsMeta returns the organisation and date the documents print.
+func (e *env) listsMeta(fullIDs bool) (lists.Meta, error) {
+	org, err := e.db.Setting(e.ctx, listsOrgSetting)
+	if err != nil {
+		return lists.Meta{}, err
+	}
+	return lists.Meta{Org: org, Date: models.DateOf(e.now()), FullIDs: fullIDs}, nil
+}
+
+// listsWrite writes a document to the file through a temporary file in
+// the same folder, so that the file appears whole or not at all, readable
+// and writable by its owner only (mode 0600). It returns the pages.
+func listsWrite(name string, write func(w io.Writer) (int, error)) (pages int, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".peiyang-*.pdf")
+	if err != nil {
+		return 0, fmt.Errorf("write %s: %w", name, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if pages, err = write(bw); err != nil {
+		return 0, err
+	}
+	if err = bw.Flush(); err != nil {
+		return 0, fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = tmp.Chmod(0o600); err != nil {
+		return 0, fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return 0, fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = os.Rename(tmp.Name(), name); err != nil {
+		return 0, fmt.Errorf("write %s: %w", name, err)
+	}
+	return pages, nil
+}
+
+// listsDone reports the file written.
+func (e *env) listsDone(out, what string, pages int) error {
+	_, err := fmt.Fprintf(e.stdout, "Wrote %s: %s, %d page(s).\n", out, what, pages)
+	return err
+}
+
+func runPrintRoster(e *env, args []string) error {
+	course := e.fs.Int64("course", 0, "course `ID` (required)")
+	full := e.fs.Bool("full-ids", false, "print ID numbers and phones unmasked")
+	out := e.listsOutFlag()
+	if err := e.listsStart(args, out, map[string]*int64{"course": course}); err != nil {
+		return err
+	}
+	l, err := e.svc.CourseList(e.ctx, *course)
+	if err != nil {
+		return err
+	}
+	m, err := e.listsMeta(*full)
+	if err != nil {
+		return err
+	}
+	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Roster(w, m, l) })
+	if err != nil {
+		return err
+	}
+	return e.listsDone(*out, fmt.Sprintf("roster of %d trainee(s)", len(l.Trainees)), pages)
+}
+
+func runPrintSignIn(e *env, args []string) error {
+	session := e.fs.Int64("session", 0, "session `ID`")
+	course := e.fs.Int64("course", 0, "course `ID`: all of its sessions, one after the other")
+	out := e.listsOutFlag()
+	if err := e.listsStart(args, out, nil); err != nil {
+		return err
+	}
+	if (*session > 0) == (*course > 0) {
+		return e.usagef("give either --session or --course")
+	}
+	var sheets []*training.SessionList
+	if *session > 0 {
+		l, err := e.svc.SessionList(e.ctx, *session)
+		if err != nil {
+			return err
+		}
+		sheets = append(sheets, l)
+	} else {
+		var err error
+		if sheets, err = e.svc.CourseSessionLists(e.ctx, *course); err != nil {
+			return err
+		}
+	}
+	m, err := e.listsMeta(false)
+	if err != nil {
+		return err
+	}
+	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.SignIn(w, m, sheets) })
+	if err != nil {
+		return err
+	}
+	return e.listsDone(*out, fmt.Sprintf("sign-in sheets of %d session(s)", len(sheets)), pages)
+}
+
+func runPrintMentors(e *env, args []string) error {
+	out := e.listsOutFlag()
+	if err := e.listsStart(args, out, nil); err != nil {
+		return err
+	}
+	pairs, err := e.svc.MentorPairs(e.ctx)
+	if err != nil {
+		return err
+	}
+	m, err := e.listsMeta(false)
+	if err != nil {
+		return err
+	}
+	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Mentors(w, m, pairs) })
+	if err != nil {
+		return err
+	}
+	return e.listsDone(*out, fmt.Sprintf("%d mentor pair(s)", len(pairs)), pages)
+}
+
+func runPrintPlacements(e *env, args []string) error {
+	village := e.fs.Int64("village", 0, "only this key village's `ID`")
+	out := e.listsOutFlag()
+	if err := e.listsStart(args, out, nil); err != nil {
+		return err
+	}
+	if *village < 0 {
+		return e.usagef("--village must be a positive number")
+	}
+	vs, err := e.svc.VillagePlacements(e.ctx, *village)
+	if err != nil {
+		return err
+	}
+	m, err := e.listsMeta(false)
+	if err != nil {
+		return err
+	}
+	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Placements(w, m, vs) })
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, v := range vs {
+		n += len(v.Placements)
+	}
+	return e.listsDone(*out, fmt.Sprintf("%d placement(s) at %d village(s)", n, len(vs)), pages)
+}
+
+func runPrintOutcomes(e *env, args []string) error {
+	region := e.fs.String("region", "", "the outflow region: text found in the trainees' home region, such as 德阳市 or 中江县, or a county's code (required)")
+	out := e.listsOutFlag()
+	if err := e.listsStart(args, out, nil); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*region) == "" {
+		return e.usagef("--region is required")
+	}
+	o, err := e.svc.RegionOutcome(e.ctx, *region)
+	if err != nil {
+		return err
+	}
+	m, err := e.listsMeta(false)
+	if err != nil {
+		return err
+	}
+	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Outcomes(w, m, o) })
+	if err != nil {
+		return err
+	}
+	return e.listsDone(*out, fmt.Sprintf("outcome report of %d trainee(s), %d seated on a committee", o.Counts.Overall.Total, len(o.Seated)), pages)
+}
+
+func runPrintRecord(e *env, args []string) error {
+	trainee := e.fs.Int64("trainee", 0, "trainee `ID` (required)")
+	full := e.fs.Bool("full-ids", false, "print the ID number and phone unmasked")
+	out := e.listsOutFlag()
+	if err := e.listsStart(args, out, map[string]*int64{"trainee": trainee}); err != nil {
+		return err
+	}
+	rec, err := e.svc.TraineeRecord(e.ctx, *trainee)
+	if err != nil {
+		return err
+	}
+	m, err := e.listsMeta(*full)
+	if err != nil {
+		return err
+	}
+	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Record(w, m, rec) })
+	if err != nil {
+		return err
+	}
+	return e.listsDone(*out, "record of trainee "+fmt.Sprint(rec.Trainee.ID), pages)
+}
