@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit bench bench-search bench-demo clean
+.PHONY: setup build run test lint unit bench bench-search bench-demo bench-sheets bench-certificates bench-roster screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,13 +29,27 @@ lint:
 unit:
 	$(GO) test -count=1 ./...
 
-bench: bench-search bench-demo
+bench: bench-search bench-demo bench-sheets bench-certificates bench-roster
 
 bench-search:
 	$(GO) run ./bench/search -n 250000
 
 bench-demo:
 	$(GO) run ./bench/demo
+
+bench-sheets:
+	$(GO) run ./bench/sheets
+
+bench-certificates:
+	$(GO) run ./bench/certificates
+
+bench-roster:
+	$(GO) run ./bench/roster
+
+# A PNG of every screen in both languages at 1280×800, from the real binary
+# under Xvfb on the demo database, into screenshots/.
+screenshots: setup
+	bash scripts/screenshots.sh
 
 clean:
 	rm -f peiyang
