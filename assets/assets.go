@@ -1,8 +1,8 @@
 // Package assets embeds the files Peiyang ships inside its binary: the
-// application icon, the CJK font, and later the translations.
+// application icon, the CJK font and the window's translations.
 package assets
 
-import _ "embed"
+import "embed"
 
 // Icon is the application icon, a 256×256 PNG.
 //
@@ -17,3 +17,11 @@ var Icon []byte
 //
 //go:embed fonts/LXGWWenKai-Regular.ttf
 var Font []byte
+
+// I18n holds the window's translations, one flat JSON file per language
+// (i18n/en.json, i18n/zh.json): each key maps to its text, which may hold
+// template fields such as {{.Name}}. The English sentences of the domain's
+// error messages are keys too.
+//
+//go:embed i18n/*.json
+var I18n embed.FS

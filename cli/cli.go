@@ -11,10 +11,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
 
+	"peiyang/app"
+	"peiyang/demo"
+	"peiyang/models"
 	"peiyang/store"
 	"peiyang/training"
 )
@@ -194,10 +198,43 @@ func DatabasePath(flagValue string) (string, error) {
 	return filepath.Join(dir, "peiyang", "peiyang.db"), nil
 }
 
-// openWindow is what the program does with no command.
+// runWindow opens the window and returns when it is closed; tests
+// replace it.
+var runWindow = app.Run
+
+// openWindow is what the program does with no command: the window over
+// the chosen database, offering demo data when the database is empty.
 func openWindow(e *env) int {
-	fmt.Fprintln(e.stderr, "peiyang: the window is not part of this version yet; use the command line (peiyang --help).")
-	return exitError
+	if !hasDisplay() {
+		fmt.Fprintln(e.stderr, "peiyang: no display to open the window on; use the command line (peiyang --help).")
+		return exitError
+	}
+	if err := e.open(); err != nil {
+		e.printError(err)
+		return exitError
+	}
+	defer e.db.Close()
+	err := runWindow(e.svc, app.Options{
+		DBPath: e.db.Path(),
+		MakeDemo: func(ctx context.Context) (*models.Dataset, error) {
+			return demo.Generate(demo.Options{Today: models.DateOf(e.now())})
+		},
+	})
+	if err != nil {
+		e.printError(err)
+		return exitError
+	}
+	return exitOK
+}
+
+// hasDisplay reports whether a window can be opened: on Linux and the
+// BSDs an X11 or Wayland display must be set.
+func hasDisplay() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	}
+	return true
 }
 
 func printHelp(w io.Writer) {

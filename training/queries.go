@@ -184,9 +184,10 @@ func (s *Service) sessionsBetween(ctx context.Context, from, to models.Date, lim
 	return out, nil
 }
 
-// CourseAttention is what needs doing on one course: it is full, trainees
-// wait for a place, sessions were held without any sign-in recorded, or
-// the course has ended with completions not yet decided.
+// CourseAttention is what needs doing on one course: it is full, or
+// trainees wait for a place (both only while it takes enrolments),
+// sessions were held without any sign-in recorded, or the course has ended
+// with completions not yet decided.
 type CourseAttention struct {
 	Course       *models.Course
 	Places       int // places held (enrolled, completed, not completed)
@@ -202,8 +203,9 @@ func (a CourseAttention) NeedsAttention() bool {
 }
 
 // CoursesNeedingAttention lists the courses, cancelled ones aside, that
-// are full, have a waiting list, have sessions held without attendance
-// taken, or have ended with completions undecided; by start date, then ID.
+// are full or have a waiting list while they take enrolments, have
+// sessions held without attendance taken, or have ended with completions
+// undecided; by start date, then ID.
 // Attendance is checked only on courses with trainees still enrolled (once
 // every completion is decided, missing sign-ins no longer matter).
 func (s *Service) CoursesNeedingAttention(ctx context.Context) ([]CourseAttention, error) {
@@ -226,8 +228,11 @@ func (s *Service) coursesNeedingAttention(ctx context.Context) ([]CourseAttentio
 		if err != nil {
 			return nil, err
 		}
-		a := CourseAttention{Course: c, Places: PlacesHeld(es), Waiting: len(WaitingList(es))}
-		a.Full = AcceptsEnrolment(c) && a.Places >= c.Capacity
+		a := CourseAttention{Course: c, Places: PlacesHeld(es)}
+		if AcceptsEnrolment(c) { // a finished course's waiting list is moot
+			a.Waiting = len(WaitingList(es))
+			a.Full = a.Places >= c.Capacity
+		}
 		enrolled := 0
 		for _, e := range es {
 			if e.Status == models.Enrolled {

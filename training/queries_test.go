@@ -154,3 +154,21 @@ func TestQueriesNotImplemented(t *testing.T) {
 	wantCode(t, err, models.ENOTIMPLEMENTED)
 	wantCode(t, svc.LoadDataset(f.ctx, &models.Dataset{}), models.ENOTIMPLEMENTED)
 }
+
+func TestFinishedCourseWaitingListIsMoot(t *testing.T) {
+	f := newFixture(t)
+	c := f.course("已结束班", 1, "2025-05-01", "2025-05-31", models.CompletionRule{})
+	a, b := f.trainee("甲"), f.trainee("乙")
+	for _, tr := range []*models.Trainee{a, b} {
+		if _, err := f.svc.Enrol(f.ctx, c.ID, tr.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Status = models.CourseFinished
+	f.must(f.db.UpdateCourse(f.ctx, c))
+	got, err := f.svc.CoursesNeedingAttention(f.ctx)
+	f.must(err)
+	if len(got) != 1 || got[0].Waiting != 0 || got[0].Full || got[0].Undecided != 1 {
+		t.Fatalf("finished course: %+v", got)
+	}
+}

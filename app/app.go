@@ -1,0 +1,346 @@
+// Package app is Peiyang's window: a Fyne v2 desktop UI over the same
+// store and rules as the command line. It speaks only to the training
+// service (and models; reports to print), never to the store.
+//
+// Structure:
+//   - app.go: Run, the main window, the navigation and the screen table;
+//   - theme.go: the theme with the embedded CJK font;
+//   - i18n.go: languages and T, the one way to put text on screen;
+//   - errors.go: showError, the one way to report a failure;
+//   - background.go: goLoad for reads and runTask for long work with a
+//     progress bar and a cancel button; results return through onUI (fyne.Do);
+//   - widgets.go: small shared widgets (entries that know Enter, Escape
+//     and Ctrl+F; headings; the form-dialog helper);
+//   - one file per screen (dashboard.go, trainees.go …); screens not built
+//     yet are placeholders (placeholder.go).
+//
+// To add a screen: write a type with a content() and a shown() method (see
+// the screen interface), construct it in a newXxx(u *ui) function, and put
+// that function in its row of screenList, whose order is the sidebar's.
+package app
+
+import (
+	"context"
+	"log"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	_ "peiyang/app/internal/localeenv" // before Fyne's lang package reads the locale
+	"peiyang/assets"
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// AppID is the application ID, as in FyneApp.toml.
+const AppID = "cn.peiyang.app"
+
+// EnvScreen names the screen to open on, for screenshots ("trainees",
+// "trainees/detail", "trainees/edit", "firstrun" …).
+const EnvScreen = "PEIYANG_SCREEN"
+
+// Options configure the window.
+type Options struct {
+	// DBPath is the database file, shown in the sidebar.
+	DBPath string
+	// Screen is the screen to open on; "" takes $PEIYANG_SCREEN, else the
+	// dashboard.
+	Screen string
+	// Language is zh or en; "" takes $PEIYANG_LANG, the saved setting, or
+	// the system's language.
+	Language string
+	// MakeDemo builds demo data for the first start with an empty
+	// database; nil leaves out the offer.
+	MakeDemo func(ctx context.Context) (*models.Dataset, error)
+}
+
+// EnvTiming, when set, makes the window log how long it took to start:
+// until the window runs, and until the dashboard shows its data.
+const EnvTiming = "PEIYANG_TIMING"
+
+// processStart is about when the program started.
+var processStart = time.Now()
+
+// Run opens the window over the service and returns when it is closed.
+func Run(svc *training.Service, opts Options) error {
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: AppID, Name: "Peiyang", Version: "0.1.0", Build: 1,
+		Icon: iconResource, Migrations: map[string]bool{"fyneDo": true}})
+	a := fyneapp.NewWithID(AppID)
+	u, err := newUI(a, svc, opts)
+	if err != nil {
+		return err
+	}
+	if os.Getenv(EnvTiming) != "" {
+		a.Lifecycle().SetOnStarted(func() {
+			log.Printf("peiyang: timing: window running %d ms after start", time.Since(processStart).Milliseconds())
+		})
+		if u.dashboard != nil {
+			u.dashboard.onData = func() {
+				log.Printf("peiyang: timing: dashboard data shown %d ms after start", time.Since(processStart).Milliseconds())
+			}
+		}
+	}
+	u.win.SetMaster()
+	u.win.ShowAndRun()
+	u.cancel()
+	return nil
+}
+
+var iconResource = fyne.NewStaticResource("icon.png", assets.Icon)
+
+// screen is one screen of the window.
+type screen interface {
+	// content is the screen's widget tree, built once.
+	content() fyne.CanvasObject
+	// shown is called each time the screen comes to the front; it
+	// reloads what may have changed.
+	shown()
+}
+
+// screenInfo describes one screen for the sidebar.
+type screenInfo struct {
+	id    string
+	title string // translation key
+	icon  func() fyne.Resource
+	build func(u *ui) screen
+}
+
+// screenList is the sidebar, in order: every screen the issue names.
+// Placeholders stand for those not built yet.
+func screenList() []screenInfo {
+	return []screenInfo{
+		{"dashboard", "nav.dashboard", theme.HomeIcon, func(u *ui) screen { return newDashboard(u) }},
+		{"trainees", "nav.trainees", theme.AccountIcon, func(u *ui) screen { return newTrainees(u) }},
+		{"courses", "nav.courses", theme.FolderIcon, placeholderFor("courses")},
+		{"schedule", "nav.schedule", theme.GridIcon, placeholderFor("schedule")},
+		{"mentors", "nav.mentors", theme.ContentCopyIcon, placeholderFor("mentors")},
+		{"placements", "nav.placements", theme.HomeIcon, placeholderFor("placements")},
+		{"returns", "nav.returns", theme.MailReplyIcon, placeholderFor("returns")},
+		{"certificates", "nav.certificates", theme.DocumentPrintIcon, placeholderFor("certificates")},
+		{"import", "nav.import", theme.UploadIcon, placeholderFor("import")},
+		{"settings", "nav.settings", theme.SettingsIcon, placeholderFor("settings")},
+	}
+}
+
+// screens is screenList, fixed at start (in init, since screens refer to
+// it).
+var screens []screenInfo
+
+func init() { screens = screenList() }
+
+// ui is the running window: the service, the main window, the navigation
+// and the screens built so far.
+type ui struct {
+	app    fyne.App
+	win    fyne.Window
+	svc    *training.Service
+	opts   Options
+	ctx    context.Context
+	cancel context.CancelFunc
+	jobs   sync.WaitGroup // background reads in flight (tests wait on it)
+
+	nav     *widget.List
+	content *fyne.Container
+	built   map[string]screen
+	current string
+
+	dashboard *dashboardScreen
+	trainees  *traineesScreen
+}
+
+// newUI builds the main window on a (real or test) app.
+func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
+	uiSerial.Lock() // callbacks of the reads started here wait for the window
+	defer uiSerial.Unlock()
+	ctx, cancel := context.WithCancel(context.Background())
+	u := &ui{app: a, svc: svc, opts: opts, ctx: ctx, cancel: cancel, built: map[string]screen{}}
+	code := opts.Language
+	if code == "" {
+		saved, err := svc.Setting(ctx, SettingLanguage)
+		if err != nil {
+			logError("read the language setting", err)
+		}
+		code = ChooseLanguage(saved)
+	}
+	if err := SetLanguage(code); err != nil {
+		cancel()
+		return nil, err
+	}
+	a.Settings().SetTheme(newTheme())
+	a.SetIcon(iconResource)
+	u.win = a.NewWindow(T("app.title"))
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.SetContent(u.layout())
+	u.win.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+
+	start := opts.Screen
+	if start == "" {
+		start = os.Getenv(EnvScreen)
+	}
+	id, sub, _ := strings.Cut(start, "/")
+	if screenIndex(id) < 0 {
+		id, sub = "dashboard", ""
+	}
+	u.showScreen(id)
+	switch {
+	case id == "trainees" && sub != "":
+		u.trainees.openFirst(sub)
+	case start == "firstrun":
+		u.offerFirstRun()
+	default:
+		u.checkFirstRun()
+	}
+	return u, nil
+}
+
+// switchLanguage saves the language setting (zh or en) and rebuilds the
+// window in it, on the same screen; for the settings screen.
+func (u *ui) switchLanguage(code string) {
+	if err := SetLanguage(code); err != nil {
+		u.showError(err)
+		return
+	}
+	u.jobs.Add(1)
+	go func() {
+		defer u.jobs.Done()
+		if err := u.svc.SetSetting(u.ctx, SettingLanguage, Language()); err != nil {
+			onUI(func() { u.showError(err) })
+		}
+	}()
+	current := u.current
+	u.built, u.current, u.dashboard, u.trainees = map[string]screen{}, "", nil, nil
+	u.win.SetTitle(T("app.title"))
+	u.win.SetContent(u.layout())
+	u.win.SetMainMenu(u.mainMenu())
+	u.showScreen(current)
+}
+
+// screenIndex returns the position of the screen in the sidebar, -1 if
+// there is none of that ID.
+func screenIndex(id string) int {
+	for i, s := range screens {
+		if s.id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// layout is the sidebar beside the current screen.
+func (u *ui) layout() fyne.CanvasObject {
+	u.nav = widget.NewList(
+		func() int { return len(screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("screen title"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(screens[id].icon())
+			box.Objects[1].(*widget.Label).SetText(T(screens[id].title))
+		})
+	u.nav.OnSelected = func(id widget.ListItemID) {
+		if screens[id].id != u.current {
+			u.showScreen(screens[id].id)
+		}
+	}
+
+	title := widget.NewLabelWithStyle(T("app.name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	subtitle := widget.NewLabel(T("app.subtitle"))
+	subtitle.Wrapping = fyne.TextWrapWord
+	db := widget.NewLabel(T("app.database", "File", shortPath(u.opts.DBPath)))
+	db.Wrapping = fyne.TextWrapBreak
+	db.SizeName = theme.SizeNameCaptionText
+	header := container.NewVBox(title, subtitle, widget.NewSeparator())
+	side := container.NewBorder(header, db, nil, nil, u.nav)
+	u.content = container.NewStack()
+	split := container.NewHSplit(side, u.content)
+	split.Offset = 0.16
+	return split
+}
+
+// shortPath returns the file name of a path, "" for none.
+func shortPath(p string) string {
+	if p == "" {
+		return "—"
+	}
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// showScreen brings the screen to the front, building it on first use.
+func (u *ui) showScreen(id string) {
+	i := screenIndex(id)
+	if i < 0 {
+		return
+	}
+	s := u.built[id]
+	if s == nil {
+		s = screens[i].build(u)
+		u.built[id] = s
+		switch v := s.(type) {
+		case *dashboardScreen:
+			u.dashboard = v
+		case *traineesScreen:
+			u.trainees = v
+		}
+	}
+	u.current = id
+	u.content.Objects = []fyne.CanvasObject{s.content()}
+	u.content.Refresh()
+	u.nav.Select(i) // no-op when already selected
+	s.shown()
+}
+
+// mainMenu holds the screens and the search shortcut; menu shortcuts work
+// whichever widget has the focus.
+func (u *ui) mainMenu() *fyne.MainMenu {
+	find := fyne.NewMenuItem(T("menu.find"), u.focusSearch)
+	find.Shortcut = findShortcut
+	var goItems []*fyne.MenuItem
+	for _, s := range screens {
+		id := s.id
+		goItems = append(goItems, fyne.NewMenuItem(T(s.title), func() { u.showScreen(id) }))
+	}
+	demo := fyne.NewMenuItem(T("menu.demo"), u.offerFirstRun)
+	return fyne.NewMainMenu(
+		fyne.NewMenu(T("menu.file"), demo),
+		fyne.NewMenu(T("menu.go"), append([]*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}, goItems...)...),
+	)
+}
+
+// findShortcut is Ctrl+F (Cmd+F on macOS).
+var findShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+
+func (u *ui) addShortcuts() {
+	u.win.Canvas().AddShortcut(findShortcut, func(fyne.Shortcut) { u.focusSearch() })
+}
+
+// focusSearch opens the trainees screen with the focus in its search box.
+func (u *ui) focusSearch() {
+	u.showScreen("trainees")
+	u.win.Canvas().Focus(u.trainees.search)
+}
+
+// waitIdle waits for the background reads in flight; for tests.
+func (u *ui) waitIdle() { u.jobs.Wait() }
+
+// logError logs a failure without personal data: the operation and the
+// error's code, field and message template, never its data.
+func logError(op string, err error) {
+	if err == nil {
+		return
+	}
+	log.Printf("peiyang: %s: %s", op, logText(err))
+}

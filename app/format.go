@@ -1,0 +1,52 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"peiyang/models"
+)
+
+// formatInt writes n with thousands separators: 40,630.
+func formatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// percent is n of total as "21.9%", "—" when total is 0.
+func percent(n, total int) string {
+	if total == 0 {
+		return "—"
+	}
+	return strconv.FormatFloat(float64(n)*100/float64(total), 'f', 1, 64) + "%"
+}
+
+// shortDate is a date without its year when it is this year's: 11-26.
+func shortDate(d models.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()[5:]
+}
+
+// dateText is a date as YYYY-MM-DD, "" for none.
+func dateText(d models.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}

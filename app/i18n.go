@@ -1,0 +1,347 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"peiyang/assets"
+	"peiyang/models"
+)
+
+// Translation. Every text the window shows goes through T, which looks the
+// key up with Fyne's lang package in the translations embedded from
+// assets/i18n (en.json, zh.json: flat maps of key to text). Keys of the
+// window's own texts are dotted names ("nav.trainees"); the domain's error
+// messages are their own keys (the English sentence, template fields
+// included). A key missing from the chosen language falls back to the
+// English text, so a gap shows English, never a key; the tests keep both
+// files complete.
+
+// The languages the window speaks.
+const (
+	LangChinese = "zh"
+	LangEnglish = "en"
+)
+
+// SettingLanguage is the settings key of the chosen language ("zh", "en",
+// or "" to follow the system).
+const SettingLanguage = "ui.language"
+
+// EnvLanguage overrides the language (zh or en), for screenshots and tests.
+const EnvLanguage = "PEIYANG_LANG"
+
+var (
+	i18nMu   sync.RWMutex
+	english  map[string]string // en.json, the fallback of missing keys
+	current  = LangEnglish
+	loadOnce sync.Once
+	loadErr  error
+)
+
+// loadTexts reads both translation files once.
+func loadTexts() error {
+	loadOnce.Do(func() {
+		var en map[string]string
+		if en, loadErr = readTexts(LangEnglish); loadErr != nil {
+			return
+		}
+		if _, loadErr = readTexts(LangChinese); loadErr != nil {
+			return
+		}
+		i18nMu.Lock()
+		english = en
+		i18nMu.Unlock()
+	})
+	return loadErr
+}
+
+func readTexts(code string) (map[string]string, error) {
+	data, err := assets.I18n.ReadFile("i18n/" + code + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("app: read translations %s: %w", code, err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("app: parse translations %s: %w", code, err)
+	}
+	return m, nil
+}
+
+// ChooseLanguage picks the window's language: $PEIYANG_LANG when it names
+// one, else the saved setting, else Chinese when the system's locale is
+// Chinese and English otherwise.
+func ChooseLanguage(setting string) string {
+	for _, v := range []string{os.Getenv(EnvLanguage), setting} {
+		if v = normLanguage(v); v != "" {
+			return v
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(lang.SystemLocale().LanguageString()), "zh") {
+		return LangChinese
+	}
+	return LangEnglish
+}
+
+// normLanguage maps zh, zh_CN, zh-Hans… to zh and en… to en; anything
+// else to "".
+func normLanguage(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	switch {
+	case strings.HasPrefix(v, "zh"):
+		return LangChinese
+	case strings.HasPrefix(v, "en"):
+		return LangEnglish
+	}
+	return ""
+}
+
+// SetLanguage loads the translations and makes code (zh or en) the
+// language of every text, Fyne's own dialogs' included. Fyne's lang
+// package follows the system locale only, so the locale it reads is set to
+// code while the translations are added, then put back.
+func SetLanguage(code string) error {
+	if normLanguage(code) == "" {
+		return fmt.Errorf("app: unknown language %q", code)
+	}
+	code = normLanguage(code)
+	if err := loadTexts(); err != nil {
+		return err
+	}
+	en, _ := assets.I18n.ReadFile("i18n/en.json")
+	zh, _ := assets.I18n.ReadFile("i18n/zh.json")
+	i18nMu.Lock()
+	defer i18nMu.Unlock()
+	restore := overrideLocale(code)
+	defer restore()
+	// Chinese goes with Fyne's own zh-Hans texts, so that both match the
+	// same locale.
+	if err := lang.AddTranslationsForLocale(zh, fyne.Locale("zh-Hans")); err != nil {
+		return fmt.Errorf("app: add translations zh: %w", err)
+	}
+	if err := lang.AddTranslationsForLocale(en, fyne.Locale("en")); err != nil {
+		return fmt.Errorf("app: add translations en: %w", err)
+	}
+	current = code
+	return nil
+}
+
+// overrideLocale sets the locale variables the lang package reads to
+// code and returns a function that restores them.
+func overrideLocale(code string) func() {
+	vars := []string{"LC_ALL", "LANGUAGE"}
+	old := map[string]*string{}
+	for _, k := range vars {
+		if v, ok := os.LookupEnv(k); ok {
+			old[k] = &v
+		} else {
+			old[k] = nil
+		}
+	}
+	os.Setenv("LC_ALL", code)
+	os.Setenv("LANGUAGE", code)
+	return func() {
+		for _, k := range vars {
+			if v := old[k]; v != nil {
+				os.Setenv(k, *v)
+			} else {
+				os.Unsetenv(k)
+			}
+		}
+	}
+}
+
+// Language returns the current language, zh or en.
+func Language() string {
+	i18nMu.RLock()
+	defer i18nMu.RUnlock()
+	return current
+}
+
+// T translates key. data is either one map of template values or
+// alternating names and values: T("trainees.count", "N", 12).
+func T(key string, data ...any) string {
+	i18nMu.RLock()
+	fallback, ok := english[key]
+	i18nMu.RUnlock()
+	if !ok {
+		fallback = key
+	}
+	d := templateData(data)
+	if !strings.Contains(fallback, "{{") && d == nil {
+		return lang.LocalizeKey(key, fallback)
+	}
+	return lang.LocalizeKey(key, fallback, d)
+}
+
+func templateData(data []any) map[string]any {
+	switch {
+	case len(data) == 0:
+		return nil
+	case len(data) == 1:
+		if m, ok := data[0].(map[string]any); ok {
+			return m
+		}
+	}
+	m := make(map[string]any, len(data)/2)
+	for i := 0; i+1 < len(data); i += 2 {
+		m[fmt.Sprint(data[i])] = data[i+1]
+	}
+	return m
+}
+
+// hasKey reports whether the translations hold key.
+func hasKey(key string) bool {
+	i18nMu.RLock()
+	defer i18nMu.RUnlock()
+	_, ok := english[key]
+	return ok
+}
+
+// ErrorText translates a domain error's message with its data. Data values
+// that are enum values with a label ("value.finished") are translated too,
+// so that "The course {{.Course}} is {{.Status}}" reads well in Chinese.
+func ErrorText(e *models.Error) string {
+	if e == nil {
+		return ""
+	}
+	var data map[string]any
+	if len(e.Data) > 0 {
+		data = make(map[string]any, len(e.Data))
+		for k, v := range e.Data {
+			if s, ok := v.(string); ok && hasKey("value."+s) {
+				v = T("value." + s)
+			}
+			data[k] = v
+		}
+	}
+	if !hasKey(e.Message) {
+		return models.Render(e.Message, data)
+	}
+	return T(e.Message, data)
+}
+
+// UserMessage is the translated message of any error: the domain error's,
+// each message of an ErrorList on its own line, or a generic message for
+// internal faults (their details go to the log only).
+func UserMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var list models.ErrorList
+	if errors.As(err, &list) {
+		lines := make([]string, 0, len(list))
+		for _, e := range list {
+			lines = append(lines, ErrorText(e))
+		}
+		return strings.Join(lines, "\n")
+	}
+	var e *models.Error
+	if errors.As(err, &e) && e.Code != models.EINTERNAL {
+		return ErrorText(e)
+	}
+	return T("error.internal")
+}
+
+// Enum labels: the key of a value of a closed set is its kind and value,
+// "stage.placed", "theme.party_theory".
+
+func stageLabel(s models.Stage) string { return T("stage." + string(s)) }
+func themeLabel(t models.Theme) string { return T("theme." + string(t)) }
+func genderLabel(g models.Gender) string {
+	if g == "" {
+		return ""
+	}
+	return T("gender." + string(g))
+}
+func directionLabel(d models.Direction) string         { return T("direction." + string(d)) }
+func courseStatusLabel(s models.CourseStatus) string   { return T("course_status." + string(s)) }
+func enrolStatusLabel(s models.EnrolmentStatus) string { return T("enrolment_status." + string(s)) }
+func committeeLabel(c models.Committee) string         { return T("committee." + string(c)) }
+func postLabel(p models.Post) string                   { return T("post." + string(p)) }
+func resultLabel(r models.ElectionResult) string       { return T("election_result." + string(r)) }
+func certStatusLabel(s models.CertificateStatus) string {
+	return T("certificate_status." + string(s))
+}
+func gradeLabel(g models.Grade) string {
+	if g == models.GradeNone {
+		return T("grade.none")
+	}
+	return T("grade." + string(g))
+}
+
+// dynamicKeys lists the keys the window builds at run time (enum labels and
+// data values), for the tests that keep the translation files complete.
+func dynamicKeys() []string {
+	var keys []string
+	add := func(prefix string, values ...string) {
+		for _, v := range values {
+			keys = append(keys, prefix+v)
+		}
+	}
+	for _, s := range models.Stages {
+		add("stage.", string(s))
+	}
+	for _, v := range models.Themes {
+		add("theme.", string(v))
+	}
+	for _, v := range models.Genders {
+		add("gender.", string(v))
+		add("value.", string(v))
+	}
+	for _, v := range models.Directions {
+		add("direction.", string(v))
+	}
+	for _, v := range models.CourseStatuses {
+		add("course_status.", string(v))
+		add("value.", string(v))
+	}
+	for _, v := range models.EnrolmentStatuses {
+		add("enrolment_status.", string(v))
+	}
+	for _, v := range models.AttendanceStatuses {
+		add("attendance.", string(v))
+	}
+	for _, v := range models.Committees {
+		add("committee.", string(v))
+	}
+	for _, v := range models.Posts {
+		add("post.", string(v))
+	}
+	for _, v := range models.ElectionResults {
+		add("election_result.", string(v))
+	}
+	for _, v := range models.CertificateStatuses {
+		add("certificate_status.", string(v))
+	}
+	for _, v := range models.Grades {
+		add("grade.", string(v))
+	}
+	add("grade.", "none")
+	for d := 0; d < 7; d++ {
+		add("weekday.", strconv.Itoa(d))
+	}
+	for _, s := range screens {
+		keys = append(keys, s.title, "placeholder."+s.id)
+	}
+	for _, f := range detailFields {
+		add("trainee.", f.key)
+	}
+	for _, c := range traineeColumns {
+		keys = append(keys, c.title)
+	}
+	for _, p := range regionParts {
+		add("trainee.region.", p)
+	}
+	for _, f := range []string{"cohort_id", "nominated_by_id", "home_region", "key_target", "notes", "direction"} {
+		keys = append(keys, formLabelKey(f))
+	}
+	return keys
+}

@@ -1,0 +1,299 @@
+package app
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"peiyang/models"
+)
+
+// The translation files stay complete: every key the window uses is in
+// both, both have the same keys and template fields, no Chinese text is
+// left in English, and every message of the domain's errors (models,
+// training, store) has its Chinese translation.
+
+func readJSON(t *testing.T, code string) map[string]string {
+	t.Helper()
+	m, err := readTexts(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// literalKeys returns the keys of the T("…") calls in the package's
+// source, leaving out prefixes of keys built at run time ("stage.").
+func literalKeys(t *testing.T) map[string][]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`\bT\("((?:[^"\\]|\\.)*)"`)
+	keys := map[string][]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") {
+				keys[m[1]] = append(keys[m[1]], f)
+			}
+		}
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys; is the scan broken?", len(keys))
+	}
+	return keys
+}
+
+// messagePatterns find the English messages of domain errors in source:
+// Errorf, ErrorList.Add, the training helpers, completion failures,
+// schedule conflicts and the store's message constants.
+var messagePatterns = func() []*regexp.Regexp {
+	s := `"((?:[^"\\]|\\.)*)"`
+	var out []*regexp.Regexp
+	for _, p := range []string{
+		`Errorf\((?:models\.)?E[A-Z]+,\s*(?:"[^"]*"|[\w.]+),\s*` + s,
+		`\.Add\((?:"[^"]*"|[\w.]+),\s*` + s,
+		`\b(?:invalid|conflict)\((?:"[^"]*"|[\w.]+),\s*` + s,
+		`\bnotFound\(\s*` + s,
+		`refNotFound\([^,]+,\s*"[^"]*",\s*` + s,
+		`\bfail\(\s*` + s,
+		`sc\.conflict\([^"]*?` + s,
+		`\bmsg\w+\s*=\s*` + s,
+	} {
+		out = append(out, regexp.MustCompile(p))
+	}
+	return out
+}()
+
+// domainMessages returns the messages found in the non-test Go files of
+// the folder.
+func domainMessages(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, re := range messagePatterns {
+			for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+				out[m[1]] = f
+			}
+		}
+	}
+	return out
+}
+
+func TestTranslationFilesMatch(t *testing.T) {
+	en, zh := readJSON(t, LangEnglish), readJSON(t, LangChinese)
+	fields := regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
+	set := func(s string) string {
+		var fs []string
+		for _, m := range fields.FindAllStringSubmatch(s, -1) {
+			fs = append(fs, m[1])
+		}
+		sort.Strings(fs)
+		return strings.Join(fs, ",")
+	}
+	reserved := map[string]bool{"id": true, "description": true, "hash": true, "leftdelim": true,
+		"rightdelim": true, "zero": true, "one": true, "two": true, "few": true, "many": true,
+		"other": true, "translation": true}
+	for k, v := range en {
+		z, ok := zh[k]
+		switch {
+		case !ok:
+			t.Errorf("zh.json lacks %q", k)
+		case strings.TrimSpace(v) == "" || strings.TrimSpace(z) == "":
+			t.Errorf("%q has an empty text", k)
+		case set(v) != set(z):
+			t.Errorf("%q: template fields %s in English, %s in Chinese", k, set(v), set(z))
+		}
+		if reserved[strings.ToLower(k)] {
+			t.Errorf("%q is a word go-i18n reserves; it would break the whole file", k)
+		}
+	}
+	for k := range zh {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en.json lacks %q", k)
+		}
+	}
+	// No English left in the Chinese file.
+	allowed := regexp.MustCompile(`\{\{[^}]*\}\}|\{year\}|\{seq(:N)?\}|Ctrl\+F|UTF-8|YYYY-MM-DD|HH:MM`)
+	for k, z := range zh {
+		if englishWord.MatchString(allowed.ReplaceAllString(z, "")) {
+			t.Errorf("zh.json %q is not translated: %q", k, z)
+		}
+	}
+}
+
+func TestEveryKeyIsTranslated(t *testing.T) {
+	en, zh := readJSON(t, LangEnglish), readJSON(t, LangChinese)
+	used := map[string]bool{}
+	for k, files := range literalKeys(t) {
+		used[k] = true
+		if _, ok := en[k]; !ok {
+			t.Errorf("%s: T(%q) is not in en.json", files[0], k)
+		}
+		if _, ok := zh[k]; !ok {
+			t.Errorf("%s: T(%q) is not in zh.json", files[0], k)
+		}
+	}
+	for _, k := range dynamicKeys() {
+		used[k] = true
+		if _, ok := zh[k]; !ok {
+			t.Errorf("the run-time key %q is not in zh.json", k)
+		}
+		if _, ok := en[k]; !ok {
+			t.Errorf("the run-time key %q is not in en.json", k)
+		}
+	}
+	messages := map[string]bool{}
+	for _, dir := range []string{"models", "training", "store"} {
+		for m, f := range domainMessages(t, dir) {
+			messages[m] = true
+			if _, ok := zh[m]; !ok {
+				t.Errorf("%s: the message %q has no Chinese translation", f, m)
+			}
+			if en[m] != m {
+				t.Errorf("%s: en.json must map the message %q to itself", f, m)
+			}
+		}
+	}
+	if len(domainMessages(t, "models")) < 60 {
+		t.Fatal("found too few messages in models; is the scan broken?")
+	}
+	for k := range en {
+		if !used[k] && !messages[k] {
+			t.Errorf("en.json holds %q, which nothing uses", k)
+		}
+	}
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	defer SetLanguage(LangEnglish)
+	if err := SetLanguage(LangChinese); err != nil {
+		t.Fatal(err)
+	}
+	if got := T("nav.trainees"); got != "学员" {
+		t.Errorf("zh nav.trainees = %q", got)
+	}
+	if got := lang.L("Cancel"); got != "取消" {
+		t.Errorf("Fyne's own Cancel in Chinese = %q", got)
+	}
+	if got := T("trainees.count", "N", "40,630"); got != "共 40,630 人" {
+		t.Errorf("template: %q", got)
+	}
+	e := models.Errorf(models.ECONFLICT, "course_id", "The course {{.Course}} is {{.Status}} and takes no enrolments.",
+		"Course", "乡村振兴班", "Status", "finished")
+	if got := ErrorText(e); got != "培训班乡村振兴班已结束，不再接受报名。" {
+		t.Errorf("error with enum data: %q", got)
+	}
+	unknown := models.Errorf(models.EINVALID, "", "A message nobody translated: {{.N}}.", "N", 3)
+	if got := ErrorText(unknown); got != "A message nobody translated: 3." {
+		t.Errorf("an untranslated message falls back to English: %q", got)
+	}
+	if err := SetLanguage(LangEnglish); err != nil {
+		t.Fatal(err)
+	}
+	if got := T("nav.trainees"); got != "Trainees" {
+		t.Errorf("en nav.trainees = %q", got)
+	}
+	if got := ErrorText(e); got != "The course 乡村振兴班 is finished and takes no enrolments." {
+		t.Errorf("en error: %q", got)
+	}
+	if SetLanguage("fr") == nil {
+		t.Error("French accepted")
+	}
+}
+
+func TestChooseLanguage(t *testing.T) {
+	t.Setenv(EnvLanguage, "")
+	if got := ChooseLanguage("zh"); got != LangChinese {
+		t.Errorf("setting zh: %s", got)
+	}
+	t.Setenv(EnvLanguage, "en")
+	if got := ChooseLanguage("zh"); got != LangEnglish {
+		t.Errorf("env en over setting zh: %s", got)
+	}
+	t.Setenv(EnvLanguage, "")
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	if got := ChooseLanguage(""); got != LangChinese {
+		t.Errorf("system zh_CN: %s", got)
+	}
+	t.Setenv("LC_ALL", "de_DE.UTF-8")
+	if got := ChooseLanguage(""); got != LangEnglish {
+		t.Errorf("system de_DE: %s", got)
+	}
+}
+
+func TestTranslationsAreValidJSON(t *testing.T) {
+	for _, code := range []string{LangEnglish, LangChinese} {
+		data, err := os.ReadFile(filepath.Join("..", "assets", "i18n", code+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s.json: %v", code, err)
+		}
+		for k, v := range m {
+			if _, ok := v.(string); !ok {
+				t.Errorf("%s.json: %q is not a flat string", code, k)
+			}
+		}
+	}
+}
+
+// TestLocaleEnv runs the test binary again under the C locale: Fyne must
+// not complain about it (see internal/localeenv), and the window speaks
+// English.
+func TestLocaleEnv(t *testing.T) {
+	if os.Getenv("PEIYANG_LOCALE_CHILD") != "" {
+		if got := os.Getenv("LANGUAGE"); got != "en" {
+			t.Fatalf("LANGUAGE = %q under the C locale", got)
+		}
+		if got := ChooseLanguage(""); got != LangEnglish {
+			t.Fatalf("C locale chooses %s", got)
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLocaleEnv$", "-test.count=1")
+	var env []string
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); k != "LANGUAGE" && k != "LC_ALL" && k != "LC_MESSAGES" && k != "LANG" {
+			env = append(env, kv)
+		}
+	}
+	cmd.Env = append(env, "LANG=C.UTF-8", "PEIYANG_LOCALE_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "Error parsing user locale") {
+		t.Errorf("Fyne still complains about the C locale:\n%s", out)
+	}
+}
