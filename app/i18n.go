@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,16 +65,51 @@ func loadTexts() error {
 	return loadErr
 }
 
-func readTexts(code string) (map[string]string, error) {
-	data, err := assets.I18n.ReadFile("i18n/" + code + ".json")
+// readTexts merges the language's translation files: i18n/CODE.json and
+// every i18n/AREA.CODE.json (one per group of screens, e.g.
+// courses.zh.json). A key defined in two files is an error.
+func readTexts(code string) (map[string]string, error) { return readTextsFrom(assets.I18n, code) }
+
+func readTextsFrom(fsys fs.FS, code string) (map[string]string, error) {
+	names, err := fs.Glob(fsys, "i18n/*"+code+".json")
 	if err != nil {
-		return nil, fmt.Errorf("app: read translations %s: %w", code, err)
+		return nil, fmt.Errorf("app: list translations %s: %w", code, err)
 	}
-	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("app: parse translations %s: %w", code, err)
+	m := map[string]string{}
+	for _, name := range names {
+		base := path.Base(name)
+		if base != code+".json" && !strings.HasSuffix(base, "."+code+".json") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("app: read translations %s: %w", name, err)
+		}
+		var part map[string]string
+		if err := json.Unmarshal(data, &part); err != nil {
+			return nil, fmt.Errorf("app: parse translations %s: %w", name, err)
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("app: translations %s: key %q is defined twice", name, k)
+			}
+			m[k] = v
+		}
+	}
+	if len(m) == 0 {
+		return nil, fmt.Errorf("app: no translations for %s", code)
 	}
 	return m, nil
+}
+
+// textsJSON returns the language's merged translations as one JSON
+// object, the form Fyne's lang package reads.
+func textsJSON(code string) ([]byte, error) {
+	m, err := readTexts(code)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(m)
 }
 
 // ChooseLanguage picks the window's language: $PEIYANG_LANG when it names
@@ -115,8 +152,14 @@ func SetLanguage(code string) error {
 	if err := loadTexts(); err != nil {
 		return err
 	}
-	en, _ := assets.I18n.ReadFile("i18n/en.json")
-	zh, _ := assets.I18n.ReadFile("i18n/zh.json")
+	en, err := textsJSON(LangEnglish)
+	if err != nil {
+		return err
+	}
+	zh, err := textsJSON(LangChinese)
+	if err != nil {
+		return err
+	}
 	i18nMu.Lock()
 	defer i18nMu.Unlock()
 	restore := overrideLocale(code)

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -251,18 +252,26 @@ func TestChooseLanguage(t *testing.T) {
 }
 
 func TestTranslationsAreValidJSON(t *testing.T) {
-	for _, code := range []string{LangEnglish, LangChinese} {
-		data, err := os.ReadFile(filepath.Join("..", "assets", "i18n", code+".json"))
+	files, err := filepath.Glob(filepath.Join("..", "assets", "i18n", "*.json"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("translation files: %v %v", files, err)
+	}
+	for _, f := range files {
+		base := filepath.Base(f)
+		if !strings.HasSuffix(base, "en.json") && !strings.HasSuffix(base, "zh.json") {
+			t.Errorf("%s: translation files are named CODE.json or AREA.CODE.json (en or zh)", base)
+		}
+		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var m map[string]any
 		if err := json.Unmarshal(data, &m); err != nil {
-			t.Fatalf("%s.json: %v", code, err)
+			t.Fatalf("%s: %v", base, err)
 		}
 		for k, v := range m {
 			if _, ok := v.(string); !ok {
-				t.Errorf("%s.json: %q is not a flat string", code, k)
+				t.Errorf("%s: %q is not a flat string", base, k)
 			}
 		}
 	}
@@ -295,5 +304,23 @@ func TestLocaleEnv(t *testing.T) {
 	}
 	if strings.Contains(string(out), "Error parsing user locale") {
 		t.Errorf("Fyne still complains about the C locale:\n%s", out)
+	}
+}
+
+func TestTranslationFilesMerge(t *testing.T) {
+	fsys := fstest.MapFS{
+		"i18n/en.json":         {Data: []byte(`{"Save": "Save"}`)},
+		"i18n/courses.en.json": {Data: []byte(`{"Sessions": "Sessions"}`)},
+		"i18n/courses.zh.json": {Data: []byte(`{"Sessions": "课次"}`)},
+		"i18n/zh.json":         {Data: []byte(`{"Save": "保存"}`)},
+		"i18n/menu.json":       {Data: []byte(`{"Other": "ignored"}`)},
+	}
+	m, err := readTextsFrom(fsys, LangChinese)
+	if err != nil || len(m) != 2 || m["Save"] != "保存" || m["Sessions"] != "课次" {
+		t.Fatalf("merged zh: %v %v", m, err)
+	}
+	fsys["i18n/dup.zh.json"] = &fstest.MapFile{Data: []byte(`{"Save": "存"}`)}
+	if _, err := readTextsFrom(fsys, LangChinese); err == nil || !strings.Contains(err.Error(), "defined twice") {
+		t.Errorf("a key in two files: %v", err)
 	}
 }
