@@ -96,3 +96,8 @@ func overlapDays(aStart, aEnd, bStart, bEnd models.Date) bool {
 	bEndsBeforeA := !bEnd.IsZero() && bEnd.Before(aStart)
 	return !aEndsBeforeB && !bEndsBeforeA
 }
+
+// Store returns the storage the service works on, behind the training.Store
+// interface, for the packages that read or write through the same
+// interfaces (imports, exports, documents) when the window drives them.
+func (s *Service) Store() Store { return s.store }
