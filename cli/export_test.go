@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -68,7 +69,13 @@ func TestExportFeedbackCommand(t *testing.T) {
 	db, _ := courseDB(t)
 	dir := filepath.Join(t.TempDir(), "德阳")
 	r := cmd(t, db, "export", "feedback", "--region", "德阳市", "--out", dir)
-	r.want(t, 0, "Feedback package of 德阳市: 2 trainee(s)", "培养反馈_德阳市_2025-06-15.xlsx", "not part of this version yet")
+	r.want(t, 0, "Feedback package of 德阳市: 2 trainee(s)", "培养反馈_德阳市_2025-06-15.xlsx", "成果报告_德阳市_2025-06-15.pdf")
+	report := pdfText(t, filepath.Join(dir, "成果报告_德阳市_2025-06-15.pdf"))
+	for _, want := range []string{"成果报告", "德阳市", "纳入培养"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the outcome report lacks %q", want)
+		}
+	}
 	if v := cellAt(t, filepath.Join(dir, "培养反馈_德阳市_2025-06-15.xlsx"), "培养对象", "B2"); v != "张三" {
 		t.Errorf("B2 %q", v)
 	}
@@ -83,4 +90,18 @@ func TestExportFeedbackCommand(t *testing.T) {
 	}
 	cmd(t, db, "export", "feedback", "--region", "德阳").want(t, 2, "--region and --out are required")
 	cmd(t, db, "export", "feedback", "--region", "资阳", "--out", dir).want(t, 1, "No trainee's home region contains 资阳")
+}
+
+// pdfText reads a PDF's text with pdftotext; the test is skipped where
+// poppler-utils is missing.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
 }
