@@ -56,6 +56,9 @@ func (e *env) fullIDsFlag() *bool {
 }
 
 func (e *env) wrote(n int, what, path string) error {
+	if err := e.auditFile("export", fmt.Sprintf("%d %s", n, what), path); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "Wrote %d %s to %s.\n", n, what, path)
 	return nil
 }
@@ -188,6 +191,9 @@ func runExportFeedback(e *env, args []string) error {
 	}
 	fb, err := exports.New(e.db, e.svc, e.now).Feedback(e.ctx, *out, *region, opts)
 	if err != nil {
+		return err
+	}
+	if err := e.auditFile("export", fmt.Sprintf("feedback package of %d trainee(s)", fb.Trainees), fb.Workbook); err != nil {
 		return err
 	}
 	if e.json {

@@ -99,6 +99,9 @@ func listsWrite(name string, write func(w io.Writer) (int, error)) (pages int, e
 
 // listsDone reports the file written.
 func (e *env) listsDone(out, what string, pages int) error {
+	if err := e.auditFile("print", what, out); err != nil {
+		return err
+	}
 	_, err := fmt.Fprintf(e.stdout, "Wrote %s: %s, %d page(s).\n", out, what, pages)
 	return err
 }

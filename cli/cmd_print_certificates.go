@@ -106,7 +106,7 @@ func runPrintCertificates(e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each.\n", len(batch.Items), what, batch.Course.Title, *zipName)
 	}
-	return nil
+	return e.audit("print", "courses", batch.Course.ID, map[string]any{"what": fmt.Sprintf("%d %s", len(batch.Items), what)})
 }
 
 func runPrintCalibration(e *env, args []string) error {

@@ -25,6 +25,11 @@ func runTraineesShow(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *full {
+		if err := e.audit("reveal", "trainees", rec.Trainee.ID, nil); err != nil {
+			return err
+		}
+	}
 	t := *rec.Trainee
 	t.IDNumber, t.Phone = masked(t.IDNumber, t.Phone, *full)
 	rec.Trainee = &t

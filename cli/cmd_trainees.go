@@ -109,6 +109,11 @@ func runTraineesSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *full && len(found) > 0 {
+		if err := e.audit("reveal", "trainees", 0, map[string]any{"count": len(found)}); err != nil {
+			return err
+		}
+	}
 	if e.json {
 		out := make([]models.Trainee, len(found))
 		for i, t := range found {

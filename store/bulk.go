@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"peiyang/models"
@@ -33,7 +34,18 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 			}
 			t.ID, t.CreatedAt, t.UpdatedAt = id, now, now
 		}
-		return insertSearchRows(ctx, q, indexRows(ts))
+		if err := insertSearchRows(ctx, q, indexRows(ts)); err != nil {
+			return err
+		}
+		ids := make([]int64, len(ts))
+		for i, t := range ts {
+			ids[i] = t.ID
+		}
+		detail, err := json.Marshal(map[string]any{"count": len(ts), "ids": ids})
+		if err != nil {
+			return fmt.Errorf("store: create trainees: %w", err)
+		}
+		return db.appendAudit(ctx, q, AuditCreate, "trainees", "", "", string(detail))
 	})
 	if err != nil {
 		for _, t := range ts { // nothing was stored: leave no IDs behind

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -32,7 +33,7 @@ func (db *DB) LoadDataset(ctx context.Context, ds *models.Dataset) error {
 				return err
 			}
 		}
-		return nil
+		return db.appendAudit(ctx, l.q, "load", "dataset", "", "", datasetSummary(ds))
 	})
 }
 
@@ -175,4 +176,21 @@ func (l *loader) load(ds *models.Dataset) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ds.Certificates, func(c *models.Certificate) []any {
 		return append(append([]any{c.ID}, certificateArgs(c)...), l.ts(c.CreatedAt), l.ts(c.UpdatedAt))
 	})
+}
+
+// datasetSummary is the audit entry's detail for a loaded dataset: how many
+// records of each kind.
+func datasetSummary(ds *models.Dataset) string {
+	b, err := json.Marshal(map[string]int{
+		"organisations": len(ds.Organisations), "programmes": len(ds.Programmes),
+		"cohorts": len(ds.Cohorts), "instructors": len(ds.Instructors), "trainees": len(ds.Trainees),
+		"courses": len(ds.Courses), "sessions": len(ds.Sessions), "enrolments": len(ds.Enrolments),
+		"attendance": len(ds.Attendance), "placements": len(ds.Placements),
+		"mentorships": len(ds.Mentorships), "contacts": len(ds.Contacts), "returns": len(ds.Returns),
+		"elections": len(ds.Elections), "certificates": len(ds.Certificates), "settings": len(ds.Settings),
+	})
+	if err != nil {
+		return "{}"
+	}
+	return string(b)
 }

@@ -54,7 +54,11 @@ type searchFields struct {
 }
 
 func searchFieldsOf(t *models.Trainee) *searchFields {
-	return &searchFields{name: t.Name, idNumber: t.IDNumber, phone: t.Phone}
+	f := &searchFields{name: t.Name, idNumber: t.IDNumber, phone: t.Phone}
+	if IsDeidentified(t.IDNumber) {
+		f.idNumber = ""
+	}
+	return f
 }
 
 // normName folds a name for the index and for name queries: full-width

@@ -41,16 +41,17 @@ func (db *DB) reader(ctx context.Context) querier {
 }
 
 // write runs fn in the context's write transaction, or in a write
-// transaction of its own when the context carries none.
+// transaction of its own when the context carries none. The querier fn gets
+// records its writes in the audit trail (see audit.go).
 func (db *DB) write(ctx context.Context, fn func(q querier) error) error {
 	if s := txFrom(ctx); s != nil {
 		if !s.writable {
 			return errReadOnly
 		}
-		return fn(s.tx)
+		return fn(db.audited(s.tx))
 	}
 	return db.Update(ctx, func(ctx context.Context) error {
-		return fn(txFrom(ctx).tx)
+		return fn(db.audited(txFrom(ctx).tx))
 	})
 }
 

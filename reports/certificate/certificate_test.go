@@ -11,10 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/makiuchi-d/gozxing"
-	zqr "github.com/makiuchi-d/gozxing/qrcode"
-
 	"peiyang/models"
+	"peiyang/reports/certificate/certtest"
 	"peiyang/reports/pdfkit"
 )
 
@@ -124,15 +122,11 @@ func TestQRCodeDecodes(t *testing.T) {
 
 func decodeQR(t *testing.T, img image.Image) string {
 	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	text, err := certtest.DecodeQR(img)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := zqr.NewQRCodeReader().Decode(bmp, nil)
-	if err != nil {
-		t.Fatalf("decode QR code: %v", err)
-	}
-	return string(bytes.Join(res.GetResultMetadata()[gozxing.ResultMetadataType_BYTE_SEGMENTS].([][]byte), nil))
+	return text
 }
 
 // TestOverlay prints only the variable fields, each in its box, shifted by

@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"peiyang/backup"
+	"peiyang/models"
+	"peiyang/store"
+)
+
+func init() {
+	register(
+		&command{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE (mode 0600), even while the window is open.", run: runBackup},
+		&command{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Close the window first.", run: runRestore},
+		&command{name: "audit", args: "[--since DATE] [--entity E] [--action A] [--limit N] [--json]", summary: "Show the audit trail: who changed, printed or exported what, and when (newest first).", run: runAudit},
+		&command{name: "retention", args: "--older-than YEARS [--dry-run] [--json]", summary: "De-identify trainees inactive for that many years: remove ID number, phone and birth date; keep name, region, courses and outcomes.", run: runRetention},
+	)
+}
+
+// audit records an event that changes no record (a print, an export, a
+// reveal), noting the command and whether full ID numbers were asked for.
+func (e *env) audit(action, entity string, id int64, detail map[string]any) error {
+	if e.db == nil {
+		return nil
+	}
+	if detail == nil {
+		detail = map[string]any{}
+	}
+	if e.cmd != nil {
+		detail["command"] = e.cmd.name
+	}
+	if e.fs != nil {
+		if f := e.fs.Lookup("full-ids"); f != nil && f.Value.String() == "true" {
+			detail["full_ids"] = true
+		}
+	}
+	return e.db.RecordAudit(e.ctx, action, entity, id, detail)
+}
+
+func runBackup(e *env, args []string) error {
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	if err := backup.Backup(e.ctx, e.db, pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", e.db.Path(), pos[0])
+	return nil
+}
+
+func runRestore(e *env, args []string) error {
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	path, err := DatabasePath(e.dbPath)
+	if err != nil {
+		return err
+	}
+	// The database is not opened here: it must be closed while it is swapped.
+	aside, err := backup.Restore(e.ctx, path, pos[0], e.now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", path, pos[0])
+	if aside != "" {
+		fmt.Fprintf(e.stdout, "The previous database is kept as %s.\n", aside)
+	}
+	return nil
+}
+
+func runAudit(e *env, args []string) error {
+	since := e.fs.String("since", "", "only entries from this `date` (YYYY-MM-DD) on")
+	entity := e.fs.String("entity", "", "only entries about this kind of record, e.g. trainees")
+	action := e.fs.String("action", "", "only this action: create, update, delete, print, export, backup, restore...")
+	lim := e.fs.Int("limit", 100, "at most this many entries (0: all)")
+	e.fs.BoolVar(&e.json, "json", false, "print JSON")
+	if _, err := e.parse(args, 0); err != nil {
+		return err
+	}
+	f := store.AuditFilter{Entity: *entity, Action: *action, Page: models.Page{Limit: max(*lim, 0)}}
+	if *since != "" {
+		d, err := models.ParseDate(*since)
+		if err != nil {
+			return e.usagef("--since: %v", err)
+		}
+		f.Since = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	es, err := e.db.FindAudit(e.ctx, f)
+	if err != nil {
+		return err
+	}
+	if e.json {
+		return e.writeJSON(es)
+	}
+	t := e.table("时间", "用户", "操作", "对象", "编号", "内容")
+	for _, en := range es {
+		who := en.UserName
+		if who == "" {
+			who = en.OSUser
+		} else if en.OSUser != "" {
+			who += " (" + en.OSUser + ")"
+		}
+		detail := en.After
+		if detail == "" {
+			detail = en.Before
+		}
+		if r := []rune(detail); len(r) > 80 {
+			detail = string(r[:80]) + "…"
+		}
+		t.row(en.At.Local().Format("2006-01-02 15:04:05"), who, en.Action, en.Entity, en.EntityID, detail)
+	}
+	return t.flush()
+}
+
+func runRetention(e *env, args []string) error {
+	years := e.fs.Int("older-than", 0, "de-identify trainees with no activity for this many `years` (required)")
+	dry := e.fs.Bool("dry-run", false, "only list who would be de-identified")
+	e.fs.BoolVar(&e.json, "json", false, "print JSON")
+	if _, err := e.parse(args, 0); err != nil {
+		return err
+	}
+	if *years < 1 {
+		return e.usagef("--older-than must be a number of years, at least 1")
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	cutoff := models.DateOf(e.now().AddDate(-*years, 0, 0))
+	ids, err := e.db.Inactive(e.ctx, cutoff)
+	if err != nil {
+		return err
+	}
+	if !*dry && len(ids) > 0 {
+		if err := e.db.Deidentify(e.ctx, ids); err != nil {
+			return err
+		}
+		if err := e.audit("retention", "trainees", 0, map[string]any{
+			"older_than_years": *years, "before": cutoff.String(), "count": len(ids)}); err != nil {
+			return err
+		}
+	}
+	if e.json {
+		return e.writeJSON(map[string]any{"before": cutoff.String(), "dry_run": *dry, "trainee_ids": ids})
+	}
+	verb := "De-identified"
+	if *dry {
+		verb = "Would de-identify"
+	}
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = fmt.Sprint(id)
+	}
+	fmt.Fprintf(e.stdout, "%s %d trainee(s) with no activity since before %s", verb, len(ids), cutoff)
+	if len(ids) > 0 {
+		fmt.Fprintf(e.stdout, ": %s", strings.Join(list, ", "))
+	}
+	fmt.Fprintln(e.stdout, ".")
+	return nil
+}
+
+// auditFile records a print or an export of a file.
+func (e *env) auditFile(action, what, path string) error {
+	return e.audit(action, "", 0, map[string]any{"what": what, "file": filepath.Base(path)})
+}

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"peiyang/models"
+)
+
+// DeidentifiedPrefix starts the placeholder that replaces a de-identified
+// trainee's ID number: DEID-<trainee id>. It is unique, as the trainee's
+// ID is, and can never be a real ID number, which has 18 characters of
+// digits and X.
+const DeidentifiedPrefix = "DEID-"
+
+// IsDeidentified reports whether an ID number is the placeholder of a
+// de-identified trainee.
+func IsDeidentified(idNumber string) bool {
+	return strings.HasPrefix(idNumber, DeidentifiedPrefix)
+}
+
+// lastActivity is a trainee's (alias t) last activity date, 'YYYY-MM-DD':
+// the latest of the trainee's last change and the dates of the
+// enrolments, attendance, placements, mentorships (an open one counts as
+// ongoing), returns and elections.
+const lastActivity = `MAX(
+	substr(t.updated_at, 1, 10),
+	COALESCE((SELECT MAX(substr(e.updated_at, 1, 10)) FROM enrolments e WHERE e.trainee_id = t.id), ''),
+	COALESCE((SELECT MAX(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.trainee_id = t.id), ''),
+	COALESCE((SELECT MAX(p.end_date) FROM placements p WHERE p.trainee_id = t.id), ''),
+	COALESCE((SELECT MAX(COALESCE(m.end_date, '9999-12-31')) FROM mentorships m WHERE m.trainee_id = t.id), ''),
+	COALESCE((SELECT MAX(r.return_date) FROM returns r WHERE r.trainee_id = t.id), ''),
+	COALESCE((SELECT MAX(el.date) FROM elections el WHERE el.trainee_id = t.id), ''))`
+
+// Inactive returns the IDs of the trainees not yet de-identified whose last
+// activity is before the date.
+func (db *DB) Inactive(ctx context.Context, before models.Date) ([]int64, error) {
+	out := []int64{}
+	err := queryRows(ctx, db.reader(ctx), `SELECT t.id FROM trainees t
+		WHERE t.id_number NOT LIKE 'DEID-%' AND `+lastActivity+` < ? ORDER BY t.id`,
+		[]any{before.String()}, func(rows *sql.Rows) error {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			out = append(out, id)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("store: inactive trainees: %w", err)
+	}
+	return out, nil
+}
+
+// Deidentify removes the personal data of the trainees, in one
+// transaction: the ID number becomes the placeholder DEID-<id>, the phone
+// and the birth date are cleared, and their search keys go; the name,
+// region, courses and outcomes stay. Each change is in the audit trail.
+// Trainees de-identified already are left alone.
+func (db *DB) Deidentify(ctx context.Context, ids []int64) error {
+	now := db.stamp()
+	return db.write(ctx, func(q querier) error {
+		for _, id := range ids {
+			old, err := oldSearchFields(ctx, q, id)
+			if err != nil {
+				return fmt.Errorf("store: de-identify: %w", err)
+			}
+			if old == nil {
+				return notFound(msgTraineeNotFound, id)
+			}
+			if IsDeidentified(old.idNumber) {
+				continue
+			}
+			err = execOne(ctx, q, "de-identify", msgTraineeNotFound, id, `UPDATE trainees SET
+				id_number = ?, phone = '', birth_date = NULL, updated_at = ? WHERE id = ?`,
+				DeidentifiedPrefix+strconv.FormatInt(id, 10), formatTime(now), id)
+			if err != nil {
+				return err
+			}
+			if err := reindexTrainee(ctx, q, id, old, &searchFields{name: old.name}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
