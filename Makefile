@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit bench bench-search bench-demo bench-sheets bench-certificates bench-roster screenshots clean
+.PHONY: setup build run test lint unit test-crash fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +28,16 @@ lint:
 
 unit:
 	$(GO) test -count=1 ./...
+
+# Kills the real binary at random moments of an import, a certificate
+# batch and demo generation (50 times each) and checks the database after
+# each kill. Takes several minutes; Unix only.
+test-crash:
+	$(GO) run ./bench/crash -runs 50
+
+# Runs every fuzz target for FUZZTIME (default 40s) each; see scripts/fuzz.sh.
+fuzz:
+	bash scripts/fuzz.sh
 
 bench: bench-search bench-demo bench-sheets bench-certificates bench-roster
 

@@ -28,7 +28,9 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, nil
 	}
 	t, err := time.Parse(DateLayout, s)
-	if err != nil {
+	// 0001-01-01 is the zero Date, which means "no date": refuse it
+	// rather than drop it silently (found by FuzzParseDate).
+	if err != nil || t.IsZero() {
 		return Date{}, Errorf(EINVALID, "", "Not a date in the form YYYY-MM-DD: {{.Text}}", "Text", s)
 	}
 	return Date{t}, nil

@@ -29,6 +29,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -37,6 +38,11 @@ import (
 
 // readers is the size of the reader pool.
 const readers = 4
+
+// busyTimeout is how long a connection waits for another one, in this
+// process or another, to finish writing before it gives up with the
+// ECONFLICT error "The database is busy". Tests shorten it.
+var busyTimeout = 10 * time.Second
 
 // DB is the SQLite store. It is safe for concurrent use.
 type DB struct {
@@ -64,6 +70,11 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
 	if err := f.Close(); err != nil {
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
+	// A file made by an older version, copied in, or restored may be
+	// readable by others: it holds ID numbers, so tighten it.
+	if err := tightenMode(abs); err != nil {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
 
@@ -103,7 +114,36 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	// SQLite may have made the -wal and -shm files just now.
+	if err := tightenMode(abs); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open: %w", err)
+	}
 	return db, nil
+}
+
+// tightenMode takes the group's and others' permissions off the database
+// file and its -wal and -shm files, where they exist. On Windows, where
+// the mode bits mean little, it does nothing.
+func tightenMode(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			if err := os.Chmod(p, 0o600); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // dsn builds the driver's connection string. The _pragma parameters run on
@@ -115,7 +155,7 @@ func dsn(path string, writer bool) string {
 	}
 	u := url.URL{Path: p}
 	q := []string{
-		"_pragma=busy_timeout(10000)",
+		fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()),
 		"_pragma=foreign_keys(1)",
 		"_pragma=journal_mode(WAL)",
 		"_pragma=journal_size_limit(67108864)", // trim the WAL file to 64 MB after a checkpoint

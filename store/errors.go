@@ -57,6 +57,37 @@ var uniqueMessages = []struct{ columns, message string }{
 	{".id", "A record with the same ID is already on record."},
 }
 
+// msgBusy is the message for a write that waited the whole busy timeout
+// for another connection, usually another Peiyang on the same file, to
+// finish writing.
+const msgBusy = "The database is busy: another Peiyang is writing. Try again in a moment."
+
+// isBusy reports whether err is SQLite's "database is locked" or "database
+// table is locked", with any extended code.
+func isBusy(err error) bool {
+	if err == nil {
+		return false
+	}
+	switch sqliteCode(err) & 0xff {
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return true
+	}
+	return strings.Contains(err.Error(), "database is locked")
+}
+
+// busyErr turns a busy or locked error into the domain error ECONFLICT and
+// returns any other error as it is.
+func busyErr(err error) error {
+	if !isBusy(err) {
+		return err
+	}
+	var de *models.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return models.Errorf(models.ECONFLICT, "", msgBusy)
+}
+
 func sqliteCode(err error) int {
 	var e *sqlite.Error
 	if errors.As(err, &e) {
@@ -86,6 +117,9 @@ func dbErr(op string, err error) error {
 	var de *models.Error
 	if errors.As(err, &de) || errors.Is(err, errReadOnly) {
 		return err
+	}
+	if isBusy(err) {
+		return busyErr(err)
 	}
 	if isForeignKey(err) {
 		return models.Errorf(models.EINVALID, "", "The record refers to another record that does not exist.")

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"unicode/utf8"
+
+	"peiyang/models"
 )
 
 // Setting returns the value of a named setting, or "" when it was never set.
@@ -20,8 +23,12 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 	return v, nil
 }
 
-// SetSetting creates or replaces a named setting.
+// SetSetting creates or replaces a named setting. A value that is not
+// valid UTF-8 is refused: it would not read back as it was written.
 func (db *DB) SetSetting(ctx context.Context, key, value string) error {
+	if !utf8.ValidString(value) {
+		return models.Errorf(models.EINVALID, "value", "The text is not valid UTF-8.")
+	}
 	return db.write(ctx, func(q querier) error {
 		_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)

@@ -70,6 +70,9 @@ func (db *DB) Update(ctx context.Context, fn func(ctx context.Context) error) (e
 	}
 	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
+		if isBusy(err) {
+			return busyErr(err)
+		}
 		return fmt.Errorf("store: begin write: %w", err)
 	}
 	done := false
@@ -87,6 +90,9 @@ func (db *DB) Update(ctx context.Context, fn func(ctx context.Context) error) (e
 	}
 	done = true
 	if err := tx.Commit(); err != nil {
+		if isBusy(err) {
+			return busyErr(err)
+		}
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil

@@ -1,0 +1,525 @@
+// Command crash is the crash-safety harness: it builds the real binary and
+// kills it with SIGKILL at a random moment of three long writes, many times
+// each, then checks that the database survived whole.
+//
+//	go run ./bench/crash [-runs 50] [-ops import,certificates,demo] [-seed S]
+//	make test-crash
+//
+// The operations:
+//
+//   - import: peiyang import trainees FILE.xlsx of -rows rows (3,000) into
+//     a database holding a few trainees;
+//   - certificates: peiyang certificates issue --course 1 on a course of
+//     300 trainees who all completed and hold no certificate;
+//   - demo: peiyang demo --trainees -demo (20,000) into an empty database.
+//
+// Each operation runs once untouched to measure how long it takes; then
+// each run copies the starting database, starts the operation and kills it
+// after a random delay between zero and 1.2 times that duration. After the
+// kill, peiyang check must pass (SQLite's integrity and foreign key
+// checks), and the data must be all or nothing: the trainee count before
+// or before+N, the batch of certificates all there or none, with serials
+// gapless per year, the demo data all there or none; and the audit trail
+// must match: the import's and the demo's summary entry exists exactly
+// when their rows do, and there is one create entry per certificate.
+//
+// It prints a summary and exits 1 on any failure. Unix only (SIGKILL).
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	_ "modernc.org/sqlite"
+
+	"peiyang/bench/search/people"
+	"peiyang/models"
+	"peiyang/store"
+)
+
+var (
+	runs      = flag.Int("runs", 50, "kills per operation")
+	opsFlag   = flag.String("ops", "import,certificates,demo", "operations to crash, comma-separated")
+	rows      = flag.Int("rows", 3000, "rows of the imported file")
+	certs     = flag.Int("certs", 300, "completed trainees of the certificate course")
+	demoN     = flag.Int("demo", 20000, "trainees of the demo data")
+	seed      = flag.Uint64("seed", uint64(time.Now().UnixNano()), "random seed of the kill delays")
+	keep      = flag.Bool("keep", false, "keep the work folder")
+	baseCount = 5 // trainees in the import's starting database
+)
+
+// op is one crashed operation.
+type op struct {
+	name  string
+	base  string                   // the starting database, copied for each run
+	args  func(db string) []string // the command line
+	check func(db string) (done bool, err error)
+}
+
+type tally struct {
+	runs, completed, killedBefore, killedAfter, failures int
+	dur                                                  time.Duration
+	failed                                               []string
+}
+
+func main() {
+	flag.Parse()
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "crash:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	dir, err := os.MkdirTemp("", "peiyang-crash-")
+	if err != nil {
+		return err
+	}
+	if *keep {
+		fmt.Println("work folder:", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
+	bin := filepath.Join(dir, "peiyang")
+	fmt.Println("building the binary…")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Stdout, build.Stderr = os.Stdout, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+
+	var ops []*op
+	for _, name := range strings.Split(*opsFlag, ",") {
+		var o *op
+		switch strings.TrimSpace(name) {
+		case "import":
+			o, err = importOp(dir)
+		case "certificates":
+			o, err = certificatesOp(dir)
+		case "demo":
+			o, err = demoOp(dir, bin)
+		default:
+			return fmt.Errorf("unknown operation %q", name)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: set up: %w", name, err)
+		}
+		ops = append(ops, o)
+	}
+
+	rng := rand.New(rand.NewPCG(*seed, 1))
+	fmt.Printf("seed %d, %d runs per operation\n", *seed, *runs)
+	results := map[string]*tally{}
+	total := 0
+	for _, o := range ops {
+		t := &tally{}
+		results[o.name] = t
+		// Measure the operation untouched; its result must pass the checks.
+		db := filepath.Join(dir, o.name+"-measure.db")
+		if err := copyDB(o.base, db); err != nil {
+			return err
+		}
+		start := time.Now()
+		if out, err := exec.Command(bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput(); err != nil {
+			return fmt.Errorf("%s: the untouched run failed: %v\n%s", o.name, err, out)
+		}
+		t.dur = time.Since(start)
+		if done, err := verify(bin, o, db); err != nil || !done {
+			return fmt.Errorf("%s: the untouched run does not pass the checks: done %v, %v", o.name, done, err)
+		}
+		removeDB(db)
+		fmt.Printf("%-13s takes %s untouched; killing within 0–%s\n", o.name, t.dur.Round(time.Millisecond), (t.dur * 6 / 5).Round(time.Millisecond))
+
+		for i := 0; i < *runs; i++ {
+			t.runs++
+			db := filepath.Join(dir, fmt.Sprintf("%s-%03d.db", o.name, i))
+			if err := copyDB(o.base, db); err != nil {
+				return err
+			}
+			delay := time.Duration(rng.Int64N(int64(t.dur) * 6 / 5))
+			exited, err := runAndKill(bin, append([]string{"--db", db}, o.args(db)...), delay)
+			if err != nil {
+				return err
+			}
+			done, err := verify(bin, o, db)
+			switch {
+			case err != nil:
+				t.failures++
+				t.failed = append(t.failed, fmt.Sprintf("run %d (kill after %s): %v", i, delay.Round(time.Millisecond), err))
+				fmt.Printf("  FAIL %s run %d (kill after %s): %v (database kept: %s)\n", o.name, i, delay.Round(time.Millisecond), err, db)
+				*keep = true
+				continue
+			case exited && !done:
+				t.failures++
+				t.failed = append(t.failed, fmt.Sprintf("run %d: finished but wrote nothing", i))
+			case exited:
+				t.completed++
+			case done:
+				t.killedAfter++
+			default:
+				t.killedBefore++
+			}
+			removeDB(db)
+		}
+		total += t.failures
+	}
+
+	fmt.Println()
+	fmt.Printf("%-13s %5s %10s %14s %14s %9s %9s\n", "operation", "runs", "completed", "killed, none", "killed, all", "failures", "duration")
+	for _, o := range ops {
+		t := results[o.name]
+		fmt.Printf("%-13s %5d %10d %14d %14d %9d %9s\n", o.name, t.runs, t.completed, t.killedBefore, t.killedAfter, t.failures, t.dur.Round(time.Millisecond))
+		for _, f := range t.failed {
+			fmt.Println("   ", f)
+		}
+	}
+	fmt.Println("(completed: exited before the kill; killed, none: killed mid-operation, nothing written; killed, all: killed after the commit)")
+	if total > 0 {
+		return fmt.Errorf("%d failure(s)", total)
+	}
+	fmt.Println("crash: all checks passed")
+	return nil
+}
+
+// runAndKill starts the command, kills it with SIGKILL after delay, and
+// reports whether it had exited by itself before that.
+func runAndKill(bin string, args []string, delay time.Duration) (exited bool, err error) {
+	c := exec.Command(bin, args...)
+	c.Stdout, c.Stderr = io.Discard, io.Discard
+	if err := c.Start(); err != nil {
+		return false, err
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- c.Wait() }()
+	select {
+	case err := <-waited:
+		if err != nil {
+			return true, fmt.Errorf("%s exited with %v before the kill", strings.Join(args, " "), err)
+		}
+		return true, nil
+	case <-time.After(delay):
+	}
+	_ = c.Process.Signal(syscall.SIGKILL)
+	<-waited
+	return false, nil
+}
+
+// verify runs peiyang check on the database, then the operation's own
+// checks; done reports whether the operation's writes are there.
+func verify(bin string, o *op, db string) (bool, error) {
+	out, err := exec.Command(bin, "--db", db, "check", "--json").CombinedOutput()
+	if err != nil {
+		return false, fmt.Errorf("peiyang check: %v: %s", err, strings.TrimSpace(string(out)))
+	}
+	var res struct {
+		Integrity string `json:"integrity"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil || res.Integrity != "ok" {
+		return false, fmt.Errorf("peiyang check: %s", strings.TrimSpace(string(out)))
+	}
+	return o.check(db)
+}
+
+// query opens the database file for the checks.
+func query(db string, fn func(q *sql.DB) error) error {
+	q, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	return fn(q)
+}
+
+func count(q *sql.DB, query string, args ...any) (int, error) {
+	var n int
+	err := q.QueryRow(query, args...).Scan(&n)
+	return n, err
+}
+
+// counts returns the values of the queries, in order.
+func counts(q *sql.DB, queries ...string) ([]int, error) {
+	out := make([]int, len(queries))
+	for i, s := range queries {
+		n, err := count(q, s)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s, err)
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
+// searchIndexed checks that every trainee has search keys and no key
+// belongs to a missing trainee.
+func searchIndexed(q *sql.DB) error {
+	c, err := counts(q, `SELECT COUNT(*) FROM trainees`,
+		`SELECT COUNT(DISTINCT trainee_id) FROM trainee_search`,
+		`SELECT COUNT(*) FROM trainee_search WHERE trainee_id NOT IN (SELECT id FROM trainees)`)
+	if err != nil {
+		return err
+	}
+	if c[0] != c[1] || c[2] != 0 {
+		return fmt.Errorf("search index: %d trainees, %d indexed, %d keys of missing trainees", c[0], c[1], c[2])
+	}
+	return nil
+}
+
+// importOp: a file of -rows new trainees into a database holding a few.
+func importOp(dir string) (*op, error) {
+	g := people.New(42)
+	ts := g.Trainees(baseCount + *rows)
+	base := filepath.Join(dir, "import-base.db")
+	db, err := store.Open(base)
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	for _, t := range ts[:baseCount] {
+		t.ID = 0
+		if err := db.CreateTrainee(ctx, t); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	file := filepath.Join(dir, "名单.xlsx")
+	x := excelize.NewFile()
+	defer x.Close()
+	sw, err := x.NewStreamWriter("Sheet1")
+	if err != nil {
+		return nil, err
+	}
+	if err := sw.SetRow("A1", []any{"序号", "姓名", "身份证号", "手机"}); err != nil {
+		return nil, err
+	}
+	for i, t := range ts[baseCount:] {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, []any{i + 1, t.Name, t.IDNumber, t.Phone}); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	if err := x.SaveAs(file); err != nil {
+		return nil, err
+	}
+	return &op{
+		name: "import",
+		base: base,
+		args: func(string) []string { return []string{"import", "trainees", file} },
+		check: func(db string) (done bool, err error) {
+			err = query(db, func(q *sql.DB) error {
+				c, err := counts(q, `SELECT COUNT(*) FROM trainees`,
+					`SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'trainees' AND entity_id = ''`,
+					`SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'trainees' AND entity_id <> ''`)
+				if err != nil {
+					return err
+				}
+				n, summaries, single := c[0], c[1], c[2]
+				switch {
+				case n == baseCount && summaries == 0:
+				case n == baseCount+*rows && summaries == 1:
+					done = true
+					var detail string
+					if err := q.QueryRow(`SELECT after FROM audit_log WHERE action = 'create' AND entity = 'trainees' AND entity_id = ''`).Scan(&detail); err != nil {
+						return err
+					}
+					var d struct{ Count int }
+					if err := json.Unmarshal([]byte(detail), &d); err != nil || d.Count != *rows {
+						return fmt.Errorf("the import's audit entry says %s", detail)
+					}
+				default:
+					return fmt.Errorf("half an import: %d trainees (%d before, %d imported), %d summary audit entries", n, baseCount, *rows, summaries)
+				}
+				if single != baseCount {
+					return fmt.Errorf("%d single create entries for %d trainees added one by one", single, baseCount)
+				}
+				return searchIndexed(q)
+			})
+			return done, err
+		},
+	}, nil
+}
+
+// certificatesOp: a finished course of -certs trainees who all completed
+// it and hold no certificate.
+func certificatesOp(dir string) (*op, error) {
+	n := *certs
+	ds := &models.Dataset{Trainees: people.New(7).Trainees(n)}
+	ds.Courses = []*models.Course{{ID: 1, Title: "2025年乡村振兴专题培训班（第一期）", Theme: models.ThemeRural,
+		StartDate: models.MustDate("2025-06-02"), EndDate: models.MustDate("2025-06-13"), Capacity: 1000,
+		Status: models.CourseFinished, Rule: models.CompletionRule{MinAttendanceRate: 0.5}}}
+	for i, d := range []string{"2025-06-02", "2025-06-13"} {
+		ds.Sessions = append(ds.Sessions, &models.Session{ID: int64(i + 1), CourseID: 1, Date: models.MustDate(d),
+			Start: models.NewClock(9, 0), End: models.NewClock(12, 0), Venue: "第一教室", Topic: "专题讲座", Hours: 16})
+	}
+	at := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	for i, t := range ds.Trainees {
+		ds.Enrolments = append(ds.Enrolments, &models.Enrolment{ID: int64(i + 1), CourseID: 1, TraineeID: t.ID,
+			Status: models.Completed, Reason: "attendance 100%", EnrolledAt: at, UpdatedAt: at})
+		for _, s := range ds.Sessions {
+			ds.Attendance = append(ds.Attendance, &models.Attendance{SessionID: s.ID, TraineeID: t.ID, Status: models.Present, RecordedAt: at})
+		}
+	}
+	base := filepath.Join(dir, "certificates-base.db")
+	db, err := store.Open(base)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.LoadDataset(context.Background(), ds); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	return &op{
+		name: "certificates",
+		base: base,
+		args: func(string) []string { return []string{"certificates", "issue", "--course", "1"} },
+		check: func(db string) (done bool, err error) {
+			err = query(db, func(q *sql.DB) error {
+				c, err := counts(q, `SELECT COUNT(*) FROM certificates`,
+					`SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'certificates'`,
+					`SELECT COUNT(DISTINCT trainee_id) FROM certificates`)
+				if err != nil {
+					return err
+				}
+				got, audited, holders := c[0], c[1], c[2]
+				switch {
+				case got == 0:
+				case got == n:
+					done = true
+				default:
+					return fmt.Errorf("half a batch: %d of %d certificates", got, n)
+				}
+				if audited != got {
+					return fmt.Errorf("%d certificates but %d create entries in the audit trail", got, audited)
+				}
+				if holders != got {
+					return fmt.Errorf("%d certificates for %d trainees", got, holders)
+				}
+				rows, err := q.Query(`SELECT year, COUNT(*), MIN(seq), MAX(seq), COUNT(DISTINCT seq), COUNT(DISTINCT serial) FROM certificates GROUP BY year`)
+				if err != nil {
+					return err
+				}
+				defer rows.Close()
+				for rows.Next() {
+					var year, k, lo, hi, distinct, serials int
+					if err := rows.Scan(&year, &k, &lo, &hi, &distinct, &serials); err != nil {
+						return err
+					}
+					if lo != 1 || hi != k || distinct != k || serials != k {
+						return fmt.Errorf("serials of %d not gapless: %d certificates, numbers %d to %d, %d distinct, %d serials", year, k, lo, hi, distinct, serials)
+					}
+				}
+				return rows.Err()
+			})
+			return done, err
+		},
+	}, nil
+}
+
+// demoOp: demo data of -demo trainees into an empty database. The counts
+// of a complete load are taken from the untouched run.
+func demoOp(dir, bin string) (*op, error) {
+	base := filepath.Join(dir, "demo-base.db")
+	db, err := store.Open(base)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	tables := []string{"organisations", "trainees", "courses", "sessions", "enrolments", "attendance",
+		"placements", "mentorships", "contacts", "returns", "elections", "certificates"}
+	queries := make([]string, len(tables))
+	for i, t := range tables {
+		queries[i] = `SELECT COUNT(*) FROM ` + t
+	}
+	var full []int // the counts of a complete load
+	today := time.Now().Format("2006-01-02")
+	return &op{
+		name: "demo",
+		base: base,
+		args: func(string) []string {
+			return []string{"demo", "--trainees", fmt.Sprint(*demoN), "--seed", "1", "--today", today}
+		},
+		check: func(db string) (done bool, err error) {
+			err = query(db, func(q *sql.DB) error {
+				c, err := counts(q, queries...)
+				if err != nil {
+					return err
+				}
+				loads, err := count(q, `SELECT COUNT(*) FROM audit_log WHERE action = 'load' AND entity = 'dataset'`)
+				if err != nil {
+					return err
+				}
+				empty := true
+				for _, n := range c {
+					empty = empty && n == 0
+				}
+				switch {
+				case empty && loads == 0:
+					return nil
+				case empty:
+					return fmt.Errorf("no data but %d load entries in the audit trail", loads)
+				case loads != 1:
+					return fmt.Errorf("demo data but %d load entries in the audit trail", loads)
+				}
+				done = true
+				if full == nil {
+					if c[1] != *demoN {
+						return fmt.Errorf("%d trainees, want %d", c[1], *demoN)
+					}
+					full = c
+				}
+				for i := range c {
+					if c[i] != full[i] {
+						return fmt.Errorf("half the demo data: %d %s, a complete load has %d", c[i], tables[i], full[i])
+					}
+				}
+				return searchIndexed(q)
+			})
+			return done, err
+		},
+	}, nil
+}
+
+// copyDB copies a closed database file (no -wal left after a clean close).
+func copyDB(from, to string) error {
+	for _, sfx := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(from + sfx); err == nil {
+			return fmt.Errorf("%s%s left behind: the base database was not closed cleanly", from, sfx)
+		}
+	}
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
+}
+
+func removeDB(db string) {
+	for _, sfx := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(db + sfx); err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintln(os.Stderr, "crash:", err)
+		}
+	}
+}
