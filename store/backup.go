@@ -64,15 +64,15 @@ func LatestSchemaVersion() int {
 // integrity check, with a Peiyang schema. It returns the file's schema
 // version; a problem is EINVALID.
 func CheckFile(ctx context.Context, path string) (int, error) {
-	invalid := func(msg string, kv ...any) error {
+	badFile := func(msg string, kv ...any) error {
 		return models.Errorf(models.EINVALID, "file", msg, kv...)
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return 0, invalid("The file {{.Path}} cannot be read.", "Path", path)
+		return 0, badFile("The file {{.Path}} cannot be read.", "Path", path)
 	}
 	if st.IsDir() || st.Size() == 0 {
-		return 0, invalid("The file {{.Path}} is not a Peiyang database.", "Path", path)
+		return 0, badFile("The file {{.Path}} is not a Peiyang database.", "Path", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -90,14 +90,14 @@ func CheckFile(ctx context.Context, path string) (int, error) {
 	defer c.Close()
 	rows, err := c.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
-		return 0, invalid("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
+		return 0, badFile("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
 	}
 	var problems []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
 			rows.Close()
-			return 0, invalid("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
+			return 0, badFile("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
 		}
 		if s != "ok" {
 			problems = append(problems, s)
@@ -106,17 +106,17 @@ func CheckFile(ctx context.Context, path string) (int, error) {
 	err = rows.Err()
 	rows.Close()
 	if err != nil {
-		return 0, invalid("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
+		return 0, badFile("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
 	}
 	if len(problems) > 0 {
 		if len(problems) > 5 {
 			problems = problems[:5]
 		}
-		return 0, invalid("The file {{.Path}} is damaged: {{.Err}}", "Path", path, "Err", strings.Join(problems, "; "))
+		return 0, badFile("The file {{.Path}} is damaged: {{.Err}}", "Path", path, "Err", strings.Join(problems, "; "))
 	}
 	var v sql.NullInt64
 	if err := c.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil || v.Int64 < 1 {
-		return 0, invalid("The file {{.Path}} is not a Peiyang database.", "Path", path)
+		return 0, badFile("The file {{.Path}} is not a Peiyang database.", "Path", path)
 	}
 	return int(v.Int64), nil
 }
