@@ -11,8 +11,7 @@
 //     progress bar and a cancel button; results return through onUI (fyne.Do);
 //   - widgets.go: small shared widgets (entries that know Enter, Escape
 //     and Ctrl+F; headings; the form-dialog helper);
-//   - one file per screen (dashboard.go, trainees.go …); screens not built
-//     yet are placeholders (placeholder.go).
+//   - one file per screen (dashboard.go, trainees.go, courses.go …).
 //
 // To add a screen: write a type with a content() and a shown() method (see
 // the screen interface), construct it in a newXxx(u *ui) function, and put
@@ -60,6 +59,20 @@ type Options struct {
 	// MakeDemo builds demo data for the first start with an empty
 	// database; nil leaves out the offer.
 	MakeDemo func(ctx context.Context) (*models.Dataset, error)
+	// Backup writes a copy of the open database to path (a new file) and
+	// records it in the audit trail; nil leaves out "Back up now…".
+	Backup func(ctx context.Context, path string) error
+	// AutoBackup makes an automatic backup into the backup folder of the
+	// settings, keeping the last few, and returns its path; the window
+	// calls it when it closes, at most once a day. nil for none.
+	AutoBackup func(ctx context.Context, now time.Time) (string, error)
+	// Restore closes the database and replaces it with the backup src,
+	// setting the current one aside, and returns the set-aside file.
+	// closed tells whether it closed the database: when it refuses the
+	// backup before closing, the window carries on; once closed, the
+	// window only shows the outcome and closes. nil leaves out "Restore
+	// from a backup…".
+	Restore func(ctx context.Context, src string) (aside string, closed bool, err error)
 }
 
 // EnvTiming, when set, makes the window log how long it took to start:
@@ -90,7 +103,7 @@ func Run(svc *training.Service, opts Options) error {
 	}
 	u.win.SetMaster()
 	u.win.ShowAndRun()
-	u.cancel()
+	u.closeDown()
 	return nil
 }
 
@@ -119,14 +132,15 @@ func screenList() []screenInfo {
 	return []screenInfo{
 		{"dashboard", "nav.dashboard", theme.HomeIcon, func(u *ui) screen { return newDashboard(u) }},
 		{"trainees", "nav.trainees", theme.AccountIcon, func(u *ui) screen { return newTrainees(u) }},
-		{"courses", "nav.courses", theme.FolderIcon, placeholderFor("courses")},
-		{"schedule", "nav.schedule", theme.GridIcon, placeholderFor("schedule")},
-		{"mentors", "nav.mentors", theme.ContentCopyIcon, placeholderFor("mentors")},
-		{"placements", "nav.placements", theme.HomeIcon, placeholderFor("placements")},
-		{"returns", "nav.returns", theme.MailReplyIcon, placeholderFor("returns")},
-		{"certificates", "nav.certificates", theme.DocumentPrintIcon, placeholderFor("certificates")},
-		{"import", "nav.import", theme.UploadIcon, placeholderFor("import")},
-		{"settings", "nav.settings", theme.SettingsIcon, placeholderFor("settings")},
+		{"courses", "nav.courses", theme.FolderIcon, func(u *ui) screen { return newCourses(u) }},
+		{"schedule", "nav.schedule", theme.GridIcon, func(u *ui) screen { return newSchedule(u) }},
+		{"mentors", "nav.mentors", theme.ContentCopyIcon, func(u *ui) screen { return newMentors(u) }},
+		{"placements", "nav.placements", theme.HomeIcon, func(u *ui) screen { return newPlacements(u) }},
+		{"returns", "nav.returns", theme.MailReplyIcon, func(u *ui) screen { return newReturns(u) }},
+		{"certificates", "nav.certificates", theme.DocumentPrintIcon, func(u *ui) screen { return newCertificates(u) }},
+		{"import", "nav.import", theme.UploadIcon, func(u *ui) screen { return newImportExport(u) }},
+		{"settings", "nav.settings", theme.SettingsIcon, func(u *ui) screen { return newSettings(u) }},
+		{"audit", "audit.title", theme.HistoryIcon, func(u *ui) screen { return newAudit(u) }},
 	}
 }
 
@@ -154,6 +168,7 @@ type ui struct {
 
 	dashboard *dashboardScreen
 	trainees  *traineesScreen
+	restored  bool // the data were restored and the database closed
 }
 
 // newUI builds the main window on a (real or test) app.
@@ -314,8 +329,18 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		goItems = append(goItems, fyne.NewMenuItem(T(s.title), func() { u.showScreen(id) }))
 	}
 	demo := fyne.NewMenuItem(T("menu.demo"), u.offerFirstRun)
+	file := []*fyne.MenuItem{demo}
+	if u.opts.Backup != nil || u.opts.Restore != nil {
+		file = append(file, fyne.NewMenuItemSeparator())
+	}
+	if u.opts.Backup != nil {
+		file = append(file, fyne.NewMenuItem(T("safety.menu_backup"), u.backupNow))
+	}
+	if u.opts.Restore != nil {
+		file = append(file, fyne.NewMenuItem(T("safety.menu_restore"), u.askRestore))
+	}
 	return fyne.NewMainMenu(
-		fyne.NewMenu(T("menu.file"), demo),
+		fyne.NewMenu(T("menu.file"), file...),
 		fyne.NewMenu(T("menu.go"), append([]*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}, goItems...)...),
 	)
 }
@@ -331,6 +356,15 @@ func (u *ui) addShortcuts() {
 func (u *ui) focusSearch() {
 	u.showScreen("trainees")
 	u.win.Canvas().Focus(u.trainees.search)
+}
+
+// closeDown runs when the window has closed: it stops the background
+// reads and makes the day's automatic backup.
+func (u *ui) closeDown() {
+	u.cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	u.autoBackup(ctx, time.Now())
 }
 
 // waitIdle waits for the background reads in flight; for tests.

@@ -372,7 +372,7 @@ func dynamicKeys() []string {
 		add("weekday.", strconv.Itoa(d))
 	}
 	for _, s := range screens {
-		keys = append(keys, s.title, "placeholder."+s.id)
+		keys = append(keys, s.title)
 	}
 	for _, f := range detailFields {
 		add("trainee.", f.key)

@@ -94,7 +94,7 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 	d.stage = widget.NewLabel("")
 	d.stage.Importance = widget.HighImportance
 	d.reveal = widget.NewButtonWithIcon(T("trainee.reveal"), theme.VisibilityIcon(), d.toggleReveal)
-	d.edit = widget.NewButtonWithIcon(T("button.edit"), theme.DocumentCreateIcon(), d.openEdit)
+	d.edit = widget.NewButtonWithIcon(T("button.edit"), theme.DocumentCreateIcon(), d.editRevealed)
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), s.hideDetail)
 	closeBtn.Importance = widget.LowImportance
 	cols := []*fyne.Container{container.New(layout.NewFormLayout()), container.New(layout.NewFormLayout())}
@@ -137,9 +137,7 @@ func (d *traineeDetail) load(id int64) {
 		d.set(rec)
 		if d.pendingEdit {
 			d.pendingEdit = false
-			d.revealed = true
-			d.show()
-			d.openEdit()
+			d.revealNumbers("edit", d.openEdit)
 		}
 	})
 }
@@ -180,8 +178,47 @@ func (d *traineeDetail) show() {
 
 // toggleReveal shows or masks the ID and phone numbers.
 func (d *traineeDetail) toggleReveal() {
-	d.revealed = !d.revealed
-	d.show()
+	if d.revealed {
+		d.revealed = false
+		d.show()
+		return
+	}
+	d.revealNumbers("detail", nil)
+}
+
+// revealNumbers records in the audit trail that the trainee's full ID and
+// phone numbers are shown (from where: "detail", "edit") and then shows
+// them and calls then (which may be nil); when the entry cannot be
+// recorded, the numbers stay masked.
+func (d *traineeDetail) revealNumbers(from string, then func()) {
+	if d.rec == nil {
+		return
+	}
+	id := d.rec.Trainee.ID
+	u := d.s.u
+	goLoad(u, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, u.audit(ctx, "reveal", "trainee", id,
+			map[string]any{"fields": []string{"id_number", "phone"}, "from": from})
+	}, func(struct{}) {
+		if d.rec == nil || d.rec.Trainee.ID != id {
+			return // the user chose another trainee meanwhile
+		}
+		d.revealed = true
+		d.show()
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// editRevealed opens the edit form, which shows the full numbers: after
+// recording their reveal unless they are shown already.
+func (d *traineeDetail) editRevealed() {
+	if d.revealed {
+		d.openEdit()
+		return
+	}
+	d.revealNumbers("edit", d.openEdit)
 }
 
 // openEdit opens the edit form on the trainee.

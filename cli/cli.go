@@ -214,12 +214,12 @@ func openWindow(e *env) int {
 		return exitError
 	}
 	defer e.db.Close()
-	err := runWindow(e.svc, app.Options{
+	err := runWindow(e.svc, withSafety(e, app.Options{
 		DBPath: e.db.Path(),
 		MakeDemo: func(ctx context.Context) (*models.Dataset, error) {
 			return demo.Generate(demo.Options{Today: models.DateOf(e.now())})
 		},
-	})
+	}))
 	if err != nil {
 		e.printError(err)
 		return exitError

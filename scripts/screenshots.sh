@@ -65,7 +65,7 @@ shot() {
 }
 
 screens=(dashboard trainees trainees/detail trainees/edit courses schedule mentors placements returns
-  certificates import settings)
+  certificates import settings audit)
 for lang in zh en; do
   for s in "${screens[@]}"; do
     shot "$lang-${s//\//-}" "$s" "$lang" light "$DB"

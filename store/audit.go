@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"peiyang/models"
 )
@@ -32,27 +31,12 @@ const (
 // the program, recorded in the audit trail.
 const SettingUserName = "user.name"
 
-// AuditEntry is one entry of the audit trail.
-type AuditEntry struct {
-	ID       int64     `json:"id"`
-	At       time.Time `json:"at"`
-	OSUser   string    `json:"os_user"`
-	UserName string    `json:"user_name"`
-	Action   string    `json:"action"`
-	Entity   string    `json:"entity"`
-	EntityID string    `json:"entity_id"`
-	Before   string    `json:"before,omitempty"` // JSON, masked; "" when none
-	After    string    `json:"after,omitempty"`  // JSON, masked; "" when none
-}
-
-// AuditFilter selects audit entries. Page.AfterID pages backwards: entries
-// older than that ID.
-type AuditFilter struct {
-	Since  time.Time // entries at or after; zero for all
-	Entity string
-	Action string
-	Page   models.Page
-}
+// AuditEntry and AuditFilter are the domain's (models); the names stay
+// here for the store's callers.
+type (
+	AuditEntry  = models.AuditEntry
+	AuditFilter = models.AuditFilter
+)
 
 // notAudited are the tables whose writes are not recorded one by one: the
 // bookkeeping, the search index, and lists that belong to a record.

@@ -104,16 +104,17 @@ func ParseRegion(s string) (r models.Region, ok bool) {
 	switch {
 	case r.Province == "" && r.City == "" && r.County == "":
 		return models.Region{City: t}, false
-	case r.City == "":
-		r.City = rest
-	case r.County == "":
-		r.County = rest
-	case r.Town == "":
-		r.Town = rest
-	case r.Village == "":
-		r.Village = rest
-	default:
+	// What is left follows the last part found, in its order.
+	case r.Village != "":
 		r.Village += rest
+	case r.Town != "":
+		r.Village = rest
+	case r.County != "":
+		r.Town = rest
+	case r.City != "":
+		r.County = rest
+	default:
+		r.City = rest
 	}
 	return r, false
 }

@@ -13,6 +13,8 @@ func TestParseRegion(t *testing.T) {
 		ok   bool
 	}{
 		{"四川省德阳市中江县", models.Region{Province: "四川省", City: "德阳市", County: "中江县"}, true},
+		// Text left over follows the last part found, never before it (found by fuzzing).
+		{"0县0", models.Region{County: "0县", Town: "0"}, false},
 		{"四川省 成都市 郫都区", models.Region{Province: "四川省", City: "成都市", County: "郫都区"}, true},
 		{"四川德阳市中江县", models.Region{Province: "四川省", City: "德阳市", County: "中江县"}, true},
 		{"德阳市中江县", models.Region{City: "德阳市", County: "中江县"}, true},

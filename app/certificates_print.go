@@ -1,0 +1,280 @@
+package app
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/certsign"
+	"peiyang/models"
+	"peiyang/reports/certificate"
+	"peiyang/training"
+)
+
+// Printing a course's certificates: one PDF, one PDF each in a folder, or
+// those in a zip archive, on blank paper or on pre-printed stock (only
+// the variable fields), in the background with progress and a cancel
+// button; then the file or folder opens in the system's viewer.
+
+// printMode is where the certificates go.
+type printMode int
+
+const (
+	printMerged printMode = iota // one PDF
+	printSplit                   // one PDF each, in a folder
+	printZip                     // one PDF each, in a zip archive
+)
+
+// certPrintForm asks what to print and how.
+type certPrintForm struct {
+	s       *certificatesScreen
+	choices []training.CourseCertificates
+	course  *widget.Select
+	info    *widget.Label
+	mode    *widget.RadioGroup
+	overlay *widget.Check
+	button  *widget.Button
+	dialog  *dialog.CustomDialog
+}
+
+// openPrint asks for the course, the output and the paper, then where to
+// write, and prints.
+func (s *certificatesScreen) openPrint() *certPrintForm {
+	f := &certPrintForm{s: s}
+	for _, c := range s.courses {
+		if c.Valid > 0 {
+			f.choices = append(f.choices, c)
+		}
+	}
+	names := make([]string, len(f.choices))
+	for i, c := range f.choices {
+		names[i] = T("certificates.print_choice", "Course", c.Course.Title, "N", c.Valid)
+	}
+	f.course = widget.NewSelect(names, func(string) { f.update() })
+	f.course.PlaceHolder = T("certificates.choose_course")
+	f.info = widget.NewLabel("")
+	f.info.Wrapping = fyne.TextWrapWord
+	modes := []string{T("certificates.print_merged"), T("certificates.print_split"), T("certificates.print_zip")}
+	f.mode = widget.NewRadioGroup(modes, nil)
+	f.mode.Required = true
+	f.mode.SetSelected(modes[0])
+	f.overlay = widget.NewCheck(T("certificates.print_overlay"), nil)
+	overlayNote := caption(T("certificates.print_overlay_note"))
+	overlayNote.Wrapping = fyne.TextWrapWord
+	form := container.New(layout.NewFormLayout(),
+		flatten(
+			formRow(T("certificates.course"), f.course),
+			formRow(T("certificates.print_output"), f.mode),
+			formRow(T("certificates.print_paper"), container.NewVBox(f.overlay, overlayNote)),
+		)...)
+	body := container.NewVBox(form, f.info)
+	f.dialog, f.button = actionDialog(s.u.win, T("certificates.print_title"), fixedWidth(640, body), fyne.NewSize(680, 420),
+		T("certificates.print_button"), theme.DocumentPrintIcon(), func() bool {
+			i := f.course.SelectedIndex()
+			if i < 0 {
+				return false
+			}
+			f.dialog.Hide()
+			s.askTarget(f.choices[i].Course, printMode(max(0, slices.Index(modes, f.mode.Selected))), f.overlay.Checked)
+			return false
+		})
+	// The course filtered on, else the selected certificate's.
+	want := s.filterCourse()
+	if r := s.current(); want == 0 && r != nil {
+		want = r.Certificate.CourseID
+	}
+	sel := -1
+	for i, c := range f.choices {
+		if c.Course.ID == want || len(f.choices) == 1 {
+			sel = i
+		}
+	}
+	if sel >= 0 {
+		f.course.SetSelectedIndex(sel)
+	}
+	f.update()
+	s.printer = f
+	return f
+}
+
+func (f *certPrintForm) update() {
+	i := f.course.SelectedIndex()
+	switch {
+	case len(f.choices) == 0:
+		f.info.SetText(T("certificates.print_nothing"))
+		f.course.Disable()
+	case i < 0:
+		f.info.SetText("")
+	case f.choices[i].Pending > 0:
+		c := f.choices[i]
+		f.info.SetText(T("certificates.print_info", "N", c.Valid) + "\n" + T("certificates.print_pending", "N", c.Pending))
+		f.info.Importance = widget.WarningImportance
+	default:
+		f.info.SetText(T("certificates.print_info", "N", f.choices[i].Valid))
+		f.info.Importance = widget.MediumImportance
+	}
+	f.info.Refresh()
+	if i < 0 {
+		f.button.Disable()
+	} else {
+		f.button.Enable()
+	}
+}
+
+// askTarget asks where to write: a PDF or zip file, or a folder.
+func (s *certificatesScreen) askTarget(c *models.Course, mode printMode, overlay bool) {
+	name := safeFileName(T("certificates.file_name", "Course", c.Title))
+	run := func(path string) { s.print(c.ID, mode, overlay, path) }
+	switch mode {
+	case printSplit:
+		chooseFolder(s.u.win, func(dir string) { run(filepath.Join(dir, name)) })
+	case printZip:
+		chooseSaveFile(s.u.win, name+".zip", ".zip", run)
+	default:
+		chooseSaveFile(s.u.win, name+".pdf", ".pdf", run)
+	}
+}
+
+// printChunk is how many certificates are drawn between two progress
+// reports (and chances to cancel).
+var printChunk = max(8, 2*runtime.GOMAXPROCS(0))
+
+// print writes the course's valid certificates to path (a PDF or zip
+// file, or for printSplit a folder, made if need be) in the background,
+// then opens it.
+func (s *certificatesScreen) print(courseID int64, mode printMode, overlay bool, path string) *task {
+	u := s.u
+	var batch *certificate.Batch
+	return u.runTask(T("certificates.print_title"), func(ctx context.Context, p *Progress) error {
+		p.Note(T("certificates.print_loading"))
+		st := u.svc.Store()
+		settings, err := certificate.LoadSettings(ctx, st)
+		if err != nil {
+			return err
+		}
+		key, err := certsign.Key(ctx, st)
+		if err != nil {
+			return err
+		}
+		if batch, err = certificate.Load(ctx, st, courseID, 0, key); err != nil {
+			return err
+		}
+		pr := &certificate.Printer{Settings: settings, Overlay: overlay, Date: time.Now()}
+		if err := writeCertificates(ctx, p, pr, batch.Items, mode, path); err != nil {
+			return err
+		}
+		return u.audit(ctx, "print", "courses", courseID, map[string]any{
+			"what": fmt.Sprintf("%d certificate(s)", len(batch.Items)), "file": filepath.Base(path), "overlay": overlay})
+	}, func() {
+		open := path
+		if mode == printZip {
+			open = filepath.Dir(path)
+		}
+		msg := T("certificates.printed", "N", len(batch.Items), "Course", batch.Course.Title)
+		if n := len(batch.Pending); n > 0 {
+			msg += "\n" + T("certificates.printed_pending", "N", n, "Names", pendingNames(batch.Pending))
+		}
+		if err := openWithSystem(u.app, open); err != nil {
+			logError("open the certificates", err)
+		}
+		u.showWritten(T("certificates.print_title"), msg, path)
+	})
+}
+
+// pendingNames lists up to ten names, then how many more.
+func pendingNames(ts []*models.Trainee) string {
+	var names []string
+	for i, t := range ts {
+		if i == 10 {
+			names = append(names, T("certificates.and_more", "N", len(ts)-i))
+			break
+		}
+		names = append(names, t.Name)
+	}
+	return strings.Join(names, "、")
+}
+
+// writeCertificates writes the items as one PDF, one file each in a
+// folder, or a zip archive, reporting progress; it stops at the next
+// chunk when ctx is cancelled, leaving a PDF or zip file unwritten.
+func writeCertificates(ctx context.Context, p *Progress, pr *certificate.Printer, items []certificate.Item, mode printMode, path string) error {
+	n := len(items)
+	switch mode {
+	case printMerged:
+		p.Note(T("certificates.print_drawing", "N", n))
+		var b bytes.Buffer
+		if err := pr.WriteMerged(&b, items); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return certificate.WriteFile(path, b.Bytes())
+	case printSplit:
+		p.Note(T("certificates.print_drawing", "N", n))
+		for start := 0; start < n; start += printChunk {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if _, err := pr.WriteFiles(path, items[start:min(start+printChunk, n)]); err != nil {
+				return err
+			}
+			p.Set(min(start+printChunk, n), n)
+		}
+		return nil
+	}
+	p.Note(T("certificates.print_drawing", "N", n))
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	seen := map[string]string{}
+	for start := 0; start < n; start += printChunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		part := items[start:min(start+printChunk, n)]
+		pdfs := make([][]byte, len(part))
+		errs := make([]error, len(part))
+		var wg sync.WaitGroup
+		for i := range part {
+			wg.Go(func() { pdfs[i], errs[i] = pr.Bytes(part[i]) })
+		}
+		wg.Wait()
+		for i, it := range part {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			name := certificate.FileName(it)
+			if prev, dup := seen[strings.ToLower(name)]; dup {
+				return models.Errorf(models.ECONFLICT, "", "Certificates {{.A}} and {{.B}} would be written to the same file {{.File}}.", "A", prev, "B", it.Serial, "File", name)
+			}
+			seen[strings.ToLower(name)] = it.Serial
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: pr.Date})
+			if err != nil {
+				return fmt.Errorf("app: zip: %w", err)
+			}
+			if _, err := w.Write(pdfs[i]); err != nil {
+				return fmt.Errorf("app: zip: %w", err)
+			}
+		}
+		p.Set(min(start+printChunk, n), n)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("app: zip: %w", err)
+	}
+	p.Note(T("certificates.print_writing"))
+	return certificate.WriteFile(path, b.Bytes())
+}

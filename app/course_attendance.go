@@ -1,0 +1,483 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// courseAttendance takes one session's attendance as a grid: a row per
+// trainee holding a place, a column per status (present, late, excused,
+// absent). It is fast with the keyboard: the arrow keys move, P/L/E/A or
+// 1–4 set the row's status and go to the next row, Space or Enter sets
+// the status of the column under the cursor; a click on a cell sets its
+// status too. Every change is saved at once, in order, in the background
+// (training.RecordAttendance).
+type courseAttendance struct {
+	s       *coursesScreen
+	box     *fyne.Container
+	top     *fyne.Container
+	course  *models.Course
+	list    []*models.Session
+	session *widget.Select
+	setting bool // the session choice is being set, not chosen
+	counts  *widget.Label
+	note    *widget.Label
+	rest    *widget.Button
+	print   *widget.Button
+	grid    *attendanceGrid
+	sheet   *training.SessionSheet
+	gen     int
+
+	mu      sync.Mutex
+	pending []attendanceSave
+	running bool
+}
+
+// attendanceSave is one change waiting to be written.
+type attendanceSave struct {
+	sheet     *training.SessionSheet
+	traineeID int64
+	status    models.AttendanceStatus
+	prev      models.AttendanceStatus // "" when none was recorded
+}
+
+// The grid's columns: the row number, the name, then one per status in
+// the order of models.AttendanceStatuses.
+const attendanceFirstStatus = 2
+
+func newCourseAttendance(s *coursesScreen) *courseAttendance {
+	t := &courseAttendance{s: s}
+	t.session = widget.NewSelect(nil, func(string) {
+		if !t.setting {
+			t.loadSheet()
+		}
+	})
+	t.session.PlaceHolder = T("courses.choose_session")
+	t.counts = widget.NewLabel("")
+	t.note = widget.NewLabel("")
+	t.note.Importance = widget.WarningImportance
+	t.note.Wrapping = fyne.TextWrapWord
+	t.note.Hide()
+	t.rest = widget.NewButtonWithIcon(T("courses.rest_present"), theme.ConfirmIcon(), t.markRestPresent)
+	t.print = widget.NewButtonWithIcon(T("courses.print_signin_one"), theme.DocumentPrintIcon(), func() {
+		if t.sheet != nil {
+			s.printSignIn(t.sheet.Session.ID)
+		}
+	})
+	t.grid = newAttendanceGrid(t)
+	keys := caption(T("courses.attendance_keys"))
+	keys.Wrapping = fyne.TextWrapWord
+	t.top = container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(t.rest, t.print), t.session),
+		t.counts, t.note)
+	t.box = container.NewBorder(t.top, keys, nil, nil, t.grid)
+	return t
+}
+
+func (t *courseAttendance) content() fyne.CanvasObject { return t.box }
+
+// load reads the course's sessions and shows the last one held by today
+// (else the first).
+func (t *courseAttendance) load(c *models.Course) {
+	keep := int64(0)
+	if t.course != nil && t.course.ID == c.ID && t.sheet != nil {
+		keep = t.sheet.Session.ID
+	}
+	t.course = c
+	t.gen++
+	gen := t.gen
+	goLoad(t.s.u, func(ctx context.Context) ([]*models.Session, error) {
+		return t.s.u.svc.FindSessions(ctx, models.SessionFilter{CourseID: c.ID})
+	}, func(ss []*models.Session) {
+		if gen != t.gen {
+			return
+		}
+		t.list = ss
+		opts := make([]string, len(ss))
+		pick := -1
+		today := t.s.u.svc.Today()
+		for i, s := range ss {
+			opts[i] = weekdayDate(s.Date) + " " + s.Start.String() + "–" + s.End.String() + T("list.separator") + s.Topic
+			if s.ID == keep {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			for i, s := range ss {
+				if !s.Date.After(today) {
+					pick = i
+				}
+			}
+		}
+		if pick < 0 && len(ss) > 0 {
+			pick = 0
+		}
+		t.setting = true
+		t.session.Options = opts
+		t.session.ClearSelected()
+		if pick >= 0 {
+			t.session.SetSelectedIndex(pick)
+		}
+		t.setting = false
+		t.loadSheet()
+	})
+}
+
+// loadSheet reads the chosen session's sign-ins.
+func (t *courseAttendance) loadSheet() {
+	i := t.session.SelectedIndex()
+	t.gen++
+	gen := t.gen
+	if i < 0 || i >= len(t.list) {
+		t.sheet = nil
+		t.showSheet()
+		return
+	}
+	id := t.list[i].ID
+	goLoad(t.s.u, func(ctx context.Context) (*training.SessionSheet, error) {
+		return t.s.u.svc.SessionAttendance(ctx, id)
+	}, func(sh *training.SessionSheet) {
+		if gen != t.gen {
+			return
+		}
+		t.sheet = sh
+		t.showSheet()
+		if t.s.u.current == "courses" && t.s.u.win.Canvas().Overlays().Top() == nil && sh.Held && len(sh.Trainees) > 0 {
+			t.s.u.win.Canvas().Focus(t.grid)
+		}
+	})
+}
+
+// showSheet puts the sheet in the grid.
+func (t *courseAttendance) showSheet() {
+	t.grid.UnselectAll()
+	t.grid.cursor = widget.TableCellID{Row: 0, Col: attendanceFirstStatus}
+	sh := t.sheet
+	switch {
+	case sh == nil && len(t.list) == 0:
+		t.setNote(T("courses.no_sessions"))
+	case sh == nil:
+		t.setNote("")
+	case !sh.Held:
+		t.setNote(T("courses.not_held", "Date", sh.Session.Date.String()))
+	case len(sh.Trainees) == 0:
+		t.setNote(T("courses.nobody_enrolled"))
+	default:
+		t.setNote("")
+	}
+	if sh != nil && sh.Held && len(sh.Trainees) > 0 {
+		t.rest.Enable()
+	} else {
+		t.rest.Disable()
+	}
+	if sh != nil {
+		t.print.Enable()
+	} else {
+		t.print.Disable()
+	}
+	t.updateCounts()
+	t.grid.Refresh()
+	if sh != nil && len(sh.Trainees) > 0 {
+		t.grid.moveTo(t.grid.cursor)
+	}
+}
+
+func (t *courseAttendance) setNote(text string) {
+	t.note.SetText(text)
+	if text == "" {
+		t.note.Hide()
+	} else {
+		t.note.Show()
+	}
+	relayout(t.top, t.top, t.box)
+}
+
+func (t *courseAttendance) updateCounts() {
+	if t.sheet == nil {
+		t.counts.SetText("")
+		return
+	}
+	n := map[models.AttendanceStatus]int{}
+	for _, tr := range t.sheet.Trainees {
+		n[t.sheet.Status[tr.ID]]++
+	}
+	t.counts.SetText(T("courses.attendance_counts", "Present", n[models.Present], "Late", n[models.Late],
+		"Excused", n[models.Excused], "Absent", n[models.Absent], "None", n[""]))
+}
+
+// rows is the grid's number of rows.
+func (t *courseAttendance) rows() int {
+	if t.sheet == nil {
+		return 0
+	}
+	return len(t.sheet.Trainees)
+}
+
+// cell is what a grid cell shows: the row number, the name, or for the
+// status columns a filled circle under the row's status.
+func (t *courseAttendance) cell(row, col int) (string, widget.Importance) {
+	if t.sheet == nil || row >= len(t.sheet.Trainees) {
+		return "", widget.MediumImportance
+	}
+	tr := t.sheet.Trainees[row]
+	switch {
+	case col == 0:
+		return strconv.Itoa(row + 1), widget.LowImportance
+	case col == 1:
+		return tr.Name, widget.MediumImportance
+	}
+	st := models.AttendanceStatuses[col-attendanceFirstStatus]
+	if t.sheet.Status[tr.ID] == st {
+		return "●", attendanceImportance(st)
+	}
+	return "○", widget.LowImportance
+}
+
+func attendanceImportance(st models.AttendanceStatus) widget.Importance {
+	switch st {
+	case models.Present:
+		return widget.SuccessImportance
+	case models.Late:
+		return widget.WarningImportance
+	case models.Absent:
+		return widget.DangerImportance
+	}
+	return widget.HighImportance
+}
+
+// set records the status of the trainee on the row: on screen at once,
+// and in the store in the background.
+func (t *courseAttendance) set(row int, st models.AttendanceStatus) {
+	sh := t.sheet
+	if sh == nil || !sh.Held || row < 0 || row >= len(sh.Trainees) {
+		return
+	}
+	tr := sh.Trainees[row]
+	prev := sh.Status[tr.ID]
+	if prev == st {
+		return
+	}
+	sh.Status[tr.ID] = st
+	t.refreshRow(row)
+	t.updateCounts()
+	t.queue(attendanceSave{sheet: sh, traineeID: tr.ID, status: st, prev: prev})
+}
+
+func (t *courseAttendance) refreshRow(row int) {
+	for c := attendanceFirstStatus; c < attendanceFirstStatus+len(models.AttendanceStatuses); c++ {
+		t.grid.RefreshItem(widget.TableCellID{Row: row, Col: c})
+	}
+}
+
+// markRestPresent records everyone without a status as present.
+func (t *courseAttendance) markRestPresent() {
+	if t.sheet == nil {
+		return
+	}
+	for i, tr := range t.sheet.Trainees {
+		if t.sheet.Status[tr.ID] == "" {
+			t.set(i, models.Present)
+		}
+	}
+}
+
+// queue writes a change after those before it.
+func (t *courseAttendance) queue(a attendanceSave) {
+	u := t.s.u
+	u.jobs.Add(1)
+	t.mu.Lock()
+	t.pending = append(t.pending, a)
+	start := !t.running
+	t.running = true
+	t.mu.Unlock()
+	if start {
+		go t.drain()
+	}
+}
+
+// drain writes the queued changes one by one; a failure puts the
+// previous status back on screen and is shown.
+func (t *courseAttendance) drain() {
+	u := t.s.u
+	for {
+		t.mu.Lock()
+		if len(t.pending) == 0 {
+			t.running = false
+			t.mu.Unlock()
+			return
+		}
+		a := t.pending[0]
+		t.pending = t.pending[1:]
+		t.mu.Unlock()
+		err := u.svc.RecordAttendance(u.ctx, a.sheet.Session.ID, a.traineeID, a.status)
+		if err != nil && u.ctx.Err() == nil {
+			onUI(func() {
+				if t.sheet == a.sheet && a.sheet.Status[a.traineeID] == a.status {
+					if a.prev == "" {
+						delete(a.sheet.Status, a.traineeID)
+					} else {
+						a.sheet.Status[a.traineeID] = a.prev
+					}
+					t.updateCounts()
+					t.grid.Refresh()
+				}
+				u.showError(err)
+			})
+		}
+		u.jobs.Done()
+	}
+}
+
+// attendanceGrid is the attendance table with its own keyboard.
+type attendanceGrid struct {
+	widget.Table
+	t       *courseAttendance
+	cursor  widget.TableCellID
+	keyMove bool // the selection is moving by key, not by a click
+}
+
+func newAttendanceGrid(t *courseAttendance) *attendanceGrid {
+	g := &attendanceGrid{t: t, cursor: widget.TableCellID{Col: attendanceFirstStatus}}
+	g.Length = func() (int, int) { return t.rows(), attendanceFirstStatus + len(models.AttendanceStatuses) }
+	g.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
+	g.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		text, imp := t.cell(id.Row, id.Col)
+		align := fyne.TextAlignCenter
+		if id.Col == 1 {
+			align = fyne.TextAlignLeading
+		}
+		if l.Text != text || l.Importance != imp || l.Alignment != align {
+			l.Text, l.Importance, l.Alignment = text, imp, align
+			l.TextStyle.Bold = id.Col >= attendanceFirstStatus && text == "●"
+			l.Refresh()
+		}
+	}
+	g.ShowHeaderRow = true
+	g.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		l.Alignment = fyne.TextAlignCenter
+		return l
+	}
+	g.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		switch {
+		case id.Row >= 0 || id.Col < 0:
+		case id.Col == 0:
+			l.SetText("#")
+		case id.Col == 1:
+			l.SetText(T("trainee.name"))
+		default:
+			st := models.AttendanceStatuses[id.Col-attendanceFirstStatus]
+			l.SetText(T("attendance."+string(st)) + " (" + attendanceKey(st) + ")")
+		}
+	}
+	g.OnSelected = func(id widget.TableCellID) {
+		g.cursor = id
+		if !g.keyMove && id.Col >= attendanceFirstStatus {
+			t.set(id.Row, models.AttendanceStatuses[id.Col-attendanceFirstStatus])
+		}
+	}
+	g.ExtendBaseWidget(g)
+	g.SetColumnWidth(0, 44)
+	g.SetColumnWidth(1, 120)
+	for i := range models.AttendanceStatuses {
+		g.SetColumnWidth(attendanceFirstStatus+i, 110)
+	}
+	return g
+}
+
+// attendanceKey is the key that sets a status: P, L, E or A.
+func attendanceKey(st models.AttendanceStatus) string {
+	switch st {
+	case models.Present:
+		return "P"
+	case models.Late:
+		return "L"
+	case models.Excused:
+		return "E"
+	}
+	return "A"
+}
+
+// moveTo puts the cursor on a cell and scrolls to it.
+func (g *attendanceGrid) moveTo(id widget.TableCellID) {
+	rows := g.t.rows()
+	if rows == 0 {
+		return
+	}
+	id.Row = max(0, min(rows-1, id.Row))
+	id.Col = max(attendanceFirstStatus, min(attendanceFirstStatus+len(models.AttendanceStatuses)-1, id.Col))
+	g.keyMove = true
+	g.Select(id)
+	g.keyMove = false
+	g.cursor = id
+}
+
+// TypedKey moves the cursor, and Space or Enter sets the status of its
+// column.
+func (g *attendanceGrid) TypedKey(ev *fyne.KeyEvent) {
+	c := g.cursor
+	switch ev.Name {
+	case fyne.KeyUp:
+		c.Row--
+	case fyne.KeyDown:
+		c.Row++
+	case fyne.KeyLeft:
+		c.Col--
+	case fyne.KeyRight:
+		c.Col++
+	case fyne.KeyPageUp:
+		c.Row -= 10
+	case fyne.KeyPageDown:
+		c.Row += 10
+	case fyne.KeyHome:
+		c.Row = 0
+	case fyne.KeyEnd:
+		c.Row = g.t.rows() - 1
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if c.Col >= attendanceFirstStatus {
+			g.t.set(c.Row, models.AttendanceStatuses[c.Col-attendanceFirstStatus])
+		}
+		c.Row++
+	case fyne.KeyEscape:
+		if cv := fyne.CurrentApp().Driver().CanvasForObject(g); cv != nil && cv.OnTypedKey() != nil {
+			cv.OnTypedKey()(ev)
+		}
+		return
+	default:
+		return
+	}
+	g.moveTo(c)
+}
+
+// TypedRune sets the status of the cursor's row by its key (P, L, E, A,
+// or 1 to 4) and goes to the next row.
+func (g *attendanceGrid) TypedRune(r rune) {
+	var st models.AttendanceStatus
+	switch r {
+	case 'p', 'P', '1':
+		st = models.Present
+	case 'l', 'L', '2':
+		st = models.Late
+	case 'e', 'E', '3':
+		st = models.Excused
+	case 'a', 'A', '4':
+		st = models.Absent
+	default:
+		return
+	}
+	g.t.set(g.cursor.Row, st)
+	g.moveTo(widget.TableCellID{Row: g.cursor.Row + 1, Col: attendanceFirstStatus + indexOf(models.AttendanceStatuses,
+		func(s models.AttendanceStatus) bool { return s == st })})
+}

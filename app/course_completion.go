@@ -1,0 +1,310 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// courseCompletion shows what the completion rule decides for each trainee
+// holding a place, with the reasons of each failure translated
+// (training.Decisions, which writes nothing), takes the assessment scores
+// (Enter saves and goes to the next trainee), and records the decisions
+// on the enrolments (training.DecideCompletion) once confirmed.
+type courseCompletion struct {
+	s      *coursesScreen
+	box    *fyne.Container
+	top    *fyne.Container
+	course *models.Course
+	rows   []completionRow
+	gen    int
+
+	rule     *widget.Label
+	summary  *widget.Label
+	message  *widget.Label
+	decide   *widget.Button
+	table    *widget.Table
+	selected int
+
+	scoreName *widget.Label
+	score     *keyEntry
+	scoreErr  *widget.Label
+	scoreBox  fyne.CanvasObject
+	reasons   *widget.Label
+	busy      bool
+}
+
+// completionRow is one trainee's decision.
+type completionRow struct {
+	trainee   *models.Trainee
+	enrolment *models.Enrolment
+	decision  training.Decision
+}
+
+func newCourseCompletion(s *coursesScreen) *courseCompletion {
+	t := &courseCompletion{s: s, selected: -1}
+	t.rule = widget.NewLabel("")
+	t.rule.Wrapping = fyne.TextWrapWord
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.message = widget.NewLabel("")
+	t.message.Wrapping = fyne.TextWrapWord
+	t.message.Hide()
+	t.decide = widget.NewButtonWithIcon(T("courses.decide"), theme.ConfirmIcon(), t.confirmDecide)
+	t.decide.Importance = widget.HighImportance
+	var box fyne.CanvasObject
+	t.table, box = courseTable([]courseColumn{
+		{T("trainee.name"), 80}, {T("courses.col.attended"), 74}, {T("courses.col.rate"), 68},
+		{T("courses.col.hours"), 56}, {T("courses.col.score"), 56}, {T("courses.col.decision"), 100},
+		{T("courses.col.recorded"), 110}, {T("courses.col.reasons"), 200},
+	}, 7, func() int { return len(t.rows) }, t.cell)
+	t.table.OnSelected = func(id widget.TableCellID) { t.selectRow(id.Row) }
+
+	t.scoreName = widget.NewLabel("")
+	t.score = newKeyEntry()
+	t.score.SetPlaceHolder("0–100")
+	t.score.OnSubmitted = func(string) { t.saveScore() }
+	t.scoreErr = errorLabel()
+	save := widget.NewButtonWithIcon(T("courses.save_score"), theme.DocumentSaveIcon(), t.saveScore)
+	t.scoreBox = container.NewVBox(
+		container.NewHBox(t.scoreName, fixedWidth(110, t.score), save), t.scoreErr)
+	t.scoreBox.Hide()
+	t.reasons = widget.NewLabel("")
+	t.reasons.Wrapping = fyne.TextWrapWord
+
+	t.top = container.NewVBox(t.rule,
+		container.NewBorder(nil, nil, nil, t.decide, t.summary), t.message, t.scoreBox)
+	t.box = container.NewBorder(t.top, t.reasons, nil, nil, box)
+	return t
+}
+
+func (t *courseCompletion) content() fyne.CanvasObject { return t.box }
+
+// load computes the decisions of the course as of today.
+func (t *courseCompletion) load(c *models.Course) {
+	if t.course == nil || t.course.ID != c.ID {
+		t.message.Hide()
+		t.selected = -1
+		relayout(t.top, t.box)
+	}
+	t.course = c
+	t.rule.SetText(T("courses.rule_line", "Rule", ruleText(c.Rule)))
+	t.gen++
+	gen := t.gen
+	goLoadOrFail(t.s.u, func(ctx context.Context) ([]completionRow, error) {
+		ds, err := t.s.u.svc.Decisions(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		es, err := t.s.u.svc.CourseEnrolments(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		byTrainee := make(map[int64]training.Decision, len(ds))
+		for _, d := range ds {
+			byTrainee[d.TraineeID] = d
+		}
+		var rows []completionRow
+		for _, r := range es {
+			if d, ok := byTrainee[r.Trainee.ID]; ok {
+				rows = append(rows, completionRow{trainee: r.Trainee, enrolment: r.Enrolment, decision: d})
+			}
+		}
+		return rows, nil
+	}, func(rows []completionRow, err error) {
+		if gen != t.gen {
+			return
+		}
+		if err != nil {
+			t.rows = nil
+			t.showMessage(UserMessage(err), widget.DangerImportance)
+			t.decide.Disable()
+		} else {
+			t.rows = rows
+			if len(rows) > 0 {
+				t.decide.Enable()
+			} else {
+				t.decide.Disable()
+			}
+		}
+		meet, decided := 0, 0
+		for _, r := range t.rows {
+			if r.decision.Completed {
+				meet++
+			}
+			if r.enrolment.Status != models.Enrolled {
+				decided++
+			}
+		}
+		t.summary.SetText(T("courses.completion_summary", "N", len(t.rows), "Meet", meet, "Fail", len(t.rows)-meet, "Decided", decided))
+		t.table.Refresh()
+		if t.selected >= len(t.rows) {
+			t.selected = -1
+		}
+		if t.selected >= 0 {
+			t.showSelected()
+		} else {
+			t.scoreBox.Hide()
+			t.reasons.SetText(T("courses.reasons_hint"))
+		}
+		relayout(t.top, t.top, t.box)
+	})
+}
+
+func (t *courseCompletion) cell(row, col int) (string, widget.Importance) {
+	if row >= len(t.rows) {
+		return "", widget.MediumImportance
+	}
+	r := t.rows[row]
+	d := r.decision
+	switch col {
+	case 0:
+		return r.trainee.Name, widget.MediumImportance
+	case 1:
+		return strconv.Itoa(d.SessionsPresent) + "/" + strconv.Itoa(d.SessionsHeld), widget.MediumImportance
+	case 2:
+		return coursePercent(d.AttendanceRate), widget.MediumImportance
+	case 3:
+		return courseNumber(d.Hours), widget.MediumImportance
+	case 4:
+		if d.Score == nil {
+			return "—", widget.LowImportance
+		}
+		return courseNumber(*d.Score), widget.MediumImportance
+	case 5:
+		if d.Completed {
+			return T("courses.decision_yes"), widget.SuccessImportance
+		}
+		return T("courses.decision_no"), widget.DangerImportance
+	case 6:
+		return enrolStatusLabel(r.enrolment.Status), enrolmentImportance(r.enrolment.Status)
+	case 7:
+		return decisionReasons(d), widget.MediumImportance
+	}
+	return "", widget.MediumImportance
+}
+
+// decisionReasons says why the trainee does not complete, each failed
+// condition translated, or that the rule is met.
+func decisionReasons(d training.Decision) string {
+	if d.Completed {
+		return T("courses.meets_rule")
+	}
+	parts := make([]string, len(d.Failures))
+	for i, f := range d.Failures {
+		parts[i] = ErrorText(f)
+	}
+	return strings.Join(parts, T("courses.reason_separator"))
+}
+
+// selectRow shows the row's reasons and its score to edit.
+func (t *courseCompletion) selectRow(row int) {
+	if row < 0 || row >= len(t.rows) {
+		return
+	}
+	t.selected = row
+	t.showSelected()
+	t.s.u.win.Canvas().Focus(t.score)
+}
+
+func (t *courseCompletion) showSelected() {
+	r := t.rows[t.selected]
+	t.scoreName.SetText(T("courses.score_of", "Name", r.trainee.Name))
+	if r.enrolment.Score != nil {
+		t.score.SetText(courseNumber(*r.enrolment.Score))
+	} else {
+		t.score.SetText("")
+	}
+	setError(t.scoreErr, "")
+	t.scoreBox.Show()
+	t.reasons.SetText(r.trainee.Name + T("courses.name_colon") + decisionReasons(r.decision))
+	relayout(t.top, t.top, t.box)
+}
+
+// saveScore records the score of the selected trainee, then goes to the
+// next row.
+func (t *courseCompletion) saveScore() {
+	if t.busy || t.selected < 0 || t.selected >= len(t.rows) || t.course == nil {
+		return
+	}
+	text := strings.TrimSpace(models.ToHalfWidth(t.score.Text))
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		setError(t.scoreErr, T("courses.error.number", "Text", text))
+		relayout(t.top, t.box)
+		return
+	}
+	r := t.rows[t.selected]
+	c := t.course
+	t.busy = true
+	goLoadOrFail(t.s.u, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, t.s.u.svc.RecordScore(ctx, c.ID, r.trainee.ID, v)
+	}, func(_ struct{}, err error) {
+		t.busy = false
+		if err != nil {
+			setError(t.scoreErr, UserMessage(err))
+			relayout(t.top, t.box)
+			return
+		}
+		setError(t.scoreErr, "")
+		r.enrolment.Score = &v
+		if t.selected+1 < len(t.rows) {
+			t.table.Select(widget.TableCellID{Row: t.selected + 1, Col: 0})
+		}
+		t.load(c)
+		t.s.u.win.Canvas().Focus(t.score)
+	})
+}
+
+// confirmDecide asks before recording the decisions.
+func (t *courseCompletion) confirmDecide() {
+	if t.course == nil || len(t.rows) == 0 {
+		return
+	}
+	meet := 0
+	for _, r := range t.rows {
+		if r.decision.Completed {
+			meet++
+		}
+	}
+	courseConfirm(t.s.u.win, T("courses.decide"),
+		T("courses.decide_confirm", "N", len(t.rows), "Meet", meet, "Fail", len(t.rows)-meet, "Course", t.course.Title),
+		T("courses.decide"), t.decideNow)
+}
+
+// decideNow records the decisions in the background.
+func (t *courseCompletion) decideNow() {
+	c := t.course
+	goLoadOrFail(t.s.u, func(ctx context.Context) ([]training.Decision, error) {
+		return t.s.u.svc.DecideCompletion(ctx, c.ID)
+	}, func(ds []training.Decision, err error) {
+		if err != nil {
+			t.showMessage(UserMessage(err), widget.DangerImportance)
+			return
+		}
+		done := 0
+		for _, d := range ds {
+			if d.Completed {
+				done++
+			}
+		}
+		t.showMessage(T("courses.decided", "Completed", done, "NotCompleted", len(ds)-done), widget.SuccessImportance)
+		t.load(c)
+		t.s.changed()
+	})
+}
+
+func (t *courseCompletion) showMessage(text string, imp widget.Importance) {
+	t.message.Importance = imp
+	t.message.SetText(text)
+	t.message.Show()
+	relayout(t.top, t.top, t.box)
+}

@@ -1,0 +1,252 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/certsign"
+	"peiyang/models"
+	"peiyang/reports/certificate"
+	"peiyang/reports/lists"
+	"peiyang/training"
+)
+
+// Printing a course's documents: the roster (花名册), the sign-in sheets
+// (签到表) of all its sessions or of one, and its completion certificates
+// (结业证书). Each is written in the background (runTask) as a PDF into
+// the documents folder, readable by its owner only, then opened in the
+// system's viewer.
+
+// coursePrintFolder returns the folder the documents go to, made when
+// missing: Peiyang in the user's documents folder (Documents or 文档 in
+// the home folder, else the home folder itself). Tests replace it.
+var coursePrintFolder = func() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("app: find the home folder: %w", err)
+	}
+	base := home
+	for _, d := range []string{"Documents", "文档"} {
+		if fi, err := os.Stat(filepath.Join(home, d)); err == nil && fi.IsDir() {
+			base = filepath.Join(home, d)
+			break
+		}
+	}
+	dir := filepath.Join(base, "Peiyang")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("app: make the documents folder: %w", err)
+	}
+	return dir, nil
+}
+
+// courseOpenFile opens a written document in the system's viewer. Tests
+// replace it so that nothing opens.
+var courseOpenFile = func(path string) error {
+	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
+}
+
+// courseFileName makes a file name from a document's title: characters
+// that file systems refuse become "_".
+func courseFileName(title string) string {
+	r := strings.NewReplacer("/", "_", `\`, "_", ":", "_", "*", "_", "?", "_", `"`, "_", "<", "_", ">", "_", "|", "_")
+	return strings.TrimSpace(r.Replace(title)) + ".pdf"
+}
+
+// printDocument writes a document in the background and opens it: write
+// produces the PDF's bytes.
+func (s *coursesScreen) printDocument(name string, write func(ctx context.Context, p *Progress) ([]byte, error)) *task {
+	var path string
+	return s.u.runTask(T("courses.printing"), func(ctx context.Context, p *Progress) error {
+		dir, err := coursePrintFolder()
+		if err != nil {
+			return err
+		}
+		data, err := write(ctx, p)
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		path = filepath.Join(dir, courseFileName(name))
+		return certificate.WriteFile(path, data)
+	}, func() {
+		if err := courseOpenFile(path); err != nil {
+			logError("open the document", err)
+		}
+		msg := widget.NewLabel(T("courses.printed", "File", path))
+		msg.Wrapping = fyne.TextWrapBreak
+		d := dialog.NewCustom(T("courses.printing"), T("button.close"), fixedWidth(480, msg), s.u.win)
+		closeOnEscape(s.u.win, d)
+		d.Show()
+	})
+}
+
+// listsMeta is the heading data of the lists: the organisation and today.
+func (s *coursesScreen) listsMeta(ctx context.Context) (lists.Meta, error) {
+	org, err := s.u.svc.Setting(ctx, certificate.KeyOrgFallback)
+	if err != nil {
+		return lists.Meta{}, err
+	}
+	return lists.Meta{Org: org, Date: s.u.svc.Today()}, nil
+}
+
+// printRoster prints the course's roster.
+func (s *coursesScreen) printRoster() *task {
+	if s.cur == nil {
+		return nil
+	}
+	c := s.cur.Course
+	return s.printDocument(T("courses.file_roster", "Course", c.Title), func(ctx context.Context, p *Progress) ([]byte, error) {
+		p.Note(T("courses.printing_roster"))
+		l, err := s.u.svc.CourseList(ctx, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		m, err := s.listsMeta(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if _, err := lists.Roster(&b, m, l); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	})
+}
+
+// printSignIn prints the sign-in sheet of one session, or with 0 of every
+// session of the course.
+func (s *coursesScreen) printSignIn(sessionID int64) *task {
+	if s.cur == nil {
+		return nil
+	}
+	c := s.cur.Course
+	name := T("courses.file_signin", "Course", c.Title)
+	if sessionID != 0 {
+		for _, ses := range s.attendance.list {
+			if ses.ID == sessionID {
+				name = T("courses.file_signin_one", "Course", c.Title, "Date", ses.Date.String())
+			}
+		}
+	}
+	return s.printDocument(name, func(ctx context.Context, p *Progress) ([]byte, error) {
+		p.Note(T("courses.printing_signin"))
+		var sheets []*training.SessionList
+		if sessionID != 0 {
+			l, err := s.u.svc.SessionList(ctx, sessionID)
+			if err != nil {
+				return nil, err
+			}
+			sheets = append(sheets, l)
+		} else {
+			var err error
+			if sheets, err = s.u.svc.CourseSessionLists(ctx, c.ID); err != nil {
+				return nil, err
+			}
+		}
+		m, err := s.listsMeta(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if _, err := lists.SignIn(&b, m, sheets); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	})
+}
+
+// printCertificates prints the course's valid certificates. Trainees who
+// completed it without a certificate yet are offered theirs first:
+// issuing numbers them for good, so it is asked.
+func (s *coursesScreen) printCertificates() {
+	if s.cur == nil {
+		return
+	}
+	c := s.cur.Course
+	type counts struct{ issued, pending int }
+	goLoad(s.u, func(ctx context.Context) (counts, error) {
+		i, p, err := s.u.svc.CertificateCounts(ctx, c.ID)
+		return counts{i, p}, err
+	}, func(n counts) {
+		title := T("courses.print_certificates")
+		switch {
+		case n.issued == 0 && n.pending == 0:
+			d := dialog.NewInformation(title, T("courses.no_certificates", "Course", c.Title), s.u.win)
+			closeOnEscape(s.u.win, d)
+			d.Show()
+		case n.pending == 0:
+			s.writeCertificates(c, false)
+		default:
+			msg := widget.NewLabel(T("courses.certificates_pending", "N", n.pending, "Issued", n.issued, "Course", c.Title))
+			msg.Wrapping = fyne.TextWrapWord
+			var d *dialog.CustomDialog
+			cancel := widget.NewButtonWithIcon(T("button.cancel"), theme.CancelIcon(), func() { d.Hide() })
+			issue := widget.NewButtonWithIcon(T("courses.issue_and_print"), theme.DocumentPrintIcon(), func() {
+				d.Hide()
+				s.writeCertificates(c, true)
+			})
+			issue.Importance = widget.HighImportance
+			buttons := []fyne.CanvasObject{cancel}
+			if n.issued > 0 {
+				buttons = append(buttons, widget.NewButtonWithIcon(T("courses.print_issued"), theme.DocumentPrintIcon(), func() {
+					d.Hide()
+					s.writeCertificates(c, false)
+				}))
+			}
+			d = dialog.NewCustomWithoutButtons(title, fixedWidth(520, container.NewVBox(msg)), s.u.win)
+			d.SetButtons(append(buttons, issue))
+			closeOnEscape(s.u.win, d)
+			d.Show()
+		}
+	})
+}
+
+// writeCertificates prints the certificates, issuing the missing ones
+// first when issue is set.
+func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) *task {
+	return s.printDocument(T("courses.file_certificates", "Course", c.Title), func(ctx context.Context, p *Progress) ([]byte, error) {
+		if issue {
+			p.Note(T("courses.issuing"))
+			if _, err := s.u.svc.IssueCertificates(ctx, c.ID); err != nil {
+				return nil, err
+			}
+		}
+		p.Note(T("courses.printing_certificates"))
+		st := s.u.svc.Store()
+		settings, err := certificate.LoadSettings(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		key, err := certsign.Key(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		batch, err := certificate.Load(ctx, st, c.ID, 0, key)
+		if err != nil {
+			return nil, err
+		}
+		if len(batch.Items) == 0 {
+			return nil, errors.New("app: no certificate to print")
+		}
+		pr := &certificate.Printer{Settings: settings, Date: s.u.svc.Today().Time()}
+		var b bytes.Buffer
+		if err := pr.WriteMerged(&b, batch.Items); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	})
+}

@@ -1,0 +1,509 @@
+package app
+
+import (
+	"context"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// coursesScreen lists the themed courses, filtered by title, status and
+// theme, with the selected course beside the list: its facts and print
+// buttons above five tabs (overview, sessions, enrolment, attendance,
+// completion). Each tab reads its data anew whenever it comes to the
+// front or another course is chosen; whatever a tab changes reloads the
+// list's counts.
+type coursesScreen struct {
+	u   *ui
+	box fyne.CanvasObject
+
+	search  *keyEntry
+	status  *widget.Select
+	theme   *widget.Select
+	count   *widget.Label
+	filters *fyne.Container
+	list    *widget.List
+
+	all    []training.CourseSummary // as loaded, latest start first
+	rows   []training.CourseSummary // those the filters select
+	loaded bool
+	gen    int // counts list loads, to drop stale results
+
+	cohorts     []*models.Cohort
+	instructors []*models.Instructor
+
+	cur    *training.CourseSummary // the course shown, nil for none
+	right  *fyne.Container         // the hint or the detail
+	hint   fyne.CanvasObject
+	detail fyne.CanvasObject
+	title  *widget.Label
+	facts  *widget.Label
+	tabs   *container.AppTabs
+
+	overview   *courseOverview
+	sessions   *courseSessions
+	enrolment  *courseEnrolment
+	attendance *courseAttendance
+	completion *courseCompletion
+
+	editor *courseEditor // the open course form, for tests
+
+	// want is the course to show once the list is loaded (0: the first
+	// running or open one), and wantTab the tab or form to open then,
+	// from $PEIYANG_SCREEN ("courses/attendance") or openCourse.
+	want    int64
+	wantTab string
+}
+
+// The tabs, in order.
+const (
+	tabOverview = iota
+	tabSessions
+	tabEnrolment
+	tabAttendance
+	tabCompletion
+)
+
+func newCourses(u *ui) *coursesScreen {
+	s := &coursesScreen{u: u}
+	start := u.opts.Screen
+	if start == "" {
+		start = os.Getenv(EnvScreen)
+	}
+	if id, sub, ok := strings.Cut(start, "/"); ok && id == "courses" {
+		s.wantTab = sub
+	}
+
+	s.search = newKeyEntry()
+	s.search.SetPlaceHolder(T("courses.search_placeholder"))
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.OnChanged = func(string) { s.filter() }
+	statuses := []string{T("courses.all_statuses")}
+	for _, st := range models.CourseStatuses {
+		statuses = append(statuses, courseStatusLabel(st))
+	}
+	s.status = widget.NewSelect(statuses, func(string) { s.filter() })
+	s.status.SetSelectedIndex(0)
+	themes := []string{T("courses.all_themes")}
+	for _, th := range models.Themes {
+		themes = append(themes, themeLabel(th))
+	}
+	s.theme = widget.NewSelect(themes, func(string) { s.filter() })
+	s.theme.SetSelectedIndex(0)
+	s.count = widget.NewLabel(T("dashboard.loading"))
+
+	s.list = widget.NewList(func() int { return len(s.rows) }, twoLineItem, s.updateItem)
+	s.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.rows) {
+			s.show(s.rows[id])
+		}
+	}
+
+	newBtn := widget.NewButtonWithIcon(T("courses.new"), theme.ContentAddIcon(), func() { s.openEditor(nil) })
+	newBtn.Importance = widget.HighImportance
+	top := container.NewBorder(nil, nil, heading(T("nav.courses")), newBtn)
+	s.filters = container.NewBorder(nil, nil, nil, s.count,
+		container.NewHBox(fixedWidth(260, s.search), fixedWidth(150, s.status), fixedWidth(190, s.theme)))
+
+	s.overview = newCourseOverview(s)
+	s.sessions = newCourseSessions(s)
+	s.enrolment = newCourseEnrolment(s)
+	s.attendance = newCourseAttendance(s)
+	s.completion = newCourseCompletion(s)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(T("courses.tab_overview"), theme.InfoIcon(), s.overview.content()),
+		container.NewTabItemWithIcon(T("courses.tab_sessions"), theme.GridIcon(), s.sessions.content()),
+		container.NewTabItemWithIcon(T("courses.tab_enrolment"), theme.AccountIcon(), s.enrolment.content()),
+		container.NewTabItemWithIcon(T("courses.tab_attendance"), theme.ConfirmIcon(), s.attendance.content()),
+		container.NewTabItemWithIcon(T("courses.tab_completion"), theme.DocumentIcon(), s.completion.content()),
+	)
+	s.tabs.OnSelected = func(*container.TabItem) { s.loadTab() }
+
+	s.title = heading("")
+	s.title.Truncation = fyne.TextTruncateEllipsis
+	s.facts = widget.NewLabel("")
+	s.facts.Truncation = fyne.TextTruncateEllipsis
+	edit := widget.NewButtonWithIcon(T("button.edit"), theme.DocumentCreateIcon(), func() {
+		if s.cur != nil {
+			s.openEditor(s.cur.Course)
+		}
+	})
+	roster := widget.NewButtonWithIcon(T("courses.print_roster"), theme.DocumentPrintIcon(), func() { s.printRoster() })
+	signIn := widget.NewButtonWithIcon(T("courses.print_signin"), theme.DocumentPrintIcon(), func() { s.printSignIn(0) })
+	certs := widget.NewButtonWithIcon(T("courses.print_certificates"), theme.DocumentPrintIcon(), func() { s.printCertificates() })
+	toolbar := container.NewHBox(edit, layout.NewSpacer(), roster, signIn, certs)
+	s.detail = container.NewBorder(container.NewVBox(s.title, s.facts, toolbar), nil, nil, nil, s.tabs)
+	hint := widget.NewLabel(T("courses.choose"))
+	hint.Alignment = fyne.TextAlignCenter
+	s.hint = container.NewCenter(hint)
+	s.right = container.NewStack(s.hint)
+
+	split := container.NewHSplit(s.list, s.right)
+	split.Offset = 0.28
+	s.box = container.NewBorder(container.NewVBox(top, s.filters), nil, nil, nil, split)
+	return s
+}
+
+func (s *coursesScreen) content() fyne.CanvasObject { return s.box }
+
+// shown reloads the list, the choices of the forms, and the tab in front.
+func (s *coursesScreen) shown() {
+	s.reload(s.cur != nil)
+	type choices struct {
+		cohorts     []*models.Cohort
+		instructors []*models.Instructor
+	}
+	goLoad(s.u, func(ctx context.Context) (choices, error) {
+		cs, err := s.u.svc.Cohorts(ctx)
+		if err != nil {
+			return choices{}, err
+		}
+		is, err := s.u.svc.Instructors(ctx)
+		return choices{cs, is}, err
+	}, func(c choices) {
+		s.cohorts, s.instructors = c.cohorts, c.instructors
+		// The names they give may have come after the tab's data.
+		s.sessions.table.Refresh()
+		if s.cur != nil && s.tabs.SelectedIndex() == tabOverview {
+			s.overview.load(s.cur)
+		}
+	})
+}
+
+// reload reads the course list anew; with tab, the tab in front reloads
+// too once the list is there.
+func (s *coursesScreen) reload(tab bool) {
+	s.gen++
+	gen := s.gen
+	goLoad(s.u, func(ctx context.Context) ([]training.CourseSummary, error) {
+		return s.u.svc.CourseSummaries(ctx, models.CourseFilter{})
+	}, func(all []training.CourseSummary) {
+		if gen != s.gen {
+			return
+		}
+		first := !s.loaded
+		s.loaded = true
+		s.all = all
+		s.filter()
+		switch {
+		case s.want != 0 || (first && s.cur == nil):
+			s.selectWanted()
+		case s.cur != nil:
+			for i := range s.all {
+				if s.all[i].Course.ID == s.cur.Course.ID {
+					c := s.all[i]
+					s.cur = &c
+				}
+			}
+			s.setHeader()
+			if tab {
+				s.loadTab()
+			}
+		}
+	})
+}
+
+// filter applies the search text, status and theme to the loaded list,
+// keeping the selection when the selected course remains.
+func (s *coursesScreen) filter() {
+	if s.list == nil || s.count == nil {
+		return // still building the widgets
+	}
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	var st models.CourseStatus
+	if i := s.status.SelectedIndex(); i > 0 {
+		st = models.CourseStatuses[i-1]
+	}
+	var th models.Theme
+	if i := s.theme.SelectedIndex(); i > 0 {
+		th = models.Themes[i-1]
+	}
+	s.rows = s.rows[:0:0]
+	for _, c := range s.all {
+		switch {
+		case st != "" && c.Course.Status != st:
+		case th != "" && c.Course.Theme != th:
+		case q != "" && !strings.Contains(strings.ToLower(c.Course.Title), q):
+		default:
+			s.rows = append(s.rows, c)
+		}
+	}
+	if s.loaded {
+		s.count.SetText(T("courses.count", "N", len(s.rows)))
+		relayout(s.filters)
+	}
+	s.list.UnselectAll()
+	for i, c := range s.rows {
+		if s.cur != nil && c.Course.ID == s.cur.Course.ID {
+			s.list.Select(i)
+		}
+	}
+	s.list.Refresh()
+}
+
+// selectWanted shows the course asked for, or on the first load the
+// first running course (else open, else the first one).
+func (s *coursesScreen) selectWanted() {
+	want, tab := s.want, s.wantTab
+	s.want, s.wantTab = 0, ""
+	if want != 0 {
+		s.search.SetText("")
+		s.status.SetSelectedIndex(0)
+		s.theme.SetSelectedIndex(0)
+	}
+	pick := -1
+	for _, st := range []models.CourseStatus{models.CourseRunning, models.CourseOpen} {
+		for i, c := range s.rows {
+			if pick < 0 && want == 0 && c.Course.Status == st {
+				pick = i
+			}
+		}
+	}
+	for i, c := range s.rows {
+		if want != 0 && c.Course.ID == want {
+			pick = i
+		}
+	}
+	if pick < 0 && want == 0 && len(s.rows) > 0 {
+		pick = 0
+	}
+	if pick < 0 {
+		return
+	}
+	if s.cur != nil && s.cur.Course.ID == s.rows[pick].Course.ID {
+		s.cur = nil // show it afresh
+	}
+	s.list.UnselectAll()
+	s.list.Select(pick)
+	s.list.ScrollTo(pick)
+	s.openTab(tab)
+}
+
+// openTab brings a tab (or a form) to the front by its name.
+func (s *coursesScreen) openTab(name string) {
+	switch name {
+	case "overview":
+		s.tabs.SelectIndex(tabOverview)
+	case "sessions":
+		s.tabs.SelectIndex(tabSessions)
+	case "session":
+		s.sessions.editFirst = true
+		s.tabs.SelectIndex(tabSessions)
+	case "enrolment":
+		s.tabs.SelectIndex(tabEnrolment)
+	case "attendance":
+		s.tabs.SelectIndex(tabAttendance)
+	case "completion":
+		s.tabs.SelectIndex(tabCompletion)
+	case "edit":
+		if s.cur != nil {
+			s.openEditor(s.cur.Course)
+		}
+	case "new":
+		s.openEditor(nil)
+	}
+}
+
+// openCourse shows the course on a tab ("sessions" …), from another
+// screen.
+func (s *coursesScreen) openCourse(id int64, tab string) {
+	s.want, s.wantTab = id, tab
+	if s.loaded {
+		s.selectWanted()
+	}
+}
+
+func (s *coursesScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.rows) {
+		return
+	}
+	c := s.rows[id]
+	setTwoLines(o, c.Course.Title, strings.Join(s.itemFacts(c), T("list.separator")))
+}
+
+// itemFacts are the list's detail line: status, theme, start, places.
+func (s *coursesScreen) itemFacts(c training.CourseSummary) []string {
+	parts := []string{courseStatusLabel(c.Course.Status), themeLabel(c.Course.Theme), dateText(c.Course.StartDate),
+		T("courses.places", "Places", c.Places, "Capacity", c.Course.Capacity)}
+	if c.Waiting > 0 {
+		parts = append(parts, T("attention.waiting", "N", c.Waiting))
+	}
+	return parts
+}
+
+// show makes the course the one shown, on the tab in front.
+func (s *coursesScreen) show(c training.CourseSummary) {
+	if s.cur != nil && s.cur.Course.ID == c.Course.ID {
+		s.cur = &c
+		s.setHeader()
+		return
+	}
+	s.cur = &c
+	s.right.Objects = []fyne.CanvasObject{s.detail}
+	s.right.Refresh()
+	s.setHeader()
+	s.loadTab()
+}
+
+// setHeader writes the course's title and facts above the tabs.
+func (s *coursesScreen) setHeader() {
+	if s.cur == nil {
+		return
+	}
+	c := s.cur
+	s.title.SetText(c.Course.Title)
+	parts := []string{courseStatusLabel(c.Course.Status), themeLabel(c.Course.Theme),
+		T("timeline.period", "From", dateText(c.Course.StartDate), "To", dateText(c.Course.EndDate)),
+		T("courses.places", "Places", c.Places, "Capacity", c.Course.Capacity)}
+	if c.Waiting > 0 {
+		parts = append(parts, T("attention.waiting", "N", c.Waiting))
+	}
+	parts = append(parts, T("courses.sessions_n", "N", c.Sessions))
+	s.facts.SetText(strings.Join(parts, T("list.separator")))
+}
+
+// loadTab reads the tab in front for the course shown.
+func (s *coursesScreen) loadTab() {
+	if s.cur == nil {
+		return
+	}
+	c := s.cur.Course
+	switch s.tabs.SelectedIndex() {
+	case tabOverview:
+		s.overview.load(s.cur)
+	case tabSessions:
+		s.sessions.load(c)
+	case tabEnrolment:
+		s.enrolment.load(c)
+	case tabAttendance:
+		s.attendance.load(c)
+	case tabCompletion:
+		s.completion.load(c)
+	}
+}
+
+// changed reloads the list's counts and the header after a tab changed
+// the course's data.
+func (s *coursesScreen) changed() { s.reload(false) }
+
+// courseOverview is the course's facts and completion rule.
+type courseOverview struct {
+	s      *coursesScreen
+	box    fyne.CanvasObject
+	values map[string]*widget.Label
+}
+
+// overviewRows are the overview's rows, in order.
+var overviewRows = []string{"theme", "dates", "venue", "cohort", "places", "sessions", "required_hours", "rule", "status"}
+
+func newCourseOverview(s *coursesScreen) *courseOverview {
+	o := &courseOverview{s: s, values: map[string]*widget.Label{}}
+	var objs []fyne.CanvasObject
+	for _, k := range overviewRows {
+		label := widget.NewLabelWithStyle(overviewLabel(k), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		v := widget.NewLabel("")
+		v.Wrapping = fyne.TextWrapWord
+		o.values[k] = v
+		objs = append(objs, label, v)
+	}
+	o.box = container.NewVScroll(container.New(layout.NewFormLayout(), objs...))
+	return o
+}
+
+// overviewLabel is the label of an overview row.
+func overviewLabel(k string) string {
+	switch k {
+	case "theme":
+		return T("courses.field.theme")
+	case "dates":
+		return T("courses.dates")
+	case "venue":
+		return T("courses.field.venue")
+	case "cohort":
+		return T("courses.field.cohort")
+	case "places":
+		return T("courses.places_label")
+	case "sessions":
+		return T("courses.tab_sessions")
+	case "required_hours":
+		return T("courses.field.required_hours")
+	case "rule":
+		return T("courses.rule")
+	case "status":
+		return T("courses.field.status")
+	}
+	return k
+}
+
+func (o *courseOverview) content() fyne.CanvasObject { return o.box }
+
+// load shows the course's facts; they come with the list, so nothing is
+// read.
+func (o *courseOverview) load(cs *training.CourseSummary) {
+	c := cs.Course
+	cohort := T("value.none")
+	for _, co := range o.s.cohorts {
+		if co.ID == c.CohortID {
+			cohort = co.Name
+		}
+	}
+	places := T("courses.places_of", "Places", cs.Places, "Capacity", c.Capacity)
+	if cs.Waiting > 0 {
+		places += T("list.separator") + T("attention.waiting", "N", cs.Waiting)
+	}
+	venue := c.Venue
+	if venue == "" {
+		venue = T("value.none")
+	}
+	set := map[string]string{
+		"theme":          themeLabel(c.Theme),
+		"dates":          T("timeline.period", "From", dateText(c.StartDate), "To", dateText(c.EndDate)),
+		"venue":          venue,
+		"cohort":         cohort,
+		"places":         places,
+		"sessions":       T("courses.sessions_hours", "N", cs.Sessions, "Hours", courseNumber(cs.Hours)),
+		"required_hours": courseNumber(c.RequiredHours),
+		"rule":           ruleText(c.Rule),
+		"status":         courseStatusLabel(c.Status),
+	}
+	for k, v := range set {
+		o.values[k].SetText(v)
+	}
+}
+
+// ruleText says the completion rule in words.
+func ruleText(r models.CompletionRule) string {
+	parts := []string{
+		T("courses.rule_attendance", "Rate", coursePercent(r.MinAttendanceRate)),
+		T("courses.rule_hours", "Hours", courseNumber(r.MinHours)),
+	}
+	if r.PassScore > 0 {
+		parts = append(parts, T("courses.rule_score", "Score", courseNumber(r.PassScore)))
+	}
+	if r.RequirePlacement {
+		parts = append(parts, T("courses.rule_placement"))
+	}
+	return strings.Join(parts, T("list.separator"))
+}
+
+// courseNumber writes a value with at most two decimals: 3, 2.5, 84.25.
+func courseNumber(v float64) string {
+	v = math.Round(v*100) / 100
+	if v == 0 {
+		v = 0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// coursePercent writes a rate as a percentage: 0.8 → 80%.
+func coursePercent(r float64) string { return courseNumber(math.Round(r*1000)/10) + "%" }

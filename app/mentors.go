@@ -1,0 +1,494 @@
+package app
+
+import (
+	"context"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/pinyin"
+	"peiyang/reports/lists"
+	"peiyang/training"
+)
+
+// mentorsScreen shows each mentor's load (trainees mentored today of the
+// maximum) as a list of bars; the chosen mentor's mentorships; and the
+// chosen mentorship's contact log. Mentors are assigned from the ranked
+// suggestions (mentors_assign.go) and contacts logged in a form.
+type mentorsScreen struct {
+	u      *ui
+	box    fyne.CanvasObject
+	loaded bool
+
+	summary *widget.Label
+	filter  *keyEntry
+	loads   []training.MentorLoad // every mentor, in pinyin order of names
+	visible []training.MentorLoad // those the filter selects
+	list    *widget.List
+
+	mentorID   int64 // the mentor chosen, 0 for none
+	title      *widget.Label
+	loadLabel  *widget.Label
+	info       *widget.Label
+	pairs      []training.MentorPair
+	pairList   *widget.List
+	pairsTitle *widget.Label
+
+	pairID       int64 // the mentorship chosen, 0 for none
+	contacts     []*models.Contact
+	contactList  *widget.List
+	contactTitle *widget.Label
+	contactText  *widget.Label
+	logBtn       *widget.Button
+
+	pending     string        // a form to open once the data is there ("assign", "contact"), for screenshots
+	assign      *mentorAssign // the assign dialog opened last; for tests
+	contactForm *contactForm  // the contact form opened last; for tests
+}
+
+func newMentors(u *ui) *mentorsScreen {
+	s := &mentorsScreen{u: u, pending: fuScreenSub(u, "mentors")}
+	s.summary = widget.NewLabel(T("dashboard.loading"))
+	s.filter = newKeyEntry()
+	s.filter.SetPlaceHolder(T("mentors.filter_placeholder"))
+	s.filter.OnChanged = func(string) { s.applyFilter() }
+
+	s.list = widget.NewList(func() int { return len(s.visible) }, mentorLoadItem, s.updateLoad)
+	s.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.visible) {
+			s.choose(s.visible[id].Mentor.ID)
+		}
+	}
+
+	s.title = heading(T("mentors.none_chosen"))
+	s.loadLabel = widget.NewLabel("")
+	s.loadLabel.Importance = widget.HighImportance
+	s.info = caption("")
+	s.info.Truncation = fyne.TextTruncateEllipsis
+
+	s.pairsTitle = heading(T("mentors.mentorships"))
+	s.pairList = widget.NewList(func() int { return len(s.pairs) }, twoLineItem, s.updatePair)
+	s.pairList.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.pairs) {
+			s.choosePair(s.pairs[id].Mentorship.ID)
+		}
+	}
+
+	s.contactTitle = heading(T("mentors.contacts"))
+	s.contactList = widget.NewList(func() int { return len(s.contacts) }, twoLineItem, s.updateContact)
+	s.contactText = widget.NewLabel("")
+	s.contactText.Wrapping = fyne.TextWrapWord
+	s.contactText.Hide()
+	s.contactList.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.contacts) {
+			s.contactText.SetText(s.contacts[id].Summary)
+			s.contactText.Show()
+		}
+	}
+	s.logBtn = widget.NewButtonWithIcon(T("mentors.log_contact"), theme.ContentAddIcon(), s.openContactForm)
+	s.logBtn.Disable()
+
+	assignBtn := widget.NewButtonWithIcon(T("mentors.assign"), theme.ContentAddIcon(), s.openAssign)
+	assignBtn.Importance = widget.HighImportance
+	printBtn := widget.NewButtonWithIcon(T("mentors.print"), theme.DocumentPrintIcon(), s.print)
+	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(assignBtn, printBtn, refresh),
+		container.NewHBox(heading(T("nav.mentors")), s.summary))
+
+	left := cardWithHeading(heading(T("mentors.load")),
+		container.NewBorder(container.NewVBox(s.filter, caption(T("mentors.load_legend"))), nil, nil, nil, s.list))
+	pairsCard := cardWithHeading(s.pairsTitle, s.pairList)
+	contactsCard := cardWithHeading(s.contactTitle,
+		container.NewBorder(nil, container.NewVBox(s.contactText, container.NewHBox(s.logBtn)), nil, nil, s.contactList))
+	lower := container.NewVSplit(pairsCard, contactsCard)
+	lower.Offset = 0.5
+	header := container.NewVBox(container.NewHBox(s.title, s.loadLabel), s.info)
+	right := container.NewBorder(header, nil, nil, nil, lower)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.36
+	s.box = container.NewBorder(top, nil, nil, nil, split)
+	return s
+}
+
+func (s *mentorsScreen) content() fyne.CanvasObject { return s.box }
+
+// shown reloads the loads, and the chosen mentor's mentorships.
+func (s *mentorsScreen) shown() {
+	goLoad(s.u, s.u.svc.MentorLoads, s.setLoads)
+	if s.mentorID != 0 {
+		s.loadPairs()
+	}
+}
+
+// setLoads shows loaded mentor loads, choosing the first mentor when none
+// is chosen yet.
+func (s *mentorsScreen) setLoads(ls []training.MentorLoad) {
+	keys := make(map[int64]string, len(ls))
+	for _, l := range ls {
+		keys[l.Mentor.ID] = pinyin.SortKey(l.Mentor.Name)
+	}
+	sort.SliceStable(ls, func(i, j int) bool { return keys[ls[i].Mentor.ID] < keys[ls[j].Mentor.ID] })
+	s.loads = ls
+	active, full := 0, 0
+	for _, l := range ls {
+		active += l.Active
+		if l.Full() {
+			full++
+		}
+	}
+	s.summary.SetText(T("mentors.summary", "Mentors", formatInt(len(ls)), "Active", formatInt(active), "Full", formatInt(full)))
+	s.applyFilter()
+	if !s.loaded && s.mentorID == 0 && len(s.visible) > 0 {
+		s.list.Select(0)
+	}
+	s.loaded = true
+	s.showMentor()
+}
+
+// applyFilter lists the mentors whose name, organisation or position
+// holds the filter's text.
+func (s *mentorsScreen) applyFilter() {
+	q := strings.TrimSpace(s.filter.Text)
+	s.visible = s.visible[:0:0]
+	for _, l := range s.loads {
+		m := l.Mentor
+		if q == "" || strings.Contains(m.Name, q) || strings.Contains(m.Organisation, q) || strings.Contains(m.Position, q) ||
+			m.HomeRegion.Contains(q) {
+			s.visible = append(s.visible, l)
+		}
+	}
+	s.list.UnselectAll()
+	for i, l := range s.visible {
+		if l.Mentor.ID == s.mentorID {
+			s.list.Select(i)
+		}
+	}
+	s.list.Refresh()
+}
+
+// load returns the chosen mentor's load, nil when none.
+func (s *mentorsScreen) load(id int64) *training.MentorLoad {
+	for i := range s.loads {
+		if s.loads[i].Mentor.ID == id {
+			return &s.loads[i]
+		}
+	}
+	return nil
+}
+
+// mentorLoadItem is the template of a row of the load list: the name and
+// a detail line beside the bar.
+func mentorLoadItem() fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, container.NewCenter(fuMinSize(150, 0, fuBar())), twoLineItem())
+}
+
+// setLoadItem fills a row of a load list.
+func setLoadItem(o fyne.CanvasObject, title, detail string, n, max int) {
+	box := o.(*fyne.Container)
+	setTwoLines(box.Objects[0], title, detail)
+	bar := box.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.ProgressBar)
+	setFuBar(bar, n, max)
+}
+
+func (s *mentorsScreen) updateLoad(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.visible) {
+		return
+	}
+	l := s.visible[id]
+	setLoadItem(o, l.Mentor.Name, mentorLoadDetail(l), l.Active, l.Mentor.MaxMentees)
+}
+
+// mentorLoadDetail is the detail line of a mentor: position and
+// organisation, and "full" when the mentor takes no more trainees.
+func mentorLoadDetail(l training.MentorLoad) string {
+	parts := nonEmpty([]string{l.Mentor.Position, l.Mentor.Organisation})
+	if l.Full() {
+		parts = append([]string{T("mentors.full")}, parts...)
+	}
+	return strings.Join(parts, T("list.separator"))
+}
+
+// mentorLoadText says how many trainees the mentor mentors today of the
+// maximum.
+func mentorLoadText(l training.MentorLoad) string {
+	t := T("mentors.load_text", "Load", l.Active, "Max", l.Mentor.MaxMentees)
+	if l.Full() {
+		t += T("list.separator") + T("mentors.full")
+	}
+	return t
+}
+
+// choose shows a mentor's mentorships.
+func (s *mentorsScreen) choose(id int64) {
+	if id == s.mentorID {
+		return
+	}
+	s.mentorID = id
+	s.pairs, s.pairID, s.contacts = nil, 0, nil
+	s.pairList.UnselectAll()
+	s.pairList.Refresh()
+	s.showPair()
+	s.showMentor()
+	s.loadPairs()
+}
+
+// showMentor shows the chosen mentor's heading.
+func (s *mentorsScreen) showMentor() {
+	l := s.load(s.mentorID)
+	if l == nil {
+		s.title.SetText(T("mentors.none_chosen"))
+		s.loadLabel.SetText("")
+		s.info.SetText("")
+		return
+	}
+	m := l.Mentor
+	s.title.SetText(m.Name)
+	s.loadLabel.SetText(mentorLoadText(*l))
+	themes := make([]string, len(m.Themes))
+	for i, t := range m.Themes {
+		themes[i] = themeLabel(t)
+	}
+	s.info.SetText(strings.Join(nonEmpty([]string{
+		strings.Join(nonEmpty([]string{m.Position, m.Organisation}), " "),
+		m.HomeRegion.Short(),
+		T("mentors.expertise", "Themes", strings.Join(themes, T("mentors.and"))),
+		T("mentors.total", "N", l.Total),
+	}), T("list.separator")))
+}
+
+// loadPairs reads the chosen mentor's mentorships.
+func (s *mentorsScreen) loadPairs() {
+	id := s.mentorID
+	goLoad(s.u, func(ctx context.Context) ([]training.MentorPair, error) {
+		return s.u.svc.MentorshipsOf(ctx, id)
+	}, func(ps []training.MentorPair) {
+		if id != s.mentorID {
+			return
+		}
+		s.pairs = ps
+		s.pairsTitle.SetText(T("mentors.mentorships_n", "N", len(ps)))
+		s.pairList.UnselectAll()
+		s.pairList.Refresh()
+		keep := s.pairID
+		s.pairID = 0
+		for i, p := range ps {
+			if p.Mentorship.ID == keep || (keep == 0 && i == 0) {
+				s.pairList.Select(i)
+				if s.pairID == p.Mentorship.ID {
+					s.loadContacts() // already chosen: read its log again
+				}
+				break
+			}
+		}
+		if s.pairID == 0 {
+			s.showPair()
+		}
+	})
+}
+
+func (s *mentorsScreen) updatePair(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.pairs) {
+		return
+	}
+	p := s.pairs[id]
+	m := p.Mentorship
+	title := strings.Join(nonEmpty([]string{p.Trainee.Name, p.Trainee.HomeRegion.Short()}), T("list.separator"))
+	status := T("mentors.ended")
+	if m.ActiveOn(s.u.svc.Today()) {
+		status = T("mentors.running")
+	}
+	parts := []string{mentorshipPeriod(m), status, T("timeline.contacts", "N", p.Contacts)}
+	if !p.LastContact.IsZero() {
+		parts = append(parts, T("mentors.last_contact", "Date", p.LastContact.String()))
+	}
+	if m.Goals != "" {
+		parts = append(parts, m.Goals)
+	}
+	setTwoLines(o, title, strings.Join(parts, T("list.separator")))
+}
+
+// mentorshipPeriod is "2025-03-01 to 2026-02-28", or "since 2025-03-01"
+// when open-ended.
+func mentorshipPeriod(m *models.Mentorship) string {
+	if m.EndDate.IsZero() {
+		return T("mentors.since", "Date", m.StartDate.String())
+	}
+	return T("timeline.period", "From", m.StartDate.String(), "To", m.EndDate.String())
+}
+
+// choosePair shows a mentorship's contact log.
+func (s *mentorsScreen) choosePair(id int64) {
+	if id == s.pairID {
+		return
+	}
+	s.pairID = id
+	s.contacts = nil
+	s.showPair()
+	s.loadContacts()
+}
+
+// pair returns the chosen mentorship, nil when none.
+func (s *mentorsScreen) pair() *training.MentorPair {
+	for i := range s.pairs {
+		if s.pairs[i].Mentorship.ID == s.pairID {
+			return &s.pairs[i]
+		}
+	}
+	return nil
+}
+
+// showPair shows the contact log's heading and list.
+func (s *mentorsScreen) showPair() {
+	p := s.pair()
+	if p == nil {
+		s.contactTitle.SetText(T("mentors.contacts"))
+		s.logBtn.Disable()
+	} else {
+		s.contactTitle.SetText(T("mentors.contacts_of", "Trainee", p.Trainee.Name, "N", len(s.contacts)))
+		s.logBtn.Enable()
+	}
+	s.contactText.Hide()
+	s.contactList.UnselectAll()
+	s.contactList.Refresh()
+}
+
+// loadContacts reads the chosen mentorship's contact log.
+func (s *mentorsScreen) loadContacts() {
+	id := s.pairID
+	goLoad(s.u, func(ctx context.Context) ([]*models.Contact, error) {
+		return s.u.svc.MentorContacts(ctx, id)
+	}, func(cs []*models.Contact) {
+		if id != s.pairID {
+			return
+		}
+		s.contacts = cs
+		s.showPair()
+		s.contactList.ScrollToTop()
+		switch s.pending {
+		case "contact":
+			s.pending = ""
+			s.openContactForm()
+		case "assign":
+			s.pending = ""
+			s.openAssign()
+			if p := s.pair(); p != nil {
+				s.assign.picker.demo(p.Trainee.Name)
+			}
+		}
+	})
+}
+
+func (s *mentorsScreen) updateContact(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.contacts) {
+		return
+	}
+	c := s.contacts[id]
+	setTwoLines(o, c.Date.String()+T("list.separator")+contactModeLabel(c.Mode), c.Summary)
+}
+
+// contactModeLabel is the contact mode's label.
+func contactModeLabel(m models.ContactMode) string {
+	switch m {
+	case models.ContactVisit:
+		return T("mentors.mode.visit")
+	case models.ContactPhone:
+		return T("mentors.mode.phone")
+	case models.ContactVideo:
+		return T("mentors.mode.video")
+	case models.ContactMessage:
+		return T("mentors.mode.message")
+	case models.ContactMeeting:
+		return T("mentors.mode.meeting")
+	}
+	return string(m)
+}
+
+// changed reloads what a new mentorship or contact changes.
+func (s *mentorsScreen) changed() {
+	if s.u.trainees != nil {
+		s.u.trainees.invalidate()
+	}
+	s.shown()
+}
+
+// contactForm logs a contact of the chosen mentorship.
+type contactForm struct {
+	*fuForm
+	pair    training.MentorPair
+	date    *keyEntry
+	mode    *fuSelect
+	summary *keyEntry
+}
+
+// openContactForm opens the form that logs a contact.
+func (s *mentorsScreen) openContactForm() {
+	p := s.pair()
+	if p == nil {
+		return
+	}
+	f := &contactForm{fuForm: newFuForm(s.u), pair: *p}
+	s.contactForm = f
+	f.date = f.entry(s.u.svc.Today().String(), "YYYY-MM-DD")
+	modes := make([]string, len(models.ContactModes))
+	for i, m := range models.ContactModes {
+		modes[i] = contactModeLabel(m)
+	}
+	f.mode = f.choice(modes, nil)
+	f.summary = f.entry("", T("mentors.summary_placeholder"))
+	f.row("date", T("mentors.contact_date"), f.date)
+	f.row("mode", T("mentors.contact_mode"), f.mode)
+	f.row("summary", T("mentors.contact_summary"), f.summary)
+	f.also("mentorship_id", "date")
+	intro := widget.NewLabel(T("mentors.contact_intro", "Mentor", p.Mentor.Name, "Trainee", p.Trainee.Name, "Period", mentorshipPeriod(p.Mentorship)))
+	intro.Wrapping = fyne.TextWrapWord
+	f.open(T("mentors.log_contact_title"), f.body(intro), fyne.NewSize(620, 300), f.read, func() {
+		s.pairID = f.pair.Mentorship.ID
+		s.changed()
+	})
+	s.u.win.Canvas().Focus(f.date)
+}
+
+// read returns the work that logs the contact.
+func (f *contactForm) read() (func(ctx context.Context) error, error) {
+	var l models.ErrorList
+	c := &models.Contact{MentorshipID: f.pair.Mentorship.ID, Date: fuDate(&l, "date", f.date.Text), Summary: f.summary.Text}
+	if i := f.mode.SelectedIndex(); i >= 0 {
+		c.Mode = models.ContactModes[i]
+	}
+	if err := fuCheck(l, c.Validate); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error { return f.u.svc.LogContact(ctx, c) }, nil
+}
+
+// print prints the mentor pairing list.
+func (s *mentorsScreen) print() {
+	title := T("mentors.print_title")
+	fuPrint(s.u, title, fuFileName(s.u, "导师帮带结对名单"), func(ctx context.Context) (fuDoc, error) {
+		pairs, err := s.u.svc.MentorPairs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, m lists.Meta) (int, error) { return lists.Mentors(w, m, pairs) }, nil
+	})
+}
+
+// fuScreenSub returns what follows "id/" in the screen the window opens
+// on ("mentors/assign" gives "assign"), for screenshots; "" for none.
+func fuScreenSub(u *ui, id string) string {
+	start := u.opts.Screen
+	if start == "" {
+		start = os.Getenv(EnvScreen)
+	}
+	if first, sub, ok := strings.Cut(start, "/"); ok && first == id {
+		return sub
+	}
+	return ""
+}

@@ -1,0 +1,343 @@
+package app
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/reports/lists"
+	"peiyang/training"
+)
+
+// returnsScreen shows the returnees (回引) and their two-committee
+// elections: a table filtered by outflow region, year of the return,
+// committee and post; the totals of the selection (returned, stood,
+// seated, and per post); forms that record a return and an election
+// (returns_forms.go); and the outcome report of a region as a PDF.
+type returnsScreen struct {
+	u   *ui
+	box fyne.CanvasObject
+
+	region    *keyEntry
+	year      *widget.Select
+	years     []int // the year select's options after "all years"
+	committee *widget.Select
+	post      *widget.Select
+	count     *widget.Label
+
+	returned, stood, seated *widget.Label
+	stoodShare, seatedShare *widget.Label
+	posts                   *barChart
+
+	view     *training.ReturnsView
+	gen      int
+	table    *widget.Table
+	room     []float32 // each column's width in Chinese characters
+	selected int       // the row chosen, -1 for none
+
+	electionBtn *widget.Button
+
+	pending      string        // a form to open ("return", "election") or a filter to set ("committee") once the data is there, for screenshots
+	returnForm   *returnForm   // opened last; for tests
+	electionForm *electionForm // opened last; for tests
+}
+
+// returnColumn is one column of the table.
+type returnColumn struct {
+	title func() string
+	width float32
+	text  func(r training.ReturnRow) string
+}
+
+var returnColumns = []returnColumn{
+	{func() string { return T("trainee.name") }, 80, func(r training.ReturnRow) string { return r.Trainee.Name }},
+	{func() string { return T("trainee.home_region") }, 140, func(r training.ReturnRow) string { return r.Trainee.HomeRegion.Short() }},
+	{func() string { return T("returns.col_village") }, 230, func(r training.ReturnRow) string { return r.Village.Name }},
+	{func() string { return T("returns.col_date") }, 100, func(r training.ReturnRow) string { return r.Return.ReturnDate.String() }},
+	{func() string { return T("returns.col_elections") }, 470, func(r training.ReturnRow) string { return electionsText(r.Elections) }},
+}
+
+func newReturns(u *ui) *returnsScreen {
+	s := &returnsScreen{u: u, selected: -1, pending: fuScreenSub(u, "returns")}
+	s.region = newKeyEntry()
+	s.region.SetPlaceHolder(T("trainees.region_placeholder"))
+	s.region.OnChanged = func(string) { s.reload() }
+	s.year = widget.NewSelect([]string{T("returns.all_years")}, func(string) { s.reload() })
+	s.year.SetSelectedIndex(0)
+	committees := []string{T("returns.all_committees")}
+	for _, c := range models.Committees {
+		committees = append(committees, committeeLabel(c))
+	}
+	s.committee = widget.NewSelect(committees, func(string) { s.reload() })
+	s.committee.SetSelectedIndex(0)
+	posts := []string{T("returns.all_posts")}
+	for _, p := range models.Posts {
+		posts = append(posts, postLabel(p))
+	}
+	s.post = widget.NewSelect(posts, func(string) { s.reload() })
+	s.post.SetSelectedIndex(0)
+	s.count = widget.NewLabel(T("trainees.counting"))
+
+	s.returned, s.stood, s.seated = returnsFigure(), returnsFigure(), returnsFigure()
+	s.stoodShare, s.seatedShare = returnsShare(), returnsShare()
+	s.posts = newBarChart(false, T("dashboard.no_data"))
+
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return s.rowCount(), len(returnColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		s.updateCell)
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(returnColumns) {
+			o.(*widget.Label).SetText(returnColumns[id.Col].title())
+		}
+	}
+	em := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Width
+	s.room = make([]float32, len(returnColumns))
+	for i, c := range returnColumns {
+		s.table.SetColumnWidth(i, c.width)
+		s.room[i] = (c.width - 2*theme.InnerPadding()) / em
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		s.selected = id.Row
+		s.updateButtons()
+	}
+	s.table.OnUnselected = func(widget.TableCellID) {
+		s.selected = -1
+		s.updateButtons()
+	}
+
+	returnBtn := widget.NewButtonWithIcon(T("returns.record_return"), theme.ContentAddIcon(), s.openReturn)
+	returnBtn.Importance = widget.HighImportance
+	s.electionBtn = widget.NewButtonWithIcon(T("returns.record_election"), theme.ContentAddIcon(), s.openElection)
+	printBtn := widget.NewButtonWithIcon(T("returns.print"), theme.DocumentPrintIcon(), s.print)
+	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(returnBtn, s.electionBtn, printBtn, refresh),
+		heading(T("nav.returns")))
+	filters := container.NewBorder(nil, nil, nil, s.count, container.NewHBox(
+		fixedWidth(200, s.region), fixedWidth(140, s.year), fixedWidth(230, s.committee), fixedWidth(200, s.post)))
+
+	returnedNote := returnsShare()
+	returnedNote.SetText(T("returns.returned_note"))
+	figures := container.NewGridWithColumns(3,
+		returnsStat(T("returns.returned"), s.returned, returnedNote),
+		returnsStat(T("returns.stood"), s.stood, s.stoodShare),
+		returnsStat(T("returns.seated"), s.seated, s.seatedShare))
+	totals := card(T("returns.totals"), figures)
+	perPost := card(T("returns.by_post"), container.NewBorder(nil, caption(T("returns.by_post_legend")), nil, nil, s.posts))
+	summary := fuMinSize(0, 190, container.New(&ratioLayout{ratios: []float32{0.45, 0.55}}, totals, perPost))
+	s.box = container.NewBorder(container.NewVBox(top, filters, summary), nil, nil, nil, s.table)
+	s.updateButtons()
+	return s
+}
+
+// returnsFigure is a large number of the totals.
+func returnsFigure() *widget.Label {
+	l := widget.NewLabelWithStyle("—", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	return l
+}
+
+// returnsShare is the small line below a figure.
+func returnsShare() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	l.SizeName = theme.SizeNameCaptionText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// returnsStat is a figure with its name above it and a note below.
+func returnsStat(name string, figure, note *widget.Label) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(l, figure, note)
+}
+
+func (s *returnsScreen) content() fyne.CanvasObject { return s.box }
+
+// shown reads the records again.
+func (s *returnsScreen) shown() { s.reload() }
+
+// query is what the filters select.
+func (s *returnsScreen) query() training.ReturnsQuery {
+	q := training.ReturnsQuery{Region: strings.TrimSpace(s.region.Text)}
+	if i := s.year.SelectedIndex(); i > 0 && i-1 < len(s.years) {
+		q.Year = s.years[i-1]
+	}
+	if i := s.committee.SelectedIndex(); i > 0 {
+		q.Committee = models.Committees[i-1]
+	}
+	if i := s.post.SelectedIndex(); i > 0 {
+		q.Post = models.Posts[i-1]
+	}
+	return q
+}
+
+// reload reads the records the filters select.
+func (s *returnsScreen) reload() {
+	if s.table == nil {
+		return // still building the widgets
+	}
+	s.gen++
+	gen, q := s.gen, s.query()
+	s.count.SetText(T("trainees.counting"))
+	goLoad(s.u, func(ctx context.Context) (*training.ReturnsView, error) {
+		return s.u.svc.Returns(ctx, q)
+	}, func(v *training.ReturnsView) {
+		if gen != s.gen {
+			return
+		}
+		s.setView(v, q)
+	})
+}
+
+// setView shows loaded records.
+func (s *returnsScreen) setView(v *training.ReturnsView, q training.ReturnsQuery) {
+	var keep int64
+	if r := s.row(); r != nil {
+		keep = r.Return.ID
+	}
+	s.view = v
+	if q.Year == 0 {
+		s.years = v.Years
+		opts := []string{T("returns.all_years")}
+		for _, y := range v.Years {
+			opts = append(opts, strconv.Itoa(y))
+		}
+		s.year.Options = opts
+		s.year.Refresh()
+	}
+	t := v.Totals
+	s.count.SetText(T("returns.count", "N", formatInt(len(v.Rows))))
+	s.returned.SetText(formatInt(t.Returned))
+	s.stood.SetText(formatInt(t.Stood))
+	s.stoodShare.SetText(T("returns.stood_share", "Share", percent(t.Stood, t.Returned)))
+	s.seated.SetText(formatInt(t.Seated))
+	s.seatedShare.SetText(T("returns.seated_share", "Share", percent(t.Seated, t.Stood)))
+	var items []barItem
+	for _, p := range t.Posts {
+		items = append(items, barItem{Label: postLabel(p.Post), Value: float64(p.Stood), Inner: float64(p.Seated),
+			Text: formatInt(p.Seated) + " / " + formatInt(p.Stood)})
+	}
+	if t.Stood == 0 {
+		items = nil
+	}
+	s.posts.SetItems(items)
+	s.selected = -1
+	s.table.UnselectAll()
+	for i, r := range v.Rows {
+		if r.Return.ID == keep {
+			s.table.Select(widget.TableCellID{Row: i, Col: 0})
+			s.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+	if s.selected < 0 {
+		s.table.ScrollToTop()
+	}
+	s.table.Refresh()
+	s.updateButtons()
+	switch s.pending {
+	case "committee":
+		s.pending = ""
+		s.committee.SetSelectedIndex(1)
+	case "return":
+		s.pending = ""
+		s.openReturn()
+		s.returnForm.picker.demo("张")
+	case "election":
+		s.pending = ""
+		if len(v.Rows) > 0 {
+			s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+			s.openElection()
+		}
+	}
+}
+
+func (s *returnsScreen) rowCount() int {
+	if s.view == nil {
+		return 0
+	}
+	return len(s.view.Rows)
+}
+
+// row returns the chosen record, nil when none.
+func (s *returnsScreen) row() *training.ReturnRow {
+	if s.view == nil || s.selected < 0 || s.selected >= len(s.view.Rows) {
+		return nil
+	}
+	return &s.view.Rows[s.selected]
+}
+
+func (s *returnsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if s.view == nil || id.Row >= len(s.view.Rows) || id.Col >= len(returnColumns) {
+		l.SetText("")
+		return
+	}
+	l.SetText(clipText(returnColumns[id.Col].text(s.view.Rows[id.Row]), s.room[id.Col]))
+}
+
+// electionsText lists elections in one line.
+func electionsText(es []*models.Election) string {
+	if len(es) == 0 {
+		return T("returns.not_stood")
+	}
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = electionText(e)
+	}
+	return strings.Join(parts, T("returns.and_then"))
+}
+
+// electionText is "Villagers' committee: Chair, elected (2024-10-01)".
+func electionText(e *models.Election) string {
+	return T("returns.election", "Committee", committeeLabel(e.Committee), "Post", postLabel(e.Post),
+		"Result", resultLabel(e.Result), "Date", e.Date.String())
+}
+
+func (s *returnsScreen) updateButtons() {
+	if s.row() == nil {
+		s.electionBtn.Disable()
+	} else {
+		s.electionBtn.Enable()
+	}
+}
+
+// changed reloads what a new return or election changes.
+func (s *returnsScreen) changed() {
+	if s.u.trainees != nil {
+		s.u.trainees.invalidate()
+	}
+	s.reload()
+}
+
+// print prints the outcome report of the region in the filter.
+func (s *returnsScreen) print() {
+	region := strings.TrimSpace(s.region.Text)
+	if region == "" {
+		showError(s.u.win, models.Errorf(models.EINVALID, "region", "Give the outflow region, such as 德阳市 or 中江县."))
+		s.u.win.Canvas().Focus(s.region)
+		return
+	}
+	title := T("returns.print_title")
+	fuPrint(s.u, title, fuFileName(s.u, strings.NewReplacer("/", "_", "\\", "_").Replace(region)+"流出地培养成果报告"), func(ctx context.Context) (fuDoc, error) {
+		o, err := s.u.svc.RegionOutcome(ctx, region)
+		if err != nil {
+			return nil, err
+		}
+		return func(w io.Writer, m lists.Meta) (int, error) { return lists.Outcomes(w, m, o) }, nil
+	})
+}

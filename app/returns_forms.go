@@ -1,0 +1,188 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// returnForm records a trainee's return to the home village or community:
+// the trainee, the village (those of the home county first), the date and
+// notes.
+type returnForm struct {
+	*fuForm
+	picker   *fuPicker
+	villages []*models.Organisation // the village select's options
+	village  *fuSelect
+	date     *keyEntry
+	notes    *keyEntry
+	saved    *models.Return
+}
+
+// openReturn opens the form that records a return.
+func (s *returnsScreen) openReturn() {
+	f := &returnForm{fuForm: newFuForm(s.u)}
+	s.returnForm = f
+	f.picker = newFuPicker(s.u, f.picked)
+	f.village = f.choice(nil, nil)
+	f.village.PlaceHolder = T("returns.pick_trainee_first")
+	f.date = f.entry(s.u.svc.Today().String(), "YYYY-MM-DD")
+	f.notes = f.entry("", T("returns.notes_placeholder"))
+	f.row("trainee_id", T("returns.trainee"), f.picker.box)
+	f.row("village_id", T("returns.village"), f.village)
+	f.row("return_date", T("returns.return_date"), f.date)
+	f.row("notes", T("returns.notes"), f.notes)
+	f.open(T("returns.return_title"), f.body(), fyne.NewSize(760, 470), f.read, func() {
+		s.region.SetText("")
+		s.changed()
+	})
+	s.u.win.Canvas().Focus(f.picker.search)
+}
+
+// picked offers the villages the trainee may return to.
+func (f *returnForm) picked(t *models.Trainee) {
+	id := t.ID
+	goLoad(f.u, func(ctx context.Context) ([]*models.Organisation, error) {
+		return f.u.svc.HomeVillages(ctx, id)
+	}, func(vs []*models.Organisation) {
+		if f.picker.traineeID() != id {
+			return
+		}
+		f.villages = vs
+		opts := make([]string, len(vs))
+		for i, v := range vs {
+			opts[i] = T("returns.village_option", "Name", v.Name, "Kind", villageKindLabel(v.Kind))
+		}
+		f.village.Options = opts
+		f.village.PlaceHolder = T("mentors.choose")
+		f.village.ClearSelected()
+		// The trainee's own village, when it is on record, is the likely
+		// one.
+		h := t.HomeRegion
+		for i, v := range vs {
+			if h.Village != "" && v.Region.City == h.City && v.Region.County == h.County && v.Region.Village == h.Village {
+				f.village.SetSelectedIndex(i)
+				break
+			}
+		}
+		f.village.Refresh()
+	})
+}
+
+// read returns the work that records the return.
+func (f *returnForm) read() (func(ctx context.Context) error, error) {
+	var l models.ErrorList
+	r := &models.Return{TraineeID: f.picker.traineeID(), ReturnDate: fuDate(&l, "return_date", f.date.Text),
+		Notes: strings.TrimSpace(f.notes.Text)}
+	if i := f.village.SelectedIndex(); i >= 0 && i < len(f.villages) {
+		r.VillageID = f.villages[i].ID
+	}
+	if err := fuCheck(l, func() error { return r.Validate(f.u.svc.Today()) }); err != nil {
+		return nil, err
+	}
+	f.saved = r
+	return func(ctx context.Context) error { return f.u.svc.RecordReturn(ctx, r) }, nil
+}
+
+// electionForm records an election of the chosen returnee: the date, the
+// committee (those the village's kind has), the post, the result and the
+// term.
+type electionForm struct {
+	*fuForm
+	rec        training.ReturnRow
+	date       *keyEntry
+	committees []models.Committee // the committee select's options
+	committee  *fuSelect
+	post       *fuSelect
+	result     *fuSelect
+	term       *keyEntry
+}
+
+// electionTerm is the usual term of the two committees, in years.
+const electionTerm = 5
+
+// openElection opens the form that records an election of the chosen
+// returnee.
+func (s *returnsScreen) openElection() {
+	r := s.row()
+	if r == nil {
+		return
+	}
+	f := &electionForm{fuForm: newFuForm(s.u), rec: *r}
+	s.electionForm = f
+	f.date = f.entry(s.u.svc.Today().String(), "YYYY-MM-DD")
+	f.committees = training.CommitteesFor(r.Village.Kind)
+	f.committee = f.choice(fuLabels(f.committees, committeeLabel), nil)
+	f.post = f.choice(fuLabels(models.Posts, postLabel), nil)
+	f.result = f.choice(fuLabels(models.ElectionResults, resultLabel), nil)
+	f.term = f.entry(strconv.Itoa(electionTerm), "")
+	about := widget.NewLabel(T("returns.election_about", "Trainee", r.Trainee.Name, "Village", r.Village.Name,
+		"Date", r.Return.ReturnDate.String()))
+	about.Wrapping = fyne.TextWrapWord
+	f.row("date", T("returns.election_date"), f.date)
+	f.row("committee", T("returns.committee"), f.committee)
+	f.row("post", T("returns.post"), f.post)
+	f.row("result", T("returns.result"), f.result)
+	f.row("term_years", T("returns.term"), container.NewBorder(nil, nil, nil, widget.NewLabel(T("returns.years")), f.term))
+	id := r.Return.ID
+	f.open(T("returns.election_title"), f.body(about), fyne.NewSize(620, 400), f.read, func() {
+		s.keepReturn(id)
+		s.changed()
+	})
+	s.u.win.Canvas().Focus(f.date)
+}
+
+// keepReturn makes the return the chosen row once the records are read
+// again.
+func (s *returnsScreen) keepReturn(id int64) {
+	if s.view == nil {
+		return
+	}
+	for i, r := range s.view.Rows {
+		if r.Return.ID == id {
+			s.selected = i
+		}
+	}
+}
+
+// fuLabels translates a list of values.
+func fuLabels[V any](vs []V, label func(V) string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = label(v)
+	}
+	return out
+}
+
+// read returns the work that records the election.
+func (f *electionForm) read() (func(ctx context.Context) error, error) {
+	var l models.ErrorList
+	e := &models.Election{ReturnID: f.rec.Return.ID, Date: fuDate(&l, "date", f.date.Text)}
+	if i := f.committee.SelectedIndex(); i >= 0 && i < len(f.committees) {
+		e.Committee = f.committees[i]
+	}
+	if i := f.post.SelectedIndex(); i >= 0 {
+		e.Post = models.Posts[i]
+	}
+	if i := f.result.SelectedIndex(); i >= 0 {
+		e.Result = models.ElectionResults[i]
+	}
+	if text := strings.TrimSpace(f.term.Text); text != "" {
+		n, err := strconv.Atoi(text)
+		if err != nil {
+			l.Add("term_years", "The term must be between 0 and 10 years.")
+		}
+		e.TermYears = n
+	}
+	if err := fuCheck(l, e.Validate); err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context) error { return f.u.svc.RecordElection(ctx, e) }, nil
+}

@@ -1,0 +1,257 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"peiyang/models"
+	"peiyang/training"
+)
+
+// returnsEnv opens the returns screen.
+func returnsEnv(t *testing.T, lang string) (*testEnv, *returnsScreen) {
+	t.Helper()
+	e := newEnv(t, lang, "returns", false)
+	s, ok := e.u.built["returns"].(*returnsScreen)
+	if !ok {
+		t.Fatal("the returns screen is not built")
+	}
+	return e, s
+}
+
+// returnCell is what the table shows in a cell.
+func returnCell(s *returnsScreen, row, col int) string {
+	l := widget.NewLabel("")
+	s.updateCell(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Text
+}
+
+// wantTotals checks the screen's totals against the service's.
+func wantTotals(t *testing.T, e *testEnv, s *returnsScreen, q training.ReturnsQuery) *training.ReturnsView {
+	t.Helper()
+	v, err := e.svc.Returns(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.rowCount() != len(v.Rows) || s.returned.Text != formatInt(v.Totals.Returned) ||
+		s.stood.Text != formatInt(v.Totals.Stood) || s.seated.Text != formatInt(v.Totals.Seated) ||
+		s.seatedShare.Text != percent(v.Totals.Seated, v.Totals.Stood)+" of candidates" {
+		t.Errorf("%+v: %d rows, totals %q %q %q; want %d rows, %+v", q, s.rowCount(), s.returned.Text, s.stood.Text, s.seated.Text,
+			len(v.Rows), v.Totals)
+	}
+	if s.count.Text != formatInt(len(v.Rows))+" records" {
+		t.Errorf("count %q", s.count.Text)
+	}
+	return v
+}
+
+func TestReturnsFiltersAndTotals(t *testing.T) {
+	e, s := returnsEnv(t, LangEnglish)
+	all := wantTotals(t, e, s, training.ReturnsQuery{})
+	if all.Totals.Returned == 0 || all.Totals.Seated == 0 {
+		t.Fatalf("the demo data has no returns: %+v", all.Totals)
+	}
+	r := all.Rows[0]
+	if returnCell(s, 0, 0) != r.Trainee.Name || returnCell(s, 0, 3) != r.Return.ReturnDate.String() {
+		t.Errorf("first row %q %q", returnCell(s, 0, 0), returnCell(s, 0, 3))
+	}
+	if len(s.posts.items) != len(models.Posts) || s.posts.items[0].Label != "Secretary" {
+		t.Errorf("per post: %+v", s.posts.items)
+	}
+
+	// By committee: the totals change.
+	e.act(func() { s.committee.SetSelectedIndex(2) }) // villagers' committee
+	v := wantTotals(t, e, s, training.ReturnsQuery{Committee: models.CommitteeVillagers})
+	if v.Totals.Stood >= all.Totals.Stood || v.Totals.Seated >= all.Totals.Seated || v.Totals.Returned != all.Totals.Returned {
+		t.Errorf("villagers' committee %+v, all %+v", v.Totals, all.Totals)
+	}
+	for i := range v.Rows {
+		if !strings.Contains(returnCell(s, i, 4), "Villagers' committee") {
+			t.Fatalf("row %d shows %q", i, returnCell(s, i, 4))
+		}
+	}
+	// And post, region and year.
+	e.act(func() { s.post.SetSelectedIndex(4) }) // member
+	wantTotals(t, e, s, training.ReturnsQuery{Committee: models.CommitteeVillagers, Post: models.PostMember})
+	e.act(func() { s.region.SetText("德阳") })
+	wantTotals(t, e, s, training.ReturnsQuery{Region: "德阳", Committee: models.CommitteeVillagers, Post: models.PostMember})
+	e.act(func() {
+		s.committee.SetSelectedIndex(0)
+		s.post.SetSelectedIndex(0)
+	})
+	if len(s.year.Options) < 2 {
+		t.Fatalf("year options %v", s.year.Options)
+	}
+	year := s.years[0]
+	e.act(func() { s.year.SetSelectedIndex(1) })
+	v = wantTotals(t, e, s, training.ReturnsQuery{Region: "德阳", Year: year})
+	for _, r := range v.Rows {
+		if r.Return.ReturnDate.Year() != year || !r.Trainee.HomeRegion.Contains("德阳") {
+			t.Fatalf("row %+v", r.Return)
+		}
+	}
+}
+
+func TestRecordReturnAndElection(t *testing.T) {
+	e, s := returnsEnv(t, LangEnglish)
+	// A trainee with no return yet.
+	var tr *models.Trainee
+	for id := int64(1); id <= 400 && tr == nil; id++ {
+		rs, err := e.db.FindReturns(ctx, models.ReturnFilter{TraineeID: id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) == 0 {
+			tr, _ = e.svc.FindTrainee(ctx, id)
+		}
+	}
+	before := s.returned.Text
+	e.act(func() { s.region.SetText("no such region") })
+	e.act(func() { test.Tap(findButton(t, s.box, "Record a return…")) })
+	f := s.returnForm
+	pickTrainee(t, e, f.picker, tr)
+	if len(f.villages) == 0 || len(f.village.Options) != len(f.villages) {
+		t.Fatalf("%d villages offered", len(f.villages))
+	}
+	if v := f.villages[0]; v.Region.County != tr.HomeRegion.County {
+		t.Errorf("the first village offered, %s, is not in the home county %s", v.Name, tr.HomeRegion.County)
+	}
+	e.act(func() {
+		f.village.SetSelectedIndex(0)
+		f.notes.SetText("任村党支部副书记")
+		enter(f.notes)
+	})
+	rs, _ := e.db.FindReturns(ctx, models.ReturnFilter{TraineeID: tr.ID})
+	if len(rs) != 1 || rs[0].VillageID != f.villages[0].ID || !rs[0].ReturnDate.Equal(e.svc.Today()) {
+		t.Fatalf("stored returns %+v", rs)
+	}
+	if s.region.Text != "" || s.returned.Text == before || returnCell(s, 0, 0) != tr.Name || returnCell(s, 0, 4) != "Not stood yet" {
+		t.Errorf("after the return: region %q, returned %q (was %q), first row %q %q", s.region.Text, s.returned.Text, before,
+			returnCell(s, 0, 0), returnCell(s, 0, 4))
+	}
+
+	// The election, from the new return.
+	e.act(func() { s.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	if s.row() == nil || s.row().Return.ID != rs[0].ID || s.electionBtn.Disabled() {
+		t.Fatal("the new return is not chosen")
+	}
+	e.act(func() { test.Tap(s.electionBtn) })
+	g := s.electionForm
+	want := training.CommitteesFor(f.villages[0].Kind)
+	if len(g.committee.Options) != 2 || g.committee.Options[0] != committeeLabel(want[0]) || g.committee.Options[1] != committeeLabel(want[1]) {
+		t.Fatalf("committee choices %v for a %s", g.committee.Options, f.villages[0].Kind)
+	}
+	e.act(func() {
+		g.committee.SetSelectedIndex(0)
+		g.post.SetSelectedIndex(2) // deputy
+		g.result.SetSelectedIndex(0)
+		enter(g.term)
+	})
+	es, _ := e.db.FindElections(ctx, models.ElectionFilter{ReturnID: rs[0].ID})
+	if len(es) != 1 || es[0].Committee != want[0] || es[0].Post != models.PostDeputy || es[0].Result != models.Elected || es[0].TermYears != 5 {
+		t.Fatalf("stored elections %+v (%q)", es, g.general.Text)
+	}
+	if s.row() == nil || s.row().Return.ID != rs[0].ID || !strings.Contains(returnCell(s, s.selected, 4), "Deputy, Elected") {
+		t.Errorf("the row shows %q", returnCell(s, max(s.selected, 0), 4))
+	}
+}
+
+func TestElectionRefused(t *testing.T) {
+	e, s := returnsEnv(t, LangEnglish)
+	row := -1
+	for i, r := range s.view.Rows {
+		if r.Village.Kind == models.OrgVillage {
+			row = i
+			break
+		}
+	}
+	e.act(func() { s.table.Select(widget.TableCellID{Row: row, Col: 0}) })
+	r := *s.row()
+	n := len(r.Elections)
+	e.act(func() { test.Tap(s.electionBtn) })
+	f := s.electionForm
+	// Secretary and chair in one person sits on the party committee, not
+	// the villagers' committee.
+	e.act(func() {
+		f.committee.SetSelectedIndex(1) // villagers' committee
+		f.post.SetSelectedIndex(4)      // secretary and chair
+		f.result.SetSelectedIndex(0)
+		f.submit()
+	})
+	if got := f.errorText("post"); !strings.HasPrefix(got, "Secretary and chair held by one person") {
+		t.Errorf("error beside the post: %q", got)
+	}
+	// A committee the village does not have (offered by mistake): the
+	// rules refuse it beside the committee.
+	e.act(func() {
+		f.committees = []models.Committee{models.CommitteeResidents}
+		f.committee.Options = []string{committeeLabel(models.CommitteeResidents)}
+		f.committee.SetSelectedIndex(0)
+		f.post.SetSelectedIndex(3) // member
+		f.submit()
+	})
+	if got := f.errorText("committee"); got != r.Village.Name+" has no 居民委员会." {
+		t.Errorf("error beside the committee: %q", got)
+	}
+	if got := f.errorText("post"); got != "" {
+		t.Errorf("the post still shows %q", got)
+	}
+	// A date before the return.
+	e.act(func() {
+		f.committees = training.CommitteesFor(r.Village.Kind)
+		f.committee.Options = fuLabels(f.committees, committeeLabel)
+		f.committee.SetSelectedIndex(0)
+		f.date.SetText(r.Return.ReturnDate.AddDays(-1).String())
+		f.term.SetText("x")
+		f.submit()
+	})
+	if f.errorText("term_years") == "" {
+		t.Error("a term that is no number is accepted")
+	}
+	e.act(func() {
+		f.term.SetText("5")
+		f.submit()
+	})
+	if got := f.errorText("date"); !strings.HasPrefix(got, "The election on") {
+		t.Errorf("error beside the date: %q", got)
+	}
+	es, _ := e.db.FindElections(ctx, models.ElectionFilter{ReturnID: r.Return.ID})
+	if len(es) != n || e.u.win.Canvas().Overlays().Top() == nil {
+		t.Errorf("a refused election was stored (%d, were %d) or the form closed", len(es), n)
+	}
+}
+
+func TestReturnsPrint(t *testing.T) {
+	e, s := returnsEnv(t, LangChinese)
+	_, opened := stubPrint(t)
+	e.act(s.print)
+	if top := e.u.win.Canvas().Overlays().Top(); top == nil || !shows(top, "请填写流出地") && !shows(top, "德阳市") {
+		t.Errorf("printing without a region: no message")
+	} else {
+		e.act(top.Hide)
+	}
+	e.act(func() { s.region.SetText("德阳") })
+	e.act(s.print)
+	waitPDF(t, opened, "德阳流出地培养成果报告-")
+}
+
+func TestReturnsInChinese(t *testing.T) {
+	e, s := returnsEnv(t, LangChinese)
+	for i := 0; i < min(s.rowCount(), 50); i++ {
+		for c := range returnColumns {
+			if txt := returnCell(s, i, c); englishWord.MatchString(txt) {
+				t.Fatalf("cell %d,%d in Chinese: %q", i, c, txt)
+			}
+		}
+	}
+	e.act(func() { s.table.Select(widget.TableCellID{Row: 0, Col: 0}) })
+	e.act(func() { test.Tap(s.electionBtn) })
+	for _, txt := range texts(e.u.win.Canvas().Overlays().Top()) {
+		if englishWord.MatchString(allowedLatin.ReplaceAllString(txt, "")) {
+			t.Errorf("the election form shows English in Chinese: %q", txt)
+		}
+	}
+}
