@@ -92,12 +92,16 @@ func newTrainees(u *ui) *traineesScreen {
 	s.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
+	// The table updates its header on every scroll: the titles, clipped
+	// like the cells, are set only when they change.
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 && id.Col < len(traineeColumns) {
-			o.(*widget.Label).SetText(T(traineeColumns[id.Col].title))
+			l := o.(*widget.Label)
+			if text := clipText(T(traineeColumns[id.Col].title), s.room[id.Col]); l.Text != text {
+				l.SetText(text)
+			}
 		}
 	}
 	em := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Width
@@ -225,13 +229,17 @@ func (s *traineesScreen) updateCount() {
 func (s *traineesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	t := s.rows.at(id.Row)
+	text := ""
 	switch {
 	case t == nil && id.Col == 0:
-		l.SetText("…")
-	case t == nil:
-		l.SetText("")
-	default:
-		l.SetText(clipText(traineeColumns[id.Col].text(s, t), s.room[id.Col]))
+		text = "…"
+	case t != nil:
+		text = clipText(traineeColumns[id.Col].text(s, t), s.room[id.Col])
+	}
+	// Setting a label shapes its text again: skip it when nothing changed,
+	// as for most cells while scrolling by a row or two.
+	if l.Text != text {
+		l.SetText(text)
 	}
 }
 
