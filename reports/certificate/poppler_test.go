@@ -1,48 +1,18 @@
 package certificate
 
 import (
-	"bytes"
 	"fmt"
 	"image"
-	"image/png"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"peiyang/internal/poppler"
 )
 
 // Helpers that read PDFs back with poppler-utils (pdftotext, pdftoppm),
 // skipping the test when the tools are not installed; after pdfkit's.
 
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not found: install poppler-utils (scripts/setup.sh does) to read PDFs back", name)
-	}
-}
-
-// writePDF writes pdf to a temporary file and returns its name.
-func writePDF(t *testing.T, pdf []byte) string {
-	t.Helper()
-	name := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(name, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return name
-}
-
 // pdfText runs pdftotext with args (e.g. "-f", "2", "-l", "2") on pdf.
-func pdfText(t *testing.T, pdf []byte, args ...string) string {
-	t.Helper()
-	needTool(t, "pdftotext")
-	name := writePDF(t, pdf)
-	out, err := exec.Command("pdftotext", append(append(args, "-enc", "UTF-8"), name, "-")...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
-}
+func pdfText(t *testing.T, pdf []byte, args ...string) string { return poppler.Text(t, pdf, args...) }
 
 // pageText returns the text of one page with all white space removed.
 func pageText(t *testing.T, pdf []byte, page int) string {
@@ -54,31 +24,13 @@ func pageText(t *testing.T, pdf []byte, page int) string {
 // boxText returns the text pdftotext finds on page in the box x..x+w,
 // y..y+h millimetres, with all white space removed.
 func boxText(t *testing.T, pdf []byte, page int, x, y, w, h float64) string {
-	t.Helper()
-	px := func(mm float64) string { return fmt.Sprint(int(mm / ptToMM)) } // 72 dpi: points
-	p := fmt.Sprint(page)
-	return noSpace(pdfText(t, pdf, "-f", p, "-l", p, "-x", px(x), "-y", px(y), "-W", px(w), "-H", px(h)))
+	return poppler.BoxText(t, pdf, page, x, y, w, h)
 }
 
-func noSpace(s string) string {
-	return strings.Join(strings.Fields(s), "")
-}
+func noSpace(s string) string { return poppler.NoSpace(s) }
 
-// render rasterises page of pdf at dpi and returns it as an image.
 func render(t *testing.T, pdf []byte, page, dpi int) image.Image {
-	t.Helper()
-	needTool(t, "pdftoppm")
-	name := writePDF(t, pdf)
-	p := fmt.Sprint(page)
-	out, err := exec.Command("pdftoppm", "-r", fmt.Sprint(dpi), "-png", "-f", p, "-l", p, "-singlefile", name).Output()
-	if err != nil {
-		t.Fatalf("pdftoppm: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("decode pdftoppm output: %v", err)
-	}
-	return img
+	return poppler.Render(t, pdf, page, dpi)
 }
 
 // ink counts the pixels of img inside the box x..x+w, y..y+h millimetres

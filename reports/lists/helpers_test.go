@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	"image/png"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"peiyang/internal/poppler"
 
 	"peiyang/models"
 	"peiyang/reports/pdfkit"
@@ -21,33 +20,13 @@ import (
 // pdftoppm), skipping the test when the tools are not installed, and
 // build test data.
 
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not found: install poppler-utils (scripts/setup.sh does) to read PDFs back", name)
-	}
-}
+func needTool(t *testing.T, name string) { poppler.NeedTool(t, name) }
 
-// writePDF writes pdf to a temporary file and returns its name.
-func writePDF(t *testing.T, pdf []byte) string {
-	t.Helper()
-	name := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(name, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return name
-}
+func writePDF(t *testing.T, pdf []byte) string { return poppler.WritePDF(t, pdf) }
 
 // pdfText runs pdftotext -layout with args (e.g. "-f", "2", "-l", "2").
 func pdfText(t *testing.T, pdf []byte, args ...string) string {
-	t.Helper()
-	needTool(t, "pdftotext")
-	name := writePDF(t, pdf)
-	out, err := exec.Command("pdftotext", append(append([]string{"-layout"}, args...), "-enc", "UTF-8", name, "-")...).Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
+	return poppler.Text(t, pdf, append([]string{"-layout"}, args...)...)
 }
 
 // pages returns the text of each page.
@@ -60,33 +39,16 @@ func pages(t *testing.T, pdf []byte) []string {
 	return ps
 }
 
-// boxText returns the text pdftotext finds on page in the box x..x+w,
-// y..y+h millimetres, with all white space removed.
+// boxText returns the text pdftotext -layout finds on page in the box
+// x..x+w, y..y+h millimetres, with all white space removed.
 func boxText(t *testing.T, pdf []byte, page int, x, y, w, h float64) string {
-	t.Helper()
-	pt := func(mm float64) string { return fmt.Sprint(int(mm / ptToMM)) }
-	p := fmt.Sprint(page)
-	return noSpace(pdfText(t, pdf, "-f", p, "-l", p, "-x", pt(x), "-y", pt(y), "-W", pt(w), "-H", pt(h)))
+	return poppler.BoxText(t, pdf, page, x, y, w, h, "-layout")
 }
 
-// noSpace removes all white space, ideographic spaces included.
-func noSpace(s string) string { return strings.Join(strings.Fields(s), "") }
+func noSpace(s string) string { return poppler.NoSpace(s) }
 
-// render rasterises page of pdf at dpi.
 func render(t *testing.T, pdf []byte, page, dpi int) image.Image {
-	t.Helper()
-	needTool(t, "pdftoppm")
-	name := writePDF(t, pdf)
-	p := fmt.Sprint(page)
-	out, err := exec.Command("pdftoppm", "-r", fmt.Sprint(dpi), "-png", "-f", p, "-l", p, "-singlefile", name).Output()
-	if err != nil {
-		t.Fatalf("pdftoppm: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("decode pdftoppm output: %v", err)
-	}
-	return img
+	return poppler.Render(t, pdf, page, dpi)
 }
 
 // ink counts the dark pixels of img inside the box x..x+w, y..y+h
