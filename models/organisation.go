@@ -71,6 +71,18 @@ func checkName(l *ErrorList, field, name string) {
 	checkLen(l, field, name, MaxName)
 }
 
+// CheckText refuses text of more than max characters, invalid UTF-8 and
+// control characters other than line breaks and tabs, as every field of
+// the domain does; the error names the field.
+func CheckText(field, s string, max int) error {
+	var l ErrorList
+	checkLen(&l, field, s, max)
+	if len(l) > 0 {
+		return l[0]
+	}
+	return nil
+}
+
 // checkLen refuses text longer than max characters, invalid UTF-8 and
 // control characters other than line breaks and tabs.
 func checkLen(l *ErrorList, field, s string, max int) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 
@@ -180,6 +181,18 @@ func TestSettings(t *testing.T) {
 	must(t, db.SetSetting(ctx, "school.name", "成都市基层党务学院"))
 	if v, _ := db.Setting(ctx, "school.name"); v != "成都市基层党务学院" {
 		t.Errorf("setting = %q", v)
+	}
+	// Text the documents could not print is refused, naming the key, and
+	// the old value stays.
+	for _, bad := range []string{"学院\x00", "\x1b[31m", "\xff\xfe", strings.Repeat("院", 4001)} {
+		err := db.SetSetting(ctx, "school.name", bad)
+		var e *models.Error
+		if !errors.As(err, &e) || e.Code != models.EINVALID || e.Field != "school.name" {
+			t.Errorf("SetSetting(%.20q) = %v, want EINVALID on school.name", bad, err)
+		}
+	}
+	if v, _ := db.Setting(ctx, "school.name"); v != "成都市基层党务学院" {
+		t.Errorf("a refused value changed the setting: %q", v)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	"peiyang/models"
 )
@@ -23,11 +22,16 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 	return v, nil
 }
 
-// SetSetting creates or replaces a named setting. A value that is not
-// valid UTF-8 is refused: it would not read back as it was written.
+// maxSetting is the longest setting value, in characters.
+const maxSetting = 4000
+
+// SetSetting creates or replaces a named setting. A value that is too
+// long, not valid UTF-8 (it would not read back as written) or holds
+// control characters is refused, with an error that names the key.
 func (db *DB) SetSetting(ctx context.Context, key, value string) error {
-	if !utf8.ValidString(value) {
-		return models.Errorf(models.EINVALID, "value", "The text is not valid UTF-8.")
+	// The last guard for every setting: documents print these texts.
+	if err := models.CheckText(key, value, maxSetting); err != nil {
+		return err
 	}
 	return db.write(ctx, func(q querier) error {
 		_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)

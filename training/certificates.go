@@ -108,6 +108,9 @@ func VoidCert(c *models.Certificate, reason string) error {
 	if reason == "" {
 		return invalid("void_reason", "Give the reason for voiding the certificate.")
 	}
+	if err := models.CheckText("void_reason", reason, models.MaxText); err != nil {
+		return err
+	}
 	c.Status = models.CertVoid
 	c.VoidReason = reason
 	return nil

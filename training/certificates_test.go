@@ -1,6 +1,7 @@
 package training_test
 
 import (
+	"strings"
 	"testing"
 
 	"peiyang/models"
@@ -98,6 +99,8 @@ func TestVoidCert(t *testing.T) {
 	}{
 		{"valid", models.CertValid, "姓名打印错误", ""},
 		{"reason required", models.CertValid, " \u3000 ", models.EINVALID},
+		{"control characters", models.CertValid, "姓名\x00有误", models.EINVALID},
+		{"reason too long", models.CertValid, strings.Repeat("误", models.MaxText+1), models.EINVALID},
 		{"already void", models.CertVoid, "again", models.ECONFLICT},
 		{"replaced", models.CertReplaced, "again", models.ECONFLICT},
 	}
