@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -95,23 +96,17 @@ func runExportTrainees(e *env, args []string) error {
 }
 
 func runExportRoster(e *env, args []string) error {
-	course := e.fs.Int64("course", 0, "the course `ID` (required)")
-	full := e.fullIDsFlag()
-	path, x, err := e.exportFile(args)
-	if err != nil {
-		return err
-	}
-	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
-		return err
-	}
-	n, err := x.Roster(e.ctx, path, *course, exports.Options{FullIDs: *full})
-	if err != nil {
-		return err
-	}
-	return e.wrote(n, "enrolment(s)", path)
+	return e.exportCourse(args, (*exports.Exporter).Roster, "enrolment(s)")
 }
 
 func runExportAttendance(e *env, args []string) error {
+	return e.exportCourse(args, (*exports.Exporter).Attendance, "trainee(s)' attendance")
+}
+
+// exportCourse runs an export of one course's list: --course, --full-ids
+// and FILE.xlsx; unit names what was written.
+func (e *env) exportCourse(args []string,
+	write func(*exports.Exporter, context.Context, string, int64, exports.Options) (int, error), unit string) error {
 	course := e.fs.Int64("course", 0, "the course `ID` (required)")
 	full := e.fullIDsFlag()
 	path, x, err := e.exportFile(args)
@@ -121,11 +116,11 @@ func runExportAttendance(e *env, args []string) error {
 	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
 		return err
 	}
-	n, err := x.Attendance(e.ctx, path, *course, exports.Options{FullIDs: *full})
+	n, err := write(x, e.ctx, path, *course, exports.Options{FullIDs: *full})
 	if err != nil {
 		return err
 	}
-	return e.wrote(n, "trainee(s)' attendance", path)
+	return e.wrote(n, unit, path)
 }
 
 func runExportPlacements(e *env, args []string) error {
