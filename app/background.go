@@ -65,6 +65,23 @@ func goLoad[T any](u *ui, load func(ctx context.Context) (T, error), done func(T
 	}()
 }
 
+// saveInBackground runs save off the UI thread, one at a time: *busy is
+// set while it runs (a second submit meanwhile is for the caller to
+// ignore), and done gets save's error on the UI thread, after *busy is
+// cleared. Forms use it for their Save.
+func (u *ui) saveInBackground(busy *bool, save func(ctx context.Context) error, done func(err error)) {
+	*busy = true
+	u.jobs.Add(1)
+	go func() {
+		defer u.jobs.Done()
+		err := save(u.ctx)
+		onUI(func() {
+			*busy = false
+			done(err)
+		})
+	}()
+}
+
 // Progress is how long work reports how far it has come. Its methods may
 // be called from any goroutine, as often as is convenient: the dialog is
 // updated at most every 50 ms.

@@ -565,31 +565,26 @@ func (f *certVoidForm) save() bool {
 	if f.saving {
 		return false
 	}
-	f.saving = true
 	setError(f.err, "")
 	u := f.s.u
 	serial, reason := f.row.Certificate.Serial, f.reason.Text
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		err := u.svc.VoidCertificate(u.ctx, serial, reason)
-		onUI(func() {
-			f.saving = false
-			switch fe := fieldErrors(err); {
-			case err == nil:
-				f.dialog.Hide()
-				f.s.reveal(serial)
-			case fe["void_reason"] != "":
-				setError(f.err, fe["void_reason"])
-			default:
-				setError(f.err, UserMessage(err))
-			}
-			f.body.Refresh()
-			if f.onDone != nil {
-				f.onDone()
-			}
-		})
-	}()
+	u.saveInBackground(&f.saving, func(ctx context.Context) error {
+		return u.svc.VoidCertificate(ctx, serial, reason)
+	}, func(err error) {
+		switch fe := fieldErrors(err); {
+		case err == nil:
+			f.dialog.Hide()
+			f.s.reveal(serial)
+		case fe["void_reason"] != "":
+			setError(f.err, fe["void_reason"])
+		default:
+			setError(f.err, UserMessage(err))
+		}
+		f.body.Refresh()
+		if f.onDone != nil {
+			f.onDone()
+		}
+	})
 	return false
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -260,30 +261,23 @@ func (f *courseEditor) save() bool {
 		}
 		return false
 	}
-	f.saving = true
 	u := f.s.u
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		var err error
+	u.saveInBackground(&f.saving, func(ctx context.Context) error {
 		if f.orig == nil {
-			err = u.svc.CreateCourse(u.ctx, c)
-		} else {
-			err = u.svc.UpdateCourse(u.ctx, c)
+			return u.svc.CreateCourse(ctx, c)
 		}
-		onUI(func() {
-			f.saving = false
-			if err != nil {
-				f.showErrors(err)
-			} else {
-				f.dialog.Hide()
-				f.s.saved(c)
-			}
-			if f.onDone != nil {
-				f.onDone()
-			}
-		})
-	}()
+		return u.svc.UpdateCourse(ctx, c)
+	}, func(err error) {
+		if err != nil {
+			f.showErrors(err)
+		} else {
+			f.dialog.Hide()
+			f.s.saved(c)
+		}
+		if f.onDone != nil {
+			f.onDone()
+		}
+	})
 	return false
 }
 

@@ -347,36 +347,29 @@ func (e *sessionEditor) save() bool {
 		e.showErrors(err)
 		return false
 	}
-	e.saving = true
 	u := e.t.s.u
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		var err error
+	u.saveInBackground(&e.saving, func(ctx context.Context) error {
 		if e.orig == nil {
-			err = u.svc.CreateSession(u.ctx, ses)
-		} else {
-			err = u.svc.UpdateSession(u.ctx, ses)
+			return u.svc.CreateSession(ctx, ses)
 		}
-		onUI(func() {
-			e.saving = false
-			if err == nil {
-				e.dialog.Hide()
-				e.t.load(e.t.course)
-				e.t.s.changed()
-				return
-			}
-			var ce *training.ConflictError
-			if errors.As(err, &ce) {
-				e.checkGen++ // drop a check in flight
-				e.showConflicts(ce.Conflicts, true)
-				setError(e.general, UserMessage(err))
-				relayout(e.body)
-				return
-			}
-			e.showErrors(err)
-		})
-	}()
+		return u.svc.UpdateSession(ctx, ses)
+	}, func(err error) {
+		if err == nil {
+			e.dialog.Hide()
+			e.t.load(e.t.course)
+			e.t.s.changed()
+			return
+		}
+		var ce *training.ConflictError
+		if errors.As(err, &ce) {
+			e.checkGen++ // drop a check in flight
+			e.showConflicts(ce.Conflicts, true)
+			setError(e.general, UserMessage(err))
+			relayout(e.body)
+			return
+		}
+		e.showErrors(err)
+	})
 	return false
 }
 

@@ -99,25 +99,17 @@ func (f *fuForm) open(title string, content fyne.CanvasObject, size fyne.Size, r
 			}
 			return false
 		}
-		f.saving = true
-		u := f.u
-		u.jobs.Add(1)
-		go func() {
-			defer u.jobs.Done()
-			err := work(u.ctx)
-			onUI(func() {
-				f.saving = false
-				if err != nil {
-					f.showErrors(err)
-				} else {
-					f.dialog.Hide()
-					done()
-				}
-				if f.onDone != nil {
-					f.onDone()
-				}
-			})
-		}()
+		f.u.saveInBackground(&f.saving, work, func(err error) {
+			if err != nil {
+				f.showErrors(err)
+			} else {
+				f.dialog.Hide()
+				done()
+			}
+			if f.onDone != nil {
+				f.onDone()
+			}
+		})
 		return false
 	})
 }

@@ -345,26 +345,21 @@ func (s *settingsScreen) submit() {
 		s.finish()
 		return
 	}
-	s.saving = true
 	u := s.u
 	year := u.svc.Today().Year()
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		err := saveSettings(u.ctx, u.svc.Store(), values, year)
-		onUI(func() {
-			s.saving = false
-			if err != nil {
-				s.showErrors(err)
-			} else {
-				for k, v := range values {
-					s.values[k] = v
-				}
-				s.setSaved(T("settings.saved", "Time", time.Now().Format("15:04")))
+	u.saveInBackground(&s.saving, func(ctx context.Context) error {
+		return saveSettings(ctx, u.svc.Store(), values, year)
+	}, func(err error) {
+		if err != nil {
+			s.showErrors(err)
+		} else {
+			for k, v := range values {
+				s.values[k] = v
 			}
-			s.finish()
-		})
-	}()
+			s.setSaved(T("settings.saved", "Time", time.Now().Format("15:04")))
+		}
+		s.finish()
+	})
 }
 
 // setSaved shows the outcome of a save, or nothing for "".

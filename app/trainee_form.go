@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -202,25 +203,20 @@ func (f *traineeForm) save() bool {
 		f.showErrors(list)
 		return false
 	}
-	f.saving = true
 	u := f.s.u
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		err := u.svc.UpdateTrainee(u.ctx, t)
-		onUI(func() {
-			f.saving = false
-			if err != nil {
-				f.showErrors(err)
-			} else {
-				f.dialog.Hide()
-				f.s.saved(t)
-			}
-			if f.onDone != nil {
-				f.onDone()
-			}
-		})
-	}()
+	u.saveInBackground(&f.saving, func(ctx context.Context) error {
+		return u.svc.UpdateTrainee(ctx, t)
+	}, func(err error) {
+		if err != nil {
+			f.showErrors(err)
+		} else {
+			f.dialog.Hide()
+			f.s.saved(t)
+		}
+		if f.onDone != nil {
+			f.onDone()
+		}
+	})
 	return false
 }
 
