@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
 )
@@ -422,44 +420,8 @@ func saveSettings(ctx context.Context, st settingStore, values map[string]string
 				return err
 			}
 		}
-		return checkCertificateSettings(ctx, st, year)
+		return certificate.CheckSettings(ctx, st, year)
 	})
-}
-
-// checkCertificateSettings checks the serial format and every setting
-// the certificates read, gathering all their errors.
-func checkCertificateSettings(ctx context.Context, st training.SettingStore, year int) error {
-	var list models.ErrorList
-	add := func(err error) error {
-		var l models.ErrorList
-		var e *models.Error
-		switch {
-		case errors.As(err, &l):
-			list = append(list, l...)
-		case errors.As(err, &e):
-			list = append(list, e)
-		default:
-			return err
-		}
-		return nil
-	}
-	format, err := st.Setting(ctx, training.SettingSerialFormat)
-	if err != nil {
-		return err
-	}
-	if strings.TrimSpace(format) != "" {
-		if _, err := training.FormatSerial(strings.TrimSpace(format), year, 1); err != nil {
-			if err := add(err); err != nil {
-				return err
-			}
-		}
-	}
-	if _, err := certificate.LoadSettings(ctx, st); err != nil {
-		if err := add(err); err != nil {
-			return err
-		}
-	}
-	return list.Err()
 }
 
 func (s *settingsScreen) clearErrors() {

@@ -7,7 +7,6 @@ import (
 
 	"peiyang/models"
 	"peiyang/reports/certificate"
-	"peiyang/training"
 )
 
 func init() {
@@ -71,17 +70,8 @@ const certificateKeySetting = "certificate.signing_key"
 // checkSettings checks, inside the transaction that changed it, that the
 // documents and rules can still use the settings.
 func checkSettings(ctx context.Context, st certificate.SettingReader, key string) error {
-	switch {
-	case strings.HasPrefix(key, "certificate.") && key != training.SettingSerialFormat:
-		_, err := certificate.LoadSettings(ctx, st)
-		return err
-	case key == training.SettingSerialFormat:
-		v, err := st.Setting(ctx, key)
-		if err != nil {
-			return err
-		}
-		_, err = training.FormatSerial(v, 2025, 1)
-		return err
+	if !strings.HasPrefix(key, "certificate.") {
+		return nil
 	}
-	return nil
+	return certificate.CheckSettings(ctx, st, 2025)
 }

@@ -2,6 +2,7 @@ package certificate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 
 	"peiyang/models"
 	"peiyang/reports/pdfkit"
+	"peiyang/training"
 )
 
 // The settings that shape a certificate, in the settings table. Every one
@@ -331,4 +333,42 @@ func (s *Settings) Describe() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// CheckSettings checks the serial format (with an example in year) and
+// every setting the certificates read, gathering all their errors: run
+// it in the transaction that changed settings, so that a value the
+// documents cannot use changes nothing.
+func CheckSettings(ctx context.Context, st SettingReader, year int) error {
+	var list models.ErrorList
+	add := func(err error) error {
+		var l models.ErrorList
+		var e *models.Error
+		switch {
+		case errors.As(err, &l):
+			list = append(list, l...)
+		case errors.As(err, &e):
+			list = append(list, e)
+		default:
+			return err
+		}
+		return nil
+	}
+	format, err := st.Setting(ctx, training.SettingSerialFormat)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(format) != "" {
+		if _, err := training.FormatSerial(strings.TrimSpace(format), year, 1); err != nil {
+			if err := add(err); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := LoadSettings(ctx, st); err != nil {
+		if err := add(err); err != nil {
+			return err
+		}
+	}
+	return list.Err()
 }
