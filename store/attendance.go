@@ -40,13 +40,14 @@ func (db *DB) SetAttendance(ctx context.Context, a *models.Attendance) error {
 	if a.RecordedAt.IsZero() {
 		at = db.stamp()
 	}
-	return db.write(ctx, func(q querier) error {
-		_, err := q.ExecContext(ctx, `INSERT INTO attendance (session_id, trainee_id, status, recorded_at)
+	key := rowKey{cols: []string{"session_id", "trainee_id"}, vals: []any{a.SessionID, a.TraineeID}}
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.upsert("attendance", "set attendance", key, `INSERT INTO attendance (session_id, trainee_id, status, recorded_at)
 			VALUES (?, ?, ?, ?) ON CONFLICT (session_id, trainee_id)
 			DO UPDATE SET status = excluded.status, recorded_at = excluded.recorded_at`,
 			a.SessionID, a.TraineeID, a.Status, formatTime(at))
 		if err != nil {
-			return dbErr("set attendance", err)
+			return err
 		}
 		a.RecordedAt = at
 		return nil
@@ -55,17 +56,11 @@ func (db *DB) SetAttendance(ctx context.Context, a *models.Attendance) error {
 
 // DeleteAttendance deletes the trainee's sign-in for the session.
 func (db *DB) DeleteAttendance(ctx context.Context, sessionID, traineeID int64) error {
-	return db.write(ctx, func(q querier) error {
-		res, err := q.ExecContext(ctx, `DELETE FROM attendance WHERE session_id = ? AND trainee_id = ?`, sessionID, traineeID)
-		if err != nil {
-			return dbErr("delete attendance", err)
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return dbErr("delete attendance", err)
-		} else if n == 0 {
+	key := rowKey{cols: []string{"session_id", "trainee_id"}, vals: []any{sessionID, traineeID}}
+	return db.write(ctx, func(w *writeTx) error {
+		return w.remove("attendance", "delete attendance", msgRecordInUse, key, func() error {
 			return models.Errorf(models.ENOTFOUND, "", "No sign-in of trainee {{.TraineeID}} for session {{.SessionID}} is on record.",
 				"TraineeID", traineeID, "SessionID", sessionID)
-		}
-		return nil
+		})
 	})
 }

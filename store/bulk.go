@@ -17,8 +17,8 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 		return nil
 	}
 	now := db.stamp()
-	err := db.write(ctx, func(q querier) error {
-		stmt, err := q.PrepareContext(ctx, traineeInsert)
+	err := db.write(ctx, func(w *writeTx) error {
+		stmt, err := w.PrepareContext(ctx, traineeInsert)
 		if err != nil {
 			return fmt.Errorf("store: create trainees: %w", err)
 		}
@@ -34,7 +34,7 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 			}
 			t.ID, t.CreatedAt, t.UpdatedAt = id, now, now
 		}
-		if err := insertSearchRows(ctx, q, indexRows(ts)); err != nil {
+		if err := insertSearchRows(ctx, w, indexRows(ts)); err != nil {
 			return err
 		}
 		ids := make([]int64, len(ts))
@@ -45,7 +45,7 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 		if err != nil {
 			return fmt.Errorf("store: create trainees: %w", err)
 		}
-		return db.appendAudit(ctx, q, AuditCreate, "trainees", "", "", string(detail))
+		return w.event(AuditCreate, "trainees", "", string(detail))
 	})
 	if err != nil {
 		for _, t := range ts { // nothing was stored: leave no IDs behind

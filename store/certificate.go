@@ -73,8 +73,8 @@ const certificateInsert = `INSERT INTO certificates (serial, year, seq, trainee_
 // already taken is ECONFLICT.
 func (db *DB) CreateCertificate(ctx context.Context, c *models.Certificate) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create certificate", certificateInsert,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("certificates", "create certificate", certificateInsert,
 			append(certificateArgs(c), formatTime(now), formatTime(now))...)
 		if err != nil {
 			return err
@@ -87,8 +87,8 @@ func (db *DB) CreateCertificate(ctx context.Context, c *models.Certificate) erro
 // UpdateCertificate saves the certificate.
 func (db *DB) UpdateCertificate(ctx context.Context, c *models.Certificate) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update certificate", msgCertificateNotFound, c.ID, `UPDATE certificates SET
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("certificates", "update certificate", msgCertificateNotFound, byID(c.ID), `UPDATE certificates SET
 			serial = ?, year = ?, seq = ?, trainee_id = ?, course_id = ?, hours = ?, issued_on = ?,
 			status = ?, void_reason = ?, replaced_by = ?, replaces = ?, updated_at = ? WHERE id = ?`,
 			append(certificateArgs(c), formatTime(now), c.ID)...)

@@ -58,8 +58,8 @@ const courseInsert = `INSERT INTO courses (theme, title, cohort_id, start_date, 
 // CreateCourse stores a new course.
 func (db *DB) CreateCourse(ctx context.Context, c *models.Course) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create course", courseInsert,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("courses", "create course", courseInsert,
 			append(courseArgs(c), formatTime(now), formatTime(now))...)
 		if err != nil {
 			return err
@@ -72,8 +72,8 @@ func (db *DB) CreateCourse(ctx context.Context, c *models.Course) error {
 // UpdateCourse saves the course.
 func (db *DB) UpdateCourse(ctx context.Context, c *models.Course) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update course", msgCourseNotFound, c.ID, `UPDATE courses SET
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("courses", "update course", msgCourseNotFound, byID(c.ID), `UPDATE courses SET
 			theme = ?, title = ?, cohort_id = ?, start_date = ?, end_date = ?, venue = ?, capacity = ?,
 			required_hours = ?, min_attendance_rate = ?, min_hours = ?, pass_score = ?,
 			require_placement = ?, status = ?, updated_at = ? WHERE id = ?`,

@@ -72,21 +72,10 @@ func execOne(ctx context.Context, q querier, op, msg string, id any, query strin
 	return nil
 }
 
-// deleteByID deletes the row id of table; a row others still refer to is
-// ECONFLICT with the message inUse.
+// deleteByID deletes the row id of table and records it; a row others
+// still refer to is ECONFLICT with the message inUse.
 func (db *DB) deleteByID(ctx context.Context, table, op, msgNotFound, msgInUse string, id int64) error {
-	return db.write(ctx, func(q querier) error {
-		res, err := q.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
-		if err != nil {
-			return deleteErr(op, msgInUse, id, err)
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return fmt.Errorf("store: %s: %w", op, err)
-		}
-		if n == 0 {
-			return notFound(msgNotFound, id)
-		}
-		return nil
+	return db.write(ctx, func(w *writeTx) error {
+		return w.remove(table, op, msgInUse, byID(id), func() error { return notFound(msgNotFound, id) })
 	})
 }

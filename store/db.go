@@ -33,6 +33,8 @@ import (
 	"strings"
 	"time"
 
+	"peiyang/training"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -263,3 +265,6 @@ func (db *DB) IsEmpty(ctx context.Context) (bool, error) {
 	}
 	return true, nil
 }
+
+// The compiler checks that DB is everything the rules need of a store.
+var _ training.Store = (*DB)(nil)

@@ -87,8 +87,8 @@ func (db *DB) CreateEnrolment(ctx context.Context, e *models.Enrolment) error {
 	if enrolled.IsZero() {
 		enrolled = now
 	}
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create enrolment", `INSERT INTO enrolments (course_id, trainee_id,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("enrolments", "create enrolment", `INSERT INTO enrolments (course_id, trainee_id,
 			status, wait_position, score, reason, enrolled_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.CourseID, e.TraineeID, e.Status, e.WaitPosition, scoreArg(e.Score), e.Reason,
 			formatTime(enrolled), formatTime(now))
@@ -106,8 +106,8 @@ func (db *DB) UpdateEnrolment(ctx context.Context, e *models.Enrolment) error {
 	if e.EnrolledAt.IsZero() {
 		e.EnrolledAt = now
 	}
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update enrolment", msgEnrolmentNotFound, e.ID, `UPDATE enrolments SET
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("enrolments", "update enrolment", msgEnrolmentNotFound, byID(e.ID), `UPDATE enrolments SET
 			course_id = ?, trainee_id = ?, status = ?, wait_position = ?, score = ?, reason = ?,
 			enrolled_at = ?, updated_at = ? WHERE id = ?`, e.CourseID, e.TraineeID, e.Status, e.WaitPosition,
 			scoreArg(e.Score), e.Reason, formatTime(e.EnrolledAt), formatTime(now), e.ID)

@@ -9,11 +9,7 @@ import (
 
 	"peiyang/models"
 	"peiyang/store"
-	"peiyang/training"
 )
-
-// The store must satisfy the rules' storage interface.
-var _ training.Store = (*store.DB)(nil)
 
 var ctx = context.Background()
 

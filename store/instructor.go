@@ -109,15 +109,15 @@ func writeThemes(ctx context.Context, q querier, op string, id int64, themes []m
 // CreateInstructor stores a new instructor with the themes.
 func (db *DB) CreateInstructor(ctx context.Context, i *models.Instructor) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
+	return db.write(ctx, func(w *writeTx) error {
 		args := append(instructorArgs(i), formatTime(now), formatTime(now))
-		id, err := insert(ctx, q, "create instructor", `INSERT INTO instructors
+		id, err := w.create("instructors", "create instructor", `INSERT INTO instructors
 			(name, position, organisation, phone, `+regionCols+`, max_mentees, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 		if err != nil {
 			return err
 		}
-		if err := writeThemes(ctx, q, "create instructor", id, i.Themes); err != nil {
+		if err := writeThemes(ctx, w, "create instructor", id, i.Themes); err != nil {
 			return err
 		}
 		i.ID, i.CreatedAt, i.UpdatedAt = id, now, now
@@ -128,16 +128,16 @@ func (db *DB) CreateInstructor(ctx context.Context, i *models.Instructor) error 
 // UpdateInstructor saves the instructor and the themes.
 func (db *DB) UpdateInstructor(ctx context.Context, i *models.Instructor) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
+	return db.write(ctx, func(w *writeTx) error {
 		args := append(instructorArgs(i), formatTime(now), i.ID)
-		err := execOne(ctx, q, "update instructor", msgInstructorNotFound, i.ID,
+		err := w.update("instructors", "update instructor", msgInstructorNotFound, byID(i.ID),
 			`UPDATE instructors SET name = ?, position = ?, organisation = ?, phone = ?,
 			region_province = ?, region_city = ?, region_county = ?, region_town = ?, region_village = ?,
 			region_code = ?, max_mentees = ?, updated_at = ? WHERE id = ?`, args...)
 		if err != nil {
 			return err
 		}
-		if err := writeThemes(ctx, q, "update instructor", i.ID, i.Themes); err != nil {
+		if err := writeThemes(ctx, w, "update instructor", i.ID, i.Themes); err != nil {
 			return err
 		}
 		i.UpdatedAt = now

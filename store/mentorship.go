@@ -45,8 +45,8 @@ func (db *DB) FindMentorships(ctx context.Context, f models.MentorshipFilter) ([
 // CreateMentorship stores a new mentorship.
 func (db *DB) CreateMentorship(ctx context.Context, m *models.Mentorship) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create mentorship", `INSERT INTO mentorships (mentor_id, trainee_id,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("mentorships", "create mentorship", `INSERT INTO mentorships (mentor_id, trainee_id,
 			start_date, end_date, goals, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			m.MentorID, m.TraineeID, m.StartDate, m.EndDate, m.Goals, formatTime(now), formatTime(now))
 		if err != nil {
@@ -60,8 +60,8 @@ func (db *DB) CreateMentorship(ctx context.Context, m *models.Mentorship) error 
 // UpdateMentorship saves the mentorship.
 func (db *DB) UpdateMentorship(ctx context.Context, m *models.Mentorship) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update mentorship", msgMentorshipNotFound, m.ID, `UPDATE mentorships SET
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("mentorships", "update mentorship", msgMentorshipNotFound, byID(m.ID), `UPDATE mentorships SET
 			mentor_id = ?, trainee_id = ?, start_date = ?, end_date = ?, goals = ?, updated_at = ?
 			WHERE id = ?`, m.MentorID, m.TraineeID, m.StartDate, m.EndDate, m.Goals, formatTime(now), m.ID)
 		if err == nil {
@@ -109,8 +109,8 @@ func (db *DB) FindContacts(ctx context.Context, f models.ContactFilter) ([]*mode
 // CreateContact stores a new contact log entry.
 func (db *DB) CreateContact(ctx context.Context, c *models.Contact) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create contact", `INSERT INTO contacts (mentorship_id, date, mode,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("contacts", "create contact", `INSERT INTO contacts (mentorship_id, date, mode,
 			summary, created_at) VALUES (?, ?, ?, ?, ?)`, c.MentorshipID, c.Date, c.Mode, c.Summary, formatTime(now))
 		if err != nil {
 			return err
@@ -122,8 +122,8 @@ func (db *DB) CreateContact(ctx context.Context, c *models.Contact) error {
 
 // UpdateContact saves the contact log entry.
 func (db *DB) UpdateContact(ctx context.Context, c *models.Contact) error {
-	return db.write(ctx, func(q querier) error {
-		return execOne(ctx, q, "update contact", msgContactNotFound, c.ID, `UPDATE contacts SET
+	return db.write(ctx, func(w *writeTx) error {
+		return w.update("contacts", "update contact", msgContactNotFound, byID(c.ID), `UPDATE contacts SET
 			mentorship_id = ?, date = ?, mode = ?, summary = ? WHERE id = ?`,
 			c.MentorshipID, c.Date, c.Mode, c.Summary, c.ID)
 	})

@@ -61,9 +61,9 @@ const organisationInsert = `INSERT INTO organisations (name, kind, ` + regionCol
 // CreateOrganisation stores a new organisation and sets its ID and times.
 func (db *DB) CreateOrganisation(ctx context.Context, o *models.Organisation) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
+	return db.write(ctx, func(w *writeTx) error {
 		args := append(organisationArgs(o), formatTime(now), formatTime(now))
-		id, err := insert(ctx, q, "create organisation", organisationInsert, args...)
+		id, err := w.create("organisations", "create organisation", organisationInsert, args...)
 		if err != nil {
 			return err
 		}
@@ -75,9 +75,9 @@ func (db *DB) CreateOrganisation(ctx context.Context, o *models.Organisation) er
 // UpdateOrganisation saves the organisation's fields and sets UpdatedAt.
 func (db *DB) UpdateOrganisation(ctx context.Context, o *models.Organisation) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
+	return db.write(ctx, func(w *writeTx) error {
 		args := append(organisationArgs(o), formatTime(now), o.ID)
-		err := execOne(ctx, q, "update organisation", msgOrganisationNotFound, o.ID,
+		err := w.update("organisations", "update organisation", msgOrganisationNotFound, byID(o.ID),
 			`UPDATE organisations SET name = ?, kind = ?, region_province = ?, region_city = ?,
 			region_county = ?, region_town = ?, region_village = ?, region_code = ?, region_text = ?,
 			key_village = ?, placement_capacity = ?, contact_person = ?, contact_phone = ?, updated_at = ?

@@ -49,8 +49,8 @@ func placementArgs(p *models.Placement) []any {
 // CreatePlacement stores a new placement.
 func (db *DB) CreatePlacement(ctx context.Context, p *models.Placement) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create placement", `INSERT INTO placements (trainee_id, village_id,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("placements", "create placement", `INSERT INTO placements (trainee_id, village_id,
 			start_date, end_date, supervisor, grade, comment, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(placementArgs(p), formatTime(now), formatTime(now))...)
 		if err != nil {
@@ -64,8 +64,8 @@ func (db *DB) CreatePlacement(ctx context.Context, p *models.Placement) error {
 // UpdatePlacement saves the placement.
 func (db *DB) UpdatePlacement(ctx context.Context, p *models.Placement) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update placement", msgPlacementNotFound, p.ID, `UPDATE placements SET
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("placements", "update placement", msgPlacementNotFound, byID(p.ID), `UPDATE placements SET
 			trainee_id = ?, village_id = ?, start_date = ?, end_date = ?, supervisor = ?, grade = ?,
 			comment = ?, updated_at = ? WHERE id = ?`, append(placementArgs(p), formatTime(now), p.ID)...)
 		if err == nil {

@@ -94,8 +94,8 @@ func writeOutflowOrgs(ctx context.Context, q querier, op string, p *models.Progr
 // CreateProgramme stores a new programme with its outflow organisations.
 func (db *DB) CreateProgramme(ctx context.Context, p *models.Programme) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create programme", `INSERT INTO programmes
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("programmes", "create programme", `INSERT INTO programmes
 			(name, inflow_org_id, signed_on, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			p.Name, p.InflowOrgID, p.SignedOn, p.Notes, formatTime(now), formatTime(now))
 		if err != nil {
@@ -103,7 +103,7 @@ func (db *DB) CreateProgramme(ctx context.Context, p *models.Programme) error {
 		}
 		old := p.ID
 		p.ID = id
-		if err := writeOutflowOrgs(ctx, q, "create programme", p); err != nil {
+		if err := writeOutflowOrgs(ctx, w, "create programme", p); err != nil {
 			p.ID = old
 			return err
 		}
@@ -115,14 +115,14 @@ func (db *DB) CreateProgramme(ctx context.Context, p *models.Programme) error {
 // UpdateProgramme saves the programme and its outflow organisations.
 func (db *DB) UpdateProgramme(ctx context.Context, p *models.Programme) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update programme", msgProgrammeNotFound, p.ID,
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("programmes", "update programme", msgProgrammeNotFound, byID(p.ID),
 			`UPDATE programmes SET name = ?, inflow_org_id = ?, signed_on = ?, notes = ?, updated_at = ?
 			WHERE id = ?`, p.Name, p.InflowOrgID, p.SignedOn, p.Notes, formatTime(now), p.ID)
 		if err != nil {
 			return err
 		}
-		if err := writeOutflowOrgs(ctx, q, "update programme", p); err != nil {
+		if err := writeOutflowOrgs(ctx, w, "update programme", p); err != nil {
 			return err
 		}
 		p.UpdatedAt = now
@@ -171,8 +171,8 @@ func (db *DB) FindCohorts(ctx context.Context, f models.CohortFilter) ([]*models
 // CreateCohort stores a new cohort.
 func (db *DB) CreateCohort(ctx context.Context, c *models.Cohort) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create cohort", `INSERT INTO cohorts
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("cohorts", "create cohort", `INSERT INTO cohorts
 			(programme_id, year, name, target_trainees, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			c.ProgrammeID, c.Year, c.Name, c.TargetTrainees, formatTime(now), formatTime(now))
 		if err != nil {
@@ -186,8 +186,8 @@ func (db *DB) CreateCohort(ctx context.Context, c *models.Cohort) error {
 // UpdateCohort saves the cohort.
 func (db *DB) UpdateCohort(ctx context.Context, c *models.Cohort) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update cohort", msgCohortNotFound, c.ID,
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("cohorts", "update cohort", msgCohortNotFound, byID(c.ID),
 			`UPDATE cohorts SET programme_id = ?, year = ?, name = ?, target_trainees = ?, updated_at = ?
 			WHERE id = ?`, c.ProgrammeID, c.Year, c.Name, c.TargetTrainees, formatTime(now), c.ID)
 		if err == nil {

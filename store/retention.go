@@ -62,9 +62,9 @@ func (db *DB) Inactive(ctx context.Context, before models.Date) ([]int64, error)
 // Trainees de-identified already are left alone.
 func (db *DB) Deidentify(ctx context.Context, ids []int64) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
+	return db.write(ctx, func(w *writeTx) error {
 		for _, id := range ids {
-			old, err := oldSearchFields(ctx, q, id)
+			old, err := oldSearchFields(ctx, w, id)
 			if err != nil {
 				return fmt.Errorf("store: de-identify: %w", err)
 			}
@@ -74,13 +74,13 @@ func (db *DB) Deidentify(ctx context.Context, ids []int64) error {
 			if IsDeidentified(old.idNumber) {
 				continue
 			}
-			err = execOne(ctx, q, "de-identify", msgTraineeNotFound, id, `UPDATE trainees SET
+			err = w.update("trainees", "de-identify", msgTraineeNotFound, byID(id), `UPDATE trainees SET
 				id_number = ?, phone = '', birth_date = NULL, updated_at = ? WHERE id = ?`,
 				DeidentifiedPrefix+strconv.FormatInt(id, 10), formatTime(now), id)
 			if err != nil {
 				return err
 			}
-			if err := reindexTrainee(ctx, q, id, old, &searchFields{name: old.name}); err != nil {
+			if err := reindexTrainee(ctx, w, id, old, &searchFields{name: old.name}); err != nil {
 				return err
 			}
 		}

@@ -51,8 +51,8 @@ func (db *DB) FindReturns(ctx context.Context, f models.ReturnFilter) ([]*models
 // CreateReturn stores a new return record.
 func (db *DB) CreateReturn(ctx context.Context, r *models.Return) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create return", `INSERT INTO returns (trainee_id, village_id,
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("returns", "create return", `INSERT INTO returns (trainee_id, village_id,
 			return_date, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			r.TraineeID, r.VillageID, r.ReturnDate, r.Notes, formatTime(now), formatTime(now))
 		if err != nil {
@@ -67,8 +67,8 @@ func (db *DB) CreateReturn(ctx context.Context, r *models.Return) error {
 // elections refer to it.
 func (db *DB) UpdateReturn(ctx context.Context, r *models.Return) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		err := execOne(ctx, q, "update return", msgReturnNotFound, r.ID, `UPDATE returns SET
+	return db.write(ctx, func(w *writeTx) error {
+		err := w.update("returns", "update return", msgReturnNotFound, byID(r.ID), `UPDATE returns SET
 			trainee_id = ?, village_id = ?, return_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
 			r.TraineeID, r.VillageID, r.ReturnDate, r.Notes, formatTime(now), r.ID)
 		if err == nil {
@@ -152,11 +152,11 @@ func electionTrainee(ctx context.Context, q querier, op string, e *models.Electi
 // from the return; any other must be the return's trainee.
 func (db *DB) CreateElection(ctx context.Context, e *models.Election) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		if err := electionTrainee(ctx, q, "create election", e); err != nil {
+	return db.write(ctx, func(w *writeTx) error {
+		if err := electionTrainee(ctx, w, "create election", e); err != nil {
 			return err
 		}
-		id, err := insert(ctx, q, "create election", `INSERT INTO elections (return_id, trainee_id, date,
+		id, err := w.create("elections", "create election", `INSERT INTO elections (return_id, trainee_id, date,
 			committee, post, result, term_years, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result, e.TermYears,
 			formatTime(now), formatTime(now))
@@ -171,11 +171,11 @@ func (db *DB) CreateElection(ctx context.Context, e *models.Election) error {
 // UpdateElection saves the election record.
 func (db *DB) UpdateElection(ctx context.Context, e *models.Election) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		if err := electionTrainee(ctx, q, "update election", e); err != nil {
+	return db.write(ctx, func(w *writeTx) error {
+		if err := electionTrainee(ctx, w, "update election", e); err != nil {
 			return err
 		}
-		err := execOne(ctx, q, "update election", msgElectionNotFound, e.ID, `UPDATE elections SET
+		err := w.update("elections", "update election", msgElectionNotFound, byID(e.ID), `UPDATE elections SET
 			return_id = ?, trainee_id = ?, date = ?, committee = ?, post = ?, result = ?, term_years = ?,
 			updated_at = ? WHERE id = ?`, e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result,
 			e.TermYears, formatTime(now), e.ID)

@@ -214,7 +214,7 @@ func indexRows(ts []*models.Trainee) []searchRow {
 }
 
 // checkSearchIndex rebuilds the search index when it was built by another
-// version of searchKeys.
+// version of searchKeys, and records the version it was built with.
 func (db *DB) checkSearchIndex(ctx context.Context) error {
 	v, err := db.Setting(ctx, settingSearchIndex)
 	if err != nil {
@@ -223,31 +223,29 @@ func (db *DB) checkSearchIndex(ctx context.Context) error {
 	if v == searchIndexVersion {
 		return nil
 	}
-	return db.Update(ctx, func(ctx context.Context) error {
-		if err := db.rebuildSearchIndex(ctx); err != nil {
+	return db.write(ctx, func(w *writeTx) error {
+		if err := rebuildSearchIndex(ctx, w); err != nil {
 			return err
 		}
-		return db.SetSetting(ctx, settingSearchIndex, searchIndexVersion)
+		return w.setSetting(settingSearchIndex, searchIndexVersion)
 	})
 }
 
 // rebuildSearchIndex makes the whole index anew from the trainees.
-func (db *DB) rebuildSearchIndex(ctx context.Context) error {
-	return db.write(ctx, func(q querier) error {
-		if _, err := q.ExecContext(ctx, `DELETE FROM trainee_search`); err != nil {
-			return fmt.Errorf("store: rebuild search index: %w", err)
-		}
-		var ts []*models.Trainee
-		err := queryRows(ctx, q, `SELECT id, name, id_number, phone FROM trainees`, nil, func(r *sql.Rows) error {
-			var t models.Trainee
-			ts = append(ts, &t)
-			return r.Scan(&t.ID, &t.Name, &t.IDNumber, &t.Phone)
-		})
-		if err != nil {
-			return fmt.Errorf("store: rebuild search index: %w", err)
-		}
-		return insertSearchRows(ctx, q, indexRows(ts))
+func rebuildSearchIndex(ctx context.Context, w *writeTx) error {
+	if _, err := w.ExecContext(ctx, `DELETE FROM trainee_search`); err != nil {
+		return fmt.Errorf("store: rebuild search index: %w", err)
+	}
+	var ts []*models.Trainee
+	err := queryRows(ctx, w, `SELECT id, name, id_number, phone FROM trainees`, nil, func(r *sql.Rows) error {
+		var t models.Trainee
+		ts = append(ts, &t)
+		return r.Scan(&t.ID, &t.Name, &t.IDNumber, &t.Phone)
 	})
+	if err != nil {
+		return fmt.Errorf("store: rebuild search index: %w", err)
+	}
+	return insertSearchRows(ctx, w, indexRows(ts))
 }
 
 // searchPlan turns a query into the key prefixes to scan, in order.

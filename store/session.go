@@ -64,8 +64,8 @@ const sessionInsert = `INSERT INTO sessions (course_id, date, start_minute, end_
 
 // CreateSession stores a new session.
 func (db *DB) CreateSession(ctx context.Context, s *models.Session) error {
-	return db.write(ctx, func(q querier) error {
-		id, err := insert(ctx, q, "create session", sessionInsert, sessionArgs(s)...)
+	return db.write(ctx, func(w *writeTx) error {
+		id, err := w.create("sessions", "create session", sessionInsert, sessionArgs(s)...)
 		if err == nil {
 			s.ID = id
 		}
@@ -75,8 +75,8 @@ func (db *DB) CreateSession(ctx context.Context, s *models.Session) error {
 
 // UpdateSession saves the session.
 func (db *DB) UpdateSession(ctx context.Context, s *models.Session) error {
-	return db.write(ctx, func(q querier) error {
-		return execOne(ctx, q, "update session", msgSessionNotFound, s.ID, `UPDATE sessions SET
+	return db.write(ctx, func(w *writeTx) error {
+		return w.update("sessions", "update session", msgSessionNotFound, byID(s.ID), `UPDATE sessions SET
 			course_id = ?, date = ?, start_minute = ?, end_minute = ?, venue = ?, instructor_id = ?,
 			topic = ?, hours = ? WHERE id = ?`, append(sessionArgs(s), s.ID)...)
 	})

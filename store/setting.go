@@ -29,13 +29,16 @@ const maxSetting = 4000
 // long, not valid UTF-8 (it would not read back as written) or holds
 // control characters is refused, with an error that names the key.
 func (db *DB) SetSetting(ctx context.Context, key, value string) error {
+	return db.write(ctx, func(w *writeTx) error { return w.setSetting(key, value) })
+}
+
+// setSetting creates or replaces a setting and records it.
+func (w *writeTx) setSetting(key, value string) error {
 	// The last guard for every setting: documents print these texts.
 	if err := models.CheckText(key, value, maxSetting); err != nil {
 		return err
 	}
-	return db.write(ctx, func(q querier) error {
-		_, err := q.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-		return dbErr("set setting", err)
-	})
+	return w.upsert("settings", "set setting", rowKey{cols: []string{"key"}, vals: []any{key}},
+		`INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 }

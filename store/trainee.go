@@ -107,13 +107,13 @@ const traineeInsert = `INSERT INTO trainees (` + traineeInsertCols + `)
 // CreateTrainee stores a new trainee and adds it to the search index.
 func (db *DB) CreateTrainee(ctx context.Context, t *models.Trainee) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
+	return db.write(ctx, func(w *writeTx) error {
 		args := append(traineeArgs(t), formatTime(now), formatTime(now))
-		id, err := insert(ctx, q, "create trainee", traineeInsert, args...)
+		id, err := w.create("trainees", "create trainee", traineeInsert, args...)
 		if err != nil {
 			return err
 		}
-		if err := reindexTrainee(ctx, q, id, nil, searchFieldsOf(t)); err != nil {
+		if err := reindexTrainee(ctx, w, id, nil, searchFieldsOf(t)); err != nil {
 			return err
 		}
 		t.ID, t.CreatedAt, t.UpdatedAt = id, now, now
@@ -139,8 +139,8 @@ func oldSearchFields(ctx context.Context, q querier, id int64) (*searchFields, e
 // UpdateTrainee saves the trainee and brings its search keys up to date.
 func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 	now := db.stamp()
-	return db.write(ctx, func(q querier) error {
-		old, err := oldSearchFields(ctx, q, t.ID)
+	return db.write(ctx, func(w *writeTx) error {
+		old, err := oldSearchFields(ctx, w, t.ID)
 		if err != nil {
 			return fmt.Errorf("store: update trainee: %w", err)
 		}
@@ -148,7 +148,7 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 			return notFound(msgTraineeNotFound, t.ID)
 		}
 		args := append(traineeArgs(t), formatTime(now), t.ID)
-		err = execOne(ctx, q, "update trainee", msgTraineeNotFound, t.ID, `UPDATE trainees SET
+		err = w.update("trainees", "update trainee", msgTraineeNotFound, byID(t.ID), `UPDATE trainees SET
 			name = ?, gender = ?, ethnicity = ?, birth_date = ?, id_number = ?, phone = ?, education = ?,
 			joined_party = ?, branch = ?, direction = ?, region_province = ?, region_city = ?,
 			region_county = ?, region_town = ?, region_village = ?, region_code = ?, region_text = ?,
@@ -157,7 +157,7 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 		if err != nil {
 			return err
 		}
-		if err := reindexTrainee(ctx, q, t.ID, old, searchFieldsOf(t)); err != nil {
+		if err := reindexTrainee(ctx, w, t.ID, old, searchFieldsOf(t)); err != nil {
 			return err
 		}
 		t.UpdatedAt = now
@@ -168,17 +168,20 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 // DeleteTrainee deletes a trainee who has no records in the programme, and
 // the trainee's search keys.
 func (db *DB) DeleteTrainee(ctx context.Context, id int64) error {
-	return db.write(ctx, func(q querier) error {
-		old, err := oldSearchFields(ctx, q, id)
+	return db.write(ctx, func(w *writeTx) error {
+		old, err := oldSearchFields(ctx, w, id)
 		if err != nil {
 			return fmt.Errorf("store: delete trainee: %w", err)
 		}
 		if old == nil {
 			return notFound(msgTraineeNotFound, id)
 		}
-		if _, err := q.ExecContext(ctx, `DELETE FROM trainees WHERE id = ?`, id); err != nil {
-			return deleteErr("delete trainee", msgTraineeInUse, id, err)
+		err = w.remove("trainees", "delete trainee", msgTraineeInUse, byID(id), func() error {
+			return notFound(msgTraineeNotFound, id)
+		})
+		if err != nil {
+			return err
 		}
-		return reindexTrainee(ctx, q, id, old, nil)
+		return reindexTrainee(ctx, w, id, old, nil)
 	})
 }

@@ -40,21 +40,6 @@ func (db *DB) reader(ctx context.Context) querier {
 	return db.rd
 }
 
-// write runs fn in the context's write transaction, or in a write
-// transaction of its own when the context carries none. The querier fn gets
-// records its writes in the audit trail (see audit.go).
-func (db *DB) write(ctx context.Context, fn func(q querier) error) error {
-	if s := txFrom(ctx); s != nil {
-		if !s.writable {
-			return errReadOnly
-		}
-		return fn(db.audited(s.tx))
-	}
-	return db.Update(ctx, func(ctx context.Context) error {
-		return fn(db.audited(txFrom(ctx).tx))
-	})
-}
-
 // Update runs fn in one write transaction and passes it a context carrying
 // the transaction. The changes are committed when fn returns nil and rolled
 // back when it returns an error, which Update returns as it is, or panics,

@@ -16,18 +16,8 @@ type AuditEntry = models.AuditEntry
 // older entries.
 type AuditFilter = models.AuditFilter
 
-// AuditReader reads the audit trail; the SQLite store is one.
-type AuditReader interface {
-	FindAudit(ctx context.Context, f models.AuditFilter) ([]*models.AuditEntry, error)
-}
-
-// FindAudit returns the audit entries the filter selects, newest first. A
-// store without an audit trail refuses with EINVALID.
+// FindAudit returns the audit entries the filter selects, newest first.
 func (s *Service) FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, error) {
-	r, ok := s.store.(AuditReader)
-	if !ok {
-		return nil, wrap("find audit", models.Errorf(models.EINVALID, "", "This database keeps no audit trail."))
-	}
-	es, err := r.FindAudit(ctx, f)
+	es, err := s.store.FindAudit(ctx, f)
 	return es, wrap("find audit", err)
 }

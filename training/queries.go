@@ -10,9 +10,8 @@ import (
 // Read-only queries for screens: trainee search and counts, cohorts and
 // organisations for filters and choices, the stages of many trainees at
 // once, the sessions of a period, the courses that need attention, and the
-// bulk load of a whole dataset into an empty database. The extra storage
-// they need is in the small interfaces below; a store that lacks one makes
-// the query fail with ENOTIMPLEMENTED instead of refusing the whole store.
+// bulk load of a whole dataset into an empty database. The storage they
+// need is in the small interfaces below, part of Store.
 
 // TraineeQueries searches and counts trainees.
 type TraineeQueries interface {
@@ -36,41 +35,16 @@ type DatasetLoader interface {
 	LoadDataset(ctx context.Context, ds *models.Dataset) error
 }
 
-// Queries is every extra read the screens need; the SQLite store has them
-// all.
-type Queries interface {
-	TraineeQueries
-	CohortQueries
-	DatasetLoader
-}
-
-// queries returns the store as a T, or an ENOTIMPLEMENTED error.
-func queries[T any](s *Service, what string) (T, error) {
-	q, ok := s.store.(T)
-	if !ok {
-		return q, models.Errorf(models.ENOTIMPLEMENTED, "", "The database cannot {{.What}}.", "What", what)
-	}
-	return q, nil
-}
-
 // SearchTrainees finds trainees by a name substring, pinyin, initials, or
 // an ID number or phone fragment; at most limit of them, best first.
 func (s *Service) SearchTrainees(ctx context.Context, query string, limit int) ([]*models.Trainee, error) {
-	q, err := queries[TraineeQueries](s, "search trainees")
-	if err != nil {
-		return nil, wrap("search trainees", err)
-	}
-	ts, err := q.SearchTrainees(ctx, query, limit)
+	ts, err := s.store.SearchTrainees(ctx, query, limit)
 	return ts, wrap("search trainees", err)
 }
 
 // CountTrainees counts the trainees the filter selects.
 func (s *Service) CountTrainees(ctx context.Context, f models.TraineeFilter) (int, error) {
-	q, err := queries[TraineeQueries](s, "count trainees")
-	if err != nil {
-		return 0, wrap("count trainees", err)
-	}
-	n, err := q.CountTrainees(ctx, f)
+	n, err := s.store.CountTrainees(ctx, f)
 	return n, wrap("count trainees", err)
 }
 
@@ -89,11 +63,7 @@ func (s *Service) FindTrainee(ctx context.Context, id int64) (*models.Trainee, e
 
 // Cohorts lists the cohorts, by ID.
 func (s *Service) Cohorts(ctx context.Context) ([]*models.Cohort, error) {
-	q, err := queries[CohortQueries](s, "list cohorts")
-	if err != nil {
-		return nil, wrap("cohorts", err)
-	}
-	cs, err := q.FindCohorts(ctx, models.CohortFilter{})
+	cs, err := s.store.FindCohorts(ctx, models.CohortFilter{})
 	return cs, wrap("cohorts", err)
 }
 
@@ -288,11 +258,7 @@ func (s *Service) sessionsWithoutAttendance(ctx context.Context, courseID int64,
 
 // IsEmpty reports whether the database holds no records yet.
 func (s *Service) IsEmpty(ctx context.Context) (bool, error) {
-	q, err := queries[DatasetLoader](s, "tell whether it is empty")
-	if err != nil {
-		return false, wrap("is empty", err)
-	}
-	empty, err := q.IsEmpty(ctx)
+	empty, err := s.store.IsEmpty(ctx)
 	return empty, wrap("is empty", err)
 }
 
@@ -300,18 +266,14 @@ func (s *Service) IsEmpty(ctx context.Context) (bool, error) {
 // database, in one transaction; a database that holds data already is
 // refused with ECONFLICT.
 func (s *Service) LoadDataset(ctx context.Context, ds *models.Dataset) error {
-	q, err := queries[DatasetLoader](s, "load a dataset")
-	if err != nil {
-		return wrap("load dataset", err)
-	}
-	empty, err := q.IsEmpty(ctx)
+	empty, err := s.store.IsEmpty(ctx)
 	if err != nil {
 		return wrap("load dataset", err)
 	}
 	if !empty {
 		return wrap("load dataset", conflict("", "The database already holds data; demo data goes only into an empty database."))
 	}
-	return wrap("load dataset", q.LoadDataset(ctx, ds))
+	return wrap("load dataset", s.store.LoadDataset(ctx, ds))
 }
 
 // Setting returns a named setting, "" when never set.

@@ -5,12 +5,8 @@ import (
 
 	"peiyang/demo"
 	"peiyang/models"
-	"peiyang/store"
 	"peiyang/training"
 )
-
-// The SQLite store has every extra read the screens need.
-var _ training.Queries = (*store.DB)(nil)
 
 func TestWeekOf(t *testing.T) {
 	for _, tc := range []struct{ day, mon, sun string }{
@@ -140,19 +136,6 @@ func TestLoadDataset(t *testing.T) {
 		t.Errorf("trainees after load = %d, want 50", n)
 	}
 	wantCode(t, f.svc.LoadDataset(f.ctx, ds), models.ECONFLICT)
-}
-
-// bareStore has only the methods of training.Store.
-type bareStore struct{ training.Store }
-
-func TestQueriesNotImplemented(t *testing.T) {
-	f := newFixture(t)
-	svc := f.service(bareStore{f.db})
-	_, err := svc.SearchTrainees(f.ctx, "赵", 5)
-	wantCode(t, err, models.ENOTIMPLEMENTED)
-	_, err = svc.Cohorts(f.ctx)
-	wantCode(t, err, models.ENOTIMPLEMENTED)
-	wantCode(t, svc.LoadDataset(f.ctx, &models.Dataset{}), models.ENOTIMPLEMENTED)
 }
 
 func TestFinishedCourseWaitingListIsMoot(t *testing.T) {

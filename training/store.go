@@ -17,10 +17,15 @@ import (
 //     its uncommitted changes. Calls made with any other context run on
 //     their own, so inside Update always pass the callback's context on.
 
-// Transactor runs a function in one write transaction: all of its changes
-// are committed together, or none when fn returns an error or panics.
+// Transactor runs a function in one transaction. Update's is a write
+// transaction: all of its changes are committed together, or none when fn
+// returns an error or panics. View's is a read transaction: every read made
+// with its context sees the same committed state, whatever other
+// connections commit meanwhile; a write made with it fails. Called with a
+// context that carries a transaction already, both join it.
 type Transactor interface {
 	Update(ctx context.Context, fn func(ctx context.Context) error) error
+	View(ctx context.Context, fn func(ctx context.Context) error) error
 }
 
 // OrganisationStore reads and writes organisations.
@@ -140,7 +145,40 @@ type PipelineStore interface {
 	FindStageFacts(ctx context.Context, f models.TraineeFilter) ([]models.StageFacts, error)
 }
 
-// Store is everything the Service needs.
+// AuditStore keeps the audit trail. Every write method of a Store records
+// its change there itself, in the same transaction; RecordAudit records an
+// event that changes no record.
+type AuditStore interface {
+	// RecordAudit records an event (a print, an export, a reveal of full ID
+	// numbers, a backup): the action, the kind of record and its ID (0 for
+	// none), and a detail marshalled to JSON, which must hold no personal
+	// data.
+	RecordAudit(ctx context.Context, action, entity string, id int64, detail any) error
+	// FindAudit returns the entries the filter selects, newest first.
+	FindAudit(ctx context.Context, f models.AuditFilter) ([]*models.AuditEntry, error)
+}
+
+// RetentionStore finds trainees inactive for long and removes their
+// personal data.
+type RetentionStore interface {
+	// Inactive returns the IDs of the trainees not yet de-identified whose
+	// last activity is before the date, by ID.
+	Inactive(ctx context.Context, before models.Date) ([]int64, error)
+	// Deidentify removes the trainees' ID numbers, phones and birth dates,
+	// in one transaction, each change in the audit trail.
+	Deidentify(ctx context.Context, ids []int64) error
+}
+
+// CheckStore checks the database itself.
+type CheckStore interface {
+	// IntegrityCheck returns "ok", or the problems found one a line.
+	IntegrityCheck(ctx context.Context) (string, error)
+	// SchemaVersion returns the number of the last migration applied.
+	SchemaVersion(ctx context.Context) (int, error)
+}
+
+// Store is everything the Service needs. The SQLite store satisfies it,
+// which its package checks at compile time.
 type Store interface {
 	Transactor
 	OrganisationStore
@@ -158,4 +196,10 @@ type Store interface {
 	CertificateStore
 	SettingStore
 	PipelineStore
+	TraineeQueries
+	CohortQueries
+	DatasetLoader
+	AuditStore
+	RetentionStore
+	CheckStore
 }
