@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"peiyang/certsign"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
@@ -161,12 +160,12 @@ func (s *certificatesScreen) print(courseID int64, mode printMode, overlay bool,
 	var batch *certificate.Batch
 	return u.runTask(T("certificates.print_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("certificates.print_loading"))
-		st := u.svc.Store()
+		st := u.svc
 		settings, err := certificate.LoadSettings(ctx, st)
 		if err != nil {
 			return err
 		}
-		key, err := certsign.Key(ctx, st)
+		key, err := st.SigningKey(ctx)
 		if err != nil {
 			return err
 		}

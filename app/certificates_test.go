@@ -260,7 +260,7 @@ func TestCertificatesVoidNeedsReason(t *testing.T) {
 	if !f.err.Visible() || f.err.Text != "Give the reason for voiding the certificate." {
 		t.Errorf("no reason: error %q (visible %v)", f.err.Text, f.err.Visible())
 	}
-	if c, _ := e.svc.Store().FindCertificateBySerial(ctx, serial); c.Status != models.CertValid {
+	if c, _ := e.svc.FindCertificateBySerial(ctx, serial); c.Status != models.CertValid {
 		t.Fatalf("voided without a reason: %s", c.Status)
 	}
 	if e.u.win.Canvas().Overlays().Top() == nil {
@@ -270,7 +270,7 @@ func TestCertificatesVoidNeedsReason(t *testing.T) {
 		test.Type(f.reason, "证书纸张打印错位")
 		f.reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter voids
 	})
-	c, err := e.svc.Store().FindCertificateBySerial(ctx, serial)
+	c, err := e.svc.FindCertificateBySerial(ctx, serial)
 	if err != nil || c.Status != models.CertVoid || c.VoidReason != "证书纸张打印错位" {
 		t.Fatalf("after voiding: %+v %v", c, err)
 	}
@@ -300,7 +300,7 @@ func TestCertificatesVoidEscape(t *testing.T) {
 	if e.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close the void dialog")
 	}
-	if c, _ := e.svc.Store().FindCertificateBySerial(ctx, s.rows[row].Certificate.Serial); c.Status != models.CertValid {
+	if c, _ := e.svc.FindCertificateBySerial(ctx, s.rows[row].Certificate.Serial); c.Status != models.CertValid {
 		t.Error("Escape voided the certificate")
 	}
 }
@@ -312,7 +312,7 @@ func TestCertificatesReissue(t *testing.T) {
 	e.act(func() { s.table.Select(widget.TableCellID{Row: row, Col: 0}) })
 	e.act(func() { test.Tap(s.reissue) })
 	e.act(func() { test.Tap(findButton(t, e.u.win.Canvas().Overlays().Top(), "Reissue")) })
-	oc, err := e.svc.Store().FindCertificateBySerial(ctx, old)
+	oc, err := e.svc.FindCertificateBySerial(ctx, old)
 	if err != nil || oc.Status != models.CertReplaced || oc.ReplacedBy == "" {
 		t.Fatalf("the old certificate: %+v %v", oc, err)
 	}
@@ -339,11 +339,11 @@ func TestCertificatesReissue(t *testing.T) {
 // signedCode makes the QR code text of a certificate, as printed.
 func signedCode(t *testing.T, e *testEnv, r training.CertificateRow) string {
 	t.Helper()
-	key, err := certsign.Key(ctx, e.svc.Store())
+	key, err := e.svc.SigningKey(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := e.svc.FindTrainee(ctx, r.Certificate.TraineeID)
+	tr, err := e.svc.FindTraineeByID(ctx, r.Certificate.TraineeID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +404,7 @@ func TestCertificatesVerify(t *testing.T) {
 	}
 
 	// The record changed since: noted under the verdict.
-	tr, _ := e.svc.FindTrainee(ctx, r.Certificate.TraineeID)
+	tr, _ := e.svc.FindTraineeByID(ctx, r.Certificate.TraineeID)
 	tr.Name = "新名字"
 	if err := e.svc.UpdateTrainee(ctx, tr); err != nil {
 		t.Fatal(err)

@@ -109,9 +109,9 @@ func (v *certVerifier) run() {
 	if text == "" {
 		return
 	}
-	st := v.s.u.svc.Store()
+	st := v.s.u.svc
 	goLoad(v.s.u, func(ctx context.Context) (*verification, error) {
-		r, err := certsign.Check(ctx, st, text)
+		r, err := st.VerifyCertificate(ctx, text)
 		if err != nil {
 			return nil, err
 		}

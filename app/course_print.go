@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"peiyang/certsign"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/reports/lists"
@@ -226,12 +225,12 @@ func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) *task {
 			}
 		}
 		p.Note(T("courses.printing_certificates"))
-		st := s.u.svc.Store()
+		st := s.u.svc
 		settings, err := certificate.LoadSettings(ctx, st)
 		if err != nil {
 			return nil, err
 		}
-		key, err := certsign.Key(ctx, st)
+		key, err := st.SigningKey(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -164,11 +164,11 @@ func (s *coursesScreen) shown() {
 		instructors []*models.Instructor
 	}
 	goLoad(s.u, func(ctx context.Context) (choices, error) {
-		cs, err := s.u.svc.Cohorts(ctx)
+		cs, err := s.u.svc.FindCohorts(ctx, models.CohortFilter{})
 		if err != nil {
 			return choices{}, err
 		}
-		is, err := s.u.svc.Instructors(ctx)
+		is, err := s.u.svc.FindInstructors(ctx, models.InstructorFilter{})
 		return choices{cs, is}, err
 	}, func(c choices) {
 		s.cohorts, s.instructors = c.cohorts, c.instructors

@@ -171,7 +171,7 @@ func TestSessionConflictShownAndRefused(t *testing.T) {
 		t.Fatal("no demo session", err)
 	}
 	other := ss[0]
-	course, _ := e.svc.FindCourse(ctx, other.CourseID)
+	course, _ := e.svc.FindCourseByID(ctx, other.CourseID)
 	openCourse(t, e, s, other.CourseID, "sessions")
 	n := len(s.sessions.rows)
 	if n == 0 {
@@ -222,7 +222,7 @@ func TestEnrolWaitlistAndWithdraw(t *testing.T) {
 	c, _ := testCourse(t, e, 2, models.CompletionRule{}, []int64{1, 2})
 	openCourse(t, e, s, c.ID, "enrolment")
 	en := s.enrolment
-	third, _ := e.svc.FindTrainee(ctx, 3)
+	third, _ := e.svc.FindTraineeByID(ctx, 3)
 	e.act(func() { test.Type(en.search, third.Name) })
 	if len(en.found) == 0 || en.pick != 0 {
 		t.Fatalf("searching %s found %d", third.Name, len(en.found))

@@ -46,30 +46,40 @@ type dashboardData struct {
 	loadDuration time.Duration
 }
 
-// loadDashboard reads the dashboard's data.
+// loadDashboard reads the dashboard's data in one read transaction, so that
+// its numbers agree with each other.
 func loadDashboard(ctx context.Context, svc *training.Service) (*dashboardData, error) {
 	start := time.Now()
 	d := &dashboardData{}
-	var err error
-	if d.pipeline, err = svc.Pipeline(ctx, models.TraineeFilter{}); err != nil {
-		return nil, err
-	}
-	today := svc.Today()
-	d.monday, d.sunday = training.WeekOf(today)
-	if d.week, err = svc.SessionsBetween(ctx, d.monday, d.sunday, 200); err != nil {
-		return nil, err
-	}
-	if len(d.week) == 0 {
-		d.upcoming = true
-		if d.week, err = svc.SessionsBetween(ctx, today, today.AddDays(366), 8); err != nil {
-			return nil, err
-		}
-	}
-	if d.attention, err = svc.CoursesNeedingAttention(ctx); err != nil {
+	err := svc.View(ctx, func(ctx context.Context) error { return readDashboard(ctx, svc, d) })
+	if err != nil {
 		return nil, err
 	}
 	d.loadDuration = time.Since(start)
 	return d, nil
+}
+
+// readDashboard reads the dashboard's data into d.
+func readDashboard(ctx context.Context, svc *training.Service, d *dashboardData) error {
+	var err error
+	if d.pipeline, err = svc.Pipeline(ctx, models.TraineeFilter{}); err != nil {
+		return err
+	}
+	today := svc.Today()
+	d.monday, d.sunday = training.WeekOf(today)
+	if d.week, err = svc.SessionsBetween(ctx, d.monday, d.sunday, 200); err != nil {
+		return err
+	}
+	if len(d.week) == 0 {
+		d.upcoming = true
+		if d.week, err = svc.SessionsBetween(ctx, today, today.AddDays(366), 8); err != nil {
+			return err
+		}
+	}
+	if d.attention, err = svc.CoursesNeedingAttention(ctx); err != nil {
+		return err
+	}
+	return nil
 }
 
 func newDashboard(u *ui) *dashboardScreen {

@@ -85,7 +85,7 @@ func TestHostileTraineeForm(t *testing.T) {
 	res := outcomes{}
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			before, err := e.svc.FindTrainee(ctx, id)
+			before, err := e.svc.FindTraineeByID(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +97,7 @@ func TestHostileTraineeForm(t *testing.T) {
 				f.notes.SetText(c.Value)
 				f.submit()
 			})
-			after, err := e.svc.FindTrainee(ctx, id)
+			after, err := e.svc.FindTraineeByID(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -421,7 +421,7 @@ func TestHostileVoidAndVerify(t *testing.T) {
 				f.reason.SetText(c.Value)
 				f.save()
 			})
-			cert, err := e.svc.Store().FindCertificateBySerial(ctx, serial)
+			cert, err := e.svc.FindCertificateBySerial(ctx, serial)
 			if err != nil {
 				t.Fatal(err)
 			}

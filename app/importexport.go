@@ -183,11 +183,11 @@ func (s *importExportScreen) shown() {
 		if err != nil {
 			return choices{}, err
 		}
-		cohorts, err := s.u.svc.Cohorts(ctx)
+		cohorts, err := s.u.svc.FindCohorts(ctx, models.CohortFilter{})
 		if err != nil {
 			return choices{}, err
 		}
-		orgs, err := s.u.svc.Organisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow})
+		orgs, err := s.u.svc.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow})
 		return choices{cs, cohorts, orgs}, err
 	}, func(c choices) {
 		s.loaded = true
@@ -323,7 +323,7 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 	u := s.u
 	s.running = u.runTask(title, func(ctx context.Context, p *Progress) error {
 		p.Note(note)
-		im := imports.New(u.svc.Store(), u.svc, u.now)
+		im := imports.New(u.svc, u.now)
 		switch kind {
 		case "sessions":
 			rep, ierr = im.ImportSessions(ctx, path, imports.SessionOptions{CourseID: course, DryRun: dry})

@@ -219,7 +219,7 @@ func (f *exportForm) export(kind, path string) *task {
 	var fb *exports.Feedback
 	f.last = u.runTask(T("import.export_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("import.exporting", "What", label))
-		x := exports.New(u.svc.Store(), u.svc, u.now)
+		x := exports.New(u.svc, u.now)
 		var err error
 		switch kind {
 		case "roster":

@@ -184,21 +184,12 @@ func (u *ui) showWritten(title, message, open string) {
 	d.Show()
 }
 
-// auditor is the store's audit trail, where it has one.
-type auditor interface {
-	RecordAudit(ctx context.Context, action, entity string, id int64, detail any) error
-}
-
 // audit records in the audit trail an event that changes no record (a
 // print, an export), as the command line does; detail holds no personal
-// data. A store without an audit trail records nothing.
+// data.
 func (u *ui) audit(ctx context.Context, action, entity string, id int64, detail map[string]any) error {
-	a, ok := u.svc.Store().(auditor)
-	if !ok {
-		return nil
-	}
 	detail["source"] = "window"
-	return a.RecordAudit(ctx, action, entity, id, detail)
+	return u.svc.RecordAudit(ctx, action, entity, id, detail)
 }
 
 // fillColumn lays a table out at the size it is given, with one column

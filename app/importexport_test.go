@@ -234,7 +234,7 @@ func TestExportTrainees(t *testing.T) {
 			col = i
 		}
 	}
-	first, _ := e.svc.FindTrainee(ctx, 1)
+	first, _ := e.svc.FindTraineeByID(ctx, 1)
 	if col < 0 || rows[1][col] != models.MaskIDNumber(first.IDNumber) {
 		t.Errorf("the ID number is not masked: %q", rows[1][col])
 	}

@@ -75,7 +75,7 @@ func TestPerformance(t *testing.T) {
 
 	// Search, keystroke by keystroke.
 	var pick *models.Trainee
-	if pick, err = svc.FindTrainee(ctx, int64(total/2)); err != nil {
+	if pick, err = svc.FindTraineeByID(ctx, int64(total/2)); err != nil {
 		t.Fatal(err)
 	}
 	queries := []string{pick.Name, "zhangwei", "zmy", pick.IDNumber[6:14], pick.Phone[3:9], "德阳"}

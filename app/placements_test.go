@@ -44,7 +44,7 @@ func unplaced(t *testing.T, e *testEnv) []*models.Trainee {
 			t.Fatal(err)
 		}
 		if len(ps) == 0 {
-			tr, err := e.svc.FindTrainee(ctx, id)
+			tr, err := e.svc.FindTraineeByID(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}

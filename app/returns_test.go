@@ -105,7 +105,7 @@ func TestRecordReturnAndElection(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(rs) == 0 {
-			tr, _ = e.svc.FindTrainee(ctx, id)
+			tr, _ = e.svc.FindTraineeByID(ctx, id)
 		}
 	}
 	before := s.returned.Text

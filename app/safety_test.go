@@ -15,7 +15,6 @@ import (
 	"peiyang/backup"
 	"peiyang/models"
 	"peiyang/store"
-	"peiyang/training"
 )
 
 // withSafetyHooks wires the window's backup hooks to the test database, as
@@ -126,7 +125,7 @@ func auditEnv(t *testing.T, lang string) (*testEnv, *auditScreen, *models.Traine
 	if err := e.svc.SetSetting(ctx, settingUserName, "Wang Fang"); err != nil {
 		t.Fatal(err)
 	}
-	ts, err := e.svc.Store().(training.TraineeStore).FindTrainees(ctx, models.TraineeFilter{Page: models.Page{Limit: 1}})
+	ts, err := e.svc.FindTrainees(ctx, models.TraineeFilter{Page: models.Page{Limit: 1}})
 	if err != nil || len(ts) != 1 {
 		t.Fatal(err)
 	}

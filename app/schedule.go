@@ -105,7 +105,7 @@ func (s *scheduleScreen) shown() {
 		if err != nil {
 			return choices{}, err
 		}
-		is, err := s.u.svc.Instructors(ctx)
+		is, err := s.u.svc.FindInstructors(ctx, models.InstructorFilter{})
 		return choices{vs, is}, err
 	}, func(c choices) {
 		s.venues, s.instructors = c.venues, c.instructors

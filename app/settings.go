@@ -346,7 +346,7 @@ func (s *settingsScreen) submit() {
 	u := s.u
 	year := u.svc.Today().Year()
 	u.saveInBackground(&s.saving, func(ctx context.Context) error {
-		return saveSettings(ctx, u.svc.Store(), values, year)
+		return saveSettings(ctx, u.svc, values, year)
 	}, func(err error) {
 		if err != nil {
 			s.showErrors(err)
@@ -465,7 +465,7 @@ func (s *settingsScreen) askCalibration() {
 func (s *settingsScreen) calibration(path string) *task {
 	u := s.u
 	return u.runTask(T("settings.calibration"), func(ctx context.Context, p *Progress) error {
-		settings, err := certificate.LoadSettings(ctx, u.svc.Store())
+		settings, err := certificate.LoadSettings(ctx, u.svc)
 		if err != nil {
 			return err
 		}

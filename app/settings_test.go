@@ -48,7 +48,7 @@ func TestSettingsShown(t *testing.T) {
 		t.Errorf("preview %q", got)
 	}
 	// The signing key is never shown, once it exists too.
-	if _, err := certsign.Key(ctx, e.svc.Store()); err != nil {
+	if _, err := e.svc.SigningKey(ctx); err != nil {
 		t.Fatal(err)
 	}
 	e.act(s.shown)
@@ -148,7 +148,7 @@ func TestSettingsSaved(t *testing.T) {
 	if !strings.HasPrefix(s.saved.Text, "Saved at ") || s.general.Visible() {
 		t.Errorf("saved %q, general %q", s.saved.Text, s.general.Text)
 	}
-	st, err := certificate.LoadSettings(ctx, e.svc.Store())
+	st, err := certificate.LoadSettings(ctx, e.svc)
 	if err != nil || st.OrgName != values[certificate.KeyOrgFallback] || st.OffsetX != 1.5 || st.Positions["name"].X != 60 {
 		t.Errorf("the certificates read %+v, %v", st, err)
 	}

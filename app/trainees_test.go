@@ -33,7 +33,7 @@ func TestTraineeTableAndSearch(t *testing.T) {
 	if s.rows.count() != 400 || s.count.Text != "400 trainees" {
 		t.Fatalf("%d rows, count label %q", s.rows.count(), s.count.Text)
 	}
-	first, err := e.svc.FindTrainee(ctx, 1)
+	first, err := e.svc.FindTraineeByID(ctx, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestTraineeTableAndSearch(t *testing.T) {
 		t.Error("the table has no ID number column")
 	}
 
-	pick, err := e.svc.FindTrainee(ctx, 123)
+	pick, err := e.svc.FindTraineeByID(ctx, 123)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestTraineeEditRefusesInvalidInput(t *testing.T) {
 	if l := f.errs["phone"]; !l.Visible() || f.errs["birth_date"].Visible() {
 		t.Errorf("phone %q, birth date %q", l.Text, f.errs["birth_date"].Text)
 	}
-	after, err := e.svc.FindTrainee(ctx, before.ID)
+	after, err := e.svc.FindTraineeByID(ctx, before.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestTraineeEditSaves(t *testing.T) {
 		f.entries["employer"].SetText("成都市某物流公司")
 		f.entries["employer"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	})
-	after, err := e.svc.FindTrainee(ctx, id)
+	after, err := e.svc.FindTraineeByID(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,7 +300,7 @@ func TestTraineeFormKeyboard(t *testing.T) {
 	if c.Overlays().Top() != nil {
 		t.Fatal("Escape did not close the form")
 	}
-	after, _ := e.svc.FindTrainee(ctx, d.rec.Trainee.ID)
+	after, _ := e.svc.FindTraineeByID(ctx, d.rec.Trainee.ID)
 	if after.Name == "改了的名字" {
 		t.Error("Escape saved the form")
 	}

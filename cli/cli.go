@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -19,8 +18,6 @@ import (
 	"peiyang/app"
 	"peiyang/demo"
 	"peiyang/models"
-	"peiyang/store"
-	"peiyang/training"
 )
 
 // Exit codes.
@@ -42,20 +39,6 @@ type command struct {
 	args    string // synopsis of the arguments
 	summary string
 	run     func(e *env, args []string) error
-}
-
-// env is what a running command gets: its output streams, the chosen
-// database and clock, and the flag set it parses its arguments with.
-type env struct {
-	stdout, stderr io.Writer
-	ctx            context.Context
-	dbPath         string
-	now            func() time.Time
-	cmd            *command
-	fs             *flag.FlagSet
-	json           bool
-	db             *store.DB
-	svc            *training.Service
 }
 
 // Run executes the command line args and returns the process exit code.
@@ -165,37 +148,6 @@ func (e *env) usagef(format string, a ...any) error {
 	fmt.Fprintf(e.stderr, "peiyang %s: %s\n", e.cmd.name, fmt.Sprintf(format, a...))
 	printCommandHelp(e.stderr, e.cmd, e.fs)
 	return errUsage
-}
-
-// open opens the database and the rules over it.
-func (e *env) open() error {
-	path, err := DatabasePath(e.dbPath)
-	if err != nil {
-		return err
-	}
-	db, err := store.Open(path)
-	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
-	}
-	e.db = db
-	e.svc = training.New(db, training.WithClock(e.now))
-	return nil
-}
-
-// DatabasePath resolves the database file: the flag, else $PEIYANG_DB,
-// else peiyang.db in the user's config folder.
-func DatabasePath(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
-	}
-	if v := os.Getenv(EnvDB); v != "" {
-		return v, nil
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("find the config folder: %w (use --db or %s)", err, EnvDB)
-	}
-	return filepath.Join(dir, "peiyang", "peiyang.db"), nil
 }
 
 // runWindow opens the window and returns when it is closed; tests

@@ -44,7 +44,7 @@ func runCertList(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	certs, err := e.db.FindCertificates(e.ctx, models.CertificateFilter{CourseID: *course, Year: *year})
+	certs, err := e.svc.FindCertificates(e.ctx, models.CertificateFilter{CourseID: *course, Year: *year})
 	if err != nil {
 		return err
 	}

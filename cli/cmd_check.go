@@ -15,11 +15,7 @@ func runCheck(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	result, err := e.db.IntegrityCheck(e.ctx)
-	if err != nil {
-		return err
-	}
-	version, err := e.db.SchemaVersion(e.ctx)
+	result, version, err := e.svc.IntegrityCheck(e.ctx)
 	if err != nil {
 		return err
 	}
@@ -59,7 +55,7 @@ func runDemo(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	empty, err := e.db.IsEmpty(e.ctx)
+	empty, err := e.svc.IsEmpty(e.ctx)
 	if err != nil {
 		return err
 	}
@@ -74,7 +70,7 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("generate demo data: %w", err)
 	}
-	if err := e.db.LoadDataset(e.ctx, ds); err != nil {
+	if err := e.svc.LoadDataset(e.ctx, ds); err != nil {
 		return fmt.Errorf("load demo data: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "Demo data written: %d organisations, %d trainees, %d courses, %d sessions, %d enrolments, %d placements, %d mentorships, %d returns, %d elections, %d certificates.\n",

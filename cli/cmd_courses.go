@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"peiyang/models"
@@ -17,7 +18,7 @@ func runCoursesList(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	courses, err := e.db.FindCourses(e.ctx, models.CourseFilter{Status: models.CourseStatus(*status), Theme: models.Theme(*theme), Year: *year})
+	courses, err := e.svc.FindCourses(e.ctx, models.CourseFilter{Status: models.CourseStatus(*status), Theme: models.Theme(*theme), Year: *year})
 	if err != nil {
 		return err
 	}
@@ -123,21 +124,32 @@ func runCoursesShow(e *env, args []string) error {
 }
 
 // courseView gathers a course with its sessions, enrolments and the
-// completion decisions as the rules compute them now.
+// completion decisions as the rules compute them now, in one read
+// transaction.
 func (e *env) courseView(id int64) (*courseView, error) {
-	c, err := e.db.FindCourseByID(e.ctx, id)
+	var v *courseView
+	err := e.svc.View(e.ctx, func(ctx context.Context) error {
+		var err error
+		v, err = e.readCourseView(ctx, id)
+		return err
+	})
+	return v, err
+}
+
+func (e *env) readCourseView(ctx context.Context, id int64) (*courseView, error) {
+	c, err := e.svc.FindCourseByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	sessions, err := e.db.FindSessions(e.ctx, models.SessionFilter{CourseID: id})
+	sessions, err := e.svc.FindSessions(ctx, models.SessionFilter{CourseID: id})
 	if err != nil {
 		return nil, err
 	}
-	ens, err := e.db.FindEnrolments(e.ctx, models.EnrolmentFilter{CourseID: id})
+	ens, err := e.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: id})
 	if err != nil {
 		return nil, err
 	}
-	names, err := e.traineeNames(ens)
+	names, err := e.traineeNames(ctx, ens)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +157,7 @@ func (e *env) courseView(id int64) (*courseView, error) {
 	for _, en := range ens {
 		v.Enrolments = append(v.Enrolments, enrolmentView{TraineeID: en.TraineeID, Name: names[en.TraineeID], Status: en.Status, WaitPosition: en.WaitPosition, Score: en.Score})
 	}
-	decisions, err := e.svc.Decisions(e.ctx, id)
+	decisions, err := e.svc.Decisions(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +168,7 @@ func (e *env) courseView(id int64) (*courseView, error) {
 }
 
 // traineeNames returns the names of the enrolments' trainees.
-func (e *env) traineeNames(ens []*models.Enrolment) (map[int64]string, error) {
+func (e *env) traineeNames(ctx context.Context, ens []*models.Enrolment) (map[int64]string, error) {
 	ids := make([]int64, 0, len(ens))
 	for _, en := range ens {
 		ids = append(ids, en.TraineeID)
@@ -165,7 +177,7 @@ func (e *env) traineeNames(ens []*models.Enrolment) (map[int64]string, error) {
 	if len(ids) == 0 {
 		return names, nil
 	}
-	ts, err := e.db.FindTrainees(e.ctx, models.TraineeFilter{IDs: ids})
+	ts, err := e.svc.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func (e *env) exportFile(args []string) (string, *exports.Exporter, error) {
 	if err := e.open(); err != nil {
 		return "", nil, err
 	}
-	return pos[0], exports.New(e.db, e.svc, e.now), nil
+	return pos[0], exports.New(e.svc, e.now), nil
 }
 
 func (e *env) fullIDsFlag() *bool {
@@ -184,7 +184,7 @@ func runExportFeedback(e *env, args []string) error {
 	if outcomeReport != nil {
 		opts.OutcomeReport = outcomeReport(e)
 	}
-	fb, err := exports.New(e.db, e.svc, e.now).Feedback(e.ctx, *out, *region, opts)
+	fb, err := exports.New(e.svc, e.now).Feedback(e.ctx, *out, *region, opts)
 	if err != nil {
 		return err
 	}

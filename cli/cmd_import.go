@@ -23,7 +23,7 @@ func init() {
 // maxPrinted is how many problems the text report lists.
 const maxPrinted = 200
 
-func (e *env) importer() *imports.Importer { return imports.New(e.db, e.svc, e.now) }
+func (e *env) importer() *imports.Importer { return imports.New(e.svc, e.now) }
 
 func runImportTrainees(e *env, args []string) error {
 	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
@@ -56,7 +56,7 @@ func (e *env) organisation(text string) (int64, error) {
 	if id, err := strconv.ParseInt(text, 10, 64); err == nil && id > 0 {
 		return id, nil
 	}
-	found, err := e.db.FindOrganisations(e.ctx, models.OrganisationFilter{Name: text})
+	found, err := e.svc.FindOrganisations(e.ctx, models.OrganisationFilter{Name: text})
 	if err != nil {
 		return 0, err
 	}

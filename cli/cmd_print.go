@@ -57,7 +57,7 @@ func (e *env) listsStart(args []string, out *string, ids map[string]*int64) erro
 
 // listsMeta returns the organisation and date the documents print.
 func (e *env) listsMeta(fullIDs bool) (lists.Meta, error) {
-	org, err := e.db.Setting(e.ctx, listsOrgSetting)
+	org, err := e.svc.Setting(e.ctx, listsOrgSetting)
 	if err != nil {
 		return lists.Meta{}, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"peiyang/certsign"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 )
@@ -51,15 +50,15 @@ func runPrintCertificates(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	settings, err := certificate.LoadSettings(e.ctx, e.db)
+	settings, err := certificate.LoadSettings(e.ctx, e.svc)
 	if err != nil {
 		return err
 	}
-	key, err := certsign.Key(e.ctx, e.db)
+	key, err := e.svc.SigningKey(e.ctx)
 	if err != nil {
 		return err
 	}
-	batch, err := certificate.Load(e.ctx, e.db, *course, *trainee, key)
+	batch, err := certificate.Load(e.ctx, e.svc, *course, *trainee, key)
 	if err != nil {
 		return err
 	}
@@ -120,7 +119,7 @@ func runPrintCalibration(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	settings, err := certificate.LoadSettings(e.ctx, e.db)
+	settings, err := certificate.LoadSettings(e.ctx, e.svc)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 
 	"peiyang/backup"
 	"peiyang/models"
-	"peiyang/store"
 )
 
 func init() {
@@ -37,7 +36,7 @@ func (e *env) audit(action, entity string, id int64, detail map[string]any) erro
 			detail["full_ids"] = true
 		}
 	}
-	return e.db.RecordAudit(e.ctx, action, entity, id, detail)
+	return e.svc.RecordAudit(e.ctx, action, entity, id, detail)
 }
 
 func runBackup(e *env, args []string) error {
@@ -85,7 +84,7 @@ func runAudit(e *env, args []string) error {
 	if _, err := e.parse(args, 0); err != nil {
 		return err
 	}
-	f := store.AuditFilter{Entity: *entity, Action: *action, Page: models.Page{Limit: max(*lim, 0)}}
+	f := models.AuditFilter{Entity: *entity, Action: *action, Page: models.Page{Limit: max(*lim, 0)}}
 	if *since != "" {
 		d, err := models.ParseDate(*since)
 		if err != nil {
@@ -96,7 +95,7 @@ func runAudit(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	es, err := e.db.FindAudit(e.ctx, f)
+	es, err := e.svc.FindAudit(e.ctx, f)
 	if err != nil {
 		return err
 	}
@@ -137,12 +136,12 @@ func runRetention(e *env, args []string) error {
 		return err
 	}
 	cutoff := models.DateOf(e.now().AddDate(-*years, 0, 0))
-	ids, err := e.db.Inactive(e.ctx, cutoff)
+	ids, err := e.svc.InactiveTrainees(e.ctx, cutoff)
 	if err != nil {
 		return err
 	}
 	if !*dry && len(ids) > 0 {
-		if err := e.db.Deidentify(e.ctx, ids); err != nil {
+		if err := e.svc.DeidentifyTrainees(e.ctx, ids); err != nil {
 			return err
 		}
 		if err := e.audit("retention", "trainees", 0, map[string]any{

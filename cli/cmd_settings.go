@@ -28,7 +28,7 @@ func runSettingsGet(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	v, err := e.db.Setting(e.ctx, pos[0])
+	v, err := e.svc.Setting(e.ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -51,11 +51,11 @@ func runSettingsSet(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	err = e.db.Update(e.ctx, func(ctx context.Context) error {
-		if err := e.db.SetSetting(ctx, key, value); err != nil {
+	err = e.svc.Update(e.ctx, func(ctx context.Context) error {
+		if err := e.svc.SetSetting(ctx, key, value); err != nil {
 			return err
 		}
-		return checkSettings(ctx, e.db, key)
+		return checkSettings(ctx, e.svc, key)
 	})
 	if err != nil {
 		return err

@@ -105,7 +105,7 @@ func runTraineesSearch(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	found, err := e.db.SearchTrainees(e.ctx, pos[0], *limit)
+	found, err := e.svc.SearchTrainees(e.ctx, pos[0], *limit)
 	if err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ type gridRow struct {
 // place), and all are recorded in one transaction, or none.
 func (im *Importer) ImportAttendance(ctx context.Context, path string, opts AttendanceOptions) (*Report, error) {
 	const kind = "attendance"
-	course, err := im.store.FindCourseByID(ctx, opts.CourseID)
+	course, err := im.svc.FindCourseByID(ctx, opts.CourseID)
 	if err != nil {
 		if models.IsNotFound(err) {
 			err = models.Errorf(models.EINVALID, "course_id", MsgCourseGone, "ID", opts.CourseID)
@@ -106,7 +106,7 @@ func (im *Importer) ImportAttendance(ctx context.Context, path string, opts Atte
 	if opts.DryRun {
 		return rep, nil
 	}
-	err = im.store.Update(ctx, func(ctx context.Context) error {
+	err = im.svc.Update(ctx, func(ctx context.Context) error {
 		for _, r := range rows {
 			for _, m := range r.marks {
 				if err := im.svc.RecordAttendance(ctx, m.session.ID, r.trainee.ID, m.status); err != nil {
@@ -149,10 +149,10 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 	g := &grid{im: im, ctx: ctx, course: course, rep: rep, h: h, columns: map[int]*models.Session{},
 		holders: map[string][]*models.Trainee{}, waiting: map[string][]*models.Trainee{}, enrolment: map[int64]*models.Enrolment{}, seen: map[int64]int{}, today: im.today()}
 	var err error
-	if g.sessions, err = im.store.FindSessions(ctx, models.SessionFilter{CourseID: course.ID}); err != nil {
+	if g.sessions, err = im.svc.FindSessions(ctx, models.SessionFilter{CourseID: course.ID}); err != nil {
 		return nil, err
 	}
-	es, err := im.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: course.ID})
+	es, err := im.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: course.ID})
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +162,7 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 		ids = append(ids, e.TraineeID)
 	}
 	if len(ids) > 0 {
-		ts, err := im.store.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
+		ts, err := im.svc.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
 		if err != nil {
 			return nil, err
 		}
@@ -297,7 +297,7 @@ func (g *grid) trainee(r sheets.Row) (*models.Trainee, error) {
 			g.problem(r.Num, idCol, "id_number", de.Message, "Text", "")
 			return nil, nil
 		}
-		ts, err := g.im.store.FindTrainees(g.ctx, models.TraineeFilter{IDNumber: id})
+		ts, err := g.im.svc.FindTrainees(g.ctx, models.TraineeFilter{IDNumber: id})
 		if err != nil {
 			return nil, err
 		}

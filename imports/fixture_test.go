@@ -37,7 +37,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(func() { db.Close() })
 	now := func() time.Time { return fixedNow }
 	svc := training.New(db, training.WithClock(now))
-	return &fixture{t: t, ctx: context.Background(), db: db, svc: svc, im: New(db, svc, now), dir: dir}
+	return &fixture{t: t, ctx: context.Background(), db: db, svc: svc, im: New(svc, now), dir: dir}
 }
 
 // idn completes 17 digits with their check character.

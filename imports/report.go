@@ -122,21 +122,20 @@ const (
 // Importer reads spreadsheets into the database through the training
 // service.
 type Importer struct {
-	store training.Store
-	svc   *training.Service
-	now   func() time.Time
+	svc *training.Service
+	now func() time.Time
 	// Limits bound the files read; zero fields take sheets.DefaultLimits.
 	Limits sheets.Limits
 }
 
-// New returns an Importer over the store and the service built on it.
-// now is the clock "today" is read from, in local time, as the service's;
-// nil means time.Now.
-func New(st training.Store, svc *training.Service, now func() time.Time) *Importer {
+// New returns an Importer that writes through the service. now is the
+// clock "today" is read from, in local time, as the service's; nil means
+// time.Now.
+func New(svc *training.Service, now func() time.Time) *Importer {
 	if now == nil {
 		now = time.Now
 	}
-	return &Importer{store: st, svc: svc, now: now}
+	return &Importer{svc: svc, now: now}
 }
 
 func (im *Importer) today() models.Date { return models.DateOf(im.now().Local()) }

@@ -43,7 +43,7 @@ type sessionRow struct {
 // created in one transaction.
 func (im *Importer) ImportSessions(ctx context.Context, path string, opts SessionOptions) (*Report, error) {
 	const kind = "sessions"
-	course, err := im.store.FindCourseByID(ctx, opts.CourseID)
+	course, err := im.svc.FindCourseByID(ctx, opts.CourseID)
 	if err != nil {
 		if models.IsNotFound(err) {
 			err = models.Errorf(models.EINVALID, "course_id", MsgCourseGone, "ID", opts.CourseID)
@@ -89,7 +89,7 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 	if opts.DryRun {
 		return rep, nil
 	}
-	err = im.store.Update(ctx, func(ctx context.Context) error {
+	err = im.svc.Update(ctx, func(ctx context.Context) error {
 		for _, r := range rows {
 			if err := im.svc.CreateSession(ctx, r.session); err != nil {
 				return fmt.Errorf("row %d: %w", r.row, err)
@@ -197,7 +197,7 @@ func (p *sessionParser) parse(r sheets.Row) (*models.Session, bool, error) {
 func (p *sessionParser) instructor(row int, s *models.Session, name string) error {
 	found, ok := p.instructors[name]
 	if !ok {
-		all, err := p.im.store.FindInstructors(p.ctx, models.InstructorFilter{Name: name})
+		all, err := p.im.svc.FindInstructors(p.ctx, models.InstructorFilter{Name: name})
 		if err != nil {
 			return err
 		}

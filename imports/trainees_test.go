@@ -262,7 +262,7 @@ func TestImportTraineesUsesBulkWrite(t *testing.T) {
 	f := newFixture(t)
 	bs := &bulkStore{fixtureDB: &fixtureDB{f.db}}
 	svc := training.New(bs, training.WithClock(func() time.Time { return fixedNow }))
-	im := New(bs, svc, func() time.Time { return fixedNow })
+	im := New(svc, func() time.Time { return fixedNow })
 	p := f.file("b.csv", []byte(nomineeCSV("1,张三,"+id1+",,,", "2,李四,"+id2+",,,")))
 	rep, err := im.ImportTrainees(f.ctx, p, TraineeOptions{})
 	if err != nil || rep.Imported != 2 || bs.calls != 1 || bs.rows != 2 || f.count() != 2 {

@@ -21,3 +21,11 @@ func (s *Service) FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, 
 	es, err := s.store.FindAudit(ctx, f)
 	return es, wrap("find audit", err)
 }
+
+// RecordAudit records in the audit trail an event that changes no record:
+// a print, an export, a reveal of full ID numbers. entity and id name what
+// it was about (id 0 for none); detail, marshalled to JSON, must hold no
+// personal data.
+func (s *Service) RecordAudit(ctx context.Context, action, entity string, id int64, detail any) error {
+	return wrap("record audit", s.store.RecordAudit(ctx, action, entity, id, detail))
+}

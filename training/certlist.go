@@ -20,8 +20,7 @@ type CertificateRow struct {
 // CertificateRows lists the certificates the filter selects, by year and
 // sequence, each with its holder's name and its course.
 func (s *Service) CertificateRows(ctx context.Context, f models.CertificateFilter) ([]CertificateRow, error) {
-	out, err := s.certificateRows(ctx, f)
-	return out, wrap("certificate rows", err)
+	return read(s, ctx, "certificate rows", func(ctx context.Context) ([]CertificateRow, error) { return s.certificateRows(ctx, f) })
 }
 
 func (s *Service) certificateRows(ctx context.Context, f models.CertificateFilter) ([]CertificateRow, error) {
@@ -90,8 +89,7 @@ type CourseCertificates struct {
 // CertificateCourses lists the courses that someone completed or that
 // have valid certificates, latest start first, with their counts.
 func (s *Service) CertificateCourses(ctx context.Context) ([]CourseCertificates, error) {
-	out, err := s.certificateCourses(ctx)
-	return out, wrap("certificate courses", err)
+	return read(s, ctx, "certificate courses", func(ctx context.Context) ([]CourseCertificates, error) { return s.certificateCourses(ctx) })
 }
 
 func (s *Service) certificateCourses(ctx context.Context) ([]CourseCertificates, error) {

@@ -161,8 +161,10 @@ func round(v float64, decimals int) string {
 // place on the course, counting the sessions held by today, and writes
 // nothing.
 func (s *Service) Decisions(ctx context.Context, courseID int64) ([]Decision, error) {
-	ds, _, err := s.decisions(ctx, courseID)
-	return ds, wrap("decisions", err)
+	return read(s, ctx, "decisions", func(ctx context.Context) ([]Decision, error) {
+		ds, _, err := s.decisions(ctx, courseID)
+		return ds, err
+	})
 }
 
 // DecideCompletion computes the decisions as Decisions does and records

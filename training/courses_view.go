@@ -91,8 +91,8 @@ func (s *Service) checkCourse(ctx context.Context, c *models.Course) error {
 	return nil
 }
 
-// FindCourse returns one course, or ENOTFOUND.
-func (s *Service) FindCourse(ctx context.Context, id int64) (*models.Course, error) {
+// FindCourseByID returns one course, or ENOTFOUND.
+func (s *Service) FindCourseByID(ctx context.Context, id int64) (*models.Course, error) {
 	c, err := s.store.FindCourseByID(ctx, id)
 	return c, wrap("find course", err)
 }
@@ -109,8 +109,7 @@ type CourseSummary struct {
 // CourseSummaries lists the courses the filter selects, each with its
 // counts, latest start first (then by ID, newest first).
 func (s *Service) CourseSummaries(ctx context.Context, f models.CourseFilter) ([]CourseSummary, error) {
-	out, err := s.courseSummaries(ctx, f)
-	return out, wrap("course summaries", err)
+	return read(s, ctx, "course summaries", func(ctx context.Context) ([]CourseSummary, error) { return s.courseSummaries(ctx, f) })
 }
 
 func (s *Service) courseSummaries(ctx context.Context, f models.CourseFilter) ([]CourseSummary, error) {
@@ -173,8 +172,7 @@ type EnrolmentRow struct {
 // roster and the sign-in sheets), then the waiting list by position, then
 // those who withdrew, in pinyin order.
 func (s *Service) CourseEnrolments(ctx context.Context, courseID int64) ([]EnrolmentRow, error) {
-	out, err := s.courseEnrolments(ctx, courseID)
-	return out, wrap("course enrolments", err)
+	return read(s, ctx, "course enrolments", func(ctx context.Context) ([]EnrolmentRow, error) { return s.courseEnrolments(ctx, courseID) })
 }
 
 func (s *Service) courseEnrolments(ctx context.Context, courseID int64) ([]EnrolmentRow, error) {
@@ -243,8 +241,7 @@ type SessionSheet struct {
 
 // SessionAttendance gathers one session's sign-ins.
 func (s *Service) SessionAttendance(ctx context.Context, sessionID int64) (*SessionSheet, error) {
-	out, err := s.sessionAttendance(ctx, sessionID)
-	return out, wrap("session attendance", err)
+	return read(s, ctx, "session attendance", func(ctx context.Context) (*SessionSheet, error) { return s.sessionAttendance(ctx, sessionID) })
 }
 
 func (s *Service) sessionAttendance(ctx context.Context, sessionID int64) (*SessionSheet, error) {
@@ -288,8 +285,7 @@ func (s *Service) sessionAttendance(ctx context.Context, sessionID int64) (*Sess
 // a place on both courses. It returns the conflicts of each session that
 // has any, by session ID; a clash between two sessions appears under both.
 func (s *Service) ScheduleConflicts(ctx context.Context, from, to models.Date) (map[int64][]Conflict, error) {
-	out, err := s.scheduleConflicts(ctx, from, to)
-	return out, wrap("schedule conflicts", err)
+	return read(s, ctx, "schedule conflicts", func(ctx context.Context) (map[int64][]Conflict, error) { return s.scheduleConflicts(ctx, from, to) })
 }
 
 func (s *Service) scheduleConflicts(ctx context.Context, from, to models.Date) (map[int64][]Conflict, error) {
@@ -348,18 +344,11 @@ func (s *Service) scheduleConflicts(ctx context.Context, from, to models.Date) (
 	return out, nil
 }
 
-// Instructors lists the instructors, by ID.
-func (s *Service) Instructors(ctx context.Context) ([]*models.Instructor, error) {
-	is, err := s.store.FindInstructors(ctx, models.InstructorFilter{})
-	return is, wrap("instructors", err)
-}
-
 // Venues lists the venues of the sessions and the courses' default
 // venues, each once (the same letters in any case count as one), in
 // pinyin order.
 func (s *Service) Venues(ctx context.Context) ([]string, error) {
-	out, err := s.venues(ctx)
-	return out, wrap("venues", err)
+	return read(s, ctx, "venues", func(ctx context.Context) ([]string, error) { return s.venues(ctx) })
 }
 
 func (s *Service) venues(ctx context.Context) ([]string, error) {
@@ -398,9 +387,17 @@ func (s *Service) venues(ctx context.Context) ([]string, error) {
 // CertificateCounts counts the course's valid certificates, and the
 // trainees who completed it but hold no valid certificate for it yet.
 func (s *Service) CertificateCounts(ctx context.Context, courseID int64) (issued, pending int, err error) {
+	err = s.view(ctx, "certificate counts", func(ctx context.Context) error {
+		issued, pending, err = s.certificateCounts(ctx, courseID)
+		return err
+	})
+	return issued, pending, err
+}
+
+func (s *Service) certificateCounts(ctx context.Context, courseID int64) (issued, pending int, err error) {
 	certs, err := s.store.FindCertificates(ctx, models.CertificateFilter{CourseID: courseID})
 	if err != nil {
-		return 0, 0, wrap("certificate counts", err)
+		return 0, 0, err
 	}
 	holds := map[int64]bool{}
 	for _, c := range certs {
@@ -411,7 +408,7 @@ func (s *Service) CertificateCounts(ctx context.Context, courseID int64) (issued
 	}
 	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID, Status: models.Completed})
 	if err != nil {
-		return 0, 0, wrap("certificate counts", err)
+		return 0, 0, err
 	}
 	for _, e := range es {
 		if !holds[e.TraineeID] {

@@ -52,7 +52,7 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 	up = *c
 	up.Capacity, up.Title = 3, "基层治理专题班（第1期）"
 	f.must(f.svc.UpdateCourse(f.ctx, &up))
-	got, err := f.svc.FindCourse(f.ctx, c.ID)
+	got, err := f.svc.FindCourseByID(f.ctx, c.ID)
 	f.must(err)
 	if got.Title != up.Title || got.Capacity != 3 {
 		t.Errorf("stored %+v", got)
@@ -130,7 +130,7 @@ func TestServiceCourseReads(t *testing.T) {
 	if strings.Join(venues, ",") != "一教室" {
 		t.Errorf("venues %v", venues)
 	}
-	is, err := f.svc.Instructors(f.ctx)
+	is, err := f.svc.FindInstructors(f.ctx, models.InstructorFilter{})
 	f.must(err)
 	if len(is) != 1 || is[0].Name != "王老师" {
 		t.Errorf("instructors %v", is)

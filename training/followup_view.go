@@ -26,8 +26,7 @@ func (l MentorLoad) Full() bool { return l.Active >= l.Mentor.MaxMentees }
 // MentorLoads lists every mentor (MaxMentees above 0) with today's load,
 // by ID.
 func (s *Service) MentorLoads(ctx context.Context) ([]MentorLoad, error) {
-	out, err := s.mentorLoads(ctx)
-	return out, wrap("mentor loads", err)
+	return read(s, ctx, "mentor loads", func(ctx context.Context) ([]MentorLoad, error) { return s.mentorLoads(ctx) })
 }
 
 func (s *Service) mentorLoads(ctx context.Context) ([]MentorLoad, error) {
@@ -58,8 +57,7 @@ func (s *Service) mentorLoads(ctx context.Context) ([]MentorLoad, error) {
 // contact counts: those running today first, then by start date, the
 // latest first.
 func (s *Service) MentorshipsOf(ctx context.Context, mentorID int64) ([]MentorPair, error) {
-	out, err := s.mentorshipsOf(ctx, mentorID)
-	return out, wrap("mentorships of", err)
+	return read(s, ctx, "mentorships of", func(ctx context.Context) ([]MentorPair, error) { return s.mentorshipsOf(ctx, mentorID) })
 }
 
 func (s *Service) mentorshipsOf(ctx context.Context, mentorID int64) ([]MentorPair, error) {
@@ -114,12 +112,16 @@ func (s *Service) mentorshipsOf(ctx context.Context, mentorID int64) ([]MentorPa
 // MentorContacts returns a mentorship's contact log, the latest entry
 // first. A mentorship that does not exist is an ENOTFOUND error.
 func (s *Service) MentorContacts(ctx context.Context, mentorshipID int64) ([]*models.Contact, error) {
+	return read(s, ctx, "mentor contacts", func(ctx context.Context) ([]*models.Contact, error) { return s.mentorContacts(ctx, mentorshipID) })
+}
+
+func (s *Service) mentorContacts(ctx context.Context, mentorshipID int64) ([]*models.Contact, error) {
 	if _, err := s.store.FindMentorshipByID(ctx, mentorshipID); err != nil {
-		return nil, wrap("mentor contacts", err)
+		return nil, err
 	}
 	cs, err := s.store.FindContacts(ctx, models.ContactFilter{MentorshipID: mentorshipID})
 	if err != nil {
-		return nil, wrap("mentor contacts", err)
+		return nil, err
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		if !cs[i].Date.Equal(cs[j].Date) {
@@ -143,8 +145,7 @@ type MentorChoice struct {
 // MentorChoiceFor gathers the choice of a mentor for a trainee, with at
 // most n suggestions (all when n <= 0).
 func (s *Service) MentorChoiceFor(ctx context.Context, traineeID int64, n int) (*MentorChoice, error) {
-	c, err := s.mentorChoiceFor(ctx, traineeID, n)
-	return c, wrap("mentor choice", err)
+	return read(s, ctx, "mentor choice", func(ctx context.Context) (*MentorChoice, error) { return s.mentorChoiceFor(ctx, traineeID, n) })
 }
 
 func (s *Service) mentorChoiceFor(ctx context.Context, traineeID int64, n int) (*MentorChoice, error) {
@@ -201,8 +202,7 @@ func (l VillageLoad) Full() bool { return l.Today >= l.Village.PlacementCapacity
 // KeyVillageLoads lists the key villages (and communities) with today's
 // occupancy, by ID.
 func (s *Service) KeyVillageLoads(ctx context.Context) ([]VillageLoad, error) {
-	out, err := s.keyVillageLoads(ctx)
-	return out, wrap("key village loads", err)
+	return read(s, ctx, "key village loads", func(ctx context.Context) ([]VillageLoad, error) { return s.keyVillageLoads(ctx) })
 }
 
 func (s *Service) keyVillageLoads(ctx context.Context) ([]VillageLoad, error) {
@@ -307,8 +307,7 @@ type ReturnsView struct {
 // seated (for the committee and post), and per post. With a committee or
 // post, only the returnees who stood for it are rows.
 func (s *Service) Returns(ctx context.Context, q ReturnsQuery) (*ReturnsView, error) {
-	v, err := s.returns(ctx, q)
-	return v, wrap("returns", err)
+	return read(s, ctx, "returns", func(ctx context.Context) (*ReturnsView, error) { return s.returns(ctx, q) })
 }
 
 func (s *Service) returns(ctx context.Context, q ReturnsQuery) (*ReturnsView, error) {
@@ -427,8 +426,7 @@ func (s *Service) villagesByID(ctx context.Context) (map[int64]*models.Organisat
 // to, those of the trainee's home county first (then city, then the
 // rest), each group by ID.
 func (s *Service) HomeVillages(ctx context.Context, traineeID int64) ([]*models.Organisation, error) {
-	out, err := s.homeVillages(ctx, traineeID)
-	return out, wrap("home villages", err)
+	return read(s, ctx, "home villages", func(ctx context.Context) ([]*models.Organisation, error) { return s.homeVillages(ctx, traineeID) })
 }
 
 func (s *Service) homeVillages(ctx context.Context, traineeID int64) ([]*models.Organisation, error) {

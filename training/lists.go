@@ -72,39 +72,47 @@ type SeatedMember struct {
 
 // CourseList gathers the course and the trainees holding a place on it.
 func (s *Service) CourseList(ctx context.Context, courseID int64) (*CourseList, error) {
+	return read(s, ctx, "course list", func(ctx context.Context) (*CourseList, error) { return s.courseList(ctx, courseID) })
+}
+
+func (s *Service) courseList(ctx context.Context, courseID int64) (*CourseList, error) {
 	c, err := s.store.FindCourseByID(ctx, courseID)
 	if err != nil {
-		return nil, wrap("course list", err)
+		return nil, err
 	}
 	l := &CourseList{Course: c}
 	if c.CohortID != 0 {
 		if l.Cohort, err = s.store.FindCohortByID(ctx, c.CohortID); err != nil {
-			return nil, wrap("course list", err)
+			return nil, err
 		}
 	}
 	if l.Trainees, err = s.placeHolderTrainees(ctx, courseID); err != nil {
-		return nil, wrap("course list", err)
+		return nil, err
 	}
 	return l, nil
 }
 
 // SessionList gathers one session's sign-in sheet.
 func (s *Service) SessionList(ctx context.Context, sessionID int64) (*SessionList, error) {
+	return read(s, ctx, "session list", func(ctx context.Context) (*SessionList, error) { return s.sessionList(ctx, sessionID) })
+}
+
+func (s *Service) sessionList(ctx context.Context, sessionID int64) (*SessionList, error) {
 	ses, err := s.store.FindSessionByID(ctx, sessionID)
 	if err != nil {
-		return nil, wrap("session list", err)
+		return nil, err
 	}
 	c, err := s.store.FindCourseByID(ctx, ses.CourseID)
 	if err != nil {
-		return nil, wrap("session list", err)
+		return nil, err
 	}
 	ts, err := s.placeHolderTrainees(ctx, c.ID)
 	if err != nil {
-		return nil, wrap("session list", err)
+		return nil, err
 	}
 	l := &SessionList{Session: ses, Course: c, Trainees: ts}
 	if l.Instructor, err = s.instructorOf(ctx, ses); err != nil {
-		return nil, wrap("session list", err)
+		return nil, err
 	}
 	return l, nil
 }
@@ -113,26 +121,30 @@ func (s *Service) SessionList(ctx context.Context, sessionID int64) (*SessionLis
 // sessions, in order of date and time. A course without sessions is an
 // EINVALID error.
 func (s *Service) CourseSessionLists(ctx context.Context, courseID int64) ([]*SessionList, error) {
+	return read(s, ctx, "session lists", func(ctx context.Context) ([]*SessionList, error) { return s.courseSessionLists(ctx, courseID) })
+}
+
+func (s *Service) courseSessionLists(ctx context.Context, courseID int64) ([]*SessionList, error) {
 	c, err := s.store.FindCourseByID(ctx, courseID)
 	if err != nil {
-		return nil, wrap("session lists", err)
+		return nil, err
 	}
 	sessions, err := s.store.FindSessions(ctx, models.SessionFilter{CourseID: courseID})
 	if err != nil {
-		return nil, wrap("session lists", err)
+		return nil, err
 	}
 	if len(sessions) == 0 {
-		return nil, wrap("session lists", invalid("course", "The course {{.Title}} has no sessions yet.", "Title", c.Title))
+		return nil, invalid("course", "The course {{.Title}} has no sessions yet.", "Title", c.Title)
 	}
 	ts, err := s.placeHolderTrainees(ctx, courseID)
 	if err != nil {
-		return nil, wrap("session lists", err)
+		return nil, err
 	}
 	out := make([]*SessionList, 0, len(sessions))
 	for _, ses := range sessions {
 		l := &SessionList{Session: ses, Course: c, Trainees: ts}
 		if l.Instructor, err = s.instructorOf(ctx, ses); err != nil {
-			return nil, wrap("session lists", err)
+			return nil, err
 		}
 		out = append(out, l)
 	}
@@ -141,8 +153,7 @@ func (s *Service) CourseSessionLists(ctx context.Context, courseID int64) ([]*Se
 
 // MentorPairs gathers every mentorship, running or ended, by ID.
 func (s *Service) MentorPairs(ctx context.Context) ([]MentorPair, error) {
-	pairs, err := s.mentorPairs(ctx)
-	return pairs, wrap("mentor pairs", err)
+	return read(s, ctx, "mentor pairs", func(ctx context.Context) ([]MentorPair, error) { return s.mentorPairs(ctx) })
 }
 
 func (s *Service) mentorPairs(ctx context.Context) ([]MentorPair, error) {
@@ -196,8 +207,7 @@ func (s *Service) mentorPairs(ctx context.Context) ([]MentorPair, error) {
 // any, or of the one village when villageID is not 0 (which must be a
 // village or community; it may have no placements).
 func (s *Service) VillagePlacements(ctx context.Context, villageID int64) ([]VillagePlacements, error) {
-	vs, err := s.villagePlacements(ctx, villageID)
-	return vs, wrap("village placements", err)
+	return read(s, ctx, "village placements", func(ctx context.Context) ([]VillagePlacements, error) { return s.villagePlacements(ctx, villageID) })
 }
 
 func (s *Service) villagePlacements(ctx context.Context, villageID int64) ([]VillagePlacements, error) {
@@ -249,8 +259,9 @@ func (s *Service) villagePlacements(ctx context.Context, villageID int64) ([]Vil
 // contains the text (德阳, 中江县, or a county's code). No such trainee is
 // an ENOTFOUND error.
 func (s *Service) RegionOutcome(ctx context.Context, region string) (*RegionOutcome, error) {
-	o, err := s.regionOutcome(ctx, models.CleanText(region))
-	return o, wrap("region outcome", err)
+	return read(s, ctx, "region outcome", func(ctx context.Context) (*RegionOutcome, error) {
+		return s.regionOutcome(ctx, models.CleanText(region))
+	})
 }
 
 func (s *Service) regionOutcome(ctx context.Context, region string) (*RegionOutcome, error) {

@@ -167,8 +167,7 @@ func peakOverlap(start, end models.Date, ranges [][2]models.Date) (int, models.D
 // mentor the trainee. The themes are those of the courses the trainee holds
 // or waits for a place on.
 func (s *Service) SuggestMentors(ctx context.Context, traineeID int64, n int) ([]MentorSuggestion, error) {
-	out, err := s.suggestMentors(ctx, traineeID, n)
-	return out, wrap("suggest mentors", err)
+	return read(s, ctx, "suggest mentors", func(ctx context.Context) ([]MentorSuggestion, error) { return s.suggestMentors(ctx, traineeID, n) })
 }
 
 func (s *Service) suggestMentors(ctx context.Context, traineeID int64, n int) ([]MentorSuggestion, error) {

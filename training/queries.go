@@ -55,22 +55,22 @@ func (s *Service) FindTrainees(ctx context.Context, f models.TraineeFilter) ([]*
 	return ts, wrap("find trainees", err)
 }
 
-// FindTrainee returns one trainee, or ENOTFOUND.
-func (s *Service) FindTrainee(ctx context.Context, id int64) (*models.Trainee, error) {
+// FindTraineeByID returns one trainee, or ENOTFOUND.
+func (s *Service) FindTraineeByID(ctx context.Context, id int64) (*models.Trainee, error) {
 	t, err := s.store.FindTraineeByID(ctx, id)
 	return t, wrap("find trainee", err)
 }
 
-// Cohorts lists the cohorts, by ID.
-func (s *Service) Cohorts(ctx context.Context) ([]*models.Cohort, error) {
-	cs, err := s.store.FindCohorts(ctx, models.CohortFilter{})
-	return cs, wrap("cohorts", err)
+// FindCohorts lists the cohorts the filter selects, by ID.
+func (s *Service) FindCohorts(ctx context.Context, f models.CohortFilter) ([]*models.Cohort, error) {
+	cs, err := s.store.FindCohorts(ctx, f)
+	return cs, wrap("find cohorts", err)
 }
 
-// Organisations lists the organisations the filter selects, by ID.
-func (s *Service) Organisations(ctx context.Context, f models.OrganisationFilter) ([]*models.Organisation, error) {
+// FindOrganisations lists the organisations the filter selects, by ID.
+func (s *Service) FindOrganisations(ctx context.Context, f models.OrganisationFilter) ([]*models.Organisation, error) {
 	orgs, err := s.store.FindOrganisations(ctx, f)
-	return orgs, wrap("organisations", err)
+	return orgs, wrap("find organisations", err)
 }
 
 // FindCourses lists the courses the filter selects, by ID.
@@ -120,8 +120,7 @@ type SessionItem struct {
 // by date and time, at most limit of them (0: no limit), each with its
 // course and instructor.
 func (s *Service) SessionsBetween(ctx context.Context, from, to models.Date, limit int) ([]SessionItem, error) {
-	items, err := s.sessionsBetween(ctx, from, to, limit)
-	return items, wrap("sessions between", err)
+	return read(s, ctx, "sessions between", func(ctx context.Context) ([]SessionItem, error) { return s.sessionsBetween(ctx, from, to, limit) })
 }
 
 func (s *Service) sessionsBetween(ctx context.Context, from, to models.Date, limit int) ([]SessionItem, error) {
@@ -179,8 +178,7 @@ func (a CourseAttention) NeedsAttention() bool {
 // Attendance is checked only on courses with trainees still enrolled (once
 // every completion is decided, missing sign-ins no longer matter).
 func (s *Service) CoursesNeedingAttention(ctx context.Context) ([]CourseAttention, error) {
-	out, err := s.coursesNeedingAttention(ctx)
-	return out, wrap("courses needing attention", err)
+	return read(s, ctx, "courses needing attention", func(ctx context.Context) ([]CourseAttention, error) { return s.coursesNeedingAttention(ctx) })
 }
 
 func (s *Service) coursesNeedingAttention(ctx context.Context) ([]CourseAttention, error) {

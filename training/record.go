@@ -54,8 +54,7 @@ type ReturnRecord struct {
 
 // TraineeRecord gathers the trainee's whole record.
 func (s *Service) TraineeRecord(ctx context.Context, traineeID int64) (*TraineeRecord, error) {
-	rec, err := s.traineeRecord(ctx, traineeID)
-	return rec, wrap("trainee record", err)
+	return read(s, ctx, "trainee record", func(ctx context.Context) (*TraineeRecord, error) { return s.traineeRecord(ctx, traineeID) })
 }
 
 func (s *Service) traineeRecord(ctx context.Context, id int64) (*TraineeRecord, error) {

@@ -56,6 +56,43 @@ func (s *Service) update(ctx context.Context, op string, fn func(ctx context.Con
 	return nil
 }
 
+// read runs fn in one read transaction, so that its several reads see one
+// committed state, and wraps any error with the operation's name.
+func read[T any](s *Service, ctx context.Context, op string, fn func(ctx context.Context) (T, error)) (T, error) {
+	var out T
+	err := s.store.View(ctx, func(ctx context.Context) error {
+		var err error
+		out, err = fn(ctx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, wrap(op, err)
+	}
+	return out, nil
+}
+
+// view runs fn in one read transaction and wraps any error with the
+// operation's name.
+func (s *Service) view(ctx context.Context, op string, fn func(ctx context.Context) error) error {
+	return wrap(op, s.store.View(ctx, fn))
+}
+
+// View runs fn in one read transaction: every service read made with the
+// context fn gets sees the same committed state, whatever is written
+// meanwhile. A screen or document that reads several things at once uses
+// it so that they agree.
+func (s *Service) View(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.store.View(ctx, fn)
+}
+
+// Update runs fn in one write transaction: the service calls made with the
+// context fn gets are committed together, or none of them when fn returns
+// an error. Imports use it to take a whole file in or nothing.
+func (s *Service) Update(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.store.Update(ctx, fn)
+}
+
 // wrap adds the operation's name to an error of a read-only method.
 func wrap(op string, err error) error {
 	if err == nil {
@@ -96,8 +133,3 @@ func overlapDays(aStart, aEnd, bStart, bEnd models.Date) bool {
 	bEndsBeforeA := !bEnd.IsZero() && bEnd.Before(aStart)
 	return !aEndsBeforeB && !bEndsBeforeA
 }
-
-// Store returns the storage the service works on, behind the training.Store
-// interface, for the packages that read or write through the same
-// interfaces (imports, exports, documents) when the window drives them.
-func (s *Service) Store() Store { return s.store }

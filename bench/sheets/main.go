@@ -150,7 +150,7 @@ func runImport(list, dbPath string) error {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	rep, err := imports.New(db, svc, clock).ImportTrainees(ctx, list, imports.TraineeOptions{})
+	rep, err := imports.New(svc, clock).ImportTrainees(ctx, list, imports.TraineeOptions{})
 	took := time.Since(start)
 	if err != nil {
 		return fmt.Errorf("import: %w (%d problems)", err, len(rep.Problems))
@@ -174,7 +174,7 @@ func runExport(out, dbPath string) error {
 	defer db.Close()
 	svc := training.New(db, training.WithClock(clock))
 	start := time.Now()
-	n, err := exports.New(db, svc, clock).Trainees(ctx, out, models.TraineeFilter{}, exports.Options{})
+	n, err := exports.New(svc, clock).Trainees(ctx, out, models.TraineeFilter{}, exports.Options{})
 	took := time.Since(start)
 	if err != nil {
 		return err

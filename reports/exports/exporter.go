@@ -28,21 +28,20 @@ type Options struct {
 
 // Exporter reads the store and writes workbooks.
 type Exporter struct {
-	store training.Store
-	svc   *training.Service
-	now   func() time.Time
+	svc *training.Service
+	now func() time.Time
 
 	orgs    map[int64]string
 	cohorts map[int64]string
 }
 
-// New returns an Exporter over the store and the service built on it; now
-// is the clock of "today" (nil: time.Now).
-func New(st training.Store, svc *training.Service, now func() time.Time) *Exporter {
+// New returns an Exporter that reads through the service; now is the
+// clock of "today" (nil: time.Now).
+func New(svc *training.Service, now func() time.Time) *Exporter {
 	if now == nil {
 		now = time.Now
 	}
-	return &Exporter{store: st, svc: svc, now: now, orgs: map[int64]string{}, cohorts: map[int64]string{}}
+	return &Exporter{svc: svc, now: now, orgs: map[int64]string{}, cohorts: map[int64]string{}}
 }
 
 func (x *Exporter) today() models.Date { return models.DateOf(x.now().Local()) }
@@ -66,7 +65,7 @@ func (x *Exporter) orgName(ctx context.Context, id int64) (string, error) {
 	if n, ok := x.orgs[id]; ok {
 		return n, nil
 	}
-	o, err := x.store.FindOrganisationByID(ctx, id)
+	o, err := x.svc.FindOrganisationByID(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -81,7 +80,7 @@ func (x *Exporter) cohortName(ctx context.Context, id int64) (string, error) {
 	if n, ok := x.cohorts[id]; ok {
 		return n, nil
 	}
-	c, err := x.store.FindCohortByID(ctx, id)
+	c, err := x.svc.FindCohortByID(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -102,7 +101,7 @@ func (x *Exporter) traineesByID(ctx context.Context, ids []int64) (map[int64]*mo
 	}
 	for len(need) > 0 {
 		n := min(len(need), 500)
-		ts, err := x.store.FindTrainees(ctx, models.TraineeFilter{IDs: need[:n]})
+		ts, err := x.svc.FindTrainees(ctx, models.TraineeFilter{IDs: need[:n]})
 		if err != nil {
 			return nil, err
 		}

@@ -53,7 +53,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(func() { db.Close() })
 	now := func() time.Time { return fixedNow }
 	f := &fixture{t: t, ctx: context.Background(), db: db, svc: training.New(db, training.WithClock(now)), dir: dir}
-	f.x = New(db, f.svc, now)
+	f.x = New(f.svc, now)
 	ctx := f.ctx
 	org := &models.Organisation{Name: "中江县委组织部", Kind: models.OrgOutflow}
 	must(t, db.CreateOrganisation(ctx, org))
@@ -193,7 +193,7 @@ func TestExportTrainees(t *testing.T) {
 	org := &models.Organisation{Name: "中江县委组织部", Kind: models.OrgOutflow}
 	must(t, db2.CreateOrganisation(f.ctx, org))
 	now := func() time.Time { return fixedNow }
-	rep, err := imports.New(db2, training.New(db2, training.WithClock(now)), now).ImportTrainees(f.ctx, full, imports.TraineeOptions{})
+	rep, err := imports.New(training.New(db2, training.WithClock(now)), now).ImportTrainees(f.ctx, full, imports.TraineeOptions{})
 	if err != nil || rep.Imported != 3 || len(rep.Unknown) != 0 {
 		t.Fatalf("re-import: %+v %v", rep, err)
 	}
@@ -232,7 +232,7 @@ func TestExportRosterAndAttendance(t *testing.T) {
 	}
 	// The grid reads back in as the same sign-ins.
 	now := func() time.Time { return fixedNow }
-	rep, err := imports.New(f.db, f.svc, now).ImportAttendance(f.ctx, grid, imports.AttendanceOptions{CourseID: f.course.ID, DryRun: true})
+	rep, err := imports.New(f.svc, now).ImportAttendance(f.ctx, grid, imports.AttendanceOptions{CourseID: f.course.ID, DryRun: true})
 	if err != nil || rep.Marks != 3 || rep.Scores != 1 || len(rep.Unknown) != 0 {
 		t.Errorf("re-import %+v %v", rep, err)
 	}

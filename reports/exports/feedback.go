@@ -42,9 +42,15 @@ const MsgNoMembers = "No trainee's home region contains {{.Region}}."
 // contains the text, with sheets for the members, their training records,
 // attendance totals, certificates, placements, mentors, returns and
 // elections; and, when opts.OutcomeReport is set, the region's outcome
-// report PDF. dir is created (mode 0700) when missing.
+// report PDF. dir is created (mode 0700) when missing. Everything is read
+// in one read transaction, so that the workbook and the report agree.
 func (x *Exporter) Feedback(ctx context.Context, dir, region string, opts FeedbackOptions) (*Feedback, error) {
-	fb, err := x.feedback(ctx, dir, strings.TrimSpace(region), opts)
+	var fb *Feedback
+	err := x.svc.View(ctx, func(ctx context.Context) error {
+		var err error
+		fb, err = x.feedback(ctx, dir, strings.TrimSpace(region), opts)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("exports: feedback: %w", err)
 	}
@@ -58,7 +64,7 @@ func (x *Exporter) feedback(ctx context.Context, dir, region string, opts Feedba
 	var recs []*training.TraineeRecord
 	f := models.TraineeFilter{Region: region, Page: models.Page{Limit: pageSize}}
 	for {
-		ts, err := x.store.FindTrainees(ctx, f)
+		ts, err := x.svc.FindTrainees(ctx, f)
 		if err != nil {
 			return nil, err
 		}

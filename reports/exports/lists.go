@@ -7,7 +7,6 @@ import (
 
 	"peiyang/models"
 	"peiyang/reports/sheets"
-	"peiyang/training"
 )
 
 // traineeCols are the columns of a trainee list; their headers are ones
@@ -47,13 +46,9 @@ func (x *Exporter) Trainees(ctx context.Context, path string, f models.TraineeFi
 }
 
 func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFilter, o Options) (int, error) {
-	facts, err := x.store.FindStageFacts(ctx, f)
+	stages, err := x.svc.Stages(ctx, f)
 	if err != nil {
 		return 0, err
-	}
-	stages := make(map[int64]models.Stage, len(facts))
-	for _, sf := range facts {
-		stages[sf.TraineeID] = training.StageOf(sf)
 	}
 	w, err := sheets.NewWorkbook()
 	if err != nil {
@@ -67,7 +62,7 @@ func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFi
 	n := 0
 	f.Page = models.Page{Limit: pageSize}
 	for {
-		ts, err := x.store.FindTrainees(ctx, f)
+		ts, err := x.svc.FindTrainees(ctx, f)
 		if err != nil {
 			return n, err
 		}
@@ -92,11 +87,11 @@ func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFi
 // Roster writes a course's roster (花名册): those holding a place, then
 // the waiting list in order, then those who withdrew.
 func (x *Exporter) Roster(ctx context.Context, path string, courseID int64, o Options) (int, error) {
-	course, err := x.store.FindCourseByID(ctx, courseID)
+	course, err := x.svc.FindCourseByID(ctx, courseID)
 	if err != nil {
 		return 0, fmt.Errorf("exports: roster: %w", err)
 	}
-	es, err := x.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	es, err := x.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
 	if err != nil {
 		return 0, fmt.Errorf("exports: roster: %w", err)
 	}
@@ -175,15 +170,15 @@ func (x *Exporter) Attendance(ctx context.Context, path string, courseID int64, 
 }
 
 func (x *Exporter) attendance(ctx context.Context, path string, courseID int64, o Options) (int, error) {
-	course, err := x.store.FindCourseByID(ctx, courseID)
+	course, err := x.svc.FindCourseByID(ctx, courseID)
 	if err != nil {
 		return 0, err
 	}
-	sessions, err := x.store.FindSessions(ctx, models.SessionFilter{CourseID: courseID})
+	sessions, err := x.svc.FindSessions(ctx, models.SessionFilter{CourseID: courseID})
 	if err != nil {
 		return 0, err
 	}
-	es, err := x.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	es, err := x.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
 	if err != nil {
 		return 0, err
 	}
@@ -199,7 +194,7 @@ func (x *Exporter) attendance(ctx context.Context, path string, courseID int64, 
 	if err != nil {
 		return 0, err
 	}
-	att, err := x.store.FindAttendance(ctx, models.AttendanceFilter{CourseID: courseID})
+	att, err := x.svc.FindAttendance(ctx, models.AttendanceFilter{CourseID: courseID})
 	if err != nil {
 		return 0, err
 	}
