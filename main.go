@@ -4,11 +4,23 @@
 package main
 
 import (
+	_ "embed"
+	"fmt"
 	"os"
 
 	"peiyang/cli"
+	"peiyang/internal/buildinfo"
 )
 
+// fyneAppTOML is the one place the version is kept.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
 func main() {
+	if err := buildinfo.Load(fyneAppTOML); err != nil {
+		fmt.Fprintln(os.Stderr, "peiyang:", err)
+	}
+	setUpConsole()
 	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -35,6 +35,7 @@ import (
 
 	_ "peiyang/app/internal/localeenv" // before Fyne's lang package reads the locale
 	"peiyang/assets"
+	"peiyang/internal/buildinfo"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -84,7 +85,7 @@ var processStart = time.Now()
 
 // Run opens the window over the service and returns when it is closed.
 func Run(svc *training.Service, opts Options) error {
-	fyneapp.SetMetadata(fyne.AppMetadata{ID: AppID, Name: "Peiyang", Version: "0.1.0", Build: 1,
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: AppID, Name: buildinfo.Name, Version: buildinfo.Version(), Build: buildinfo.Build(),
 		Icon: iconResource, Migrations: map[string]bool{"fyneDo": true}})
 	a := fyneapp.NewWithID(AppID)
 	u, err := newUI(a, svc, opts)

@@ -17,6 +17,7 @@ import (
 
 	"peiyang/app"
 	"peiyang/demo"
+	"peiyang/internal/buildinfo"
 	"peiyang/models"
 )
 
@@ -53,6 +54,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		switch {
 		case args[0] == "-h" || args[0] == "--help" || args[0] == "-help":
 			printHelp(stdout)
+			return exitOK
+		case args[0] == "--version" || args[0] == "-version":
+			fmt.Fprintln(stdout, buildinfo.String())
 			return exitOK
 		case args[0] == "--db" || args[0] == "-db":
 			if len(args) < 2 {
@@ -195,6 +199,7 @@ func printHelp(w io.Writer) {
 Usage:
   peiyang [--db FILE]                 open the window
   peiyang [--db FILE] COMMAND [ARGS]  run a command
+  peiyang --version                   print the version and the commit
 
 The database is --db FILE, else $PEIYANG_DB, else peiyang.db in the user's
 config folder; it is created on first use.
