@@ -7,12 +7,15 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"github.com/jeandeaual/go-locale"
+	"golang.org/x/text/language"
 
 	"peiyang/assets"
 	"peiyang/models"
@@ -160,10 +163,17 @@ func SetLanguage(code string) error {
 	if err != nil {
 		return err
 	}
+	chosen, err := chosenTextsJSON(code)
+	if err != nil {
+		return err
+	}
 	i18nMu.Lock()
 	defer i18nMu.Unlock()
-	restore := overrideLocale(code)
-	defer restore()
+	system := systemLocales()
+	if localeFollowsEnv {
+		restore := overrideLocale(code)
+		defer restore()
+	}
 	// Chinese goes with Fyne's own zh-Hans texts, so that both match the
 	// same locale.
 	if err := lang.AddTranslationsForLocale(zh, fyne.Locale("zh-Hans")); err != nil {
@@ -172,8 +182,65 @@ func SetLanguage(code string) error {
 	if err := lang.AddTranslationsForLocale(en, fyne.Locale("en")); err != nil {
 		return fmt.Errorf("app: add translations en: %w", err)
 	}
+	// Fyne uses the translation closest to the system's locale, which on
+	// Windows (and macOS) is the user's locale of the system whatever the
+	// environment says. The chosen language, Fyne's own texts included, is
+	// registered under the system's locales as well, so that it is the
+	// closest on every platform.
+	for _, l := range system {
+		if err := lang.AddTranslationsForLocale(chosen, l); err != nil {
+			return fmt.Errorf("app: add translations %s as %s: %w", code, l, err)
+		}
+	}
 	current = code
 	return nil
+}
+
+// localeFollowsEnv tells whether Fyne reads the locale from the
+// environment (LC_ALL, LANGUAGE), as on Linux and the BSDs; on Windows it
+// asks the system. Tests turn it off to stand for Windows.
+var localeFollowsEnv = runtime.GOOS != "windows" && runtime.GOOS != "darwin"
+
+// systemLocales returns the locales Fyne matches its translations
+// against, as it reads them: the user's locales, or "en" when there are
+// none (the C locale).
+func systemLocales() []fyne.Locale {
+	all, err := locale.GetLocales()
+	var out []fyne.Locale
+	for _, l := range all {
+		if t, err := language.Parse(l); err == nil {
+			out = append(out, fyne.Locale(t.String()))
+		}
+	}
+	if err != nil || len(out) == 0 {
+		out = []fyne.Locale{"en"}
+	}
+	return out
+}
+
+// chosenTextsJSON returns the language's texts with Fyne's own texts in
+// the same language, as one JSON object.
+func chosenTextsJSON(code string) ([]byte, error) {
+	ours, err := readTexts(code)
+	if err != nil {
+		return nil, err
+	}
+	name := "i18n/fyne/base.en.json"
+	if code == LangChinese {
+		name = "i18n/fyne/base.zh_Hans.json"
+	}
+	data, err := fs.ReadFile(assets.FyneI18n, name)
+	if err != nil {
+		return nil, fmt.Errorf("app: read Fyne's translations: %w", err)
+	}
+	m := map[string]any{} // a text, or an object of plural forms
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("app: parse %s: %w", name, err)
+	}
+	for k, v := range ours {
+		m[k] = v
+	}
+	return json.Marshal(m)
 }
 
 // overrideLocale sets the locale variables the lang package reads to

@@ -25,3 +25,12 @@ var Font []byte
 //
 //go:embed i18n/*.json
 var I18n embed.FS
+
+// FyneI18n holds Fyne's own texts (buttons of its dialogs, menus) in
+// English and Chinese, copied from fyne.io/fyne/v2/lang/translations of
+// the Fyne version in go.mod (BSD-3-Clause, like Fyne). The window
+// registers them with its own texts under the system's locale, so that the
+// chosen language wins on every platform (app.SetLanguage).
+//
+//go:embed i18n/fyne/*.json
+var FyneI18n embed.FS
