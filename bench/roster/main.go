@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
-	"syscall"
 	"time"
 
 	"peiyang/demo"
@@ -123,15 +122,6 @@ func run(n int, out string, full bool, cpuProfile, memProfile string) error {
 	}
 	fmt.Printf("target: under 3 s and under 300 MB: %s\n", verdict)
 	return nil
-}
-
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func heapMB() float64 {
