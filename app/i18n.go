@@ -19,6 +19,7 @@ import (
 
 	"peiyang/assets"
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // Translation. Every text the window shows goes through T, which looks the
@@ -38,7 +39,7 @@ const (
 
 // SettingLanguage is the settings key of the chosen language ("zh", "en",
 // or "" to follow the system).
-const SettingLanguage = "ui.language"
+const SettingLanguage = settings.Language
 
 // EnvLanguage overrides the language (zh or en), for screenshots and tests.
 const EnvLanguage = "PEIYANG_LANG"

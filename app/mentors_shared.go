@@ -20,6 +20,7 @@ import (
 
 	"peiyang/models"
 	"peiyang/reports/lists"
+	"peiyang/settings"
 )
 
 // Helpers shared by the follow-up screens (mentors.go, placements.go,
@@ -368,10 +369,6 @@ func (p *fuPicker) traineeID() int64 {
 // fuDoc writes a gathered document.
 type fuDoc func(w io.Writer, m lists.Meta) (int, error)
 
-// fuOrgSetting is the setting of the issuing organisation printed on the
-// lists (as the command line's print commands read it).
-const fuOrgSetting = "org.name"
-
 // fuAskPath asks where to save a file named name and calls then with the
 // path; a variable so that tests answer without a file dialog.
 var fuAskPath = func(u *ui, name string, then func(path string)) {
@@ -422,7 +419,7 @@ func fuWrite(u *ui, title, path string, doc fuDoc) {
 	var pages int
 	u.runTask(title, func(ctx context.Context, p *Progress) error {
 		p.Note(T("mentors.print_writing"))
-		org, err := u.svc.Setting(ctx, fuOrgSetting)
+		org, err := u.svc.Setting(ctx, settings.OrgName)
 		if err != nil {
 			return err
 		}

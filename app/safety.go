@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"peiyang/settings"
 )
 
 // Keeping the data safe from the window: a backup on demand, a restore
@@ -21,7 +23,7 @@ import (
 
 // settingLastAutoBackup holds the day (2006-01-02) of the last automatic
 // backup, so that closing the window backs up at most once a day.
-const settingLastAutoBackup = "backup.last_auto"
+const settingLastAutoBackup = settings.LastAutoBackup
 
 // backupNow asks where to save a backup and writes it there.
 func (u *ui) backupNow() {

@@ -14,6 +14,7 @@ import (
 
 	"peiyang/backup"
 	"peiyang/models"
+	"peiyang/settings"
 	"peiyang/store"
 )
 
@@ -122,7 +123,7 @@ func TestAutoBackupOnClose(t *testing.T) {
 func auditEnv(t *testing.T, lang string) (*testEnv, *auditScreen, *models.Trainee) {
 	t.Helper()
 	e := newEnv(t, lang, "dashboard", false)
-	if err := e.svc.SetSetting(ctx, settingUserName, "Wang Fang"); err != nil {
+	if err := e.svc.SetSetting(ctx, settings.UserName, "Wang Fang"); err != nil {
 		t.Fatal(err)
 	}
 	ts, err := e.svc.FindTrainees(ctx, models.TraineeFilter{Page: models.Page{Limit: 1}})
@@ -225,14 +226,14 @@ func TestRevealIsAudited(t *testing.T) {
 func TestRestoreFromWindow(t *testing.T) {
 	e := newEnv(t, LangEnglish, "dashboard", true)
 	withSafetyHooks(e)
-	if err := e.svc.SetSetting(ctx, settingUserName, "before"); err != nil {
+	if err := e.svc.SetSetting(ctx, settings.UserName, "before"); err != nil {
 		t.Fatal(err)
 	}
 	saved := filepath.Join(t.TempDir(), "saved.db")
 	if err := backup.Backup(ctx, e.db, saved); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.SetSetting(ctx, settingUserName, "after"); err != nil {
+	if err := e.svc.SetSetting(ctx, settings.UserName, "after"); err != nil {
 		t.Fatal(err)
 	}
 	// A file that is no backup is refused and the window carries on.
@@ -246,7 +247,7 @@ func TestRestoreFromWindow(t *testing.T) {
 	if e.u.restored {
 		t.Fatal("a refused backup closed the database")
 	}
-	if v, err := e.svc.Setting(ctx, settingUserName); err != nil || v != "after" {
+	if v, err := e.svc.Setting(ctx, settings.UserName); err != nil || v != "after" {
 		t.Fatalf("after a refused restore: %q %v", v, err)
 	}
 	e.act(func() { e.u.win.Canvas().Overlays().Top().Hide() })
@@ -264,7 +265,7 @@ func TestRestoreFromWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.Setting(ctx, settingUserName); err != nil || v != "before" {
+	if v, err := db.Setting(ctx, settings.UserName); err != nil || v != "before" {
 		t.Fatalf("the restored data: %q %v", v, err)
 	}
 	if m, _ := filepath.Glob(e.db.Path() + ".before-restore-*"); len(m) != 1 {
@@ -275,15 +276,15 @@ func TestRestoreFromWindow(t *testing.T) {
 func TestSettingsKeepAndUserName(t *testing.T) {
 	e, s := settingsEnv(t, LangEnglish)
 	e.act(func() {
-		s.entries[settingBackupKeep].SetText("0")
+		s.entries[settings.BackupKeep].SetText("0")
 		s.submit()
 	})
-	if l := s.errs[settingBackupKeep]; !l.Visible() || l.Text != "Enter a whole number from 1 to 1000." {
+	if l := s.errs[settings.BackupKeep]; !l.Visible() || l.Text != "Enter a whole number from 1 to 1000." {
 		t.Errorf("keep 0: %q", l.Text)
 	}
 	e.act(func() {
-		s.entries[settingBackupKeep].SetText("5")
-		s.entries[settingUserName].SetText("Li Hua")
+		s.entries[settings.BackupKeep].SetText("5")
+		s.entries[settings.UserName].SetText("Li Hua")
 		s.submit()
 	})
 	if got := setting(t, e, backup.SettingKeep); got != "5" {

@@ -3,9 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/reports/certificate"
-	"peiyang/training"
+	"peiyang/settings"
 )
 
 // settingsScreen edits the settings: the issuing organisation, the
@@ -45,21 +43,14 @@ type settingsScreen struct {
 	onDone  func() // after a save or a refused one; for tests
 }
 
-// Setting keys the screen edits besides the certificate package's.
-const (
-	settingBackupFolder = "backup.folder"
-	settingBackupKeep   = "backup.keep"
-	settingUserName     = "user.name"
-)
-
 // settingKeys are the settings the screen writes, in the form's order.
 func settingKeys() []string {
 	keys := []string{certificate.KeyOrgFallback, certificate.KeySignatory, certificate.KeyTitle, certificate.KeyBody,
-		training.SettingSerialFormat, certificate.KeyOffsetX, certificate.KeyOffsetY}
+		settings.SerialFormat, certificate.KeyOffsetX, certificate.KeyOffsetY}
 	for _, f := range certificate.Fields {
 		keys = append(keys, certificate.KeyFieldPrefix+f)
 	}
-	return append(keys, settingBackupFolder, settingBackupKeep, settingUserName)
+	return append(keys, settings.BackupFolder, settings.BackupKeep, settings.UserName)
 }
 
 // overlayFieldLabel names an overlay field.
@@ -124,7 +115,7 @@ func newSettings(u *ui) *settingsScreen {
 	s.body.SetPlaceHolder(T("settings.body_placeholder"))
 	bodyHelp := caption(T("settings.body_help", "Fields", "{{"+strings.Join(certificate.Placeholders, "}} {{")+"}}"))
 	bodyHelp.Wrapping = fyne.TextWrapWord
-	serial := entry(training.SettingSerialFormat, training.DefaultSerialFormat)
+	serial := entry(settings.SerialFormat, settings.DefaultSerialFormat)
 	s.preview = caption("")
 	s.preview.Wrapping = fyne.TextWrapWord
 	serial.OnChanged = func(string) { s.updatePreview() }
@@ -135,7 +126,7 @@ func newSettings(u *ui) *settingsScreen {
 		formRow(T("settings.signatory"), field(certificate.KeySignatory, s.entries[certificate.KeySignatory])),
 		formRow(T("settings.title"), field(certificate.KeyTitle, s.entries[certificate.KeyTitle])),
 		formRow(T("settings.body"), field(certificate.KeyBody, container.NewVBox(s.body, bodyHelp))),
-		formRow(T("settings.serial_format"), container.NewVBox(serial, s.errs[training.SettingSerialFormat], s.preview, serialHelp)),
+		formRow(T("settings.serial_format"), container.NewVBox(serial, s.errs[settings.SerialFormat], s.preview, serialHelp)),
 	)...)
 
 	// Overlay printing.
@@ -191,21 +182,21 @@ func newSettings(u *ui) *settingsScreen {
 	other := otherDBPath(u.opts.DBPath)
 	dbFlag := newReadOnlyEntry(fmt.Sprintf("peiyang --db %q", other))
 	dbEnv := newReadOnlyEntry(fmt.Sprintf("PEIYANG_DB=%q", other))
-	backup := entry(settingBackupFolder, defaultBackupFolder(u.opts.DBPath))
+	backup := entry(settings.BackupFolder, defaultBackupFolder(u.opts.DBPath))
 	chooseBackup := widget.NewButtonWithIcon(T("settings.choose_folder"), theme.FolderOpenIcon(), func() {
 		chooseFolder(u.win, func(dir string) { backup.SetText(dir) })
 	})
-	keep := entry(settingBackupKeep, "10")
-	userName := entry(settingUserName, T("safety.user_name_placeholder"))
+	keep := entry(settings.BackupKeep, "10")
+	userName := entry(settings.UserName, T("safety.user_name_placeholder"))
 	backupHelp := caption(T("settings.backup_help"))
 	backupHelp.Wrapping = fyne.TextWrapWord
 	dbForm := container.New(layout.NewFormLayout(), flatten(
 		formRow(T("settings.db_file"), dbPath),
 		formRow("", container.NewVBox(dbHelp, dbFlag, dbEnv)),
-		formRow(T("settings.backup_folder"), field(settingBackupFolder, container.NewVBox(
+		formRow(T("settings.backup_folder"), field(settings.BackupFolder, container.NewVBox(
 			container.NewBorder(nil, nil, nil, chooseBackup, backup), backupHelp))),
-		formRow(T("safety.keep"), field(settingBackupKeep, fixedWidth(120, keep))),
-		formRow(T("safety.user_name"), field(settingUserName, userName)),
+		formRow(T("safety.keep"), field(settings.BackupKeep, fixedWidth(120, keep))),
+		formRow(T("safety.user_name"), field(settings.UserName, userName)),
 	)...)
 	dbCard := card(T("settings.db_title"), dbForm)
 
@@ -299,16 +290,16 @@ func (s *settingsScreen) dirty() bool { return len(s.changed()) > 0 }
 // updatePreview shows the serial the format gives, or beside the field
 // what is wrong with it, as it is typed.
 func (s *settingsScreen) updatePreview() {
-	format := strings.TrimSpace(s.entries[training.SettingSerialFormat].Text)
+	format := strings.TrimSpace(s.entries[settings.SerialFormat].Text)
 	if format == "" {
-		format = training.DefaultSerialFormat
+		format = settings.DefaultSerialFormat
 	}
-	ex, err := training.FormatSerial(format, s.u.svc.Today().Year(), 12)
+	ex, err := settings.FormatSerial(format, s.u.svc.Today().Year(), 12)
 	if err != nil {
 		s.preview.Hide()
-		setError(s.errs[training.SettingSerialFormat], UserMessage(err))
+		setError(s.errs[settings.SerialFormat], UserMessage(err))
 	} else {
-		setError(s.errs[training.SettingSerialFormat], "")
+		setError(s.errs[settings.SerialFormat], "")
 		s.preview.SetText(T("settings.serial_example", "Serial", ex))
 		s.preview.Show()
 	}
@@ -326,27 +317,14 @@ func (s *settingsScreen) submit() {
 	s.clearErrors()
 	s.setSaved("")
 	values := s.changed()
-	if msg := checkBackupFolder(values); msg != "" {
-		setError(s.errs[settingBackupFolder], msg)
-		s.finish()
-		return
-	}
-	if v, ok := values[settingBackupKeep]; ok && v != "" {
-		if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 1000 {
-			setError(s.errs[settingBackupKeep], T("safety.keep_invalid"))
-			s.finish()
-			return
-		}
-	}
 	if len(values) == 0 {
 		s.setSaved(T("settings.unchanged"))
 		s.finish()
 		return
 	}
 	u := s.u
-	year := u.svc.Today().Year()
 	u.saveInBackground(&s.saving, func(ctx context.Context) error {
-		return saveSettings(ctx, u.svc, values, year)
+		return u.svc.SaveSettings(ctx, values)
 	}, func(err error) {
 		if err != nil {
 			s.showErrors(err)
@@ -377,23 +355,6 @@ func (s *settingsScreen) finish() {
 	}
 }
 
-// checkBackupFolder refuses a backup folder given by a relative path or
-// that is a file; "" when it is fine or unchanged. A folder that does not
-// exist yet is made by the first backup.
-func checkBackupFolder(values map[string]string) string {
-	dir, ok := values[settingBackupFolder]
-	if !ok || dir == "" {
-		return ""
-	}
-	if !filepath.IsAbs(dir) {
-		return T("settings.backup_relative")
-	}
-	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return T("settings.backup_not_folder")
-	}
-	return ""
-}
-
 // defaultBackupFolder is where backups go while the setting is empty: a
 // folder named backups beside the database.
 func defaultBackupFolder(db string) string {
@@ -401,27 +362,6 @@ func defaultBackupFolder(db string) string {
 		return "backups"
 	}
 	return filepath.Join(filepath.Dir(db), "backups")
-}
-
-// settingStore is what saving settings needs of the store.
-type settingStore interface {
-	training.Transactor
-	training.SettingStore
-}
-
-// saveSettings writes the values in one transaction and checks, inside
-// it, that the documents can use every certificate setting as it now
-// stands; a bad value rolls every change back. Errors name the setting
-// key as their field.
-func saveSettings(ctx context.Context, st settingStore, values map[string]string, year int) error {
-	return st.Update(ctx, func(ctx context.Context) error {
-		for k, v := range values {
-			if err := st.SetSetting(ctx, k, v); err != nil {
-				return err
-			}
-		}
-		return certificate.CheckSettings(ctx, st, year)
-	})
 }
 
 func (s *settingsScreen) clearErrors() {

@@ -10,7 +10,7 @@ import (
 	"peiyang/certsign"
 	"peiyang/models"
 	"peiyang/reports/certificate"
-	"peiyang/training"
+	"peiyang/settings"
 )
 
 // settingsEnv opens the settings screen.
@@ -41,7 +41,7 @@ func TestSettingsShown(t *testing.T) {
 	if got := s.entries[certificate.KeyOrgFallback].Text; got != "成都市基层党务学院" {
 		t.Errorf("organisation %q", got)
 	}
-	if got := s.entries[training.SettingSerialFormat].Text; got != "〔{year}〕第{seq}号" {
+	if got := s.entries[settings.SerialFormat].Text; got != "〔{year}〕第{seq}号" {
 		t.Errorf("serial format %q", got)
 	}
 	if got := s.preview.Text; got != "Example: 〔2025〕第0012号" && !strings.HasPrefix(got, "Example: 〔") {
@@ -67,16 +67,16 @@ func TestSettingsShown(t *testing.T) {
 
 func TestSettingsBadSerialFormat(t *testing.T) {
 	e, s := settingsEnv(t, LangEnglish)
-	serial := s.entries[training.SettingSerialFormat]
+	serial := s.entries[settings.SerialFormat]
 	e.act(func() {
 		s.entries[certificate.KeyOrgFallback].SetText("新的学院")
 		serial.SetText("第{seq}号")
 	})
-	if l := s.errs[training.SettingSerialFormat]; s.preview.Visible() || !l.Visible() || !strings.Contains(l.Text, "is not valid") {
+	if l := s.errs[settings.SerialFormat]; s.preview.Visible() || !l.Visible() || !strings.Contains(l.Text, "is not valid") {
 		t.Errorf("as typed, the preview shows %v, the error %q", s.preview.Visible(), l.Text)
 	}
 	e.act(func() { test.Tap(s.save) })
-	l := s.errs[training.SettingSerialFormat]
+	l := s.errs[settings.SerialFormat]
 	if !l.Visible() || !strings.Contains(l.Text, "The certificate serial format 第{seq}号 is not valid") {
 		t.Errorf("serial error %q (visible %v)", l.Text, l.Visible())
 	}
@@ -86,7 +86,7 @@ func TestSettingsBadSerialFormat(t *testing.T) {
 	if got := setting(t, e, certificate.KeyOrgFallback); got != "成都市基层党务学院" {
 		t.Errorf("a refused save changed the organisation to %q", got)
 	}
-	if got := setting(t, e, training.SettingSerialFormat); got != "〔{year}〕第{seq}号" {
+	if got := setting(t, e, settings.SerialFormat); got != "〔{year}〕第{seq}号" {
 		t.Errorf("a refused save changed the format to %q", got)
 	}
 }
@@ -121,12 +121,12 @@ func TestSettingsSaved(t *testing.T) {
 		certificate.KeyOrgFallback:          "成都市新都区基层党务学院",
 		certificate.KeySignatory:            "院长：李建国",
 		certificate.KeyTitle:                "培训结业证书",
-		training.SettingSerialFormat:        "〔{year}〕培字第{seq:3}号",
+		settings.SerialFormat:               "〔{year}〕培字第{seq:3}号",
 		certificate.KeyOffsetX:              "1.5",
 		certificate.KeyOffsetY:              "-2",
 		certificate.KeyFieldPrefix + "name": "60,98,20,45",
 		certificate.KeyFieldPrefix + "qr":   "20,150,25",
-		settingBackupFolder:                 dir,
+		settings.BackupFolder:               dir,
 	}
 	body := "{{name}}同志参加{{course}}，完成{{hours}}学时。\n特发此证。"
 	e.act(func() {
@@ -169,10 +169,10 @@ func TestSettingsSaved(t *testing.T) {
 	}
 	// A relative backup folder is refused.
 	e.act(func() {
-		s.entries[settingBackupFolder].SetText("backups")
+		s.entries[settings.BackupFolder].SetText("backups")
 		s.submit()
 	})
-	if l := s.errs[settingBackupFolder]; !l.Visible() || l.Text != "Give the folder's full path." {
+	if l := s.errs[settings.BackupFolder]; !l.Visible() || l.Text != "Give the folder's full path." {
 		t.Errorf("relative folder: %q", l.Text)
 	}
 }

@@ -15,14 +15,15 @@ import (
 	"time"
 
 	"peiyang/models"
+	"peiyang/settings"
 	"peiyang/store"
 )
 
 // Settings of the automatic backups.
 const (
-	SettingFolder = "backup.folder" // default: "backups" beside the database
-	SettingKeep   = "backup.keep"   // default: DefaultKeep
-	DefaultKeep   = 10
+	SettingFolder = settings.BackupFolder // default: "backups" beside the database
+	SettingKeep   = settings.BackupKeep   // default: DefaultKeep
+	DefaultKeep   = settings.DefaultBackupKeep
 )
 
 // Prefix and Ext name the automatic backups: peiyang-YYYYMMDD-HHMMSS.db.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // SettingKey is the setting that holds the signing key: "ed25519:" and the
@@ -16,7 +17,7 @@ import (
 // sign certificates with it; whoever loses it (a new database without the
 // old settings) can no longer verify the certificates already printed, so
 // back the database up.
-const SettingKey = "certificate.signing_key"
+const SettingKey = settings.SigningKey
 
 const keyPrefix = "ed25519:"
 

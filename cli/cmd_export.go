@@ -10,32 +10,6 @@ import (
 	"peiyang/reports/exports"
 )
 
-func init() {
-	register(
-		&command{name: "export trainees", args: "FILE.xlsx [--region TEXT] [--cohort ID] [--nominated-by ORG] [--direction D] [--key-target] [--full-ids]",
-			summary: "Write the trainees, with their pipeline stage, to a workbook.", run: runExportTrainees},
-		&command{name: "export roster", args: "FILE.xlsx --course ID [--full-ids]",
-			summary: "Write a course's roster (花名册) to a workbook.", run: runExportRoster},
-		&command{name: "export attendance", args: "FILE.xlsx --course ID [--full-ids]",
-			summary: "Write a course's attendance grid, with totals and scores, to a workbook.", run: runExportAttendance},
-		&command{name: "export placements", args: "FILE.xlsx [--region TEXT] [--full-ids]",
-			summary: "Write the shadow-study placements to a workbook.", run: runExportPlacements},
-		&command{name: "export mentors", args: "FILE.xlsx [--region TEXT] [--full-ids]",
-			summary: "Write the mentorships, with their contacts, to a workbook.", run: runExportMentors},
-		&command{name: "export returns", args: "FILE.xlsx [--region TEXT] [--year Y] [--full-ids]",
-			summary: "Write the returns and elections to a workbook.", run: runExportReturns},
-		&command{name: "export feedback", args: "--region TEXT --out DIR [--full-ids] [--json]",
-			summary: "Write one outflow region's feedback package: its members' records as a workbook.", run: runExportFeedback},
-	)
-}
-
-// outcomeReport, when set, makes the writer of an outflow region's
-// outcome report PDF for `export feedback`, over the command's database.
-// The documents part sets it from an init function of its own file in
-// this package; while it is nil the feedback package holds the workbook
-// alone.
-var outcomeReport func(e *env) exports.OutcomeReportFunc
-
 // exportFile parses the command's flags with FILE.xlsx as the one
 // argument, opens the database and returns the file and the exporter.
 func (e *env) exportFile(args []string) (string, *exports.Exporter, error) {
@@ -180,10 +154,7 @@ func runExportFeedback(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	opts := exports.FeedbackOptions{Options: exports.Options{FullIDs: *full}}
-	if outcomeReport != nil {
-		opts.OutcomeReport = outcomeReport(e)
-	}
+	opts := exports.FeedbackOptions{Options: exports.Options{FullIDs: *full}, OutcomeReport: e.outcomeReport()}
 	fb, err := exports.New(e.svc, e.now).Feedback(e.ctx, *out, *region, opts)
 	if err != nil {
 		return err

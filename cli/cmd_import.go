@@ -9,17 +9,6 @@ import (
 	"peiyang/models"
 )
 
-func init() {
-	register(
-		&command{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--json]",
-			summary: "Take in a nominee or trainee list (.xlsx or .csv): every row checked, all or nothing.", run: runImportTrainees},
-		&command{name: "import sessions", args: "FILE --course ID [--dry-run] [--json]",
-			summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
-		&command{name: "import attendance", args: "FILE --course ID [--dry-run] [--json]",
-			summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
-	)
-}
-
 // maxPrinted is how many problems the text report lists.
 const maxPrinted = 200
 

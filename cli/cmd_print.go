@@ -10,26 +10,13 @@ import (
 
 	"peiyang/models"
 	"peiyang/reports/lists"
+	"peiyang/settings"
 	"peiyang/training"
 )
 
 // The print commands of the lists (reports/lists): roster, sign-in sheets,
 // mentor pairs, placements, an outflow region's outcomes and a trainee's
 // record, each written as a PDF file readable by its owner only.
-
-func init() {
-	register(
-		&command{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: runPrintRoster},
-		&command{name: "print signin", args: "--session ID | --course ID --out FILE.pdf", summary: "Print the sign-in sheet (签到表) of a session, or of every session of a course in one file.", run: runPrintSignIn},
-		&command{name: "print mentors", args: "--out FILE.pdf", summary: "Print the mentor pairing list (导师帮带结对名单) as a PDF.", run: runPrintMentors},
-		&command{name: "print placements", args: "--out FILE.pdf [--village ID]", summary: "Print the shadow-study placements per key village (跟班学习安排表) as a PDF.", run: runPrintPlacements},
-		&command{name: "print outcomes", args: "--region TEXT --out FILE.pdf", summary: "Print an outflow region's outcome report (流出地培养成果报告) as a PDF.", run: runPrintOutcomes},
-		&command{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: runPrintRecord},
-	)
-}
-
-// listsOrgSetting is the setting that names the issuing organisation.
-const listsOrgSetting = "org.name"
 
 // listsOutFlag declares --out.
 func (e *env) listsOutFlag() *string {
@@ -57,7 +44,7 @@ func (e *env) listsStart(args []string, out *string, ids map[string]*int64) erro
 
 // listsMeta returns the organisation and date the documents print.
 func (e *env) listsMeta(fullIDs bool) (lists.Meta, error) {
-	org, err := e.svc.Setting(e.ctx, listsOrgSetting)
+	org, err := e.svc.Setting(e.ctx, settings.OrgName)
 	if err != nil {
 		return lists.Meta{}, err
 	}

@@ -13,15 +13,6 @@ import (
 // 证书) on blank paper or pre-printed stock, and the calibration page for
 // the stock.
 
-func init() {
-	register(
-		&command{name: "print certificates", args: "--course ID (--out FILE.pdf | --split DIR | --zip FILE.zip) [--overlay] [--trainee ID]",
-			summary: "Print a course's completion certificates (结业证书) as one PDF, one PDF each in a folder, or a zip.", run: runPrintCertificates},
-		&command{name: "print calibration", args: "--out FILE.pdf",
-			summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: runPrintCalibration},
-	)
-}
-
 func runPrintCertificates(e *env, args []string) error {
 	course := e.fs.Int64("course", 0, "course `ID` (required)")
 	trainee := e.fs.Int64("trainee", 0, "print only this trainee's certificate (trainee `ID`)")

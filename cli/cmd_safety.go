@@ -10,15 +10,6 @@ import (
 	"peiyang/models"
 )
 
-func init() {
-	register(
-		&command{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE (mode 0600), even while the window is open.", run: runBackup},
-		&command{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Close the window first.", run: runRestore},
-		&command{name: "audit", args: "[--since DATE] [--entity E] [--action A] [--limit N] [--json]", summary: "Show the audit trail: who changed, printed or exported what, and when (newest first).", run: runAudit},
-		&command{name: "retention", args: "--older-than YEARS [--dry-run] [--json]", summary: "De-identify trainees inactive for that many years: remove ID number, phone and birth date; keep name, region, courses and outcomes.", run: runRetention},
-	)
-}
-
 // audit records an event that changes no record (a print, an export, a
 // reveal), noting the command and whether full ID numbers were asked for.
 func (e *env) audit(action, entity string, id int64, detail map[string]any) error {

@@ -1,19 +1,53 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"strings"
 
 	"peiyang/models"
-	"peiyang/reports/certificate"
+	"peiyang/settings"
 )
 
-func init() {
-	register(
-		&command{name: "settings get", args: "KEY [--json]", summary: "Show a setting (certificate wording, organisation, serial format, overlay positions...).", run: runSettingsGet},
-		&command{name: "settings set", args: "KEY VALUE", summary: "Change a setting; a value the documents cannot use is refused and nothing changes.", run: runSettingsSet},
-	)
+func runSettingsList(e *env, args []string) error {
+	e.fs.BoolVar(&e.json, "json", false, "print JSON")
+	if _, err := e.parse(args, 0); err != nil {
+		return err
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	list, err := e.svc.ListSettings(e.ctx)
+	if err != nil {
+		return err
+	}
+	if e.json {
+		type item struct {
+			Key         string `json:"key"`
+			Value       string `json:"value"`
+			Set         bool   `json:"set"`
+			Default     string `json:"default"`
+			Secret      bool   `json:"secret,omitempty"`
+			Internal    bool   `json:"internal,omitempty"`
+			Description string `json:"description"`
+		}
+		out := make([]item, len(list))
+		for i, s := range list {
+			out[i] = item{s.Key, s.Value, s.Set, s.Default, s.Secret, s.Internal, s.Description}
+		}
+		return e.writeJSON(out)
+	}
+	for _, s := range list {
+		v := s.Value
+		switch {
+		case s.Secret && s.Set:
+			v = "(set, never shown)"
+		case !s.Set && s.Default != "":
+			v = s.Default + "  (default)"
+		case !s.Set:
+			v = "(unset)"
+		}
+		fmt.Fprintf(e.stdout, "%s = %s\n    %s\n", s.Key, v, s.Description)
+	}
+	return nil
 }
 
 func runSettingsGet(e *env, args []string) error {
@@ -22,18 +56,22 @@ func runSettingsGet(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if pos[0] == certificateKeySetting {
-		return models.Errorf(models.EINVALID, "key", "The certificate signing key is never shown.")
+	key := pos[0]
+	if err := settings.CheckKey(key, false); err != nil {
+		return err
+	}
+	if settings.IsSecret(key) {
+		return models.Errorf(models.EINVALID, "key", settings.MsgSecret, "Key", key)
 	}
 	if err := e.open(); err != nil {
 		return err
 	}
-	v, err := e.svc.Setting(e.ctx, pos[0])
+	v, err := e.svc.Setting(e.ctx, key)
 	if err != nil {
 		return err
 	}
 	if e.json {
-		return e.writeJSON(map[string]string{"key": pos[0], "value": v})
+		return e.writeJSON(map[string]string{"key": key, "value": v})
 	}
 	fmt.Fprintln(e.stdout, v)
 	return nil
@@ -45,33 +83,15 @@ func runSettingsSet(e *env, args []string) error {
 		return err
 	}
 	key, value := pos[0], pos[1]
-	if key == certificateKeySetting {
-		return models.Errorf(models.EINVALID, "key", "The certificate signing key cannot be set by hand.")
+	if err := settings.CheckKey(key, true); err != nil {
+		return err
 	}
 	if err := e.open(); err != nil {
 		return err
 	}
-	err = e.svc.Update(e.ctx, func(ctx context.Context) error {
-		if err := e.svc.SetSetting(ctx, key, value); err != nil {
-			return err
-		}
-		return checkSettings(ctx, e.svc, key)
-	})
-	if err != nil {
+	if err := e.svc.SaveSettings(e.ctx, map[string]string{key: value}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s = %s\n", key, value)
 	return nil
-}
-
-// certificateKeySetting holds the certificate signing key.
-const certificateKeySetting = "certificate.signing_key"
-
-// checkSettings checks, inside the transaction that changed it, that the
-// documents and rules can still use the settings.
-func checkSettings(ctx context.Context, st certificate.SettingReader, key string) error {
-	if !strings.HasPrefix(key, "certificate.") {
-		return nil
-	}
-	return certificate.CheckSettings(ctx, st, 2025)
 }

@@ -8,11 +8,6 @@ import (
 	"peiyang/models"
 )
 
-func init() {
-	register(&command{name: "verify", args: "TEXT [--json]",
-		summary: "Check a certificate's QR code text offline: valid, void, replaced or forged (exit code 0 only when valid).", run: runVerify})
-}
-
 func runVerify(e *env, args []string) error {
 	asJSON := e.fs.Bool("json", false, "print the verdict as JSON")
 	pos, err := e.parse(args, 1)

@@ -1,20 +1,12 @@
 package cli
 
-// extra holds the commands that other files of the package add with
-// register, from their init functions.
-var extra []*command
-
-// register adds commands to the command line.
-func register(cs ...*command) { extra = append(extra, cs...) }
-
-// commands lists every command of the command line.
+// commands is the command table: every command of the command line, its
+// synopsis, summary and the function that runs it (in the cmd_*.go file
+// named beside its group). Add a command here.
 func commands() []*command {
-	return append(coreCommands(), extra...)
-}
-
-// coreCommands are the programme core's commands.
-func coreCommands() []*command {
 	return []*command{
+		// The programme core (cmd_check.go, cmd_trainees.go, cmd_courses.go,
+		// cmd_enrol.go, cmd_certificates.go).
 		{name: "check", args: "[--json]", summary: "Run the database's integrity check and show the schema version.", run: runCheck},
 		{name: "demo", args: "[--trainees N] [--seed S] [--if-empty]", summary: "Fill an empty database with realistic demo data at the report's scale.", run: runDemo},
 		{name: "stats", args: "[--region TEXT] [--json]", summary: "Show the pipeline counts overall and per outflow region.", run: runStats},
@@ -32,5 +24,38 @@ func coreCommands() []*command {
 		{name: "certificates list", args: "[--course ID] [--year Y] [--json]", summary: "List issued certificates.", run: runCertList},
 		{name: "certificates void", args: "SERIAL --reason TEXT", summary: "Void a certificate; its serial is kept with the reason.", run: runCertVoid},
 		{name: "certificates reissue", args: "SERIAL [--json]", summary: "Reissue a certificate under a new serial linked to the old one.", run: runCertReissue},
+		// Settings (cmd_settings.go).
+		{name: "settings list", args: "[--json]", summary: "Show every setting with its value and what it means.", run: runSettingsList},
+		{name: "settings get", args: "KEY [--json]", summary: "Show a setting (certificate wording, organisation, serial format, overlay positions...).", run: runSettingsGet},
+		{name: "settings set", args: "KEY VALUE", summary: "Change a setting; an unknown key or a value the program cannot use is refused and nothing changes.", run: runSettingsSet},
+		// Spreadsheets in (cmd_import.go).
+		{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--json]", summary: "Take in a nominee or trainee list (.xlsx or .csv): every row checked, all or nothing.", run: runImportTrainees},
+		{name: "import sessions", args: "FILE --course ID [--dry-run] [--json]", summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
+		{name: "import attendance", args: "FILE --course ID [--dry-run] [--json]", summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
+		// Workbooks out (cmd_export.go).
+		{name: "export trainees", args: "FILE.xlsx [--region TEXT] [--cohort ID] [--nominated-by ORG] [--direction D] [--key-target] [--full-ids]", summary: "Write the trainees, with their pipeline stage, to a workbook.", run: runExportTrainees},
+		{name: "export roster", args: "FILE.xlsx --course ID [--full-ids]", summary: "Write a course's roster (花名册) to a workbook.", run: runExportRoster},
+		{name: "export attendance", args: "FILE.xlsx --course ID [--full-ids]", summary: "Write a course's attendance grid, with totals and scores, to a workbook.", run: runExportAttendance},
+		{name: "export placements", args: "FILE.xlsx [--region TEXT] [--full-ids]", summary: "Write the shadow-study placements to a workbook.", run: runExportPlacements},
+		{name: "export mentors", args: "FILE.xlsx [--region TEXT] [--full-ids]", summary: "Write the mentorships, with their contacts, to a workbook.", run: runExportMentors},
+		{name: "export returns", args: "FILE.xlsx [--region TEXT] [--year Y] [--full-ids]", summary: "Write the returns and elections to a workbook.", run: runExportReturns},
+		{name: "export feedback", args: "--region TEXT --out DIR [--full-ids] [--json]", summary: "Write one outflow region's feedback package: its members' records as a workbook.", run: runExportFeedback},
+		// Documents (cmd_print.go).
+		{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: runPrintRoster},
+		{name: "print signin", args: "--session ID | --course ID --out FILE.pdf", summary: "Print the sign-in sheet (签到表) of a session, or of every session of a course in one file.", run: runPrintSignIn},
+		{name: "print mentors", args: "--out FILE.pdf", summary: "Print the mentor pairing list (导师帮带结对名单) as a PDF.", run: runPrintMentors},
+		{name: "print placements", args: "--out FILE.pdf [--village ID]", summary: "Print the shadow-study placements per key village (跟班学习安排表) as a PDF.", run: runPrintPlacements},
+		{name: "print outcomes", args: "--region TEXT --out FILE.pdf", summary: "Print an outflow region's outcome report (流出地培养成果报告) as a PDF.", run: runPrintOutcomes},
+		{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: runPrintRecord},
+		// Certificates printed (cmd_print_certificates.go).
+		{name: "print certificates", args: "--course ID (--out FILE.pdf | --split DIR | --zip FILE.zip) [--overlay] [--trainee ID]", summary: "Print a course's completion certificates (结业证书) as one PDF, one PDF each in a folder, or a zip.", run: runPrintCertificates},
+		{name: "print calibration", args: "--out FILE.pdf", summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: runPrintCalibration},
+		// Verifying a certificate code (cmd_verify.go).
+		{name: "verify", args: "TEXT [--json]", summary: "Check a certificate's QR code text offline: valid, void, replaced or forged (exit code 0 only when valid).", run: runVerify},
+		// Backups, the audit trail and retention (cmd_safety.go).
+		{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE (mode 0600), even while the window is open.", run: runBackup},
+		{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Close the window first.", run: runRestore},
+		{name: "audit", args: "[--since DATE] [--entity E] [--action A] [--limit N] [--json]", summary: "Show the audit trail: who changed, printed or exported what, and when (newest first).", run: runAudit},
+		{name: "retention", args: "--older-than YEARS [--dry-run] [--json]", summary: "De-identify trainees inactive for that many years: remove ID number, phone and birth date; keep name, region, courses and outcomes.", run: runRetention},
 	}
 }

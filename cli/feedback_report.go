@@ -8,20 +8,19 @@ import (
 	"peiyang/reports/lists"
 )
 
-// The feedback package of an outflow region carries its outcome report.
-func init() {
-	outcomeReport = func(e *env) exports.OutcomeReportFunc {
-		return func(ctx context.Context, region string, w io.Writer) error {
-			o, err := e.svc.RegionOutcome(ctx, region)
-			if err != nil {
-				return err
-			}
-			m, err := e.listsMeta(false)
-			if err != nil {
-				return err
-			}
-			_, err = lists.Outcomes(w, m, o)
+// outcomeReport writes an outflow region's outcome report, which the
+// feedback package carries beside its workbook.
+func (e *env) outcomeReport() exports.OutcomeReportFunc {
+	return func(ctx context.Context, region string, w io.Writer) error {
+		o, err := e.svc.RegionOutcome(ctx, region)
+		if err != nil {
 			return err
 		}
+		m, err := e.listsMeta(false)
+		if err != nil {
+			return err
+		}
+		_, err = lists.Outcomes(w, m, o)
+		return err
 	}
 }

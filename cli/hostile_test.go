@@ -10,8 +10,8 @@ import (
 
 	"peiyang/internal/hostile"
 	"peiyang/models"
+	"peiyang/settings"
 	"peiyang/store"
-	"peiyang/training"
 )
 
 // countRecords counts the trainees and audit entries of the file.
@@ -99,7 +99,7 @@ func TestHostileCommandLine(t *testing.T) {
 				t.Fatalf("verify: exit %d without a message", r.code)
 			}
 			// settings: stored and read back unchanged, or refused.
-			for _, key := range []string{store.SettingUserName, training.SettingSerialFormat} {
+			for _, key := range []string{store.SettingUserName, settings.SerialFormat} {
 				r := cmd(t, db, "settings", "set", key, c.Value)
 				if r.code != exitOK {
 					if strings.TrimSpace(r.stderr) == "" {
@@ -115,7 +115,7 @@ func TestHostileCommandLine(t *testing.T) {
 				}
 			}
 			cmd(t, db, "settings", "set", store.SettingUserName, "测试员").want(t, 0)
-			cmd(t, db, "settings", "set", training.SettingSerialFormat, training.DefaultSerialFormat).want(t, 0)
+			cmd(t, db, "settings", "set", settings.SerialFormat, settings.DefaultSerialFormat).want(t, 0)
 		})
 	}
 	r := cmd(t, db, "check")

@@ -1,6 +1,11 @@
 package cli
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"peiyang/settings"
+)
 
 func TestSettingsCommands(t *testing.T) {
 	db := tempDB(t)
@@ -18,4 +23,30 @@ func TestSettingsCommands(t *testing.T) {
 	cmd(t, db, "settings", "get", "certificate.signing_key").want(t, 1, "never shown")
 	cmd(t, db, "settings", "set", "certificate.signing_key", "x").want(t, 1, "cannot be set")
 	cmd(t, db, "settings", "set", "only-key").want(t, 2)
+}
+
+// Unknown keys and values the window refuses are refused here too, and
+// `settings list` shows every setting with its meaning.
+func TestSettingsRegistry(t *testing.T) {
+	db := tempDB(t)
+	cmd(t, db, "settings", "set", "x", "1").want(t, 1, "no setting x")
+	cmd(t, db, "settings", "get", "x").want(t, 1, "no setting x")
+	cmd(t, db, "settings", "set", "backup.folder", "backups").want(t, 1, "full path")
+	cmd(t, db, "settings", "set", "backup.keep", "0").want(t, 1, "from 1 to 1000")
+	cmd(t, db, "settings", "set", "store.search_index_version", "9").want(t, 1, "cannot be set by hand")
+	cmd(t, db, "settings", "set", "backup.folder", t.TempDir()).want(t, 0)
+	r := cmd(t, db, "settings", "list")
+	r.want(t, 0, "certificate.serial_format = 〔{year}〕第{seq}号  (default)", "backup.keep = 10  (default)",
+		"certificate.signing_key = (unset)", "How many automatic backups to keep")
+	for _, s := range settings.All() {
+		if !strings.Contains(r.stdout, s.Key+" = ") {
+			t.Errorf("settings list lacks %s", s.Key)
+		}
+	}
+	cmd(t, db, "certificates", "list").want(t, 0) // any command; the key stays unset
+	r = cmd(t, db, "settings", "list", "--json")
+	r.want(t, 0, `"key": "org.name"`)
+	if strings.Contains(r.stdout, "ed25519:") {
+		t.Error("the signing key is shown")
+	}
 }

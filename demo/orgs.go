@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // Village and community name stems common all over the country.
@@ -243,10 +244,8 @@ func (g *gen) cohortTargets() {
 
 func (g *gen) settings() {
 	s := g.ds.Settings
-	s["org.name"] = "成都市基层党务学院"
-	s["org.short_name"] = "基层党务学院"
-	s["org.address"] = "四川省成都市青羊区"
-	s["certificate.signatory"] = "成都市基层党务学院"
-	s["certificate.serial_format"] = "〔{year}〕第{seq}号"
-	s["certificate.title"] = "结业证书"
+	s[settings.OrgName] = "成都市基层党务学院"
+	s[settings.CertSignatory] = "成都市基层党务学院"
+	s[settings.SerialFormat] = settings.DefaultSerialFormat
+	s[settings.CertTitle] = settings.DefaultCertTitle
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // The audit trail. Every store method that changes a record records the
@@ -31,7 +32,7 @@ const (
 
 // SettingUserName names the setting holding the name of the person using
 // the program, recorded in the audit trail.
-const SettingUserName = "user.name"
+const SettingUserName = settings.UserName
 
 // AuditEntry and AuditFilter are the domain's (models); the names stay
 // here for the store's callers.
@@ -116,8 +117,12 @@ func readRow(ctx context.Context, q querier, table string, key rowKey) (*auditRo
 	return &auditRow{cols: cols, vals: vals}, nil
 }
 
-// secretSetting reports whether a setting's value must not be logged.
+// secretSetting reports whether a setting's value must not be logged: it
+// is declared secret, or its name says it is one.
 func secretSetting(key string) bool {
+	if settings.IsSecret(key) {
+		return true
+	}
 	k := strings.ToLower(key)
 	return strings.Contains(k, "key") || strings.Contains(k, "secret") || strings.Contains(k, "password")
 }

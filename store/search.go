@@ -38,6 +38,7 @@ import (
 
 	"peiyang/models"
 	"peiyang/pinyin"
+	"peiyang/settings"
 )
 
 // searchIndexVersion names the way keys are made. Changing searchKeys or the
@@ -46,7 +47,7 @@ import (
 const searchIndexVersion = "1"
 
 // settingSearchIndex records the version the stored index was built with.
-const settingSearchIndex = "store.search_index_version"
+const settingSearchIndex = settings.SearchIndexVersion
 
 // searchFields are the fields of a trainee the index is made from.
 type searchFields struct {

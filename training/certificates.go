@@ -2,78 +2,11 @@ package training
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 	"strings"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
-
-// SettingSerialFormat is the setting that holds the certificate serial
-// format; DefaultSerialFormat applies while it is unset.
-const (
-	SettingSerialFormat = "certificate.serial_format"
-	DefaultSerialFormat = "〔{year}〕第{seq}号"
-)
-
-// FormatSerial renders a certificate serial from a format with these
-// placeholders:
-//
-//	{year}   the issue year, e.g. 2025
-//	{seq}    the sequence number within the year, zero-padded to 4 digits
-//	         (0012); numbers past 9999 keep all their digits
-//	{seq:N}  the same, zero-padded to N digits, N from 1 to 9
-//
-// Everything else is copied as it is. A format must hold {year} and one
-// {seq} (or {seq:N}), since serials restart their sequence every year and
-// must never repeat; any other "{...}" is refused. The default format
-// 〔{year}〕第{seq}号 gives 〔2025〕第0001号.
-func FormatSerial(format string, year, seq int) (string, error) {
-	var b strings.Builder
-	years, seqs := 0, 0
-	rest := format
-	for {
-		i := strings.IndexByte(rest, '{')
-		if i < 0 {
-			if strings.IndexByte(rest, '}') >= 0 {
-				return "", badFormat(format)
-			}
-			b.WriteString(rest)
-			break
-		}
-		if strings.IndexByte(rest[:i], '}') >= 0 {
-			return "", badFormat(format)
-		}
-		b.WriteString(rest[:i])
-		j := strings.IndexByte(rest[i:], '}')
-		if j < 0 {
-			return "", badFormat(format)
-		}
-		name := rest[i+1 : i+j]
-		rest = rest[i+j+1:]
-		switch {
-		case name == "year":
-			years++
-			b.WriteString(strconv.Itoa(year))
-		case name == "seq":
-			seqs++
-			fmt.Fprintf(&b, "%04d", seq)
-		case strings.HasPrefix(name, "seq:") && len(name) == 5 && name[4] >= '1' && name[4] <= '9':
-			seqs++
-			fmt.Fprintf(&b, "%0*d", int(name[4]-'0'), seq)
-		default:
-			return "", badFormat(format)
-		}
-	}
-	if years == 0 || seqs != 1 {
-		return "", badFormat(format)
-	}
-	return b.String(), nil
-}
-
-func badFormat(format string) error {
-	return invalid(SettingSerialFormat, "The certificate serial format {{.Format}} is not valid: it must hold {year} and one {seq} (or {seq:N}) and no other placeholder.", "Format", format)
-}
 
 // CheckIssue refuses a certificate for a trainee whose enrolment on the
 // course is not completed, saying who and why, or who already holds a
@@ -309,19 +242,19 @@ func (in *issueInput) issue(ctx context.Context, s *Service, traineeID int64) (*
 // nextCertificate returns a valid certificate issued today under the
 // year's next serial; the caller sets trainee, course and hours.
 func (s *Service) nextCertificate(ctx context.Context) (*models.Certificate, error) {
-	format, err := s.store.Setting(ctx, SettingSerialFormat)
+	format, err := s.store.Setting(ctx, settings.SerialFormat)
 	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(format) == "" {
-		format = DefaultSerialFormat
+		format = settings.DefaultSerialFormat
 	}
 	today := s.today()
 	last, err := s.store.LastCertificateSeq(ctx, today.Year())
 	if err != nil {
 		return nil, err
 	}
-	serial, err := FormatSerial(format, today.Year(), last+1)
+	serial, err := settings.FormatSerial(format, today.Year(), last+1)
 	if err != nil {
 		return nil, err
 	}

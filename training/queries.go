@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // Read-only queries for screens: trainee search and counts, cohorts and
@@ -271,16 +272,10 @@ func (s *Service) LoadDataset(ctx context.Context, ds *models.Dataset) error {
 	if !empty {
 		return wrap("load dataset", conflict("", "The database already holds data; demo data goes only into an empty database."))
 	}
+	for k, v := range ds.Settings {
+		if err := settings.Check(k, v, s.settingContext()); err != nil {
+			return wrap("load dataset", err)
+		}
+	}
 	return wrap("load dataset", s.store.LoadDataset(ctx, ds))
-}
-
-// Setting returns a named setting, "" when never set.
-func (s *Service) Setting(ctx context.Context, key string) (string, error) {
-	v, err := s.store.Setting(ctx, key)
-	return v, wrap("setting", err)
-}
-
-// SetSetting stores a named setting.
-func (s *Service) SetSetting(ctx context.Context, key, value string) error {
-	return wrap("set setting", s.store.SetSetting(ctx, key, value))
 }

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"peiyang/models"
+	"peiyang/settings"
 	"peiyang/store"
-	"peiyang/training"
 )
 
 // completedCourse makes a course of 4 two-hour sessions before the
@@ -162,11 +162,11 @@ func TestServiceSerialFormat(t *testing.T) {
 	c := f.completedCourse("乡村振兴专题培训班", 1, zhang)
 	_, err := f.svc.DecideCompletion(f.ctx, c.ID)
 	f.must(err)
-	f.must(f.db.SetSetting(f.ctx, training.SettingSerialFormat, "第{seq}号"))
+	f.must(f.db.SetSetting(f.ctx, settings.SerialFormat, "第{seq}号"))
 	_, err = f.svc.IssueCertificates(f.ctx, c.ID)
 	wantCode(t, err, models.EINVALID)
 	wantMessage(t, err, "serial format 第{seq}号 is not valid")
-	f.must(f.db.SetSetting(f.ctx, training.SettingSerialFormat, "成培结字〔{year}〕{seq:3}号"))
+	f.must(f.db.SetSetting(f.ctx, settings.SerialFormat, "成培结字〔{year}〕{seq:3}号"))
 	certs, err := f.svc.IssueCertificates(f.ctx, c.ID)
 	f.must(err)
 	wantSerials(t, certs, "成培结字〔2025〕001号")

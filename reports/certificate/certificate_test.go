@@ -25,7 +25,7 @@ func printPDF(t *testing.T, p *Printer, items []Item) []byte {
 	return b.Bytes()
 }
 
-func settings() *Settings {
+func testSettings() *Settings {
 	s := Defaults()
 	s.Signatory = "院长：李建国"
 	return s
@@ -35,7 +35,7 @@ func settings() *Settings {
 // them, and reads every field back.
 func TestFullCertificate(t *testing.T) {
 	items := sampleItems()
-	pdf := printPDF(t, &Printer{Settings: settings()}, items)
+	pdf := printPDF(t, &Printer{Settings: testSettings()}, items)
 	for i, it := range items {
 		text := pageText(t, pdf, i+1)
 		name := strings.ReplaceAll(it.Name, "𠮷", "") // drawn as an outline, not in the text layer
@@ -87,9 +87,9 @@ func abs(x int) int {
 func TestNonBMPNameDrawn(t *testing.T) {
 	it := SampleItem()
 	it.Name = "王𠮷"
-	withOutline := printPDF(t, &Printer{Settings: settings()}, []Item{it})
+	withOutline := printPDF(t, &Printer{Settings: testSettings()}, []Item{it})
 	it.Name = "王吉"
-	withText := printPDF(t, &Printer{Settings: settings()}, []Item{it})
+	withText := printPDF(t, &Printer{Settings: testSettings()}, []Item{it})
 	const dpi = 150
 	em := bodySize * ptToMM
 	cell := func(pdf []byte) int {
@@ -106,7 +106,7 @@ func TestNonBMPNameDrawn(t *testing.T) {
 // scanner's pipeline.
 func TestQRCodeDecodes(t *testing.T) {
 	items := sampleItems()[:2]
-	pdf := printPDF(t, &Printer{Settings: settings()}, items)
+	pdf := printPDF(t, &Printer{Settings: testSettings()}, items)
 	for i, it := range items {
 		const dpi = 200
 		img := render(t, pdf, i+1, dpi)
@@ -132,7 +132,7 @@ func decodeQR(t *testing.T, img image.Image) string {
 // TestOverlay prints only the variable fields, each in its box, shifted by
 // the offsets.
 func TestOverlay(t *testing.T) {
-	s := settings()
+	s := testSettings()
 	it := sampleItems()[3]
 	check := func(pdf []byte, dx, dy float64) {
 		t.Helper()
@@ -179,7 +179,7 @@ func TestOverlay(t *testing.T) {
 
 // TestCalibration draws the grid and the field boxes, with the offsets.
 func TestCalibration(t *testing.T) {
-	s := settings()
+	s := testSettings()
 	s.OffsetX, s.OffsetY = 2.5, -1
 	d, err := (&Printer{Settings: s}).Calibration()
 	if err != nil {
@@ -211,7 +211,7 @@ func TestCalibration(t *testing.T) {
 }
 
 func TestDatesAndWording(t *testing.T) {
-	s := settings()
+	s := testSettings()
 	s.ChineseDates = true
 	s.Body = "兹证明{{name}}（{{serial}}）参加{{course}}，共{{hours}}学时，{{issued}}。"
 	s.Title = "培训结业证书"
@@ -237,7 +237,7 @@ func TestDatesAndWording(t *testing.T) {
 func TestLongWordingShrinks(t *testing.T) {
 	it := SampleItem()
 	it.Course = strings.Repeat("基层治理能力现代化", 11)
-	s := settings()
+	s := testSettings()
 	s.OrgName = "中共成都市郫都区委党校基层党务干部培训学院"
 	pdf := printPDF(t, &Printer{Settings: s}, []Item{it})
 	if text := pageText(t, pdf, 1); !strings.Contains(text, it.Course) || !strings.Contains(text, "准予结业") || !strings.Contains(text, s.OrgName) {
@@ -269,7 +269,7 @@ func TestBackgroundImage(t *testing.T) {
 	if err := os.WriteFile(name, b.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := settings()
+	s := testSettings()
 	if err := s.loadBackground(name); err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestBackgroundImage(t *testing.T) {
 func TestMissingGlyph(t *testing.T) {
 	it := SampleItem()
 	it.Name = "王\uE000芳"
-	err := (&Printer{Settings: settings()}).WriteMerged(&bytes.Buffer{}, []Item{it})
+	err := (&Printer{Settings: testSettings()}).WriteMerged(&bytes.Buffer{}, []Item{it})
 	var de *models.Error
 	if !errors.As(err, &de) || !strings.Contains(err.Error(), it.Serial) || !strings.Contains(err.Error(), "\uE000") {
 		t.Errorf("missing glyph: %v", err)
@@ -296,7 +296,7 @@ func TestMissingGlyph(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	p := &Printer{Settings: settings()}
+	p := &Printer{Settings: testSettings()}
 	a, b := printPDF(t, p, sampleItems()), printPDF(t, p, sampleItems())
 	if !bytes.Equal(a, b) {
 		t.Error("the same certificates twice gave different PDFs")

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // date writes a date for the certificate: 2025年6月15日, or with
@@ -60,10 +61,7 @@ func (s *Settings) values(it *Item) map[string]string {
 // body fills the wording with the item's fields and returns its
 // paragraphs.
 func (s *Settings) body(it *Item) []string {
-	v := s.values(it)
-	text := placeholderRE.ReplaceAllStringFunc(s.Body, func(m string) string {
-		return v[placeholderRE.FindStringSubmatch(m)[1]]
-	})
+	text := settings.FillBody(s.Body, s.values(it))
 	var out []string
 	for _, p := range strings.Split(text, "\n") {
 		if p = models.CleanText(p); p != "" {

@@ -1,0 +1,117 @@
+package settings
+
+import (
+	"strconv"
+	"strings"
+)
+
+// The keys of the settings; every package that reads a setting names it
+// with one of these.
+const (
+	// The organisation and the person using the program.
+	OrgName  = "org.name"
+	UserName = "user.name"
+	Language = "ui.language"
+
+	// Backups.
+	BackupFolder   = "backup.folder"
+	BackupKeep     = "backup.keep"
+	LastAutoBackup = "backup.last_auto"
+
+	// Certificates.
+	SerialFormat    = "certificate.serial_format"
+	SigningKey      = "certificate.signing_key"
+	CertTitle       = "certificate.title"
+	CertOrgName     = "certificate.org_name"
+	CertSignatory   = "certificate.signatory"
+	CertBody        = "certificate.body"
+	CertColor       = "certificate.color"
+	CertSealColor   = "certificate.seal_color"
+	CertSeal        = "certificate.seal"
+	CertDateStyle   = "certificate.date_style"
+	CertBackground  = "certificate.background"
+	CertOffsetX     = "certificate.offset_x"
+	CertOffsetY     = "certificate.offset_y"
+	CertPaper       = "certificate.overlay.paper"
+	CertFieldPrefix = "certificate.overlay." // + a field of OverlayFields
+
+	// The store's own bookkeeping.
+	SearchIndexVersion = "store.search_index_version"
+)
+
+// OverlayFields are the variable fields of overlay printing (套打), in the
+// order the calibration page lists them; each has the setting
+// CertFieldPrefix + field.
+var OverlayFields = []string{"serial", "name", "gender", "start", "end", "course", "hours", "issued", "qr"}
+
+// Defaults that other packages show.
+const (
+	DefaultSerialFormat = "〔{year}〕第{seq}号"
+	DefaultCertTitle    = "结业证书"
+	DefaultCertOrgName  = "成都市基层党务学院"
+	DefaultBackupKeep   = 10
+	// DefaultCertBody is the wording; {{name}} and the other Placeholders
+	// are filled in, and each line is a paragraph.
+	DefaultCertBody = "{{name}}同志，{{gender}}，于{{start}}至{{end}}参加{{org}}举办的{{course}}，学习{{theme}}专题，" +
+		"完成规定课程{{hours}}学时，经考核合格，准予结业。\n特发此证。"
+)
+
+// overlayDefaults place the fields on A4 landscape stock; the QR code is
+// not printed unless its position is set.
+var overlayDefaults = map[string]string{
+	"serial": "205,32,12", "name": "58,96,20,45", "gender": "125,96,18,15", "start": "158,96,16,50",
+	"end": "220,96,16,50", "course": "58,114,18,125", "hours": "205,114,18,20", "issued": "195,168,16,60",
+}
+
+// registry declares every setting. Add a setting here, with its check.
+func registry() []Setting {
+	checkBy := func(parse func(string) error) func(string, Context) error {
+		return func(v string, _ Context) error { return parse(v) }
+	}
+	list := []Setting{
+		{Key: OrgName, Description: "The organisation's name, printed at the head of rosters, sign-in sheets and reports, and on certificates unless certificate.org_name is set."},
+		{Key: UserName, Description: "The name of the person using Peiyang, recorded with every change in the audit trail."},
+		{Key: Language, Description: "The window's language: zh or en; unset, the system's.",
+			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "zh", "en"); return err })},
+		{Key: BackupFolder, Description: "The folder of the automatic backups, as a full path; unset, a folder named backups beside the database.",
+			Check: checkBy(func(v string) error { _, err := Folder(v); return err })},
+		{Key: BackupKeep, Default: strconv.Itoa(DefaultBackupKeep), Description: "How many automatic backups to keep, from 1 to 1000.",
+			Check: checkBy(func(v string) error { _, err := Count(v, 1, 1000); return err })},
+		{Key: LastAutoBackup, Internal: true, Description: "The day of the last automatic backup."},
+		{Key: SerialFormat, Default: DefaultSerialFormat, Description: "The certificate serial: {year}, and {seq} or {seq:N} for the number within the year padded to 4 or N digits.",
+			Check: func(v string, c Context) error { _, err := FormatSerial(strings.TrimSpace(v), c.Year, 1); return err }},
+		{Key: SigningKey, Secret: true, Description: "The key the certificates' QR codes are signed with; made on first use. Back the database up: without it the printed certificates cannot be verified."},
+		{Key: CertTitle, Default: DefaultCertTitle, Description: "The certificate's title."},
+		{Key: CertOrgName, Default: DefaultCertOrgName, Description: "The issuing organisation on certificates; unset, org.name, else the default."},
+		{Key: CertSignatory, Description: "The signatory under the certificate's text, such as 院长：李建国; unset, none."},
+		{Key: CertBody, Default: DefaultCertBody, Description: "The certificate's wording, with the fields {{name}} {{gender}} {{course}} {{theme}} {{start}} {{end}} {{hours}} {{org}} {{serial}} {{issued}}; \\n starts a paragraph.",
+			Check: checkBy(func(v string) error { _, err := Body(v); return err })},
+		{Key: CertColor, Default: "#B5121B", Description: "The colour of the title and the border, #RRGGBB.",
+			Check: checkBy(func(v string) error { _, _, _, err := ParseColor(v); return err })},
+		{Key: CertSealColor, Default: "#D7000F", Description: "The colour of the seal, #RRGGBB.",
+			Check: checkBy(func(v string) error { _, _, _, err := ParseColor(v); return err })},
+		{Key: CertSeal, Default: "on", Description: "Whether the seal is drawn: on, or off for stock stamped by hand.",
+			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "on", "off"); return err })},
+		{Key: CertDateStyle, Default: "arabic", Description: "How dates are written: arabic (2025年6月15日) or chinese (二〇二五年六月十五日).",
+			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "chinese", "arabic"); return err })},
+		{Key: CertBackground, Description: "A PNG or JPEG file drawn under the whole certificate page, without the border; unset, none.",
+			Check: checkBy(func(v string) error { _, _, err := Image(v); return err })},
+		{Key: CertOffsetX, Default: "0", Description: "Overlay printing: millimetres to move everything right (negative: left), to calibrate a printer.",
+			Check: checkBy(func(v string) error { _, err := ParseMM(v); return err })},
+		{Key: CertOffsetY, Default: "0", Description: "Overlay printing: millimetres to move everything down (negative: up).",
+			Check: checkBy(func(v string) error { _, err := ParseMM(v); return err })},
+		{Key: CertPaper, Default: "297x210", Description: "Overlay printing: the pre-printed stock's size, WIDTHxHEIGHT in millimetres.",
+			Check: checkBy(func(v string) error { _, _, err := ParsePaper(v); return err })},
+		{Key: SearchIndexVersion, Internal: true, Description: "The version of the trainee search index; the index is rebuilt when it changes."},
+	}
+	for _, f := range OverlayFields {
+		qr := f == "qr"
+		desc := "Overlay printing: where the " + f + " field goes, x,y[,size[,width]] in millimetres and points."
+		if qr {
+			desc = "Overlay printing: where the QR code goes, x,y[,side] in millimetres; unset, no QR code."
+		}
+		list = append(list, Setting{Key: CertFieldPrefix + f, Default: overlayDefaults[f], Description: desc,
+			Check: checkBy(func(v string) error { _, err := ParsePosition(v, qr); return err })})
+	}
+	return list
+}
