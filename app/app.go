@@ -160,7 +160,7 @@ type ui struct {
 	opts   Options
 	ctx    context.Context
 	cancel context.CancelFunc
-	jobs   sync.WaitGroup // background reads in flight (tests wait on it)
+	jobs   sync.WaitGroup // background reads and tasks in flight (tests wait on it)
 
 	nav     *widget.List
 	content *fyne.Container
@@ -368,7 +368,8 @@ func (u *ui) closeDown() {
 	u.autoBackup(ctx, time.Now())
 }
 
-// waitIdle waits for the background reads in flight; for tests.
+// waitIdle waits for the background reads and tasks in flight, and for
+// what their outcomes started; for tests.
 func (u *ui) waitIdle() { u.jobs.Wait() }
 
 // logError logs a failure without personal data: the operation and the

@@ -230,12 +230,11 @@ func TestFirstRunOffersDemoData(t *testing.T) {
 	if demoBtn == nil {
 		t.Fatal("no demo data button")
 	}
+	// act waits for the demo task and for the reload its outcome starts.
 	e.act(func() { test.Tap(demoBtn) })
-	waitFor(t, func() bool {
-		n, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{})
-		return n == 400
-	})
-	e.u.waitIdle()
+	if n, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{}); n != 400 {
+		t.Errorf("the demo data holds %d trainees", n)
+	}
 	if got := e.u.dashboard.summary.Text; got != "400 trainees in the programme" {
 		t.Errorf("after the demo data the dashboard says %q", got)
 	}

@@ -138,7 +138,8 @@ type task struct {
 // bar and a Cancel button; cancelling cancels work's context, and work
 // should return soon after. When work returns, the dialog closes and, on
 // the UI thread, a failure goes to showError, a cancellation to a short
-// notice, and success to done (which may be nil).
+// notice, and success to done (which may be nil). Until then the task is
+// background work that waitIdle waits for.
 func (u *ui) runTask(title string, work func(ctx context.Context, p *Progress) error, done func()) *task {
 	ctx, cancel := context.WithCancel(u.ctx)
 	note := widget.NewLabel(T("task.working"))
@@ -171,7 +172,12 @@ func (u *ui) runTask(title string, work func(ctx context.Context, p *Progress) e
 		bar.SetValue(f)
 	}}
 	t.dialog.Show()
+	// The task counts as background work until its outcome has been
+	// handled on the UI thread, so that waitIdle also waits for what the
+	// outcome starts (done reloading a screen, say).
+	u.jobs.Add(1)
 	go func() {
+		defer u.jobs.Done()
 		err := work(ctx, p)
 		cancelled := ctx.Err() != nil && (err == nil || errors.Is(err, context.Canceled))
 		onUI(func() {

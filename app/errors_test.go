@@ -104,13 +104,16 @@ func TestRunTask(t *testing.T) {
 	}
 
 	// Cancelling stops the work and says so.
+	// Started without act: act would wait for the work, which waits for
+	// the cancel.
 	started := make(chan struct{})
-	e.act(func() {
+	locked(func() bool {
 		tk = e.u.runTask("Long work", func(ctx context.Context, p *Progress) error {
 			close(started)
 			<-ctx.Done()
 			return ctx.Err()
 		}, func() { t.Error("done called after a cancel") })
+		return true
 	})
 	<-started
 	cancel := findButton(t, e.u.win.Canvas().Overlays().Top(), "Cancel")
