@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
@@ -222,7 +223,7 @@ func writeCertificates(ctx context.Context, p *Progress, pr *certificate.Printer
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		return certificate.WriteFile(path, b.Bytes())
+		return userfile.WriteBytes(path, b.Bytes())
 	case printSplit:
 		p.Note(T("certificates.print_drawing", "N", n))
 		for start := 0; start < n; start += printChunk {
@@ -275,5 +276,5 @@ func writeCertificates(ctx context.Context, p *Progress, pr *certificate.Printer
 		return fmt.Errorf("app: zip: %w", err)
 	}
 	p.Note(T("certificates.print_writing"))
-	return certificate.WriteFile(path, b.Bytes())
+	return userfile.WriteBytes(path, b.Bytes())
 }

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/reports/lists"
@@ -56,12 +56,9 @@ var courseOpenFile = func(path string) error {
 	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
 }
 
-// courseFileName makes a file name from a document's title: characters
-// that file systems refuse become "_".
-func courseFileName(title string) string {
-	r := strings.NewReplacer("/", "_", `\`, "_", ":", "_", "*", "_", "?", "_", `"`, "_", "<", "_", ">", "_", "|", "_")
-	return strings.TrimSpace(r.Replace(title)) + ".pdf"
-}
+// courseFileName makes a file name from a document's title
+// (userfile.SafeName).
+func courseFileName(title string) string { return userfile.SafeName(title + ".pdf") }
 
 // printDocument writes a document in the background and opens it: write
 // produces the PDF's bytes.
@@ -80,7 +77,7 @@ func (s *coursesScreen) printDocument(name string, write func(ctx context.Contex
 			return err
 		}
 		path = filepath.Join(dir, courseFileName(name))
-		return certificate.WriteFile(path, data)
+		return userfile.WriteBytes(path, data)
 	}, func() {
 		if err := courseOpenFile(path); err != nil {
 			logError("open the document", err)

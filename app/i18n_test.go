@@ -177,8 +177,9 @@ func TestEveryKeyIsTranslated(t *testing.T) {
 	}
 	messages := map[string]bool{}
 	// The import report, the certificate settings and printing, and the
-	// verdicts on certificate codes show these packages' messages too.
-	for _, dir := range []string{"models", "training", "settings", "store", "imports", "reports/sheets", "reports/certificate", "reports/exports", "certsign", "backup"} {
+	// verdicts on certificate codes, and saving files show these packages'
+	// messages too.
+	for _, dir := range []string{"models", "training", "settings", "store", "imports", "reports/sheets", "reports/certificate", "reports/exports", "certsign", "backup", "internal/userfile"} {
 		for m, f := range domainMessages(t, dir) {
 			messages[m] = true
 			if _, ok := zh[m]; !ok {

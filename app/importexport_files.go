@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"peiyang/internal/userfile"
 )
 
 // Files for the certificate, import and export screens: the file dialogs,
@@ -136,19 +138,9 @@ func removeIfEmpty(path string) {
 	}
 }
 
-// safeFileName makes s usable in a file name on every system.
-func safeFileName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(s))
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60])
-	}
-	return s
-}
+// safeFileName makes s usable in a file name on every system
+// (userfile.SafeName).
+func safeFileName(s string) string { return userfile.SafeName(s) }
 
 // stamp is today's date for file names: 2025-06-15.
 func (u *ui) stamp() string { return u.svc.Today().String() }

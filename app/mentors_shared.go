@@ -1,14 +1,11 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/lists"
 	"peiyang/settings"
@@ -435,39 +433,19 @@ func fuWrite(u *ui, title, path string, doc fuDoc) {
 	})
 }
 
-// fuWriteFile writes a file through a temporary file and returns what
-// write returns.
+// fuWriteFile writes a file whole or not at all (userfile.Write) and
+// returns what write returns.
 func fuWriteFile(path string, write func(w io.Writer) (int, error)) (n int, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".peiyang-*.pdf")
-	if err != nil {
-		return 0, fmt.Errorf("app: write %s: %w", filepath.Base(path), err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if n, err = write(bw); err != nil {
-		return 0, err
-	}
-	if err = bw.Flush(); err == nil {
-		if err = tmp.Chmod(0o600); err == nil {
-			if err = tmp.Close(); err == nil {
-				err = os.Rename(tmp.Name(), path)
-			}
-		}
-	}
-	if err != nil {
-		return 0, fmt.Errorf("app: write %s: %w", filepath.Base(path), err)
-	}
-	return n, nil
+	err = userfile.Write(path, func(w io.Writer) error {
+		n, err = write(w)
+		return err
+	})
+	return n, err
 }
 
 // fuFileName is a file name for a printed list: the title and today.
 func fuFileName(u *ui, title string) string {
-	return title + "-" + u.svc.Today().String() + ".pdf"
+	return userfile.SafeName(title + "-" + u.svc.Today().String() + ".pdf")
 }
 
 // fuBar is a load bar: value of max, with the text "3 / 5".

@@ -333,7 +333,7 @@ func (s *returnsScreen) print() {
 		return
 	}
 	title := T("returns.print_title")
-	fuPrint(s.u, title, fuFileName(s.u, strings.NewReplacer("/", "_", "\\", "_").Replace(region)+"流出地培养成果报告"), func(ctx context.Context) (fuDoc, error) {
+	fuPrint(s.u, title, fuFileName(s.u, region+"流出地培养成果报告"), func(ctx context.Context) (fuDoc, error) {
 		o, err := s.u.svc.RegionOutcome(ctx, region)
 		if err != nil {
 			return nil, err

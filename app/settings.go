@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/userfile"
 	"peiyang/reports/certificate"
 	"peiyang/settings"
 )
@@ -417,7 +418,7 @@ func (s *settingsScreen) calibration(path string) *task {
 		if err != nil {
 			return fmt.Errorf("app: calibration page: %w", err)
 		}
-		return certificate.WriteFile(path, b)
+		return userfile.WriteBytes(path, b)
 	}, func() {
 		if err := openWithSystem(u.app, path); err != nil {
 			logError("open the calibration page", err)

@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/lists"
 	"peiyang/settings"
@@ -51,37 +49,14 @@ func (e *env) listsMeta(fullIDs bool) (lists.Meta, error) {
 	return lists.Meta{Org: org, Date: models.DateOf(e.now()), FullIDs: fullIDs}, nil
 }
 
-// listsWrite writes a document to the file through a temporary file in
-// the same folder, so that the file appears whole or not at all, readable
-// and writable by its owner only (mode 0600). It returns the pages.
+// listsWrite writes a document to the file, whole or not at all and
+// readable by its owner only (userfile.Write). It returns the pages.
 func listsWrite(name string, write func(w io.Writer) (int, error)) (pages int, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".peiyang-*.pdf")
-	if err != nil {
-		return 0, fmt.Errorf("write %s: %w", name, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if pages, err = write(bw); err != nil {
-		return 0, err
-	}
-	if err = bw.Flush(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = tmp.Chmod(0o600); err != nil {
-		return 0, fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = os.Rename(tmp.Name(), name); err != nil {
-		return 0, fmt.Errorf("write %s: %w", name, err)
-	}
-	return pages, nil
+	err = userfile.Write(name, func(w io.Writer) error {
+		pages, err = write(w)
+		return err
+	})
+	return pages, err
 }
 
 // listsDone reports the file written.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 )
@@ -76,7 +77,7 @@ func runPrintCertificates(e *env, args []string) error {
 		if err := p.WriteMerged(&b, batch.Items); err != nil {
 			return err
 		}
-		if err := certificate.WriteFile(*out, b.Bytes()); err != nil {
+		if err := userfile.WriteBytes(*out, b.Bytes()); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s.\n", len(batch.Items), what, batch.Course.Title, *out)
@@ -91,7 +92,7 @@ func runPrintCertificates(e *env, args []string) error {
 		if err := p.WriteZip(&b, batch.Items); err != nil {
 			return err
 		}
-		if err := certificate.WriteFile(*zipName, b.Bytes()); err != nil {
+		if err := userfile.WriteBytes(*zipName, b.Bytes()); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each.\n", len(batch.Items), what, batch.Course.Title, *zipName)
@@ -122,7 +123,7 @@ func runPrintCalibration(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("calibration page: %w", err)
 	}
-	if err := certificate.WriteFile(*out, b); err != nil {
+	if err := userfile.WriteBytes(*out, b); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Wrote the calibration page to %s: print it on plain paper, lay it on the certificate stock and adjust the settings:\n", *out)

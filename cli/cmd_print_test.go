@@ -171,7 +171,7 @@ func TestPrintListsErrors(t *testing.T) {
 	cmd(t, d.path, "print", "record", "--trainee", "99999", "--out", out).want(t, 1, "not found")
 	cmd(t, d.path, "print", "outcomes", "--region", "拉萨", "--out", out).want(t, 1, "No trainee comes from a region matching 拉萨")
 	cmd(t, d.path, "print", "placements", "--village", fmt.Sprint(d.office), "--out", out).want(t, 1, "is not a village or community")
-	cmd(t, d.path, "print", "mentors", "--out", filepath.Join(t.TempDir(), "missing", "x.pdf")).want(t, 1, "write")
+	cmd(t, d.path, "print", "mentors", "--out", filepath.Join(t.TempDir(), "missing", "x.pdf")).want(t, 1, "x.pdf was not saved: the folder", "does not exist")
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a failed print left %s behind", out)
 	}

@@ -21,6 +21,7 @@ import (
 
 	"peiyang/bench/search/people"
 	"peiyang/certsign"
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/store"
@@ -87,7 +88,7 @@ func run(n int) error {
 		if err := p.WriteMerged(&b, batch.Items); err != nil {
 			return err
 		}
-		if err := certificate.WriteFile(filepath.Join(dir, "merged.pdf"), b.Bytes()); err != nil {
+		if err := userfile.WriteBytes(filepath.Join(dir, "merged.pdf"), b.Bytes()); err != nil {
 			return err
 		}
 		d := time.Since(start)
@@ -108,7 +109,7 @@ func run(n int) error {
 	if err := p.WriteZip(&zb, batch.Items); err != nil {
 		return err
 	}
-	if err := certificate.WriteFile(filepath.Join(dir, "certs.zip"), zb.Bytes()); err != nil {
+	if err := userfile.WriteBytes(filepath.Join(dir, "certs.zip"), zb.Bytes()); err != nil {
 		return err
 	}
 	d = time.Since(start)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate/qr"
 	"peiyang/reports/pdfkit"
@@ -148,7 +149,8 @@ func (p *Printer) Bytes(it Item) ([]byte, error) {
 }
 
 // WriteFiles writes one PDF per item into dir (made if need be), named by
-// FileName, files readable by their owner only, on all CPUs. It returns
+// FileName, each whole or not at all and readable by its owner only
+// (userfile.WriteBytes), on all CPUs. It returns
 // the paths written, in the items' order.
 func (p *Printer) WriteFiles(dir string, items []Item) ([]string, error) {
 	if err := checkNames(items); err != nil {
@@ -163,7 +165,7 @@ func (p *Printer) WriteFiles(dir string, items []Item) ([]string, error) {
 		b, err := p.Bytes(items[i])
 		if err == nil {
 			paths[i] = filepath.Join(dir, FileName(items[i]))
-			err = writePrivate(paths[i], b)
+			err = userfile.WriteBytes(paths[i], b)
 		}
 		errs[i] = err
 	})
@@ -210,25 +212,14 @@ func (p *Printer) WriteZip(w io.Writer, items []Item) error {
 }
 
 // FileName names an item's PDF "serial-name.pdf", valid on Linux, macOS
-// and Windows: the serial's brackets 〔〕 and the name's middle dot stay,
-// while the characters Windows forbids (< > : " / \ | ? * and control
-// characters) become "_", and a trailing dot or space is dropped. The
-// serial makes it unique.
+// and Windows (userfile.SafeName): the serial's brackets 〔〕 and the
+// name's middle dot stay. The serial makes it unique.
 func FileName(it Item) string {
-	clean := func(s string) string {
-		s = strings.Map(func(r rune) rune {
-			if r < 0x20 || r == 0x7F || strings.ContainsRune(`<>:"/\|?*`, r) {
-				return '_'
-			}
-			return r
-		}, s)
-		return strings.TrimRight(strings.TrimSpace(s), ". ")
-	}
-	name := []rune(clean(it.Name))
+	name := []rune(it.Name)
 	if len(name) > 40 {
 		name = name[:40]
 	}
-	return clean(it.Serial) + "-" + string(name) + ".pdf"
+	return userfile.SafeName(it.Serial + "-" + strings.TrimRight(string(name), ". ") + ".pdf")
 }
 
 // checkNames refuses a batch where two items would get the same file
@@ -241,53 +232,6 @@ func checkNames(items []Item) error {
 			return models.Errorf(models.ECONFLICT, "", "Certificates {{.A}} and {{.B}} would be written to the same file {{.File}}.", "A", prev, "B", it.Serial, "File", FileName(it))
 		}
 		seen[n] = it.Serial
-	}
-	return nil
-}
-
-// writePrivate writes data to the file name, readable by its owner only;
-// cheaper than WriteFile for a folder of many small files, it leaves a
-// partial file when the disk fails.
-func writePrivate(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fmt.Errorf("certificate: %w", err)
-	}
-	if err := f.Chmod(0o600); err != nil { // an existing file keeps its mode otherwise
-		f.Close()
-		return fmt.Errorf("certificate: %w", err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("certificate: write %s: %w", name, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("certificate: write %s: %w", name, err)
-	}
-	return nil
-}
-
-// WriteFile writes data to the file name, readable by its owner only,
-// replacing any file there only once the data is complete.
-func WriteFile(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".peiyang-*.tmp")
-	if err != nil {
-		return fmt.Errorf("certificate: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("certificate: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("certificate: write %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("certificate: write %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("certificate: %w", err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/sheets"
 	"peiyang/training"
@@ -86,14 +87,14 @@ func (x *Exporter) feedback(ctx context.Context, dir, region string, opts Feedba
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	base := safeName(region) + "_" + x.today().String()
-	fb := &Feedback{Region: region, Trainees: len(recs), Workbook: filepath.Join(dir, "培养反馈_"+base+".xlsx")}
+	base := region + "_" + x.today().String()
+	fb := &Feedback{Region: region, Trainees: len(recs), Workbook: filepath.Join(dir, userfile.SafeName("培养反馈_"+base+".xlsx"))}
 	if err := x.feedbackWorkbook(ctx, fb.Workbook, recs, opts.Options); err != nil {
 		return nil, err
 	}
 	if opts.OutcomeReport != nil {
-		fb.Report = filepath.Join(dir, "成果报告_"+base+".pdf")
-		if err := writeFile(fb.Report, func(w io.Writer) error { return opts.OutcomeReport(ctx, region, w) }); err != nil {
+		fb.Report = filepath.Join(dir, userfile.SafeName("成果报告_"+base+".pdf"))
+		if err := userfile.Write(fb.Report, func(w io.Writer) error { return opts.OutcomeReport(ctx, region, w) }); err != nil {
 			return nil, fmt.Errorf("outcome report: %w", err)
 		}
 	}
@@ -224,39 +225,4 @@ func writeCertificates(w *sheets.Workbook, recs []*training.TraineeRecord, o Opt
 		}
 	}
 	return nil
-}
-
-// safeName makes region text fit for a file name.
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', ' ', '\u3000':
-			return '_'
-		}
-		if r < 0x20 {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// writeFile writes a file atomically with mode 0600.
-func writeFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".peiyang-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+
+	"peiyang/internal/userfile"
 )
 
 // renderer replays recorded operations onto a gofpdf document, tracking
@@ -149,15 +150,6 @@ func (d *Doc) Bytes() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WriteFile writes the PDF to a file; see Output. The file is only
-// created once the PDF is complete.
-func (d *Doc) WriteFile(name string) error {
-	b, err := d.Bytes()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(name, b, 0o600); err != nil {
-		return fmt.Errorf("pdfkit: %w", err)
-	}
-	return nil
-}
+// WriteFile writes the PDF to a file, whole or not at all
+// (userfile.Write); see Output.
+func (d *Doc) WriteFile(name string) error { return userfile.Write(name, d.Output) }

@@ -2,13 +2,14 @@ package sheets
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"peiyang/internal/userfile"
 	"peiyang/models"
 )
 
@@ -276,8 +277,9 @@ func textWidth(s string) int {
 	return n
 }
 
-// Save closes the open sheet and writes the workbook to path, atomically
-// and with mode 0600: the rows hold personal data.
+// Save closes the open sheet and writes the workbook to path, whole or not
+// at all and readable by its owner only (userfile.Write): the rows hold
+// personal data.
 func (w *Workbook) Save(path string) error {
 	if w.open != nil {
 		if err := w.open.Close(); err != nil {
@@ -287,27 +289,10 @@ func (w *Workbook) Save(path string) error {
 	if w.sheets == 0 {
 		return fmt.Errorf("sheets: save %s: the workbook has no sheet", filepath.Base(path))
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".peiyang-*.xlsx.tmp")
-	if err != nil {
-		return fmt.Errorf("sheets: save %s: %w", filepath.Base(path), err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("sheets: save %s: %w", filepath.Base(path), err)
-	}
-	if _, err := w.f.WriteTo(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("sheets: save %s: %w", filepath.Base(path), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("sheets: save %s: %w", filepath.Base(path), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("sheets: save %s: %w", filepath.Base(path), err)
-	}
-	return nil
+	return userfile.Write(path, func(out io.Writer) error {
+		_, err := w.f.WriteTo(out)
+		return err
+	})
 }
 
 // Close releases the workbook's temporary files.
