@@ -7,9 +7,13 @@ import (
 	"peiyang/models"
 )
 
-// formatInt writes n with thousands separators: 40,630.
+// formatInt writes a count as the language writes it: 40,630 in English,
+// 40630 in Chinese, whose prose does not separate thousands.
 func formatInt(n int) string {
 	s := strconv.Itoa(n)
+	if Language() == LangChinese {
+		return s
+	}
 	neg := strings.HasPrefix(s, "-")
 	if neg {
 		s = s[1:]

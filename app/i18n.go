@@ -69,10 +69,20 @@ func loadTexts() error {
 	return loadErr
 }
 
-// readTexts merges the language's translation files: i18n/CODE.json and
+// readTexts merges the language's translation files, i18n/CODE.json and
 // every i18n/AREA.CODE.json (one per group of screens, e.g.
-// courses.zh.json). A key defined in two files is an error.
-func readTexts(code string) (map[string]string, error) { return readTextsFrom(assets.I18n, code) }
+// courses.zh.json), and the glossary's wording (addGlossary). A key
+// defined twice is an error.
+func readTexts(code string) (map[string]string, error) {
+	m, err := readTextsFrom(assets.I18n, code)
+	if err != nil {
+		return nil, err
+	}
+	if err := addGlossary(m, code); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
 
 func readTextsFrom(fsys fs.FS, code string) (map[string]string, error) {
 	names, err := fs.Glob(fsys, "i18n/*"+code+".json")
@@ -397,45 +407,15 @@ func dynamicKeys() []string {
 			keys = append(keys, prefix+v)
 		}
 	}
-	for _, s := range models.Stages {
-		add("stage.", string(s))
-	}
-	for _, v := range models.Themes {
-		add("theme.", string(v))
+	for kind, values := range models.ValueKinds() {
+		add(kind+".", values...)
 	}
 	for _, v := range models.Genders {
-		add("gender.", string(v))
 		add("value.", string(v))
-	}
-	for _, v := range models.Directions {
-		add("direction.", string(v))
 	}
 	for _, v := range models.CourseStatuses {
-		add("course_status.", string(v))
 		add("value.", string(v))
 	}
-	for _, v := range models.EnrolmentStatuses {
-		add("enrolment_status.", string(v))
-	}
-	for _, v := range models.AttendanceStatuses {
-		add("attendance.", string(v))
-	}
-	for _, v := range models.Committees {
-		add("committee.", string(v))
-	}
-	for _, v := range models.Posts {
-		add("post.", string(v))
-	}
-	for _, v := range models.ElectionResults {
-		add("election_result.", string(v))
-	}
-	for _, v := range models.CertificateStatuses {
-		add("certificate_status.", string(v))
-	}
-	for _, v := range models.Grades {
-		add("grade.", string(v))
-	}
-	add("grade.", "none")
 	for d := 0; d < 7; d++ {
 		add("weekday.", strconv.Itoa(d))
 	}

@@ -394,21 +394,7 @@ func (s *mentorsScreen) updateContact(id widget.ListItemID, o fyne.CanvasObject)
 }
 
 // contactModeLabel is the contact mode's label.
-func contactModeLabel(m models.ContactMode) string {
-	switch m {
-	case models.ContactVisit:
-		return T("mentors.mode.visit")
-	case models.ContactPhone:
-		return T("mentors.mode.phone")
-	case models.ContactVideo:
-		return T("mentors.mode.video")
-	case models.ContactMessage:
-		return T("mentors.mode.message")
-	case models.ContactMeeting:
-		return T("mentors.mode.meeting")
-	}
-	return string(m)
-}
+func contactModeLabel(m models.ContactMode) string { return T(models.GlossaryKey("contact_mode", m)) }
 
 // changed reloads what a new mentorship or contact changes.
 func (s *mentorsScreen) changed() {

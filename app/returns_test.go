@@ -74,7 +74,7 @@ func TestReturnsFiltersAndTotals(t *testing.T) {
 		}
 	}
 	// And post, region and year.
-	e.act(func() { s.post.SetSelectedIndex(4) }) // member
+	e.act(func() { s.post.SetSelectedIndex(5) }) // member
 	wantTotals(t, e, s, training.ReturnsQuery{Committee: models.CommitteeVillagers, Post: models.PostMember})
 	e.act(func() { s.region.SetText("德阳") })
 	wantTotals(t, e, s, training.ReturnsQuery{Region: "德阳", Committee: models.CommitteeVillagers, Post: models.PostMember})
@@ -146,15 +146,15 @@ func TestRecordReturnAndElection(t *testing.T) {
 	}
 	e.act(func() {
 		g.committee.SetSelectedIndex(0)
-		g.post.SetSelectedIndex(2) // deputy
+		g.post.SetSelectedIndex(1) // deputy secretary
 		g.result.SetSelectedIndex(0)
 		enter(g.term)
 	})
 	es, _ := e.db.FindElections(ctx, models.ElectionFilter{ReturnID: rs[0].ID})
-	if len(es) != 1 || es[0].Committee != want[0] || es[0].Post != models.PostDeputy || es[0].Result != models.Elected || es[0].TermYears != 5 {
+	if len(es) != 1 || es[0].Committee != want[0] || es[0].Post != models.PostDeputySecretary || es[0].Result != models.Elected || es[0].TermYears != 5 {
 		t.Fatalf("stored elections %+v (%q)", es, g.general.Text)
 	}
-	if s.row() == nil || s.row().Return.ID != rs[0].ID || !strings.Contains(returnCell(s, s.selected, 4), "Deputy, Elected") {
+	if s.row() == nil || s.row().Return.ID != rs[0].ID || !strings.Contains(returnCell(s, s.selected, 4), "Deputy secretary, Elected") {
 		t.Errorf("the row shows %q", returnCell(s, max(s.selected, 0), 4))
 	}
 }
@@ -173,24 +173,65 @@ func TestElectionRefused(t *testing.T) {
 	n := len(r.Elections)
 	e.act(func() { test.Tap(s.electionBtn) })
 	f := s.electionForm
-	// Secretary and chair in one person sits on the party committee, not
-	// the villagers' committee.
+	// Only the posts each committee has are offered, and appointment only
+	// where the law allows it.
+	options := func(sel *fuSelect) string { return strings.Join(sel.Options, "|") }
+	if options(f.post) != "" || f.post.PlaceHolder != "Choose the committee first" {
+		t.Errorf("posts before a committee: %q (%q)", options(f.post), f.post.PlaceHolder)
+	}
+	e.act(func() { f.committee.SetSelectedIndex(1) }) // villagers' committee
+	if got := options(f.post); got != "Chair|Deputy chair|Member" {
+		t.Errorf("posts of the villagers' committee: %q", got)
+	}
+	e.act(func() { f.post.SetSelectedIndex(2) }) // member
+	if got := options(f.result); got != "Elected|Not elected" || !f.resultNote.Visible() {
+		t.Errorf("results on the villagers' committee: %q, note shown %v", got, f.resultNote.Visible())
+	}
+	e.act(func() { f.committee.SetSelectedIndex(0) }) // the party committee
+	if got := options(f.post); got != "Secretary|Deputy secretary|Member|Secretary and chair" || f.post.Selected != "Member" {
+		t.Errorf("posts of the party committee: %q, chosen %q", got, f.post.Selected)
+	}
+	if got := options(f.result); got != "Elected|Not elected|Appointed by the higher party organisation" || f.resultNote.Visible() {
+		t.Errorf("results of a party committee member: %q", got)
+	}
+	e.act(func() { f.post.SetSelectedIndex(3) }) // secretary and chair
+	if got := options(f.result); got != "Elected|Not elected" || !f.resultNote.Visible() {
+		t.Errorf("results of secretary and chair: %q", got)
+	}
+	// The rules refuse what the form would not offer (村民委员会书记, an
+	// appointed chair), with the rule's message beside the field.
 	e.act(func() {
-		f.committee.SetSelectedIndex(1) // villagers' committee
-		f.post.SetSelectedIndex(4)      // secretary and chair
+		f.committee.SetSelectedIndex(1)
+		f.posts = []models.Post{models.PostSecretary}
+		f.post.Options = []string{"Secretary"}
+		f.post.SetSelectedIndex(0)
 		f.result.SetSelectedIndex(0)
 		f.submit()
 	})
-	if got := f.errorText("post"); !strings.HasPrefix(got, "Secretary and chair held by one person") {
+	if got := f.errorText("post"); got != "The 村民委员会 has no post of 书记: choose one of 主任、副主任、委员." {
 		t.Errorf("error beside the post: %q", got)
 	}
+	e.act(func() {
+		f.posts = []models.Post{models.PostChair}
+		f.post.SetSelectedIndex(0)
+		f.results = []models.ElectionResult{models.Appointed}
+		f.result.Options = []string{"Appointed"}
+		f.result.SetSelectedIndex(0)
+		f.submit()
+	})
+	if got := f.errorText("result"); !strings.HasPrefix(got, "Members of a villagers' or residents' committee are elected") {
+		t.Errorf("error beside the result: %q", got)
+	}
+	e.act(func() { f.committeeChanged() })
 	// A committee the village does not have (offered by mistake): the
 	// rules refuse it beside the committee.
 	e.act(func() {
 		f.committees = []models.Committee{models.CommitteeResidents}
 		f.committee.Options = []string{committeeLabel(models.CommitteeResidents)}
 		f.committee.SetSelectedIndex(0)
-		f.post.SetSelectedIndex(3) // member
+		f.posts = []models.Post{models.PostMember}
+		f.post.SetSelectedIndex(0) // member
+		f.result.SetSelectedIndex(0)
 		f.submit()
 	})
 	if got := f.errorText("committee"); got != r.Village.Name+" has no 居民委员会." {

@@ -20,12 +20,20 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	path, _ := DatabasePath(e.dbPath)
+	reviews, err := e.svc.ElectionReviews(e.ctx)
+	if err != nil {
+		return err
+	}
 	if e.json {
-		if err := e.writeJSON(map[string]any{"database": path, "integrity": result, "schema_version": version}); err != nil {
+		if err := e.writeJSON(map[string]any{"database": path, "integrity": result, "schema_version": version,
+			"to_review": reviews}); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(e.stdout, "database:       %s\nintegrity:      %s\nschema version: %d\n", path, result, version)
+		if len(reviews) > 0 {
+			e.printReviews(reviews)
+		}
 	}
 	if result != "ok" {
 		return models.Errorf(models.EINTERNAL, "", "The database failed its integrity check.")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"peiyang/store"
@@ -43,8 +44,15 @@ func (e *env) open() error {
 	}
 	e.db = db
 	e.svc = training.New(db, training.WithClock(e.now))
+	if slices.Contains(db.Migrated(), reviewedSchema) {
+		e.upgradeNotice()
+	}
 	return nil
 }
+
+// reviewedSchema is the schema version whose upgrade lists records to
+// review (store/migrations/0003_election_rules.sql).
+const reviewedSchema = 3
 
 // DatabasePath resolves the database file: the flag, else $PEIYANG_DB,
 // else peiyang.db in the user's config folder.

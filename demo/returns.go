@@ -67,8 +67,8 @@ func (g *gen) returns() {
 }
 
 var (
-	partyPosts  = newWeighted([]models.Post{models.PostSecretary, models.PostDeputy, models.PostMember}, []float64{15, 35, 50})
-	peoplePosts = newWeighted([]models.Post{models.PostChair, models.PostDeputy, models.PostMember}, []float64{15, 35, 50})
+	partyPosts  = newWeighted([]models.Post{models.PostSecretary, models.PostDeputySecretary, models.PostMember}, []float64{15, 35, 50})
+	peoplePosts = newWeighted([]models.Post{models.PostChair, models.PostDeputyChair, models.PostMember}, []float64{15, 35, 50})
 )
 
 // elections records a returnee standing for the committees of the home
@@ -86,9 +86,14 @@ func (g *gen) elections(r *rand.Rand, ret *models.Return, v *models.Organisation
 	date := ret.ReturnDate.AddDays(15 + r.IntN(min(room-15, 500)+1))
 	add := func(d models.Date, c models.Committee, post models.Post) {
 		res := models.Elected
-		appointed := 0.05
-		if post == models.PostSecretary || post == models.PostBoth {
+		// Only a party committee's posts are filled by appointment, and
+		// never 书记兼主任, whose chair is elected.
+		appointed := 0.0
+		switch {
+		case post == models.PostSecretary:
 			appointed = 0.2
+		case c.IsParty() && post != models.PostBoth:
+			appointed = 0.05
 		}
 		switch x := r.Float64(); {
 		case x < appointed:

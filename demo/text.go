@@ -119,7 +119,7 @@ var contactSummaries = map[models.ContactMode][]string{
 		"指导修改村（社区）工作调研报告。",
 	},
 	models.ContactMeeting: {
-		"参加导师组座谈会，汇报跟班学习收获。",
+		"参加导师组交流会，汇报跟班学习收获。",
 		"一起复盘矛盾纠纷调解案例，提出改进建议。",
 	},
 }

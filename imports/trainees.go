@@ -28,7 +28,7 @@ const (
 	MsgOrgAmbiguous   = "More than one organisation is called {{.Name}}; its name is kept in the notes."
 	MsgRegionUnsure   = "The place {{.Text}} could not be split into province, city and county; it is kept as written."
 	MsgBirthDisagrees = "The birth date {{.Given}} does not agree with the ID number, which holds {{.Encoded}}."
-	MsgDirectionBad   = "Write 流入 (inflow) or 流出 (outflow), not {{.Text}}."
+	MsgDirectionBad   = "Write 流入党员 (inflow) or 流出党员 (outflow), not {{.Text}}."
 	MsgNominatorGone  = "The nominating organisation no. {{.ID}} does not exist."
 	MsgCohortGone     = "The cohort no. {{.ID}} does not exist."
 )
@@ -291,11 +291,9 @@ func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
 			t.CurrentDistrict = text
 		}
 	}
-	switch d := strings.ToLower(sheets.Clean(cell("direction"))); d {
-	case "", "流入", "inflow":
-	case "流出", "outflow":
-		t.Direction = models.Outflow
-	default:
+	if d, ok := models.ParseDirection(sheets.Clean(cell("direction"))); ok {
+		t.Direction = d
+	} else {
 		p.problem(n, "direction", MsgDirectionBad, "Text", cell("direction"))
 	}
 	if t.KeyTarget, err = sheets.ParseYesNo(cell("key_target")); err != nil {

@@ -14,17 +14,6 @@ const (
 // Genders lists the genders.
 var Genders = []Gender{Male, Female}
 
-// Chinese returns 男 or 女.
-func (g Gender) Chinese() string {
-	switch g {
-	case Male:
-		return "男"
-	case Female:
-		return "女"
-	}
-	return ""
-}
-
 // Direction says on which side of the programme a mobile member stands.
 type Direction string
 
@@ -68,23 +57,6 @@ const (
 
 // Themes lists the themes.
 var Themes = []Theme{ThemeRural, ThemeGovernance, ThemeIndustry, ThemeTheory, ThemeOther}
-
-// Chinese returns the theme's Chinese name.
-func (t Theme) Chinese() string {
-	switch t {
-	case ThemeRural:
-		return "乡村振兴"
-	case ThemeGovernance:
-		return "基层治理"
-	case ThemeIndustry:
-		return "产业规划"
-	case ThemeTheory:
-		return "党的创新理论"
-	case ThemeOther:
-		return "其他"
-	}
-	return ""
-}
 
 // CourseStatus is where a course stands.
 type CourseStatus string
@@ -176,54 +148,30 @@ const (
 	CommitteeResidents      Committee = "residents"       // 居民委员会
 )
 
+// IsParty reports whether the committee is a party organisation's.
+func (c Committee) IsParty() bool { return c == CommitteeVillageParty || c == CommitteeCommunityParty }
+
 // Committees lists the committees.
 var Committees = []Committee{CommitteeVillageParty, CommitteeVillagers, CommitteeCommunityParty, CommitteeResidents}
 
-// Chinese returns the committee's Chinese name.
-func (c Committee) Chinese() string {
-	switch c {
-	case CommitteeVillageParty:
-		return "村党组织委员会"
-	case CommitteeVillagers:
-		return "村民委员会"
-	case CommitteeCommunityParty:
-		return "社区党组织委员会"
-	case CommitteeResidents:
-		return "居民委员会"
-	}
-	return ""
-}
-
-// Post is a seat on a committee.
+// Post is a seat on a committee. A party organisation's committee has a
+// secretary, deputy secretaries and members; a villagers' or residents'
+// committee a chair, deputy chairs and members (see PostsOf). There is
+// no post called 副职 ("deputy"): schema 3 recorded the old value as
+// the deputy post of its committee.
 type Post string
 
 const (
-	PostSecretary Post = "secretary"
-	PostChair     Post = "chair"
-	PostDeputy    Post = "deputy"
-	PostMember    Post = "member"
-	PostBoth      Post = "secretary_and_chair" // 一肩挑
+	PostSecretary       Post = "secretary"           // 书记
+	PostDeputySecretary Post = "deputy_secretary"    // 副书记
+	PostChair           Post = "chair"               // 主任
+	PostDeputyChair     Post = "deputy_chair"        // 副主任
+	PostMember          Post = "member"              // 委员
+	PostBoth            Post = "secretary_and_chair" // 书记兼主任, 一肩挑: the secretary also elected chair
 )
 
 // Posts lists the posts.
-var Posts = []Post{PostSecretary, PostChair, PostDeputy, PostMember, PostBoth}
-
-// Chinese returns the post's Chinese name.
-func (p Post) Chinese() string {
-	switch p {
-	case PostSecretary:
-		return "书记"
-	case PostChair:
-		return "主任"
-	case PostDeputy:
-		return "副职"
-	case PostMember:
-		return "委员"
-	case PostBoth:
-		return "书记、主任一肩挑"
-	}
-	return ""
-}
+var Posts = []Post{PostSecretary, PostDeputySecretary, PostChair, PostDeputyChair, PostMember, PostBoth}
 
 // ElectionResult is the outcome of standing for a committee.
 type ElectionResult string
@@ -231,7 +179,7 @@ type ElectionResult string
 const (
 	Elected    ElectionResult = "elected"
 	NotElected ElectionResult = "not_elected"
-	Appointed  ElectionResult = "appointed"
+	Appointed  ElectionResult = "appointed" // by the higher party organisation; party committees only
 )
 
 // ElectionResults lists the results.

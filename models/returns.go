@@ -45,7 +45,9 @@ type Election struct {
 	UpdatedAt time.Time      `json:"updated_at"`
 }
 
-// Validate checks the election's fields.
+// Validate checks the election's fields and that the post is one the
+// committee has and was filled as the law allows (see PostsOf and
+// ResultsFor).
 func (e *Election) Validate() error {
 	var l ErrorList
 	if e.ReturnID == 0 {
@@ -63,9 +65,7 @@ func (e *Election) Validate() error {
 	if !oneOf(e.Result, ElectionResults) {
 		l.Add("result", "Choose the result.")
 	}
-	if e.Post == PostBoth && (e.Committee == CommitteeVillagers || e.Committee == CommitteeResidents) {
-		l.Add("post", "Secretary and chair held by one person is recorded on the party organisation's committee.")
-	}
+	checkSeat(&l, e.Committee, e.Post, e.Result)
 	if e.TermYears < 0 || e.TermYears > 10 {
 		l.Add("term_years", "The term must be between 0 and 10 years.")
 	}

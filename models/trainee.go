@@ -1,6 +1,10 @@
 package models
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Trainee is a mobile party member taken into the programme.
 type Trainee struct {
@@ -80,4 +84,24 @@ func (t *Trainee) Validate(today Date) error {
 	checkLen(&l, "employer", t.Employer, MaxName*2)
 	checkLen(&l, "notes", t.Notes, MaxText)
 	return l.Err()
+}
+
+// ParseDirection reads a member's 流动类型 as lists write it: 流入党员 or
+// 流入 (also 流入地, inflow), 流出党员 or 流出 (流出地, outflow); ok is false
+// for anything else. An empty text is inflow, the programme's usual case.
+func ParseDirection(text string) (d Direction, ok bool) {
+	t := strings.ToLower(strings.Map(func(r rune) rune {
+		if r = HalfWidth(r); unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, text))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "党员"), "地")
+	switch t {
+	case "", "流入", "inflow":
+		return Inflow, true
+	case "流出", "outflow":
+		return Outflow, true
+	}
+	return "", false
 }

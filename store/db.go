@@ -52,6 +52,8 @@ type DB struct {
 	rd   *sql.DB // read-only connections
 	path string
 	now  func() time.Time
+	// migrated lists the schema versions this Open applied.
+	migrated []int
 }
 
 // Open opens the database file at path, creating it (mode 0600) and its
@@ -187,6 +189,11 @@ func (db *DB) Close() error {
 
 // Path returns the database file's absolute path.
 func (db *DB) Path() string { return db.path }
+
+// Migrated returns the schema versions that opening the database applied,
+// in order: empty unless the file was new or made by an older version.
+// Some upgrades leave records to review (training.ElectionReviews).
+func (db *DB) Migrated() []int { return append([]int(nil), db.migrated...) }
 
 // SchemaVersion returns the number of the last migration applied.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {

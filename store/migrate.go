@@ -65,6 +65,8 @@ func (db *DB) migrate(ctx context.Context) error {
 	)`); err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
+	var applied []int
+	defer func() { db.migrated = applied }()
 	for _, m := range ms {
 		err := db.Update(ctx, func(ctx context.Context) error {
 			tx := txFrom(ctx).tx
@@ -80,6 +82,9 @@ func (db *DB) migrate(ctx context.Context) error {
 			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 				m.version, formatTime(db.now()))
+			if err == nil {
+				applied = append(applied, m.version)
+			}
 			return err
 		})
 		if err != nil {

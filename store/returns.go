@@ -190,3 +190,15 @@ func (db *DB) UpdateElection(ctx context.Context, e *models.Election) error {
 func (db *DB) DeleteElection(ctx context.Context, id int64) error {
 	return db.deleteByID(ctx, "elections", "delete election", msgElectionNotFound, msgRecordInUse, id)
 }
+
+// FindReviewItems returns the records schema upgrades found breaking a
+// rule they did not change, oldest first.
+func (db *DB) FindReviewItems(ctx context.Context) ([]*models.ReviewItem, error) {
+	return findMany(ctx, db.reader(ctx), "find review items",
+		`SELECT id, version, found_at, entity, entity_id, rule FROM review_items ORDER BY id`, nil,
+		func(s scanner) (*models.ReviewItem, error) {
+			var r models.ReviewItem
+			err := s.Scan(&r.ID, &r.Version, timeCol{&r.FoundAt}, &r.Entity, &r.EntityID, &r.Rule)
+			return &r, err
+		})
+}

@@ -123,7 +123,7 @@ func TestReturnsView(t *testing.T) {
 	elect(rz, "2024-10-01", models.CommitteeVillageParty, models.PostSecretary, models.Elected)
 	elect(rz, "2024-10-01", models.CommitteeVillagers, models.PostChair, models.Elected)
 	elect(rq, "2025-04-01", models.CommitteeVillagers, models.PostMember, models.NotElected)
-	elect(rf, "2024-10-01", models.CommitteeVillagers, models.PostMember, models.Appointed)
+	elect(rf, "2024-10-01", models.CommitteeVillagers, models.PostMember, models.Elected)
 
 	v, err := f.svc.Returns(f.ctx, training.ReturnsQuery{})
 	f.must(err)

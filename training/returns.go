@@ -95,3 +95,54 @@ func (s *Service) RecordElection(ctx context.Context, e *models.Election) error 
 		return s.store.CreateElection(ctx, e)
 	})
 }
+
+// UpdateElection corrects an election record under the same rules as
+// RecordElection; its return and trainee stay.
+func (s *Service) UpdateElection(ctx context.Context, e *models.Election) error {
+	return s.update(ctx, "update election", func(ctx context.Context) error {
+		old, err := s.store.FindElectionByID(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		e.ReturnID, e.TraineeID, e.CreatedAt = old.ReturnID, old.TraineeID, old.CreatedAt
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		r, err := s.store.FindReturnByID(ctx, e.ReturnID)
+		if err != nil {
+			return err
+		}
+		village, err := s.store.FindOrganisationByID(ctx, r.VillageID)
+		if err != nil {
+			return err
+		}
+		if err := CheckElection(e, r, village, s.today()); err != nil {
+			return err
+		}
+		return s.store.UpdateElection(ctx, e)
+	})
+}
+
+// DeleteElection deletes an election record entered in error.
+func (s *Service) DeleteElection(ctx context.Context, id int64) error {
+	return s.update(ctx, "delete election", func(ctx context.Context) error {
+		return s.store.DeleteElection(ctx, id)
+	})
+}
+
+// FindElectionByID returns an election record.
+func (s *Service) FindElectionByID(ctx context.Context, id int64) (*models.Election, error) {
+	e, err := s.store.FindElectionByID(ctx, id)
+	return e, wrap("find election", err)
+}
+
+// ReturnVillage returns the village or community of a return record, whose
+// kind decides the committees an election there is for.
+func (s *Service) ReturnVillage(ctx context.Context, returnID int64) (*models.Organisation, error) {
+	r, err := s.store.FindReturnByID(ctx, returnID)
+	if err != nil {
+		return nil, wrap("find return", err)
+	}
+	v, err := s.store.FindOrganisationByID(ctx, r.VillageID)
+	return v, wrap("find return", err)
+}

@@ -117,8 +117,11 @@ type ReturnStore interface {
 	FindReturnByID(ctx context.Context, id int64) (*models.Return, error)
 	FindReturns(ctx context.Context, f models.ReturnFilter) ([]*models.Return, error)
 	CreateReturn(ctx context.Context, r *models.Return) error
+	FindElectionByID(ctx context.Context, id int64) (*models.Election, error)
 	FindElections(ctx context.Context, f models.ElectionFilter) ([]*models.Election, error)
 	CreateElection(ctx context.Context, e *models.Election) error
+	UpdateElection(ctx context.Context, e *models.Election) error
+	DeleteElection(ctx context.Context, id int64) error
 }
 
 // CertificateStore reads and writes certificates.

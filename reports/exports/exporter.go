@@ -121,17 +121,10 @@ func save(w *sheets.Workbook, what, path string) error {
 	return nil
 }
 
-// Chinese labels of the values written.
-var (
-	directionLabel = map[models.Direction]string{models.Inflow: "流入", models.Outflow: "流出"}
-	enrolmentLabel = map[models.EnrolmentStatus]string{models.Enrolled: "在读", models.Waitlisted: "候补",
-		models.Withdrawn: "退出", models.Completed: "结业", models.NotCompleted: "未结业"}
-	markLabel = map[models.AttendanceStatus]string{models.Present: "√", models.Late: "迟到",
-		models.Excused: "请假", models.Absent: "×"}
-	gradeLabel = map[models.Grade]string{models.GradeNone: "未评价", models.GradeExcellent: "优秀",
-		models.GradeGood: "良好", models.GradePass: "合格", models.GradeFail: "不合格"}
-	resultLabel = map[models.ElectionResult]string{models.Elected: "当选", models.NotElected: "未当选", models.Appointed: "任命"}
-	stageLabel  = map[models.Stage]string{models.StageNominated: "已推荐", models.StageTrained: "已培训",
-		models.StagePlaced: "跟班学习", models.StageMentored: "导师帮带", models.StageReturned: "已回引", models.StageElected: "进入两委"}
-	certLabel = map[models.CertificateStatus]string{models.CertValid: "有效", models.CertVoid: "作废", models.CertReplaced: "已换发"}
-)
+// term is a glossary term's Chinese, for headers.
+func term(key string) string { return models.Term(key).Zh }
+
+// markLabel is a sign-in as attendance sheets write it; every other value
+// is written in the glossary's words (models' Chinese methods).
+var markLabel = map[models.AttendanceStatus]string{models.Present: "√", models.Late: "迟到",
+	models.Excused: "请假", models.Absent: "×"}

@@ -123,6 +123,17 @@ func book(t *testing.T, path string) *excelize.File {
 		if st, _ := x.GetStyle(id); st == nil || st.Font == nil || !st.Font.Bold {
 			t.Errorf("%s: header not bold", sh)
 		}
+		// Every workbook keeps to the glossary: sheet names, headers and
+		// values.
+		rs, err := x.GetRows(sh)
+		must(t, err)
+		for i, r := range rs {
+			for _, c := range append(r, sh) {
+				if p := models.CheckWording(c); p != nil {
+					t.Errorf("%s row %d: %q strays from the glossary: %s", sh, i+1, c, strings.Join(p, "; "))
+				}
+			}
+		}
 	}
 	return x
 }
@@ -159,7 +170,7 @@ func TestExportTrainees(t *testing.T) {
 	z := rs[1]
 	if z[col(h, "姓名")] != "张三" || z[col(h, "身份证号")] != models.MaskIDNumber(f.trainees[0].IDNumber) ||
 		z[col(h, "联系电话")] != "138****5678" || z[col(h, "推荐单位")] != "中江县委组织部" ||
-		z[col(h, "户籍地")] != "四川省德阳市中江县" || z[col(h, "培养阶段")] != "进入两委" || z[col(h, "重点培养对象")] != "否" {
+		z[col(h, "户籍地（流出地）")] != "四川省德阳市中江县" || z[col(h, "培养阶段")] != "进入“两委”" || z[col(h, "重点培养对象")] != "否" {
 		t.Errorf("row %q", z)
 	}
 	// Dates are dates: a serial with a date format, shown as yyyy-mm-dd.
@@ -211,7 +222,7 @@ func TestExportRosterAndAttendance(t *testing.T) {
 		t.Fatalf("%d %v", n, err)
 	}
 	rs := rows(t, book(t, path), "花名册")
-	if len(rs) != 3 || rs[1][1] != "张三" || rs[1][8] != "在读" || rs[1][10] != "88" || rs[1][4] == f.trainees[0].IDNumber {
+	if len(rs) != 3 || rs[1][1] != "张三" || rs[1][8] != "在训" || rs[1][10] != "88" || rs[1][4] == f.trainees[0].IDNumber {
 		t.Errorf("roster %q", rs)
 	}
 	grid := filepath.Join(f.dir, "grid.xlsx")
@@ -267,7 +278,7 @@ func TestExportFollowUps(t *testing.T) {
 	if rs := rows(t, x, "回引"); rs[1][3] != "新市村" || rs[1][4] != "2025-05-01" {
 		t.Errorf("returns %q", rs)
 	}
-	if rs := rows(t, x, "选举"); rs[1][5] != "村党组织委员会" || rs[1][6] != "委员" || rs[1][7] != "当选" || rs[1][8] != "5" {
+	if rs := rows(t, x, "选任记录"); rs[1][5] != "村党组织委员会" || rs[1][6] != "委员" || rs[1][7] != "当选" || rs[1][8] != "5" {
 		t.Errorf("elections %q", rs)
 	}
 	if n, _ := f.x.Returns(f.ctx, p, Filter{Year: 2024}, Options{}); n != 0 {
@@ -298,7 +309,7 @@ func TestFeedbackPackage(t *testing.T) {
 		t.Errorf("report mode %v", st.Mode())
 	}
 	x := book(t, fb.Workbook)
-	if got := strings.Join(x.GetSheetList(), ","); got != "培养对象,培训记录,出勤汇总,结业证书,跟班学习,导师帮带,回引,选举" {
+	if got := strings.Join(x.GetSheetList(), ","); got != "培养对象,培训记录,出勤汇总,结业证书,跟班学习,导师帮带,回引,选任记录" {
 		t.Errorf("sheets %s", got)
 	}
 	if rs := rows(t, x, "培养对象"); len(rs) != 3 {
@@ -312,7 +323,7 @@ func TestFeedbackPackage(t *testing.T) {
 	if rs[2][0] != "李四" || strings.Join(rs[2][3:8], ",") != "0,0,0,1,1" {
 		t.Errorf("totals %q", rs)
 	}
-	if rs := rows(t, x, "选举"); len(rs) != 2 || rs[1][0] != "张三" {
+	if rs := rows(t, x, "选任记录"); len(rs) != 2 || rs[1][0] != "张三" {
 		t.Errorf("elections %q", rs)
 	}
 	// Without the hook there is no PDF; a region without members is

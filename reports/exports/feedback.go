@@ -160,7 +160,7 @@ func (x *Exporter) feedbackWorkbook(ctx context.Context, path string, recs []*tr
 // writeCourses writes the training records and the attendance totals.
 func writeCourses(w *sheets.Workbook, recs []*training.TraineeRecord, o Options) error {
 	s, err := w.AddSheet("培训记录", []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: "课程"},
-		{Header: "主题"}, {Header: "开始日期", Kind: sheets.Date}, {Header: "结束日期", Kind: sheets.Date}, {Header: "状态"},
+		{Header: term(models.TermTheme)}, {Header: "开始日期", Kind: sheets.Date}, {Header: "结束日期", Kind: sheets.Date}, {Header: "状态"},
 		{Header: "已举行课次", Kind: sheets.Int}, {Header: "出勤课次", Kind: sheets.Int}, {Header: "出勤率"},
 		{Header: "获得学时", Kind: sheets.Number}, {Header: "成绩", Kind: sheets.Number}, {Header: "结业说明", Width: 40}})
 	if err != nil {
@@ -178,7 +178,7 @@ func writeCourses(w *sheets.Workbook, recs []*training.TraineeRecord, o Options)
 				score = *c.Enrolment.Score
 			}
 			if err := s.Write(r.Trainee.Name, id, c.Course.Title, c.Course.Theme.Chinese(), c.Course.StartDate,
-				c.Course.EndDate, enrolmentLabel[c.Enrolment.Status], c.SessionsHeld, c.Attended, rate, c.Hours, score,
+				c.Course.EndDate, c.Enrolment.Status.Chinese(), c.SessionsHeld, c.Attended, rate, c.Hours, score,
 				c.Enrolment.Reason); err != nil {
 				return err
 			}
@@ -219,7 +219,7 @@ func writeCertificates(w *sheets.Workbook, recs []*training.TraineeRecord, o Opt
 	for _, r := range recs {
 		id, _ := o.ids(r.Trainee)
 		for _, c := range r.Certificates {
-			if err := s.Write(r.Trainee.Name, id, c.Serial, titles[c.CourseID], c.Hours, c.IssuedOn, certLabel[c.Status]); err != nil {
+			if err := s.Write(r.Trainee.Name, id, c.Serial, titles[c.CourseID], c.Hours, c.IssuedOn, c.Status.Chinese()); err != nil {
 				return err
 			}
 		}

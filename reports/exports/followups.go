@@ -21,16 +21,16 @@ func (f Filter) keep(t *models.Trainee) bool {
 }
 
 var (
-	placementCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: "户籍地"},
+	placementCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: term(models.TermHomeRegion)},
 		{Header: "跟班村（社区）"}, {Header: "开始日期", Kind: sheets.Date}, {Header: "结束日期", Kind: sheets.Date},
-		{Header: "指导人"}, {Header: "评价"}, {Header: "评语", Width: 40}}
+		{Header: term(models.TermSupervisor)}, {Header: term(models.TermGrade)}, {Header: term(models.TermComment), Width: 40}}
 	mentorCols = []sheets.Col{{Header: "导师"}, {Header: "导师职务"}, {Header: "导师单位"}, {Header: "姓名"},
-		{Header: "身份证号", Width: 21}, {Header: "户籍地"}, {Header: "开始日期", Kind: sheets.Date},
+		{Header: "身份证号", Width: 21}, {Header: term(models.TermHomeRegion)}, {Header: "开始日期", Kind: sheets.Date},
 		{Header: "结束日期", Kind: sheets.Date}, {Header: "帮带目标", Width: 40}, {Header: "联系次数", Kind: sheets.Int},
 		{Header: "最近联系", Kind: sheets.Date}}
-	returnCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: "户籍地"},
+	returnCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: term(models.TermHomeRegion)},
 		{Header: "回引村（社区）"}, {Header: "回引日期", Kind: sheets.Date}, {Header: "备注", Width: 40}}
-	electionCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: "户籍地"},
+	electionCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: term(models.TermHomeRegion)},
 		{Header: "村（社区）"}, {Header: "选举日期", Kind: sheets.Date}, {Header: "委员会"}, {Header: "职务"},
 		{Header: "结果"}, {Header: "任期（年）", Kind: sheets.Int}}
 )
@@ -92,7 +92,7 @@ func (x *Exporter) writePlacements(ctx context.Context, w *sheets.Workbook, ps [
 		}
 		id, _ := o.ids(t)
 		if err := s.Write(t.Name, id, t.HomeRegion.String(), village, p.StartDate, p.EndDate, p.Supervisor,
-			gradeLabel[p.Grade], p.Comment); err != nil {
+			p.Grade.Chinese(), p.Comment); err != nil {
 			return n, err
 		}
 		n++
@@ -253,7 +253,7 @@ func (x *Exporter) writeReturns(ctx context.Context, w *sheets.Workbook, rets []
 		}
 		n++
 	}
-	s, err = w.AddSheet("选举", electionCols)
+	s, err = w.AddSheet(term(models.TermElectionRecord), electionCols)
 	if err != nil {
 		return n, err
 	}
@@ -276,7 +276,7 @@ func (x *Exporter) writeReturns(ctx context.Context, w *sheets.Workbook, rets []
 		}
 		id, _ := o.ids(t)
 		if err := s.Write(t.Name, id, t.HomeRegion.String(), name, e.Date, e.Committee.Chinese(), e.Post.Chinese(),
-			resultLabel[e.Result], e.TermYears); err != nil {
+			e.Result.Chinese(), e.TermYears); err != nil {
 			return n, err
 		}
 	}

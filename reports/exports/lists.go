@@ -14,8 +14,8 @@ import (
 var traineeCols = []sheets.Col{
 	{Header: "编号", Kind: sheets.Int}, {Header: "姓名"}, {Header: "性别"}, {Header: "民族"},
 	{Header: "出生日期", Kind: sheets.Date}, {Header: "身份证号", Width: 21}, {Header: "联系电话", Width: 14},
-	{Header: "学历"}, {Header: "入党时间", Kind: sheets.Date}, {Header: "所在党支部"}, {Header: "流动方向"},
-	{Header: "户籍地"}, {Header: "现所在区"}, {Header: "工作单位"}, {Header: "推荐单位"}, {Header: "批次"},
+	{Header: "学历"}, {Header: "入党时间", Kind: sheets.Date}, {Header: term(models.TermBranch)}, {Header: term(models.TermDirection)},
+	{Header: term(models.TermHomeRegion)}, {Header: term(models.TermCurrentDistrict)}, {Header: "工作单位"}, {Header: "推荐单位"}, {Header: "批次"},
 	{Header: "重点培养对象"}, {Header: "培养阶段"}, {Header: "备注"},
 }
 
@@ -31,8 +31,8 @@ func (x *Exporter) traineeValues(ctx context.Context, t *models.Trainee, stage m
 	}
 	id, phone := o.ids(t)
 	return []any{t.ID, t.Name, t.Gender.Chinese(), t.Ethnicity, t.BirthDate, id, phone, t.Education, t.JoinedParty,
-		t.Branch, directionLabel[t.Direction], t.HomeRegion.String(), t.CurrentDistrict, t.Employer, org, cohort,
-		t.KeyTarget, stageLabel[stage], t.Notes}, nil
+		t.Branch, t.Direction.Chinese(), t.HomeRegion.String(), t.CurrentDistrict, t.Employer, org, cohort,
+		t.KeyTarget, stage.Chinese(), t.Notes}, nil
 }
 
 // Trainees writes the trainees the filter selects (its paging aside) with
@@ -126,7 +126,7 @@ func (x *Exporter) Roster(ctx context.Context, path string, courseID int64, o Op
 	defer w.Close()
 	s, err := w.AddSheet("花名册", []sheets.Col{{Header: "序号", Kind: sheets.Int}, {Header: "姓名"}, {Header: "性别"},
 		{Header: "民族"}, {Header: "身份证号", Width: 21}, {Header: "联系电话", Width: 14}, {Header: "工作单位"},
-		{Header: "户籍地"}, {Header: "状态"}, {Header: "候补顺序", Kind: sheets.Int}, {Header: "成绩", Kind: sheets.Number},
+		{Header: term(models.TermHomeRegion)}, {Header: "状态"}, {Header: "候补顺序", Kind: sheets.Int}, {Header: "成绩", Kind: sheets.Number},
 		{Header: "结业说明"}, {Header: "课程"}})
 	if err != nil {
 		return 0, err
@@ -145,7 +145,7 @@ func (x *Exporter) Roster(ctx context.Context, path string, courseID int64, o Op
 			pos = e.WaitPosition
 		}
 		if err := s.Write(i+1, t.Name, t.Gender.Chinese(), t.Ethnicity, id, phone, t.Employer, t.HomeRegion.String(),
-			enrolmentLabel[e.Status], pos, score, e.Reason, course.Title); err != nil {
+			e.Status.Chinese(), pos, score, e.Reason, course.Title); err != nil {
 			return 0, err
 		}
 	}

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"peiyang/internal/poppler"
 
@@ -29,9 +32,14 @@ func pdfText(t *testing.T, pdf []byte, args ...string) string {
 	return poppler.Text(t, pdf, append([]string{"-layout"}, args...)...)
 }
 
-// pages returns the text of each page.
+// pages returns the text of each page. Every document a test reads keeps
+// to the glossary (models.CheckWording).
 func pages(t *testing.T, pdf []byte) []string {
 	t.Helper()
+	// In content order, without the line breaks of wrapped cells.
+	if p := models.CheckWording(noSpace(poppler.Text(t, pdf, "-raw"))); p != nil {
+		t.Errorf("the document strays from the glossary: %s", strings.Join(p, "; "))
+	}
 	ps := strings.Split(pdfText(t, pdf), "\f")
 	if n := len(ps); n > 0 && strings.TrimSpace(ps[n-1]) == "" {
 		ps = ps[:n-1]
@@ -124,7 +132,7 @@ var meta = Meta{Org: "成都市基层党务学院", Date: today}
 
 // note is a 200-character remark; longNote the same without repeats, so
 // that a lost or repeated piece shows.
-var note = string([]rune(strings.Repeat("该学员在重点村跟班学习期间，积极参与基层治理（网格化管理）和产业规划工作，表现突出；导师评价：优秀。", 5))[:200])
+var note = string([]rune(strings.Repeat("该学员在重点村跟班学习期间，积极参与基层治理（网格化管理）和产业规划工作，表现突出；导师意见：优秀。", 5))[:200])
 
 var longNote = func() string {
 	var b strings.Builder
@@ -161,6 +169,13 @@ func print(t *testing.T, f func(w *bytes.Buffer) (int, error)) ([]byte, int) {
 	}
 	if !bytes.HasPrefix(b.Bytes(), []byte("%PDF-")) {
 		t.Fatalf("not a PDF: %q", b.Bytes()[:min(20, b.Len())])
+	}
+	// PEIYANG_PDF_DIR keeps the documents, to look at them.
+	if dir := os.Getenv("PEIYANG_PDF_DIR"); dir != "" {
+		name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%d.pdf", name, time.Now().UnixNano())), b.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return b.Bytes(), n
 }

@@ -102,7 +102,7 @@ func TestPlacements(t *testing.T) {
 	ps := pages(t, pdf)
 	all := noSpace(strings.Join(ps, ""))
 	wantAll(t, "the list", all, "重点村（社区）跟班学习安排表", "重点村（社区）2个，跟班学习4人次", "1.战旗村（3人次）",
-		"所在地：四川省成都市郫都区唐昌街道战旗村", "接收容量：5人", "联系人：高书记", "2.先锋村（1人次）")
+		"所在地：四川省成都市郫都区唐昌街道战旗村", "可接收人数：5人", "联系人：高书记", "2.先锋村（1人次）")
 	wantInOrder(t, all, "战旗村（3人次）", "先锋村（1人次）")
 	footer(t, ps)
 	var rows [][]string
@@ -114,7 +114,7 @@ func TestPlacements(t *testing.T) {
 			p := vs[v.village].Placements[k]
 			pl := p.Placement
 			rows = append(rows, []string{fmt.Sprint(i + 1), p.Trainee.Name, p.Trainee.Gender.Chinese(), p.Trainee.HomeRegion.String(),
-				dotDate(pl.StartDate) + "—" + dotDate(pl.EndDate), pl.Supervisor, GradeLabel(pl.Grade), pl.Comment})
+				dotDate(pl.StartDate) + "—" + dotDate(pl.EndDate), pl.Supervisor, pl.Grade.Chinese(), pl.Comment})
 		}
 	}
 	if rows[0][1] != "欧阳娜娜" || rows[1][6] != "待鉴定" || rows[2][6] != "优秀" || rows[3][6] != "不合格" {

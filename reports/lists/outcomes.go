@@ -54,7 +54,7 @@ func (s *sheet) outcomes(o *training.RegionOutcome) error {
 	}
 	r := all.Reached
 	summary := fmt.Sprintf("截至%s，户籍地（流出地）为%s的流动党员纳入联合培养 %d 人。按已达到的培养环节统计："+
-		"完成专题培训 %d 人，参加重点村（社区）跟班学习 %d 人，由导师帮带 %d 人，回引返乡 %d 人，"+
+		"专题培训结业 %d 人，参加重点村（社区）跟班学习 %d 人，由导师帮带 %d 人，回引 %d 人，"+
 		"进入村（社区）“两委” %d 人，占纳入培养人数的 %s。",
 		s.meta.date().Chinese(), region, all.Total, r[models.StageTrained], r[models.StagePlaced],
 		r[models.StageMentored], r[models.StageReturned], r[models.StageElected], share(r[models.StageElected], all.Total))
@@ -95,7 +95,7 @@ func (s *sheet) funnel(f training.Funnel) error {
 	}
 	rows := make([][]string, len(models.Stages))
 	for i, st := range models.Stages {
-		rows[i] = []string{StageLabel(st), strconv.Itoa(f.At[st]), strconv.Itoa(f.Reached[st]), share(f.Reached[st], f.Total)}
+		rows[i] = []string{st.Chinese(), strconv.Itoa(f.At[st]), strconv.Itoa(f.Reached[st]), share(f.Reached[st], f.Total)}
 	}
 	t := pdfkit.Table{Columns: cols, FontSize: sizeTable}
 	if err := s.heading("二、各培养环节人数", s.tableStart(t, rows)); err != nil {
@@ -129,7 +129,7 @@ func (s *sheet) barChart(caption string, f training.Funnel) error {
 	for i, st := range models.Stages {
 		y := top + float64(i)*(barH+gap)
 		base := y + s.Baseline(barH, sizeBody)
-		if err := s.AlignedText(s.left(), base, labelW-3, StageLabel(st), pdfkit.AlignRight); err != nil {
+		if err := s.AlignedText(s.left(), base, labelW-3, st.Chinese(), pdfkit.AlignRight); err != nil {
 			return err
 		}
 		v := f.Reached[st]
@@ -158,9 +158,9 @@ func (s *sheet) barChart(caption string, f training.Funnel) error {
 // themes draws the counts per theme of the courses completed.
 func (s *sheet) themes(groups []training.ThemeGroup) error {
 	stages := models.Stages[1:] // everyone in a theme's group was trained
-	cols := []pdfkit.Column{{Header: "培训主题", Width: 40}}
+	cols := []pdfkit.Column{{Header: term(models.TermTheme), Width: 40}}
 	for _, st := range stages {
-		cols = append(cols, pdfkit.Column{Header: StageLabel(st) + "（人）", Width: 28, Align: pdfkit.AlignRight})
+		cols = append(cols, pdfkit.Column{Header: st.Chinese() + "（人）", Width: 28, Align: pdfkit.AlignRight})
 	}
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
@@ -174,24 +174,24 @@ func (s *sheet) themes(groups []training.ThemeGroup) error {
 		rows = append(rows, row)
 	}
 	t := pdfkit.Table{Columns: cols, FontSize: sizeTable}
-	if err := s.heading("三、按培训主题统计", s.tableStart(t, rows)); err != nil {
+	if err := s.heading("三、按培训专题统计", s.tableStart(t, rows)); err != nil {
 		return err
 	}
 	if len(rows) == 0 {
-		return s.flow("尚无人员完成专题培训。", sizeBody, 0)
+		return s.flow("尚无人员专题培训结业。", sizeBody, 0)
 	}
 	if err := s.table(t, rows); err != nil {
 		return err
 	}
 	s.y += 1.5
-	return s.flow("注：按完成的专题培训班主题统计，完成多个主题培训的人员分别计入各主题。", sizeMeta, 0)
+	return s.flow("注：按已结业的专题培训班的培训专题统计，参加多个专题培训并结业的人员分别计入各专题。", sizeMeta, 0)
 }
 
 // counties draws the counts per county of the region.
 func (s *sheet) counties(groups []training.Group) error {
 	cols := []pdfkit.Column{{Header: "县（市、区）", Width: 54}}
 	for _, st := range models.Stages {
-		cols = append(cols, pdfkit.Column{Header: StageLabel(st), Width: 21, Align: pdfkit.AlignRight})
+		cols = append(cols, pdfkit.Column{Header: st.Chinese(), Width: 21, Align: pdfkit.AlignRight})
 	}
 	rows := make([][]string, 0, len(groups))
 	for _, g := range groups {
@@ -217,10 +217,10 @@ func (s *sheet) seated(members []training.SeatedMember) error {
 	cols := []pdfkit.Column{
 		{Header: "序号", Width: 11, Align: pdfkit.AlignCenter},
 		{Header: "姓名", Width: 20},
-		{Header: "村（社区）", Width: 38},
+		{Header: "村（社区）", Width: 34},
 		{Header: "委员会", Width: 34},
-		{Header: "职务", Width: 34},
-		{Header: "产生方式", Width: 18, Align: pdfkit.AlignCenter},
+		{Header: "职务", Width: 26},
+		{Header: "产生方式", Width: 30, Align: pdfkit.AlignCenter},
 		{Header: "日期", Width: 25, Align: pdfkit.AlignCenter},
 	}
 	ms := slices.Clone(members)
@@ -231,7 +231,7 @@ func (s *sheet) seated(members []training.SeatedMember) error {
 	for i, m := range ms {
 		e := m.Election
 		rows[i] = []string{strconv.Itoa(i + 1), m.Trainee.Name, m.Village.Name, e.Committee.Chinese(),
-			e.Post.Chinese(), ResultLabel(e.Result), dotDate(e.Date)}
+			e.Post.Chinese(), e.Result.Chinese(), dotDate(e.Date)}
 	}
 	t := pdfkit.Table{Columns: cols, FontSize: sizeTable}
 	title := fmt.Sprintf("五、进入村（社区）“两委”人员名单（%d 人次）", len(ms))

@@ -40,8 +40,8 @@ func outcome() *training.RegionOutcome {
 	}
 	return &training.RegionOutcome{Query: "德阳", Region: "四川省德阳市", Counts: training.CountPipeline(facts), Seated: []training.SeatedMember{
 		seat(ts[7], v1, models.CommitteeVillageParty, models.PostBoth, models.Elected, "2025-06-20"),
-		seat(ts[1], v2, models.CommitteeResidents, models.PostMember, models.Appointed, "2025-03-02"),
-		seat(ts[2], v1, models.CommitteeVillagers, models.PostDeputy, models.Elected, "2025-06-20"),
+		seat(ts[1], v2, models.CommitteeCommunityParty, models.PostMember, models.Appointed, "2025-03-02"),
+		seat(ts[2], v1, models.CommitteeVillagers, models.PostDeputyChair, models.Elected, "2025-06-20"),
 	}}
 }
 
@@ -55,9 +55,9 @@ func TestOutcomes(t *testing.T) {
 	all := noSpace(strings.Join(ps, ""))
 	footer(t, ps)
 	wantAll(t, "the report", all, "四川省德阳市流动党员联合培养成果报告", "流出地：四川省德阳市", "统计截至：2025年11月26日",
-		"纳入联合培养100人", "完成专题培训40人", "跟班学习25人", "由导师帮带15人", "回引返乡7人", "“两委”3人，占纳入培养人数的3.0%",
+		"纳入联合培养100人", "专题培训结业40人", "跟班学习25人", "由导师帮带15人", "回引7人", "“两委”3人，占纳入培养人数的3.0%",
 		// The funnel: at the stage, reached, share.
-		"纳入培养60100100.0%", "完成培训154040.0%", "跟班学习102525.0%", "导师帮带81515.0%", "回引返乡477.0%", "进入两委333.0%",
+		"纳入培养60100100.0%", "培训结业154040.0%", "跟班学习102525.0%", "导师帮带81515.0%", "回引477.0%", "进入“两委”333.0%",
 		// The chart's labels.
 		"图1各培养环节累计人数", "100人（100.0%）", "40人（40.0%）", "3人（3.0%）",
 		// Themes: reached per stage from trained on.
@@ -65,7 +65,7 @@ func TestOutcomes(t *testing.T) {
 		// Counties.
 		"德阳市中江县6727121240", "德阳市广汉市331313333",
 		"五、进入村（社区）“两委”人员名单（3人次）")
-	wantInOrder(t, all, "一、总体情况", "二、各培养环节人数", "三、按培训主题统计", "四、按县（市、区）统计", "五、进入村（社区）")
+	wantInOrder(t, all, "一、总体情况", "二、各培养环节人数", "三、按培训专题统计", "四、按县（市、区）统计", "五、进入村（社区）")
 	// The seated members, one line each, in pinyin order.
 	var lines []string
 	for _, l := range strings.Split(strings.Join(ps, "\n"), "\n") {
@@ -73,7 +73,7 @@ func TestOutcomes(t *testing.T) {
 			lines = append(lines, s)
 		}
 	}
-	want := []string{"1安然先锋村村民委员会副职当选2025.06.20", "2白雪三星社区居民委员会委员任命2025.03.02", "3张伟先锋村村党组织委员会书记、主任一肩挑当选2025.06.20"}
+	want := []string{"1安然先锋村村民委员会副主任当选2025.06.20", "2白雪三星社区社区党组织委员会委员上级党组织任命2025.03.02", "3张伟先锋村村党组织委员会书记兼主任当选2025.06.20"}
 	if fmt.Sprint(lines) != fmt.Sprint(want) {
 		t.Errorf("seated members:\n%v\nwant\n%v", lines, want)
 	}

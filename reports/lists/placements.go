@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"peiyang/models"
 	"peiyang/pinyin"
 	"peiyang/reports/pdfkit"
 	"peiyang/training"
@@ -16,11 +17,11 @@ var placementColumns = []pdfkit.Column{
 	{Header: "序号", Width: 12, Align: pdfkit.AlignCenter},
 	{Header: "姓名", Width: 22},
 	{Header: "性别", Width: 10, Align: pdfkit.AlignCenter},
-	{Header: "户籍地（流出地）", Width: 50},
+	{Header: term(models.TermHomeRegion), Width: 50},
 	{Header: "跟班学习时间", Width: 44, Align: pdfkit.AlignCenter},
-	{Header: "带教指导人", Width: 28},
-	{Header: "鉴定等次", Width: 18, Align: pdfkit.AlignCenter},
-	{Header: "鉴定评语", Width: 83},
+	{Header: term(models.TermSupervisor), Width: 28},
+	{Header: term(models.TermGrade), Width: 18, Align: pdfkit.AlignCenter},
+	{Header: term(models.TermComment), Width: 83},
 }
 
 // Placements writes the shadow-study placement list (跟班学习安排表) as a
@@ -84,13 +85,13 @@ func (s *sheet) villageSection(n int, v training.VillagePlacements) error {
 	for i, p := range ps {
 		pl := p.Placement
 		rows[i] = []string{strconv.Itoa(i + 1), p.Trainee.Name, p.Trainee.Gender.Chinese(), p.Trainee.HomeRegion.String(),
-			dateRange(pl.StartDate, pl.EndDate), pl.Supervisor, GradeLabel(pl.Grade), pl.Comment}
+			dateRange(pl.StartDate, pl.EndDate), pl.Supervisor, pl.Grade.Chinese(), pl.Comment}
 	}
 	t := pdfkit.Table{Columns: placementColumns, FontSize: 9}
 	o := v.Village
 	about := "所在地：" + o.Region.String()
 	if o.PlacementCapacity > 0 {
-		about += fmt.Sprintf("　　接收容量：%d 人", o.PlacementCapacity)
+		about += fmt.Sprintf("　　%s：%d 人", term(models.TermVillageCapacity), o.PlacementCapacity)
 	}
 	if o.ContactPerson != "" {
 		about += "　　联系人：" + o.ContactPerson

@@ -32,7 +32,7 @@ func Record(w io.Writer, m Meta, r *training.TraineeRecord) (int, error) {
 var recordCourseColumns = []pdfkit.Column{
 	{Header: "序号", Width: 10, Align: pdfkit.AlignCenter},
 	{Header: "培训班", Width: 41},
-	{Header: "主题", Width: 23, Align: pdfkit.AlignCenter},
+	{Header: term(models.TermTheme), Width: 23, Align: pdfkit.AlignCenter},
 	{Header: "培训时间", Width: 24, Align: pdfkit.AlignCenter},
 	{Header: "出勤情况", Width: 30},
 	{Header: "学时", Width: 12, Align: pdfkit.AlignCenter},
@@ -44,9 +44,9 @@ var recordPlacementColumns = []pdfkit.Column{
 	{Header: "序号", Width: 10, Align: pdfkit.AlignCenter},
 	{Header: "重点村（社区）", Width: 46},
 	{Header: "跟班学习时间", Width: 40, Align: pdfkit.AlignCenter},
-	{Header: "带教指导人", Width: 24},
-	{Header: "鉴定等次", Width: 18, Align: pdfkit.AlignCenter},
-	{Header: "鉴定评语", Width: 42},
+	{Header: term(models.TermSupervisor), Width: 24},
+	{Header: term(models.TermGrade), Width: 18, Align: pdfkit.AlignCenter},
+	{Header: term(models.TermComment), Width: 42},
 }
 
 var recordMentorColumns = []pdfkit.Column{
@@ -70,7 +70,7 @@ var recordReturnColumns = []pdfkit.Column{
 	{Header: "序号", Width: 10, Align: pdfkit.AlignCenter},
 	{Header: "回引村（社区）", Width: 42},
 	{Header: "回引日期", Width: 22, Align: pdfkit.AlignCenter},
-	{Header: "任职情况", Width: 70},
+	{Header: "选任情况", Width: 70},
 	{Header: "备注", Width: 36},
 }
 
@@ -93,7 +93,7 @@ func (s *sheet) record(r *training.TraineeRecord) error {
 	if err := s.title("流动党员联合培养档案"); err != nil {
 		return err
 	}
-	info := fmt.Sprintf("姓名：%s　　学员编号：%d　　当前培养环节：%s", t.Name, t.ID, StageLabel(r.Stage))
+	info := fmt.Sprintf("姓名：%s　　学员编号：%d　　当前培养环节：%s", t.Name, t.ID, r.Stage.Chinese())
 	if err := s.centred(info, sizeSubtitle, 1.6); err != nil {
 		return err
 	}
@@ -130,18 +130,18 @@ func (s *sheet) basics(r *training.TraineeRecord) error {
 	if t.KeyTarget {
 		key = "是"
 	}
-	g := grid{widths: []float64{36, 54, 30, 60}, size: sizeTable}
+	g := grid{widths: []float64{40, 50, 30, 60}, size: sizeTable}
 	return g.draw(s, [][]string{
 		{"姓名", t.Name, "性别", t.Gender.Chinese()},
 		{"民族", t.Ethnicity, "出生年月", yearMonth(t.BirthDate)},
 		{"身份证号", id, "联系电话", phone},
 		{"学历", t.Education, "入党时间", dotDate(t.JoinedParty)},
-		{"党员类别", DirectionLabel(t.Direction), "重点培养对象", key},
-		{"户籍地（流出地）", t.HomeRegion.String()},
-		{"现居住地（流入地）", t.CurrentDistrict, "推荐单位", nominated},
+		{term(models.TermDirection), t.Direction.Chinese(), "重点培养对象", key},
+		{term(models.TermHomeRegion), t.HomeRegion.String()},
+		{term(models.TermCurrentDistrict), t.CurrentDistrict, "推荐单位", nominated},
 		{"工作单位", t.Employer},
-		{"所在党支部", t.Branch},
-		{"培养批次", cohort, "当前培养环节", StageLabel(r.Stage)},
+		{term(models.TermBranch), t.Branch},
+		{"培养批次", cohort, "当前培养环节", r.Stage.Chinese()},
 		{"备注", t.Notes},
 	})
 }
@@ -172,7 +172,7 @@ func (s *sheet) recordCourses(r *training.TraineeRecord) error {
 		if c.Enrolment.Score != nil {
 			score = number(*c.Enrolment.Score)
 		}
-		decision := EnrolmentLabel(c.Enrolment.Status)
+		decision := c.Enrolment.Status.Chinese()
 		if c.Enrolment.Status == models.NotCompleted {
 			if why := notCompletedWhy(c, passed); why != "" {
 				decision += "：" + why
@@ -196,7 +196,7 @@ func attendance(c training.CourseRecord) string {
 	var parts []string
 	for _, st := range models.AttendanceStatuses {
 		if n := c.Attendance[st]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", AttendanceLabel(st), n))
+			parts = append(parts, fmt.Sprintf("%s %d", st.Chinese(), n))
 		}
 	}
 	recorded := 0
@@ -230,8 +230,8 @@ func notCompletedWhy(c training.CourseRecord, placementPassed bool) string {
 var failureChinese = map[string]string{
 	"attendance {{.Rate}} is below the required {{.Min}} (short by {{.Short}} points)": "出勤率{{.Rate}}，低于要求的{{.Min}}",
 	"class hours {{.Hours}} are {{.Short}} short of the required {{.Min}}":             "学时{{.Hours}}，比要求的{{.Min}}少{{.Short}}",
-	"no assessment score is recorded (the pass score is {{.Pass}})":                    "无考核成绩（合格分{{.Pass}}）",
-	"score {{.Score}} is below the pass score {{.Pass}} (short by {{.Short}})":         "考核成绩{{.Score}}，低于合格分{{.Pass}}",
+	"no assessment score is recorded (the pass score is {{.Pass}})":                    "无考核成绩（合格分数{{.Pass}}）",
+	"score {{.Score}} is below the pass score {{.Pass}} (short by {{.Short}})":         "考核成绩{{.Score}}，低于合格分数{{.Pass}}",
 	"no shadow-study placement has been passed":                                        "未通过重点村（社区）跟班学习",
 }
 
@@ -241,7 +241,7 @@ func (s *sheet) recordPlacements(r *training.TraineeRecord) error {
 	for i, p := range r.Placements {
 		pl := p.Placement
 		rows[i] = []string{strconv.Itoa(i + 1), p.Village.Name, dateRange(pl.StartDate, pl.EndDate),
-			pl.Supervisor, GradeLabel(pl.Grade), pl.Comment}
+			pl.Supervisor, pl.Grade.Chinese(), pl.Comment}
 	}
 	return s.section(fmt.Sprintf("三、重点村（社区）跟班学习（%d 次）", len(rows)), t, rows)
 }
@@ -272,7 +272,7 @@ func (s *sheet) recordMentors(r *training.TraineeRecord) error {
 	log := recordTable(recordContactColumns...)
 	logRows := make([][]string, len(contacts))
 	for i, c := range contacts {
-		logRows[i] = []string{strconv.Itoa(i + 1), dotDate(c.c.Date), c.mentor, ContactLabel(c.c.Mode), c.c.Summary}
+		logRows[i] = []string{strconv.Itoa(i + 1), dotDate(c.c.Date), c.mentor, c.c.Mode.Chinese(), c.c.Summary}
 	}
 	s.y += 3
 	return s.section(fmt.Sprintf("导师联系记录（%d 次）", len(logRows)), log, logRows)
@@ -284,7 +284,7 @@ func (s *sheet) recordReturns(r *training.TraineeRecord) error {
 	for i, rr := range r.Returns {
 		var posts []string
 		for _, e := range rr.Elections {
-			p := fmt.Sprintf("%s %s%s，%s", dotDate(e.Date), e.Committee.Chinese(), e.Post.Chinese(), ResultLabel(e.Result))
+			p := fmt.Sprintf("%s %s%s，%s", dotDate(e.Date), e.Committee.Chinese(), e.Post.Chinese(), e.Result.Chinese())
 			if e.TermYears > 0 && e.Result.Seated() {
 				p += fmt.Sprintf("（任期 %d 年）", e.TermYears)
 			}
@@ -296,7 +296,7 @@ func (s *sheet) recordReturns(r *training.TraineeRecord) error {
 		}
 		rows[i] = []string{strconv.Itoa(i + 1), rr.Village.Name, dotDate(rr.Return.ReturnDate), held, rr.Return.Notes}
 	}
-	return s.section(fmt.Sprintf("五、回引与任职（%d 次）", len(rows)), t, rows)
+	return s.section(fmt.Sprintf("五、"+term(models.TermReturns)+"（%d 次）", len(rows)), t, rows)
 }
 
 func (s *sheet) recordCertificates(r *training.TraineeRecord) error {
@@ -307,15 +307,15 @@ func (s *sheet) recordCertificates(r *training.TraineeRecord) error {
 	}
 	rows := make([][]string, len(r.Certificates))
 	for i, c := range r.Certificates {
-		status := CertificateLabel(c.Status)
+		status := c.Status.Chinese()
 		switch {
 		case c.Status == models.CertVoid && c.VoidReason != "":
 			status += "：" + c.VoidReason
 		case c.ReplacedBy != "":
-			status += "，换发为" + c.ReplacedBy
+			status += "，新证书" + c.ReplacedBy
 		}
 		if c.Replaces != "" {
-			status += "（换发" + c.Replaces + "）"
+			status += "（补发，取代" + c.Replaces + "）"
 		}
 		title := titles[c.CourseID]
 		if title == "" {

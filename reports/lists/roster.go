@@ -22,10 +22,10 @@ var rosterColumns = []pdfkit.Column{
 	{Header: "出生年月", Width: 17, Align: pdfkit.AlignCenter},
 	{Header: "身份证号", Width: 38},
 	{Header: "联系电话", Width: 25},
-	{Header: "户籍地（流出地）", Width: 33},
+	{Header: term(models.TermHomeRegion), Width: 33},
 	{Header: "工作单位", Width: 30},
-	{Header: "所在党支部", Width: 29},
-	{Header: "备注", Width: 29},
+	{Header: term(models.TermBranch), Width: 37},
+	{Header: "备注", Width: 21},
 }
 
 // Roster writes the course's roster (花名册) as a PDF to w: A4 landscape,
@@ -53,7 +53,7 @@ func (s *sheet) roster(l *training.CourseList) error {
 	if l.Cohort != nil {
 		info = "批次：" + l.Cohort.Name + "　　"
 	}
-	info += fmt.Sprintf("主题：%s　　培训时间：%s至%s　　学员：%d 人",
+	info += fmt.Sprintf(term(models.TermTheme)+"：%s　　培训时间：%s至%s　　学员：%d 人",
 		c.Theme.Chinese(), c.StartDate.Chinese(), c.EndDate.Chinese(), len(l.Trainees))
 	if err := s.centred(info, sizeSubtitle, 1.6); err != nil {
 		return err

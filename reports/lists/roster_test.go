@@ -57,9 +57,9 @@ func TestRoster(t *testing.T) {
 	}
 	all := noSpace(strings.Join(ps, ""))
 	wantAll(t, "the heading", noSpace(ps[0]), "2025年乡村振兴带头人能力提升班（第1期）学员花名册", "批次：成德眉资联合培养2025级",
-		"主题：乡村振兴", "培训时间：2025年3月1日至2025年6月30日", "学员：48人", "制表单位：成都市基层党务学院", "制表日期：2025年11月26日")
+		"培训专题：乡村振兴", "培训时间：2025年3月1日至2025年6月30日", "学员：48人", "制表单位：成都市基层党务学院", "制表日期：2025年11月26日")
 	for i, p := range ps {
-		if !strings.Contains(noSpace(p), "序号姓名性别民族出生年月身份证号联系电话户籍地（流出地）工作单位所在党支部备注") {
+		if !strings.Contains(noSpace(p), "序号姓名性别民族出生年月身份证号联系电话户籍地（流出地）工作单位党组织关系所在党支部备注") {
 			t.Errorf("page %d lacks the header row", i+1)
 		}
 		if !strings.Contains(p, "成都市基层党务学院") || !strings.Contains(p, "学员花名册") {

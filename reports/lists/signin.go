@@ -16,7 +16,7 @@ import (
 var signInColumns = []pdfkit.Column{
 	{Header: "序号", Width: 13, Align: pdfkit.AlignCenter},
 	{Header: "姓名", Width: 31},
-	{Header: "户籍地（流出地）", Width: 52},
+	{Header: term(models.TermHomeRegion), Width: 52},
 	{Header: "本人签名", Width: 50},
 	{Header: "备注", Width: 34},
 }
@@ -72,7 +72,7 @@ func (s *sheet) signIn(l *training.SessionList) error {
 	}
 	when := fmt.Sprintf("%s（%s）", ses.Date.Chinese(), weekday(ses.Date))
 	clock := fmt.Sprintf("%s—%s（%s 学时）", ses.Start, ses.End, hoursText(ses.Hours))
-	if err := s.fields([][2]string{{"课　　题", ses.Topic}}); err != nil {
+	if err := s.fields([][2]string{{term(models.TermTopic), ses.Topic}}); err != nil {
 		return err
 	}
 	if err := s.fieldPairs([][4]string{

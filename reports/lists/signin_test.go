@@ -38,10 +38,10 @@ func TestSignIn(t *testing.T) {
 		t.Fatalf("%d pages (pdftotext: %d), want 1 for the first session and 2 for the second", n, len(ps))
 	}
 	first, second := noSpace(ps[0]), noSpace(strings.Join(ps[1:], ""))
-	wantAll(t, "the first sheet", first, "2025年乡村振兴带头人能力提升班（第1期）", "签到表", "课题：学习贯彻党的二十届三中全会精神",
+	wantAll(t, "the first sheet", first, "2025年乡村振兴带头人能力提升班（第1期）", "签到表", "课程内容：学习贯彻党的二十届三中全会精神",
 		"日期：2025年3月1日（星期六）", "时间：09:00—11:30（3学时）", "地点：成都市基层党务学院第一教室", "授课教师：李明（党校教授）",
 		"制表单位：成都市基层党务学院", "应到8人", "记录人（签字）", "签到表2025.03.0109:00")
-	wantAll(t, "the second sheet", noSpace(ps[1]), "课题：乡村振兴与集体经济发展现场教学", "日期：2025年3月8日（星期六）",
+	wantAll(t, "the second sheet", noSpace(ps[1]), "课程内容：乡村振兴与集体经济发展现场教学", "日期：2025年3月8日（星期六）",
 		"时间：14:00—17:00（2.5学时）", "地点：郫都区战旗村党群服务中心", "授课教师：")
 	wantAll(t, "the second sheet", second, "应到32人", "签到表2025.03.0814:00")
 	if strings.Contains(second, "二十届三中全会") || strings.Contains(first, "现场教学") {

@@ -1,0 +1,141 @@
+package training_test
+
+import (
+	"database/sql"
+	"testing"
+
+	"peiyang/models"
+	"peiyang/store"
+)
+
+// rawElection writes an election past every rule, as an older version of
+// the program could.
+func rawElection(t *testing.T, db *sql.DB, r *models.Return, c models.Committee, p models.Post, res models.ElectionResult) int64 {
+	t.Helper()
+	out, err := db.Exec(`INSERT INTO elections (return_id, trainee_id, date, committee, post, result, term_years, created_at, updated_at)
+		VALUES (?, ?, '2025-03-01', ?, ?, ?, 5, '2025-03-02T09:00:00.000000Z', '2025-03-02T09:00:00.000000Z')`,
+		r.ID, r.TraineeID, string(c), string(p), string(res))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := out.LastInsertId()
+	return id
+}
+
+// Schema 3 rewrites 副职 as the committee's deputy post, with an audit
+// entry each, and lists without changing them the elections that break
+// the election rules; the list shrinks as the office corrects them.
+func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
+	f := newFixture(t)
+	village := f.org("战旗村", models.OrgVillage, false, 0)
+	r := &models.Return{TraineeID: f.trainee("赵明阳").ID, VillageID: village.ID, ReturnDate: day("2024-03-01")}
+	f.must(f.svc.RecordReturn(f.ctx, r))
+	path := f.db.Path()
+	f.must(f.db.Close())
+
+	raw, err := sql.Open("sqlite", path)
+	f.must(err)
+	deputyParty := rawElection(t, raw, r, models.CommitteeVillageParty, "deputy", models.Elected)
+	deputyPeople := rawElection(t, raw, r, models.CommitteeVillagers, "deputy", models.NotElected)
+	appointedChair := rawElection(t, raw, r, models.CommitteeVillagers, models.PostChair, models.Appointed)
+	appointedBoth := rawElection(t, raw, r, models.CommitteeVillageParty, models.PostBoth, models.Appointed)
+	secretaryOfVillagers := rawElection(t, raw, r, models.CommitteeVillagers, models.PostSecretary, models.Elected)
+	appointedSecretary := rawElection(t, raw, r, models.CommitteeVillageParty, models.PostSecretary, models.Appointed)
+	// Back to schema 2.
+	for _, q := range []string{`DROP TABLE review_items`, `DELETE FROM schema_migrations WHERE version >= 3`} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.must(raw.Close())
+
+	db, err := store.Open(path)
+	f.must(err)
+	t.Cleanup(func() { db.Close() })
+	svc := f.service(db)
+	post := func(id int64) models.Post {
+		e, err := svc.FindElectionByID(f.ctx, id)
+		f.must(err)
+		return e.Post
+	}
+	if p := post(deputyParty); p != models.PostDeputySecretary {
+		t.Errorf("副职 on the party committee became %s", p)
+	}
+	if p := post(deputyPeople); p != models.PostDeputyChair {
+		t.Errorf("副职 on the villagers' committee became %s", p)
+	}
+	entries, err := db.FindAudit(f.ctx, models.AuditFilter{Entity: "elections"})
+	f.must(err)
+	rewritten := 0
+	for _, e := range entries {
+		if e.UserName == "schema 3" && e.Action == "update" {
+			rewritten++
+		}
+	}
+	if rewritten != 2 {
+		t.Errorf("%d audit entries of the rewrite, want 2: %+v", rewritten, entries)
+	}
+
+	reviews, err := svc.ElectionReviews(f.ctx)
+	f.must(err)
+	want := []int64{appointedChair, appointedBoth, secretaryOfVillagers}
+	if len(reviews) != len(want) {
+		t.Fatalf("reviews: %+v, want elections %v", reviews, want)
+	}
+	for i, rv := range reviews {
+		if rv.Election.ID != want[i] || rv.FoundBy != 3 || len(rv.Problems) == 0 || rv.Trainee.Name != "赵明阳" || rv.Village.ID != village.ID {
+			t.Errorf("review %d: %+v", i, rv)
+		}
+	}
+	// Reported, not changed.
+	e, err := svc.FindElectionByID(f.ctx, appointedChair)
+	f.must(err)
+	if e.Result != models.Appointed || e.Post != models.PostChair {
+		t.Errorf("the migration changed election %d: %+v", appointedChair, e)
+	}
+	if post(appointedSecretary) != models.PostSecretary {
+		t.Error("the lawful appointment changed")
+	}
+
+	// Correcting a record takes it off the list; so does deleting one.
+	bad := *e
+	bad.Committee = models.CommitteeVillageParty // no chair there
+	wantCode(t, svc.UpdateElection(f.ctx, &bad), models.EINVALID)
+	e.Result = models.Elected
+	f.must(svc.UpdateElection(f.ctx, e))
+	f.must(svc.DeleteElection(f.ctx, secretaryOfVillagers))
+	reviews, err = svc.ElectionReviews(f.ctx)
+	f.must(err)
+	if len(reviews) != 1 || reviews[0].Election.ID != appointedBoth {
+		t.Errorf("after the corrections: %+v", reviews)
+	}
+}
+
+// The service refuses, with the rule's message, what the migration
+// reports.
+func TestRecordElectionRefusesAppointmentsTheLawForbids(t *testing.T) {
+	f := newFixture(t)
+	village := f.org("战旗村", models.OrgVillage, false, 0)
+	r := &models.Return{TraineeID: f.trainee("赵明阳").ID, VillageID: village.ID, ReturnDate: day("2024-03-01")}
+	f.must(f.svc.RecordReturn(f.ctx, r))
+	for _, tc := range []struct {
+		c   models.Committee
+		p   models.Post
+		res models.ElectionResult
+		ok  bool
+	}{
+		{models.CommitteeVillagers, models.PostChair, models.Appointed, false},
+		{models.CommitteeVillagers, models.PostMember, models.Appointed, false},
+		{models.CommitteeVillageParty, models.PostBoth, models.Appointed, false},
+		{models.CommitteeVillagers, models.PostSecretary, models.Elected, false},
+		{models.CommitteeVillageParty, models.PostChair, models.Elected, false},
+		{models.CommitteeVillageParty, models.PostDeputySecretary, models.Appointed, true},
+		{models.CommitteeVillagers, models.PostDeputyChair, models.Elected, true},
+		{models.CommitteeVillageParty, models.PostBoth, models.Elected, true},
+	} {
+		err := f.svc.RecordElection(f.ctx, &models.Election{ReturnID: r.ID, Date: day("2025-03-01"), Committee: tc.c, Post: tc.p, Result: tc.res, TermYears: 5})
+		if (err == nil) != tc.ok {
+			t.Errorf("%s %s %s: %v", tc.c, tc.p, tc.res, err)
+		}
+	}
+}
