@@ -23,9 +23,9 @@ var readMethods = map[string]bool{
 	"FindInstructors": true, "FindMentorshipByID": true, "FindMentorships": true,
 	"FindOrganisationByID": true, "FindOrganisations": true, "FindPlacementByID": true,
 	"FindPlacements": true, "FindProgrammeByID": true, "FindProgrammes": true, "FindReturnByID": true,
-	"FindReturns": true, "FindSessionByID": true, "FindSessions": true, "FindStageFacts": true,
+	"FindReturns": true, "FindReviewItems": true, "FindSessionByID": true, "FindSessions": true, "FindStageFacts": true,
 	"FindTraineeByID": true, "FindTrainees": true, "Inactive": true, "IntegrityCheck": true,
-	"IsEmpty": true, "LastCertificateSeq": true, "Path": true, "SchemaVersion": true,
+	"IsEmpty": true, "LastCertificateSeq": true, "Migrated": true, "Path": true, "SchemaVersion": true,
 	"SearchTrainees": true, "Setting": true, "Update": true, "View": true,
 }
 
