@@ -7,16 +7,6 @@ import (
 	"peiyang/training"
 )
 
-func init() {
-	register(
-		&command{name: "elections record", args: "--return ID --post POST [--committee COMMITTEE] --result RESULT --date DATE [--term YEARS] [--json]",
-			summary: "Record a returnee standing for a village (community) committee; posts as ledgers write them (书记, 村委会主任, 书记兼主任 (一肩挑)...).", run: runElectionsRecord},
-		&command{name: "elections update", args: "ID [--post POST] [--committee COMMITTEE] [--result RESULT] [--date DATE] [--term YEARS] [--json]",
-			summary: "Correct an election record, under the same rules.", run: runElectionsUpdate},
-		&command{name: "elections delete", args: "ID", summary: "Delete an election record entered in error.", run: runElectionsDelete},
-	)
-}
-
 // electionFlags are the fields of an election on the command line.
 type electionFlags struct {
 	post, committee, result, date *string

@@ -24,6 +24,12 @@ func commands() []*command {
 		{name: "certificates list", args: "[--course ID] [--year Y] [--json]", summary: "List issued certificates.", run: runCertList},
 		{name: "certificates void", args: "SERIAL --reason TEXT", summary: "Void a certificate; its serial is kept with the reason.", run: runCertVoid},
 		{name: "certificates reissue", args: "SERIAL [--json]", summary: "Reissue a certificate under a new serial linked to the old one.", run: runCertReissue},
+		// Elections of returnees (cmd_elections.go).
+		{name: "elections record", args: "--return ID --post POST [--committee COMMITTEE] --result RESULT --date DATE [--term YEARS] [--json]",
+			summary: "Record a returnee standing for a village (community) committee; posts as ledgers write them (书记, 村委会主任, 书记兼主任 (一肩挑)...).", run: runElectionsRecord},
+		{name: "elections update", args: "ID [--post POST] [--committee COMMITTEE] [--result RESULT] [--date DATE] [--term YEARS] [--json]",
+			summary: "Correct an election record, under the same rules.", run: runElectionsUpdate},
+		{name: "elections delete", args: "ID", summary: "Delete an election record entered in error.", run: runElectionsDelete},
 		// Settings (cmd_settings.go).
 		{name: "settings list", args: "[--json]", summary: "Show every setting with its value and what it means.", run: runSettingsList},
 		{name: "settings get", args: "KEY [--json]", summary: "Show a setting (certificate wording, organisation, serial format, overlay positions...).", run: runSettingsGet},
