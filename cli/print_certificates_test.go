@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"peiyang/certsign"
+	"peiyang/internal/poppler"
 	"peiyang/reports/certificate/certtest"
 )
 
@@ -35,6 +36,7 @@ func pdfToText(t *testing.T, name string) string {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not found: install poppler-utils")
 	}
+	poppler.Check(t, name)
 	out, err := exec.Command("pdftotext", "-enc", "UTF-8", name, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", name, err)
@@ -60,7 +62,7 @@ func TestPrintCertificates(t *testing.T) {
 	cmd(t, db, "print", "certificates", "--course", course, "--out", out).want(t, 0, "Wrote 4 certificate(s) of 乡村振兴专题培训班")
 	mode600(t, out)
 	text := pdfToText(t, out)
-	for _, want := range []string{"〔2025〕第0001号", "〔2025〕第0004号", "阿依古丽·买买提同志，女", "王同志，男", "欧阳娜娜", "司马相如", "成都市基层党务学院", "完成规定课程4学时"} {
+	for _, want := range []string{"〔2025〕第0001号", "〔2025〕第0004号", "阿依古丽·买买提同志，女", "王𠮷同志，男", "欧阳娜娜", "司马相如", "成都市基层党务学院", "完成规定课程4学时"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("certificates lack %q", want)
 		}

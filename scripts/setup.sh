@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Peiyang needs to build, run and test on a fresh Debian
 # machine (run as root, or with sudo available): the C libraries Fyne's
-# build needs, Xvfb and the tools for screenshots and PDF checks, the CJK
-# font, the Go modules and staticcheck. Safe to run again: it only installs
+# build needs, Xvfb and the tools for screenshots and PDF checks (poppler,
+# qpdf, zbar for the QR codes), the CJK font, the Go modules and
+# staticcheck. Safe to run again: it only installs
 # what is missing.
 set -euo pipefail
 
@@ -11,7 +12,7 @@ export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/
 packages=(
   gcc pkg-config
   libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dev
-  xvfb xauth xdotool imagemagick poppler-utils
+  xvfb xauth xdotool imagemagick poppler-utils qpdf zbar-tools
   fonts-lxgw-wenkai
 )
 

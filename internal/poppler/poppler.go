@@ -1,10 +1,14 @@
 // Package poppler reads PDFs back for tests with poppler-utils: pdftotext
 // for the text, in a box or a page at a time, and pdftoppm for the pixels.
-// A test is skipped, with a message, where the tools are not installed.
+// Every PDF read back is first checked with qpdf --check (once per
+// distinct file), so that a test reading a document also proves it
+// well-formed. A test is skipped, with a message, where the tools are not
+// installed.
 package poppler
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"image"
 	"image/png"
@@ -12,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -27,14 +32,47 @@ func NeedTool(t testing.TB, name string) {
 	}
 }
 
-// WritePDF writes pdf to a temporary file and returns its name.
+// WritePDF writes pdf to a temporary file, checks it (see Check) and
+// returns its name.
 func WritePDF(t testing.TB, pdf []byte) string {
 	t.Helper()
 	name := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(name, pdf, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	checkOnce(t, name, pdf)
 	return name
+}
+
+// checked holds the SHA-256 of every PDF that passed Check.
+var checked sync.Map
+
+// Check runs qpdf --check on the PDF file name and fails the test with
+// qpdf's report unless the file is sound: its syntax, cross-reference
+// table and every stream's encoding.
+func Check(t testing.TB, name string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOnce(t, name, b)
+}
+
+func checkOnce(t testing.TB, name string, pdf []byte) {
+	t.Helper()
+	sum := sha256.Sum256(pdf)
+	if _, ok := checked.Load(sum); ok {
+		return
+	}
+	NeedTool(t, "qpdf")
+	out, err := exec.Command("qpdf", "--check", name).CombinedOutput()
+	// qpdf exits 0 when the file is sound, 2 on errors and 3 on warnings:
+	// both fail.
+	if err != nil || !bytes.Contains(out, []byte("No syntax or stream encoding errors found")) {
+		t.Fatalf("qpdf --check %s: %v\n%s", filepath.Base(name), err, out)
+	}
+	checked.Store(sum, true)
 }
 
 // Text runs pdftotext with args (e.g. "-layout", "-f", "2", "-l", "2") on

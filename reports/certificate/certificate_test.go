@@ -38,7 +38,7 @@ func TestFullCertificate(t *testing.T) {
 	pdf := printPDF(t, &Printer{Settings: testSettings()}, items)
 	for i, it := range items {
 		text := pageText(t, pdf, i+1)
-		name := strings.ReplaceAll(it.Name, "𠮷", "") // drawn as an outline, not in the text layer
+		name := it.Name
 		for _, want := range []string{
 			"结业证书", "证书编号：" + it.Serial,
 			name + "同志，" + it.Gender.Chinese() + "，于2025年6月2日至2025年6月13日参加成都市基层党务学院举办的" + it.Course +
@@ -82,12 +82,15 @@ func abs(x int) int {
 	return x
 }
 
-// TestNonBMPNameDrawn: 𠮷 is absent from the text layer but drawn, about
-// as much ink as 吉 in the same place.
+// TestNonBMPNameDrawn: 𠮷 is drawn, about as much ink as 吉 in the same
+// place, and is in the text layer.
 func TestNonBMPNameDrawn(t *testing.T) {
 	it := SampleItem()
 	it.Name = "王𠮷"
 	withOutline := printPDF(t, &Printer{Settings: testSettings()}, []Item{it})
+	if text := pageText(t, withOutline, 1); !strings.Contains(text, "王𠮷同志") {
+		t.Errorf("the text layer lacks 王𠮷: %s", text)
+	}
 	it.Name = "王吉"
 	withText := printPDF(t, &Printer{Settings: testSettings()}, []Item{it})
 	const dpi = 150

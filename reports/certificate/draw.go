@@ -1,8 +1,6 @@
 package certificate
 
 import (
-	"bytes"
-
 	"github.com/jung-kurt/gofpdf"
 
 	"peiyang/reports/pdfkit"
@@ -182,12 +180,6 @@ func drawFrame(d *pdfkit.Doc, c pdfkit.Color) {
 
 // drawBackground draws the background image over the whole page.
 func drawBackground(d *pdfkit.Doc, s *Settings) {
-	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
-		opt := gofpdf.ImageOptions{ImageType: s.backgroundType}
-		if pdf.GetImageInfo("background") == nil {
-			pdf.RegisterImageOptionsReader("background", opt, bytes.NewReader(s.background))
-		}
-		w, h := pdf.GetPageSize()
-		pdf.ImageOptions("background", 0, 0, w, h, false, opt, 0, "")
-	})
+	w, h := d.PageSize()
+	_ = d.Image(s.background, 0, 0, w, h)
 }

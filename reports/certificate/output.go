@@ -37,7 +37,7 @@ func (p *Printer) Document(items []Item) (*pdfkit.Doc, error) {
 	if len(items) == 1 {
 		title += " " + items[0].Serial
 	}
-	d, err := p.newDoc(title, len(items) > 1 && len(items) <= compressUpTo)
+	d, err := p.newDoc(title)
 	if err != nil {
 		return nil, err
 	}
@@ -49,17 +49,9 @@ func (p *Printer) Document(items []Item) (*pdfkit.Doc, error) {
 	return d, nil
 }
 
-// compressUpTo is the most pages a document has with its page streams
-// compressed. A QR code is some 900 rectangles, 12 KB plain and 4 KB
-// compressed, but gofpdf makes a new 1 MB compressor for each page: a
-// batch of a thousand is left plain to print in well under a second (16
-// MB instead of 6), and so is a one-page PDF, which is written fastest
-// plain (a zip archive compresses it anyway).
-const compressUpTo = 200
-
-func (p *Printer) newDoc(title string, compress bool) (*pdfkit.Doc, error) {
+func (p *Printer) newDoc(title string) (*pdfkit.Doc, error) {
 	opts := pdfkit.Options{PageSize: pdfkit.A4, Landscape: true, NoMargins: true, Title: title, Creator: "Peiyang",
-		Author: p.Settings.OrgName, CreationDate: p.Date, Deterministic: true, CompressPages: compress}
+		Author: p.Settings.OrgName, CreationDate: p.Date, Deterministic: true}
 	if p.Overlay {
 		opts.PageSize, opts.Landscape = p.Settings.Paper, false
 	}

@@ -61,8 +61,7 @@ type Settings struct {
 	Seal                            bool
 	ChineseDates                    bool
 	Background                      string // the file's path
-	background                      []byte
-	backgroundType                  string // "PNG" or "JPG"
+	background                      *pdfkit.Image
 
 	OffsetX, OffsetY float64
 	Paper            pdfkit.Size // the stock, as it lies
@@ -167,11 +166,15 @@ func fieldError(key string, err error) *models.Error {
 // loadBackground reads the background image and checks that it is a PNG
 // or JPEG file.
 func (s *Settings) loadBackground(path string) error {
-	b, typ, err := settings.Image(path)
+	b, _, err := settings.Image(path)
 	if err != nil {
 		return err
 	}
-	s.Background, s.background, s.backgroundType = path, b, typ
+	img, err := pdfkit.NewImage(b)
+	if err != nil {
+		return models.Errorf(models.EINVALID, "", "The background image {{.Value}} cannot be read: {{.Error}}", "Value", path, "Error", err.Error())
+	}
+	s.Background, s.background = path, img
 	return nil
 }
 

@@ -21,14 +21,10 @@
 package lists
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math"
-	"runtime/debug"
 	"time"
-
-	"github.com/jung-kurt/gofpdf"
 
 	"peiyang/models"
 	"peiyang/reports/pdfkit"
@@ -86,8 +82,8 @@ func (s *sheet) setCaption(text string) {
 	s.captions = append(s.captions, caption{s.PageCount(), text})
 }
 
-// footerCaption returns the caption for page i, or kind; "" if neither
-// can be written by gofpdf.
+// footerCaption returns the caption for page i, or kind when there is
+// none or it is too long for the footer.
 func (s *sheet) footerCaption(i int) string {
 	text := s.kind
 	for _, c := range s.captions {
@@ -95,11 +91,8 @@ func (s *sheet) footerCaption(i int) string {
 			text = c.text
 		}
 	}
-	if !bmpOnly(text) || s.MeasureString(text, sizeFooter) > s.width()/3 {
+	if s.MeasureString(text, sizeFooter) > s.width()/3 {
 		text = s.kind
-	}
-	if !bmpOnly(text) {
-		return ""
 	}
 	return text
 }
@@ -274,69 +267,29 @@ func (s *sheet) tableStart(t pdfkit.Table, rows [][]string) float64 {
 func (s *sheet) finish(w io.Writer) (pages int, err error) {
 	n := s.PageCount()
 	org := s.meta.Org
-	if !bmpOnly(org) || s.MeasureString(org, sizeFooter) > s.width()/3 {
-		org = "" // gofpdf cannot write it; the heading has it anyway
+	if s.MeasureString(org, sizeFooter) > s.width()/3 {
+		org = "" // too long for the footer; the heading has it anyway
 	}
-	texts := []string{"第页共 0123456789", org}
-	footers := make([]struct {
-		number, caption   string
-		numberX, captionX float64
-	}, n)
-	pw, ph := s.PageSize()
-	for i := range footers {
-		f := &footers[i]
-		f.number = fmt.Sprintf("第 %d 页 共 %d 页", i+1, n)
-		f.numberX = (pw - s.MeasureString(f.number, sizeFooter)) / 2
-		if i == 0 || len(s.captions) > 0 {
-			f.caption = s.footerCaption(i + 1)
-			f.captionX = pw - s.Margins().Right - s.MeasureString(f.caption, sizeFooter)
-			texts = append(texts, f.caption)
-		} else {
-			f.caption, f.captionX = footers[0].caption, footers[0].captionX
-		}
-	}
-	if err := s.UseText(texts...); err != nil {
-		return 0, s.fail(err)
-	}
-	if n >= largeDoc {
-		defer tightenGC()()
-	}
-	pdf, err := s.Fpdf()
-	if err != nil {
-		return 0, s.fail(err)
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			pages, err = 0, fmt.Errorf("lists: %s: gofpdf panicked writing the PDF: %v", s.kind, p)
-		}
-	}()
-	left := s.left()
+	_, ph := s.PageSize()
 	base := ph - s.Margins().Bottom + 9
-	if n >= largeDoc {
-		// gofpdf holds the pages now; drop what pdfkit recorded before
-		// gofpdf assembles the whole file in memory (see tightenGC).
-		s.Doc = nil
-		debug.FreeOSMemory()
-	}
+	s.SetFontSize(sizeFooter)
+	s.SetTextColor(pdfkit.Color{R: 60, G: 60, B: 60})
 	for i := 1; i <= n; i++ {
-		pdf.SetPage(i)
-		pdf.SetFont(pdfkit.FontFamily, "", sizeFooter)
-		pdf.SetTextColor(60, 60, 60)
+		if err := s.SetPage(i); err != nil {
+			return 0, s.fail(err)
+		}
 		if org != "" {
-			pdf.Text(left, base, org)
+			_ = s.Text(s.left(), base, org)
 		}
-		f := footers[i-1]
-		pdf.Text(f.numberX, base, f.number)
-		if f.caption != "" {
-			pdf.Text(f.captionX, base, f.caption)
+		_ = s.AlignedText(0, base, s.width()+s.left()+s.Margins().Right, fmt.Sprintf("第 %d 页 共 %d 页", i, n), pdfkit.AlignCenter)
+		if caption := s.footerCaption(i); caption != "" {
+			_ = s.AlignedText(s.left(), base, s.width(), caption, pdfkit.AlignRight)
 		}
 	}
-	pdf.SetPage(n)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if err := pdf.Output(bw); err != nil {
-		return 0, fmt.Errorf("lists: %s: write PDF: %w", s.kind, err)
+	if err := s.Err(); err != nil {
+		return 0, s.fail(err)
 	}
-	if err := bw.Flush(); err != nil {
+	if err := s.Output(w); err != nil {
 		return 0, fmt.Errorf("lists: %s: write PDF: %w", s.kind, err)
 	}
 	return n, nil
@@ -347,17 +300,6 @@ func (s *sheet) fail(err error) error {
 	return fmt.Errorf("lists: %s: %w", s.kind, err)
 }
 
-// bmpOnly reports whether gofpdf can write s as text (no rune outside the
-// Basic Multilingual Plane).
-func bmpOnly(s string) bool {
-	for _, r := range s {
-		if r > 0xFFFF {
-			return false
-		}
-	}
-	return true
-}
-
 // Colours of label cells and chart bars.
 var (
 	fillLabel = pdfkit.Color{R: 240, G: 240, B: 240}
@@ -366,14 +308,5 @@ var (
 
 // box draws a rectangle's outline, filled when fill is set.
 func (s *sheet) box(x, y, w, h float64, fill *pdfkit.Color) error {
-	return s.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetLineWidth(0.2)
-		pdf.SetDrawColor(0, 0, 0)
-		style := "D"
-		if fill != nil {
-			pdf.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
-			style = "FD"
-		}
-		pdf.Rect(x, y, w, h, style)
-	})
+	return s.Boxes(y, h, []pdfkit.Box{{X: x, W: w}}, 0.2, fill)
 }

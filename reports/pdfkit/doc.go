@@ -1,30 +1,36 @@
 // Package pdfkit is the text layer under every printed document of
 // Peiyang (completion certificates, rosters, sign-in sheets, reports): PDF
-// pages in Chinese with the embedded LXGW WenKai font, on top of
-// github.com/jung-kurt/gofpdf.
+// pages in Chinese with the embedded LXGW WenKai font, drawn with
+// github.com/jung-kurt/gofpdf and written by pdfkit itself.
 //
 // What it adds to gofpdf:
 //
 //   - a line breaker that follows the Chinese rules and never loses a
 //     character (WrapLines, Paragraph, Table), measured with the font's
 //     real advance widths;
-//   - characters outside the BMP (𠮷 in a name) drawn from the font's
-//     outlines, where gofpdf would panic;
+//   - every character of the font, outside the BMP too (𠮷 in a name),
+//     drawn as text: in the text layer, found by a viewer's search,
+//     copied and extracted as itself (see embed.go);
 //   - characters the font lacks reported as a *MissingGlyphsError before
 //     anything is printed, never a blank box;
-//   - speed and safety: the font is parsed once per process and each
-//     document hands gofpdf a subset of its own with only the glyphs it
-//     uses, so that hundreds of one-page certificates a second can be
-//     written, concurrently and race-free;
+//   - small files made fast: the font reduced to the glyphs the document
+//     uses, every stream deflated, pages drawn and deflated on all CPUs a
+//     batch at a time and written as they are done, so that a document of
+//     thousands of pages needs little memory;
+//   - images (NewImage): JPEG files embedded as they are, PNG ones with
+//     their transparency;
+//   - the metadata viewers and archives read: title, author, subject,
+//     creation date and language (zh-CN);
 //   - byte-for-byte reproducible output (Options.Deterministic).
 //
 // Lengths are millimetres from the top-left corner of the page, font sizes
-// are points. A Doc records what is drawn on its pages and builds the
-// gofpdf document when Output is called: only then is it known which
-// glyphs to embed. Draw reaches gofpdf directly for anything else (images,
-// fills, links) while the pages are built, and Fpdf returns the built
-// gofpdf document. A Doc is not safe for concurrent use; separate Docs
-// are, and they share the parsed font.
+// are points. A Doc records what is drawn on its pages and writes the PDF
+// when Output is called: only then is it known which glyphs to embed.
+// Text, lines, rectangles and images are drawn by pdfkit; Draw reaches
+// gofpdf for the rest (paths, circles, transforms, transparency), each
+// page with such drawings being drawn by gofpdf and its content stream
+// taken into the file. A Doc is not safe for concurrent use; separate
+// Docs are, and they share the parsed font.
 package pdfkit
 
 import (
@@ -33,10 +39,6 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 )
-
-// FontFamily is the gofpdf font family under which the document font is
-// registered, for text written in a Draw callback (see Doc.UseText).
-const FontFamily = "wenkai"
 
 // Size is a page size in millimetres.
 type Size struct{ W, H float64 }
@@ -65,14 +67,12 @@ type Options struct {
 	FontSize  float64 // points; zero: 12
 	Font      *Font   // nil: DefaultFont()
 
+	// The document's metadata: its title (shown by viewers instead of
+	// the file name), subject, author (the issuing organisation) and the
+	// program that made it.
 	Title, Subject, Author, Creator string
-
-	// CompressPages deflates the pages' content streams. The font is
-	// always compressed; Chinese text, written as glyph codes, shrinks
-	// little: a 1,000-page batch of certificates is 1.5 MB compressed and
-	// 1.8 MB not, but takes 8 times as long to write (gofpdf makes a new
-	// 1 MB compressor per page).
-	CompressPages bool
+	// Lang is the language of the text, a BCP 47 tag; empty: zh-CN.
+	Lang string
 
 	// Deterministic makes Output reproducible byte for byte: a fixed
 	// creation date (CreationDate, or 2000-01-01 when that is zero) and a
@@ -87,15 +87,24 @@ type Options struct {
 // remember the first one: after a failure the document draws nothing more
 // and Output returns that error.
 type Doc struct {
-	opts    Options
-	font    *Font
-	page    Size
-	margins Margins
-	pages   [][]op
-	runes   map[rune]struct{} // BMP runes drawn as text, to embed
-	size    float64
-	color   Color
-	err     error
+	opts       Options
+	font       *Font
+	page       Size
+	margins    Margins
+	pages      []page
+	cur        int               // the page drawn on, an index of pages
+	runes      map[rune]struct{} // the characters drawn, to embed
+	images     []*Image
+	imageIndex map[*Image]int
+	size       float64
+	color      Color
+	err        error
+}
+
+// page is what is drawn on a page.
+type page struct {
+	ops    []op
+	gofpdf bool // some of it is drawn by gofpdf (Draw)
 }
 
 // op is one recorded drawing operation, replayed at Output.
@@ -134,7 +143,8 @@ func New(opts Options) (*Doc, error) {
 	if size < 0 {
 		return nil, fmt.Errorf("pdfkit: bad font size %g", size)
 	}
-	return &Doc{opts: opts, font: font, page: page, margins: m, size: size, runes: map[rune]struct{}{}}, nil
+	return &Doc{opts: opts, font: font, page: page, margins: m, size: size, runes: map[rune]struct{}{},
+		imageIndex: map[*Image]int{}}, nil
 }
 
 // Err returns the first error the document met, if any.
@@ -164,7 +174,22 @@ func (d *Doc) ContentBox() (x, y, w, h float64) {
 }
 
 // AddPage starts a new page; what is drawn next goes on it.
-func (d *Doc) AddPage() { d.pages = append(d.pages, nil) }
+func (d *Doc) AddPage() {
+	d.pages = append(d.pages, page{})
+	d.cur = len(d.pages) - 1
+}
+
+// SetPage makes page n (from 1) the one drawn on, to add to a page
+// already made (a footer with the page count, say); AddPage still adds a
+// page at the end. A page that does not exist is an error, and the
+// current page stays.
+func (d *Doc) SetPage(n int) error {
+	if n < 1 || n > len(d.pages) {
+		return fmt.Errorf("pdfkit: SetPage(%d) in a document of %d pages", n, len(d.pages))
+	}
+	d.cur = n - 1
+	return nil
+}
 
 // PageCount returns the number of pages so far.
 func (d *Doc) PageCount() int { return len(d.pages) }
@@ -190,42 +215,54 @@ func (d *Doc) record(o op) error {
 	if len(d.pages) == 0 {
 		return d.fail(fmt.Errorf("pdfkit: nothing can be drawn before AddPage"))
 	}
-	d.pages[len(d.pages)-1] = append(d.pages[len(d.pages)-1], o)
+	p := &d.pages[d.cur]
+	p.ops = append(p.ops, o)
 	return nil
 }
 
-// Draw records fn, called with the gofpdf document when the page is built
-// at Output, for what pdfkit does not offer (images, fills, dashes, links).
-// Units are millimetres and the page is the current one; fn must not add
-// pages. Text written with FontFamily must be declared with UseText first,
-// or its glyphs will not be embedded. Errors set on pdf fail Output.
+// Draw records fn, called with a gofpdf document when the page is drawn
+// at Output, for the vector graphics pdfkit does not offer (paths,
+// circles, polygons, dashes, transforms, transparency). Units are
+// millimetres and the page is the current one; fn must not add or change
+// pages. Text, images, gradients and links cannot be made this way (Output
+// fails): draw text with Text and images with Image, also between a
+// TransformBegin in one Draw and its TransformEnd in a later one. Errors
+// set on pdf fail Output.
 func (d *Doc) Draw(fn func(pdf *gofpdf.Fpdf)) error {
-	return d.record(func(r *renderer) error {
+	if err := d.record(func(r *renderer) error {
+		r.flush()
 		fn(r.pdf)
+		r.sync()
+		return nil
+	}); err != nil {
+		return err
+	}
+	d.pages[d.cur].gofpdf = true
+	return nil
+}
+
+// group records fn's drawing as a group with its origin at y millimetres
+// from the top of the page (renderer.save). fn must not call Draw.
+func (d *Doc) group(y float64, fn func() error) error {
+	if err := d.record(func(r *renderer) error { r.save(y); return nil }); err != nil {
+		return err
+	}
+	err := fn()
+	if rerr := d.record(func(r *renderer) error { r.restore(); return nil }); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// Raw records PDF operators to write as they are on the current page, in
+// points from the page's bottom-left corner. They must leave the graphics
+// state as they found it: wrap them in q … Q.
+func (d *Doc) Raw(ops string) error {
+	return d.record(func(r *renderer) error {
+		r.c.op(ops)
 		r.forget()
 		return nil
 	})
-}
-
-// UseText checks texts against the font and embeds their glyphs, for text
-// a Draw callback writes itself. Runes outside the BMP cannot be written
-// through gofpdf at all; use Text for those.
-func (d *Doc) UseText(texts ...string) error {
-	if d.err != nil {
-		return d.err
-	}
-	if err := d.Check(texts...); err != nil {
-		return d.fail(err)
-	}
-	for _, t := range texts {
-		for _, r := range t {
-			if r > 0xFFFF {
-				return d.fail(fmt.Errorf("pdfkit: UseText: %U lies outside the BMP; draw it with Text", r))
-			}
-			d.runes[r] = struct{}{}
-		}
-	}
-	return nil
 }
 
 // Check reports, as a *MissingGlyphsError, the characters of texts that
@@ -253,26 +290,55 @@ func (d *Doc) WrapLines(s string, width, size float64) []string {
 
 // Line draws a black line width millimetres thick.
 func (d *Doc) Line(x1, y1, x2, y2, width float64) error {
-	return d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetLineWidth(width)
-		pdf.SetDrawColor(0, 0, 0)
-		pdf.Line(x1, y1, x2, y2)
+	return d.record(func(r *renderer) error {
+		r.setStroke(Color{}, width)
+		c := &r.c
+		c.num(c.x(x1))
+		c.num(c.y(y1))
+		c.b = append(c.b, "m "...)
+		c.num(c.x(x2))
+		c.num(c.y(y2))
+		c.op("l S")
+		return nil
 	})
 }
 
 // Rect draws the outline of a rectangle, black, width millimetres thick.
 func (d *Doc) Rect(x, y, w, h, width float64) error {
-	return d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetLineWidth(width)
-		pdf.SetDrawColor(0, 0, 0)
-		pdf.Rect(x, y, w, h, "D")
-	})
+	return d.Boxes(y, h, []Box{{X: x, W: w}}, width, nil)
 }
 
 // FillRect fills a rectangle with c.
 func (d *Doc) FillRect(x, y, w, h float64, c Color) error {
-	return d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-		pdf.Rect(x, y, w, h, "F")
+	return d.record(func(r *renderer) error {
+		r.setFill(c)
+		r.c.rect(x, y, w, h)
+		r.c.op("f")
+		return nil
+	})
+}
+
+// Box is a rectangle of a row of Boxes: its left edge and width.
+type Box struct{ X, W float64 }
+
+// Boxes draws a row of rectangles from y down, h millimetres high, their
+// outlines black and width millimetres thick, filled with fill unless it
+// is nil: the cells of a table row.
+func (d *Doc) Boxes(y, h float64, boxes []Box, width float64, fill *Color) error {
+	paint := "S"
+	var fc Color
+	if fill != nil {
+		paint, fc = "B", *fill
+	}
+	return d.record(func(r *renderer) error {
+		r.setStroke(Color{}, width)
+		if paint == "B" {
+			r.setFill(fc)
+		}
+		for _, b := range boxes {
+			r.c.rect(b.X, y, b.W, h)
+		}
+		r.c.op(paint)
+		return nil
 	})
 }

@@ -80,8 +80,8 @@ func TestCertificateText(t *testing.T) {
 }
 
 // TestNonBMPName prints 𠮷 (U+20BB7), which gofpdf cannot, beside 吉 in
-// the same size and checks that both are drawn alike, the rest of the name
-// in the text layer.
+// the same size and checks that both are drawn alike and that the whole
+// name is in the text layer.
 func TestNonBMPName(t *testing.T) {
 	d := newDoc(t, Options{})
 	d.AddPage()
@@ -92,8 +92,8 @@ func TestNonBMPName(t *testing.T) {
 	must(t, d.Text(30, 100, "学员：王𠮷祥"))
 	pdf := pdfBytes(t, d)
 
-	if text := noSpace(pdfText(t, pdf)); !strings.Contains(text, "学员：王") || !strings.Contains(text, "祥") {
-		t.Errorf("text layer %q lacks the rest of the name", text)
+	if text := noSpace(pdfText(t, pdf)); !strings.Contains(text, "吉𠮷吉") || !strings.Contains(text, "学员：王𠮷祥") {
+		t.Errorf("text layer %q lacks the names", text)
 	}
 	const dpi = 50
 	img := render(t, pdf, 1, dpi)
@@ -170,21 +170,28 @@ func TestMissingGlyphs(t *testing.T) {
 	}
 }
 
-// TestGofpdfPanicRecovered writes 𠮷 through gofpdf directly, which panics
-// inside gofpdf; Output must return an error instead.
-func TestGofpdfPanicRecovered(t *testing.T) {
-	d := newDoc(t, Options{})
-	d.AddPage()
-	must(t, d.UseText("王"))
-	must(t, d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetFont(FontFamily, "", 12)
-		pdf.Text(20, 20, "王𠮷")
-	}))
-	if _, err := d.Bytes(); err == nil || !strings.Contains(err.Error(), "panicked") {
-		t.Errorf("Output: %v", err)
-	}
-	if err := d.UseText("𠮷"); err == nil {
-		t.Error("UseText accepted a rune outside the BMP")
+// TestGofpdfRefused: a Draw callback that panics, or that writes text or
+// images through gofpdf (which pdfkit does not take into the file), makes
+// Output fail with an error, not a panic or a PDF without them.
+func TestGofpdfRefused(t *testing.T) {
+	for name, c := range map[string]struct {
+		fn   func(pdf *gofpdf.Fpdf)
+		want string
+	}{
+		"panic": {func(pdf *gofpdf.Fpdf) { panic("boom") }, "panicked"},
+		"text": {func(pdf *gofpdf.Fpdf) {
+			pdf.SetFont("Helvetica", "", 12)
+			pdf.Text(20, 20, "Wang")
+		}, "use Doc.Text"},
+		"error": {func(pdf *gofpdf.Fpdf) { pdf.SetAlpha(2, "Normal") }, "out of range"},
+	} {
+		d := newDoc(t, Options{})
+		d.AddPage()
+		must(t, d.Text(20, 10, "王芳"))
+		must(t, d.Draw(c.fn))
+		if _, err := d.Bytes(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: Output: %v, want an error with %q", name, err, c.want)
+		}
 	}
 }
 
@@ -205,7 +212,7 @@ func TestDeterministic(t *testing.T) {
 	if !bytes.Equal(c, build(Options{CreationDate: date, Title: "结业证书"})) {
 		t.Fatal("two runs with a fixed date differ")
 	}
-	if !bytes.Contains(c, []byte("(D:20240630090000)")) {
+	if !bytes.Contains(c, []byte("(D:20240630090000+08'00')")) {
 		t.Error("the creation date is not in the PDF")
 	}
 }
@@ -240,7 +247,9 @@ func TestConcurrentDocs(t *testing.T) {
 	}
 }
 
-func TestFpdfEscapeHatch(t *testing.T) {
+// TestSetPageAndDraw adds a footer to pages already drawn, and mixes
+// gofpdf drawings with pdfkit's text on the same page.
+func TestSetPageAndDraw(t *testing.T) {
 	d := newDoc(t, Options{PageSize: A5})
 	if _, err := d.Bytes(); err == nil {
 		t.Error("a document without pages was written")
@@ -249,20 +258,39 @@ func TestFpdfEscapeHatch(t *testing.T) {
 		t.Error("text was drawn before AddPage")
 	}
 	d = newDoc(t, Options{PageSize: A5})
-	d.AddPage()
-	must(t, d.UseText("签章处"))
-	must(t, d.Text(20, 20, "王芳"))
-	pdf, err := d.Fpdf()
-	must(t, err)
-	if w, h := pdf.GetPageSize(); w != 148 || h != 210 {
-		t.Errorf("page %gx%g mm, want A5", w, h)
+	for i := range 3 {
+		d.AddPage()
+		must(t, d.Text(20, 20, fmt.Sprintf("第%d页正文", i+1)))
 	}
-	pdf.SetFont(FontFamily, "", 12)
-	pdf.Text(20, 40, "签章处")
-	var b bytes.Buffer
-	must(t, pdf.Output(&b))
-	if text := noSpace(pdfText(t, b.Bytes())); text != "王芳签章处" {
-		t.Errorf("text %q", text)
+	must(t, d.Draw(func(pdf *gofpdf.Fpdf) {
+		pdf.SetFillColor(200, 0, 0)
+		pdf.Circle(74, 105, 20, "F")
+	}))
+	d.SetTextColor(Color{R: 255, G: 255, B: 255})
+	must(t, d.Text(64, 107, "签章处"))
+	for i := 1; i <= 3; i++ {
+		must(t, d.SetPage(i))
+		d.SetTextColor(Color{})
+		must(t, d.Text(20, 200, fmt.Sprintf("第 %d 页 共 3 页", i)))
+	}
+	if err := d.SetPage(4); err == nil {
+		t.Error("SetPage(4) of 3 pages")
+	}
+	pdf := pdfBytes(t, d)
+	for i := 1; i <= 3; i++ {
+		p := fmt.Sprint(i)
+		text := noSpace(pdfText(t, pdf, "-f", p, "-l", p))
+		want := fmt.Sprintf("第%d页正文第%d页共3页", i, i)
+		if i == 3 {
+			want = "第3页正文签章处第3页共3页"
+		}
+		if text != want {
+			t.Errorf("page %d: %q, want %q", i, text, want)
+		}
+	}
+	img := render(t, pdf, 3, 50)
+	if n, _ := inkBox(img, 50, 60, 90, 28, 28); n < 300 {
+		t.Errorf("the red disc is missing: %d dark pixels", n)
 	}
 }
 

@@ -66,8 +66,7 @@ type named struct {
 }
 
 // check returns a *MissingGlyphsError for the characters of texts the
-// font lacks, or nil. It also loads the outlines of the runes outside the
-// BMP, so that drawing them cannot fail later.
+// font lacks, or nil.
 func (f *Font) check(texts ...named) error {
 	var missing []MissingGlyph
 	for _, t := range texts {
@@ -78,10 +77,6 @@ func (f *Font) check(texts ...named) error {
 			}
 			if !f.HasGlyph(r) {
 				missing = append(missing, MissingGlyph{Rune: r, Where: t.where, Index: i})
-			} else if r > 0xFFFF {
-				if _, err := f.outline(r); err != nil {
-					return fmt.Errorf("%s: %w", t.where, err)
-				}
 			}
 		}
 	}

@@ -29,7 +29,6 @@ type Font struct {
 	bmp       []uint16 // glyph index of every BMP rune, 0 when missing
 	astral    []cmapGroup
 	sf        *sfnt.Font
-	outlines  sync.Map // rune → *outline, see glyph.go
 }
 
 // cmapGroup maps the runes start..end to consecutive glyphs from gid on.

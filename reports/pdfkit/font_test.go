@@ -41,71 +41,6 @@ func TestEmbeddedFont(t *testing.T) {
 	if f.Name() != "LXGW WenKai" || f.upem != 1000 || f.numGlyphs < 20000 {
 		t.Errorf("font %q, %d units per em, %d glyphs", f.Name(), f.upem, f.numGlyphs)
 	}
-	// gofpdf itself takes the whole font (it refuses CFF and TTC ones).
-	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("full", "", assets.Font)
-	pdf.AddPage()
-	pdf.SetFont("full", "", 12)
-	pdf.Text(20, 20, "结业证书")
-	var b bytes.Buffer
-	if err := pdf.Output(&b); err != nil {
-		t.Fatalf("gofpdf with the full font: %v", err)
-	}
-}
-
-// TestGofpdfWritesFontBytes shows why pdfkit never hands gofpdf a shared
-// font slice: at Output, gofpdf v1.16.2 pads odd-length tables with
-// append (generateChecksum), which writes zeros past the table into the
-// caller's slice. The padding there is zero anyway, but two documents
-// sharing assets.Font race (go test -race reports it) and a font with
-// other bytes there would be corrupted. pdfkit gives each document a
-// subset of its own.
-func TestGofpdfWritesFontBytes(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: gofpdf parses the full font")
-	}
-	f := testFont(t)
-	name := f.tables["name"]
-	if len(name)%4 == 0 {
-		t.Skip("the name table has no padding to show it on")
-	}
-	font := bytes.Clone(assets.Font)
-	end := int(binary.BigEndian.Uint32(tableRecord(t, font, "name")[8:])) + len(name)
-	pad := (4 - len(name)%4) % 4
-	for i := range pad {
-		font[end+i] = 0xAA // not what gofpdf writes
-	}
-	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("full", "", font)
-	pdf.AddPage()
-	pdf.SetFont("full", "", 12)
-	pdf.Text(20, 20, "培养")
-	if err := pdf.Output(&bytes.Buffer{}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(font[end:end+pad], make([]byte, pad)) {
-		t.Errorf("gofpdf no longer writes into the font bytes (% x): pdfkit's per-document subset is no longer needed for safety", font[end:end+pad])
-	}
-	// pdfkit: every subset is a new slice, never the embedded font.
-	a, err := f.subset([]rune("培养"))
-	must(t, err)
-	b, err := f.subset([]rune("培养"))
-	must(t, err)
-	if !bytes.Equal(a, b) || &a[0] == &b[0] {
-		t.Error("subsets must be equal and distinct")
-	}
-}
-
-// tableRecord returns the table directory record of tag in font.
-func tableRecord(t *testing.T, font []byte, tag string) []byte {
-	t.Helper()
-	for i := range int(binary.BigEndian.Uint16(font[4:])) {
-		if rec := font[12+16*i : 28+16*i]; string(rec[:4]) == tag {
-			return rec
-		}
-	}
-	t.Fatalf("no %q table", tag)
-	return nil
 }
 
 func TestLoadFontRejects(t *testing.T) {
@@ -169,9 +104,9 @@ func TestCmap(t *testing.T) {
 // advance as the full font, composite glyphs (¨ and ∕ are) included.
 func TestSubset(t *testing.T) {
 	f := testFont(t)
-	text := "结业证书王芳阿依古丽·买买提，。（）ABC xyz 019¨´∕−〔〕"
+	text := "结业证书王芳阿依古丽·买买提，。（）ABC xyz 019¨´∕−〔〕𠮷𡃁"
 	runes := []rune(text)
-	sub, err := f.subset(runes)
+	sub, newID, err := f.subset(runes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,14 +119,18 @@ func TestSubset(t *testing.T) {
 	}
 	var b1, b2 sfnt.Buffer
 	for _, r := range runes {
-		if !small.HasGlyph(r) && r != ' ' {
+		g, ok := newID[f.glyph(r)]
+		if !ok || g == 0 {
 			t.Fatalf("subset lacks %q", r)
 		}
-		if small.units(r) != f.units(r) {
-			t.Errorf("%q: advance %d, want %d", r, small.units(r), f.units(r))
+		if r <= 0xFFFF && small.glyph(r) != g {
+			t.Errorf("%q: the subset's cmap says glyph %d, the map %d", r, small.glyph(r), g)
+		}
+		if small.advance[g] != f.advance[f.glyph(r)] {
+			t.Errorf("%q: advance %d, want %d", r, small.advance[g], f.advance[f.glyph(r)])
 		}
 		s1, err1 := f.sf.LoadGlyph(&b1, sfnt.GlyphIndex(f.glyph(r)), fixed.I(1000), nil)
-		s2, err2 := small.sf.LoadGlyph(&b2, sfnt.GlyphIndex(small.glyph(r)), fixed.I(1000), nil)
+		s2, err2 := small.sf.LoadGlyph(&b2, sfnt.GlyphIndex(g), fixed.I(1000), nil)
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%q: %v, %v", r, err1, err2)
 		}
@@ -206,15 +145,6 @@ func TestSubset(t *testing.T) {
 	}
 	if small.HasGlyph('中') {
 		t.Error("the subset has a glyph it was not asked for")
-	}
-	// gofpdf takes the subset too.
-	pdf := gofpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes("sub", "", sub)
-	pdf.AddPage()
-	pdf.SetFont("sub", "", 12)
-	pdf.Text(20, 20, text)
-	if err := pdf.Output(&bytes.Buffer{}); err != nil {
-		t.Fatal(err)
 	}
 }
 

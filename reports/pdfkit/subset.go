@@ -7,14 +7,12 @@ import (
 )
 
 // subset builds a small TrueType font holding only the glyphs for runes
-// (BMP runes the font has), the glyphs their composites use and .notdef,
-// with a format 4 cmap. gofpdf parses it in well under a millisecond,
-// where the full 15.7 MB font costs it some 12 ms to register and another
-// 12 ms to subset at Output, in every document. Each call returns a new
-// slice: gofpdf writes into the font bytes it is given (it pads tables by
-// appending in place at Output), so sharing one slice between documents
-// made at once would be a data race.
-func (f *Font) subset(runes []rune) ([]byte, error) {
+// (those the font has, outside the BMP too), the glyphs their composites
+// use and .notdef, with a format 4 cmap for the BMP runes. It returns the
+// font and the new index of each old glyph kept: the PDF addresses the
+// glyphs by index (CIDToGIDMap), so the cmap is only there for tools that
+// read the font on its own. Each call returns a new slice.
+func (f *Font) subset(runes []rune) ([]byte, map[uint16]uint16, error) {
 	glyf := f.tables["glyf"]
 	newID := map[uint16]uint16{0: 0}
 	old := []uint16{0}
@@ -38,16 +36,19 @@ func (f *Font) subset(runes []rune) ([]byte, error) {
 		})
 	}
 	if err := add(0, 0); err != nil {
-		return nil, fmt.Errorf("pdfkit: subset: %w", err)
+		return nil, nil, fmt.Errorf("pdfkit: subset: %w", err)
 	}
 	var cmap []rune
 	for _, r := range runes {
-		if r > 0xFFFF || f.bmp[r] == 0 {
+		g := f.glyph(r)
+		if g == 0 {
 			continue
 		}
-		cmap = append(cmap, r)
-		if err := add(f.bmp[r], 0); err != nil {
-			return nil, fmt.Errorf("pdfkit: subset: %w", err)
+		if r <= 0xFFFF {
+			cmap = append(cmap, r)
+		}
+		if err := add(g, 0); err != nil {
+			return nil, nil, fmt.Errorf("pdfkit: subset: %w", err)
 		}
 	}
 	sort.Slice(old, func(i, j int) bool { return old[i] < old[j] })
@@ -99,7 +100,7 @@ func (f *Font) subset(runes []rune) ([]byte, error) {
 			tables[t] = f.tables[t]
 		}
 	}
-	return assemble(tables), nil
+	return assemble(tables), newID, nil
 }
 
 // forComponents calls fn with the offset of each component's glyph index

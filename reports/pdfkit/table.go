@@ -3,8 +3,6 @@ package pdfkit
 import (
 	"fmt"
 	"math"
-
-	"github.com/jung-kurt/gofpdf"
 )
 
 // Column is a column of a Table.
@@ -88,6 +86,7 @@ type tableLayout struct {
 	size, lh, pad, lw float64
 	fill              Color
 	bottom            float64
+	boxes             []Box // the cells of a row, shared by all rows
 }
 
 func (d *Doc) tableLayout(t Table) *tableLayout {
@@ -202,42 +201,40 @@ func (l *tableLayout) draw(x, y float64, rows [][]string) (float64, error) {
 // row draws one row of height h at y: the cells' rules (and fill for the
 // header), then their lines, centred vertically.
 func (l *tableLayout) row(x, y, h float64, cells [][]string, header bool) error {
-	lw, fill := l.lw, l.fill
 	cols := l.Columns
-	err := l.d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetLineWidth(lw)
-		pdf.SetDrawColor(0, 0, 0)
-		style := "D"
-		if header {
-			pdf.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
-			style = "FD"
-		}
+	if l.boxes == nil {
+		l.boxes = make([]Box, len(cols))
 		cx := x
-		for _, c := range cols {
-			pdf.Rect(cx, y, c.Width, h, style)
+		for j, c := range cols {
+			l.boxes[j] = Box{cx, c.Width}
 			cx += c.Width
 		}
-	})
-	if err != nil {
-		return err
 	}
-	cx := x
-	for j, c := range cols {
-		top := y + (h-float64(len(cells[j]))*l.lh)/2
-		align := c.Align
-		if header {
-			align = AlignCenter
+	var fill *Color
+	if header {
+		fill = &l.fill
+	}
+	return l.d.group(y, func() error {
+		if err := l.d.Boxes(y, h, l.boxes, l.lw, fill); err != nil {
+			return err
 		}
-		for i, line := range cells[j] {
-			base := top + float64(i)*l.lh + l.d.Baseline(l.lh, l.size)
-			where := fmt.Sprintf("table cell on page %d", len(l.d.pages))
-			if err := l.d.text(where, cx+l.pad+l.d.offset(line, c.Width-2*l.pad, l.size, align), base, line); err != nil {
-				return err
+		cx := x
+		for j, c := range cols {
+			top := y + (h-float64(len(cells[j]))*l.lh)/2
+			align := c.Align
+			if header {
+				align = AlignCenter
 			}
+			for i, line := range cells[j] {
+				base := top + float64(i)*l.lh + l.d.Baseline(l.lh, l.size)
+				if err := l.d.checkedText(cx+l.pad+l.d.offset(line, c.Width-2*l.pad, l.size, align), base, line); err != nil {
+					return err
+				}
+			}
+			cx += c.Width
 		}
-		cx += c.Width
-	}
-	return nil
+		return nil
+	})
 }
 
 func empty(cells [][]string) bool {

@@ -2,7 +2,6 @@ package pdfkit
 
 import (
 	"fmt"
-	"unicode/utf8"
 )
 
 // Align is a horizontal alignment.
@@ -85,48 +84,36 @@ func (d *Doc) text(where string, x, y float64, s string) error {
 	if err := d.font.check(named{where: where, text: s}); err != nil {
 		return d.fail(err)
 	}
-	for _, r := range s {
-		if r <= 0xFFFF {
-			d.runes[r] = struct{}{}
-		}
-	}
-	size, color := d.size, d.color
-	return d.record(func(r *renderer) error { return r.text(x, y, size, color, s) })
+	return d.checkedText(x, y, s)
 }
 
-// text draws s: runs of BMP characters as gofpdf text, each other
-// character as its filled outline, every piece placed at the position our
-// own measurement gives it.
-func (r *renderer) text(x, y, size float64, c Color, s string) error {
+// checkedText records s, already checked against the font.
+func (d *Doc) checkedText(x, y float64, s string) error {
+	for _, r := range s {
+		d.runes[r] = struct{}{}
+	}
+	size, color := d.size, d.color
+	return d.record(func(r *renderer) error { r.text(x, y, size, color, s); return nil })
+}
+
+// text draws s with its baseline's left end at x, y.
+func (r *renderer) text(x, y, size float64, col Color, s string) {
 	if s == "" {
-		return nil
+		return
 	}
-	r.setFont(size)
-	r.setTextColor(c)
-	f := r.font
-	scale := size * ptToMM / 1000 // millimetres per 1/1000 em
-	start, runX, cur := 0, x, x
-	for i, ru := range s {
-		if ru <= 0xFFFF {
-			cur += float64(f.units(ru)) * scale
-			continue
-		}
-		if i > start {
-			r.pdf.Text(runX, y, s[start:i])
-		}
-		segs, err := f.outline(ru)
-		if err != nil {
-			return err
-		}
-		fr, fg, fb := r.pdf.GetFillColor()
-		r.pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-		drawOutline(r.pdf, segs, cur, y, size*ptToMM/float64(f.upem))
-		r.pdf.SetFillColor(fr, fg, fb)
-		cur += float64(f.units(ru)) * scale
-		start, runX = i+utf8.RuneLen(ru), cur
+	c := &r.c
+	r.setFill(col)
+	if r.size != size {
+		c.b = append(c.b, "/F1 "...)
+		c.num(size)
+		c.op("Tf")
+		r.size = size
 	}
-	if start < len(s) {
-		r.pdf.Text(runX, y, s[start:])
-	}
-	return nil
+	c.b = append(c.b, "BT "...)
+	c.num(c.x(x))
+	c.num(c.y(y))
+	c.b = append(c.b, "Td "...)
+	r.codes = r.emb.codes(r.codes[:0], s)
+	c.str(r.codes)
+	c.op(" Tj ET")
 }

@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package measure
 
 import (
 	"time"
@@ -8,8 +8,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// cpuTime returns the user and kernel CPU time of the process so far.
-func cpuTime() time.Duration {
+// CPUTime returns the user and kernel CPU time of the process so far.
+func CPUTime() time.Duration {
 	var created, exited, kernel, user windows.Filetime
 	if err := windows.GetProcessTimes(windows.CurrentProcess(), &created, &exited, &kernel, &user); err != nil {
 		return 0
@@ -18,3 +18,6 @@ func cpuTime() time.Duration {
 	ticks := func(f windows.Filetime) int64 { return int64(f.HighDateTime)<<32 | int64(f.LowDateTime) }
 	return time.Duration((ticks(kernel) + ticks(user)) * 100)
 }
+
+// PeakKB is not measured on Windows.
+func PeakKB() int { return -1 }
