@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit test-crash fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster screenshots clean
+.PHONY: setup build run test lint unit test-crash fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-hostile screenshots clean
 
 setup:
 	@bash scripts/setup.sh
@@ -55,6 +55,9 @@ bench-certificates:
 
 bench-roster:
 	$(GO) run ./bench/roster
+
+bench-hostile:
+	$(GO) run ./bench/hostile
 
 # A PNG of every screen in both languages at 1280×800, from the real binary
 # under Xvfb on the demo database, into screenshots/.

@@ -50,7 +50,7 @@ func visibleError(l *widget.Label) string {
 // course and session forms map full-width letters to ASCII rune by rune,
 // which turns invalid UTF-8 into U+FFFD before the rules see it.
 func mustRefuse(c hostile.Case, sent string) bool {
-	if c.Long || !utf8.ValidString(sent) {
+	if c.Long || !utf8.ValidString(sent) || models.HasBidiControl(sent) {
 		return true
 	}
 	for _, r := range sent {

@@ -137,6 +137,7 @@ type grid struct {
 	h         *sheets.Header
 	sessions  []*models.Session
 	columns   map[int]*models.Session      // column index → session
+	headers   map[int]string               // column index → a session column's header
 	order     []int                        // the session columns' indexes, in order
 	holders   map[string][]*models.Trainee // name → trainees holding a place
 	waiting   map[string][]*models.Trainee // name → trainees enrolled without a place
@@ -146,7 +147,7 @@ type grid struct {
 }
 
 func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Report, h *sheets.Header) (*grid, error) {
-	g := &grid{im: im, ctx: ctx, course: course, rep: rep, h: h, columns: map[int]*models.Session{},
+	g := &grid{im: im, ctx: ctx, course: course, rep: rep, h: h, columns: map[int]*models.Session{}, headers: map[int]string{},
 		holders: map[string][]*models.Trainee{}, waiting: map[string][]*models.Trainee{}, enrolment: map[int64]*models.Enrolment{}, seen: map[int64]int{}, today: im.today()}
 	var err error
 	if g.sessions, err = im.svc.FindSessions(ctx, models.SessionFilter{CourseID: course.ID}); err != nil {
@@ -226,6 +227,7 @@ func (g *grid) matchColumns(t *sheets.Table) int {
 		default:
 			first[s.ID] = text
 			g.columns[i] = s
+			g.headers[i] = text
 			g.order = append(g.order, i)
 			g.rep.Columns[fmt.Sprintf("session:%d", s.ID)] = text
 		}
@@ -241,6 +243,7 @@ func (g *grid) problem(row int, column, field, key string, data ...any) {
 func (g *grid) parse(r sheets.Row) (gridRow, error) {
 	h := g.h
 	out := gridRow{row: r.Num}
+	formulaCells(g.rep, h, r, []string{"name", "id_number"}, g.headers)
 	t, err := g.trainee(r)
 	if err != nil || t == nil {
 		return out, err

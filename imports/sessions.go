@@ -141,6 +141,7 @@ func (p *sessionParser) add(row int, field string, err error) {
 func (p *sessionParser) parse(r sheets.Row) (*models.Session, bool, error) {
 	cell := func(key string) string { return p.h.Cell(r, key) }
 	before := len(p.rep.Problems)
+	formulaCells(p.rep, p.h, r, nil, nil)
 	s := &models.Session{CourseID: p.course.ID, Topic: sheets.Clean(cell("topic")), Venue: sheets.Clean(cell("venue"))}
 	var err error
 	if s.Date, _, err = sheets.ParseDate(cell("date")); err != nil {

@@ -251,6 +251,7 @@ func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
 	cell := func(key string) string { return p.h.Cell(r, key) }
 	n := r.Num
 	before := len(p.rep.Problems)
+	formulaCells(p.rep, p.h, r, []string{"name", "id_number"}, nil)
 	t := &models.Trainee{Direction: models.Inflow, NominatedByID: p.opts.NominatedByID, CohortID: p.opts.CohortID}
 	t.Name = sheets.NormalizeName(cell("name"))
 	id, err := sheets.NormalizeIDNumber(cell("id_number"))

@@ -3,6 +3,7 @@ package models
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,18 +63,23 @@ func CleanText(s string) string {
 }
 
 // checkName requires a name of at most MaxName characters with no control
-// characters.
+// characters and at least one letter of some script: "2" or "=1+1" is
+// no name.
 func checkName(l *ErrorList, field, name string) {
 	if name == "" {
 		l.Add(field, "The name is required.")
 		return
 	}
+	n := len(*l)
 	checkLen(l, field, name, MaxName)
+	if len(*l) == n && !strings.ContainsFunc(name, unicode.IsLetter) {
+		l.Add(field, "A name must contain at least one letter.")
+	}
 }
 
-// CheckText refuses text of more than max characters, invalid UTF-8 and
-// control characters other than line breaks and tabs, as every field of
-// the domain does; the error names the field.
+// CheckText refuses text of more than max characters, invalid UTF-8,
+// control characters other than line breaks and tabs, and bidirectional
+// controls, as every field of the domain does; the error names the field.
 func CheckText(field, s string, max int) error {
 	var l ErrorList
 	checkLen(&l, field, s, max)
@@ -83,8 +89,9 @@ func CheckText(field, s string, max int) error {
 	return nil
 }
 
-// checkLen refuses text longer than max characters, invalid UTF-8 and
-// control characters other than line breaks and tabs.
+// checkLen refuses text longer than max characters, invalid UTF-8,
+// control characters other than line breaks and tabs, and bidirectional
+// controls (which notes-like text has had removed before).
 func checkLen(l *ErrorList, field, s string, max int) {
 	if !utf8.ValidString(s) {
 		l.Add(field, "The text is not valid UTF-8.")
@@ -100,6 +107,7 @@ func checkLen(l *ErrorList, field, s string, max int) {
 			return
 		}
 	}
+	checkBidi(l, field, s)
 }
 
 // HalfWidth maps a full-width ASCII form (Ａ, ３, ＠) to its ASCII letter and

@@ -41,6 +41,7 @@ func (p *Placement) Validate() error {
 		l.Add("grade", "The grade must be excellent, good, pass or fail.")
 	}
 	checkLen(&l, "supervisor", p.Supervisor, MaxName)
+	p.Comment = StripBidiControls(p.Comment)
 	checkLen(&l, "comment", p.Comment, MaxText)
 	return l.Err()
 }
@@ -78,6 +79,7 @@ func (m *Mentorship) Validate() error {
 	if !m.EndDate.IsZero() && m.EndDate.Before(m.StartDate) {
 		l.Add("end_date", "The mentorship ends before it starts.")
 	}
+	m.Goals = StripBidiControls(m.Goals)
 	checkLen(&l, "goals", m.Goals, MaxText)
 	return l.Err()
 }
@@ -104,7 +106,7 @@ func (c *Contact) Validate() error {
 	if !oneOf(c.Mode, ContactModes) {
 		l.Add("mode", "Choose how the contact took place.")
 	}
-	c.Summary = CleanText(c.Summary)
+	c.Summary = CleanText(StripBidiControls(c.Summary))
 	if c.Summary == "" {
 		l.Add("summary", "The summary is required.")
 	}

@@ -38,6 +38,7 @@ func (p *Programme) Validate() error {
 		}
 		seen[id] = true
 	}
+	p.Notes = StripBidiControls(p.Notes)
 	checkLen(&l, "notes", p.Notes, MaxText)
 	return l.Err()
 }

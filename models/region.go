@@ -30,8 +30,15 @@ func (r Region) Short() string { return r.City + r.County }
 // IsZero reports whether no part is set.
 func (r Region) IsZero() bool { return r == Region{} }
 
-// Validate checks the code's form and that it agrees with the province.
+// Validate checks the parts' text (as every name's: no control or
+// direction characters), the code's form and that it agrees with the
+// province.
 func (r Region) Validate(field string) error {
+	for _, part := range []string{r.Province, r.City, r.County, r.Town, r.Village} {
+		if err := CheckText(field, part, MaxName); err != nil {
+			return err
+		}
+	}
 	if r.Code == "" {
 		return nil
 	}

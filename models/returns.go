@@ -27,6 +27,7 @@ func (r *Return) Validate(today Date) error {
 	} else if !today.IsZero() && r.ReturnDate.After(today) {
 		l.Add("return_date", "The return date is in the future.")
 	}
+	r.Notes = StripBidiControls(r.Notes)
 	checkLen(&l, "notes", r.Notes, MaxText)
 	return l.Err()
 }

@@ -39,9 +39,11 @@ func (t *Trainee) Validate(today Date) error {
 	checkName(&l, "name", t.Name)
 	t.IDNumber = NormalizeIDNumber(t.IDNumber)
 	info, err := ParseIDNumber(t.IDNumber, today)
-	if err != nil {
+	switch {
+	case !checkBidi(&l, "id_number", t.IDNumber):
+	case err != nil:
 		l = append(l, err.(*Error))
-	} else {
+	default:
 		if t.BirthDate.IsZero() {
 			t.BirthDate = info.BirthDate
 		} else if !t.BirthDate.Equal(info.BirthDate) {
@@ -57,7 +59,7 @@ func (t *Trainee) Validate(today Date) error {
 		l.Add("gender", "Choose male or female.")
 	}
 	t.Phone = NormalizePhone(t.Phone)
-	if err := ValidatePhone("phone", t.Phone); err != nil {
+	if err := ValidatePhone("phone", t.Phone); err != nil && checkBidi(&l, "phone", t.Phone) {
 		l = append(l, err.(*Error))
 	}
 	if t.Direction == "" {
@@ -82,6 +84,7 @@ func (t *Trainee) Validate(today Date) error {
 	checkLen(&l, "branch", t.Branch, MaxName*2)
 	checkLen(&l, "current_district", t.CurrentDistrict, MaxName)
 	checkLen(&l, "employer", t.Employer, MaxName*2)
+	t.Notes = StripBidiControls(t.Notes)
 	checkLen(&l, "notes", t.Notes, MaxText)
 	return l.Err()
 }

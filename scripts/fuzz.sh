@@ -20,6 +20,7 @@ targets=(
 	"./reports/sheets FuzzNormalizers"
 	"./reports/sheets FuzzReadCSV"
 	"./reports/sheets FuzzReadXLSX"
+	"./reports/sheets FuzzXMLGuard"
 	"./reports/pdfkit FuzzWrapLines"
 )
 

@@ -37,7 +37,7 @@ func VoidCert(c *models.Certificate, reason string) error {
 	if err := checkValidCert(c, false); err != nil {
 		return err
 	}
-	reason = models.CleanText(reason)
+	reason = models.CleanText(models.StripBidiControls(reason))
 	if reason == "" {
 		return invalid("void_reason", "Give the reason for voiding the certificate.")
 	}

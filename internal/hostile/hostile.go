@@ -14,6 +14,10 @@ type Case struct {
 	Control bool
 	// Long marks text longer than any field allows.
 	Long bool
+	// Bidi marks text with bidirectional controls (U+202E and its kin):
+	// the rules refuse it in names and other one-line text and remove
+	// the controls from notes.
+	Bidi bool
 }
 
 // Cases returns the corpus.
@@ -29,14 +33,14 @@ func Cases() []Case {
 		{Name: "nul", Value: "张\x00三", Control: true},
 		{Name: "emoji-skin", Value: "点赞👍🏽"},
 		{Name: "emoji-family-zwj", Value: "👨\u200d👩\u200d👧\u200d👦一家"},
-		{Name: "rtl-override", Value: "\u202e三张"},
-		{Name: "rtl-marks", Value: "张\u200f三\u200e"},
+		{Name: "rtl-override", Value: "\u202e三张", Bidi: true},
+		{Name: "rtl-marks", Value: "张\u200f三\u200e", Bidi: true},
 		{Name: "non-bmp", Value: "王𠮷"},
 		{Name: "combining", Value: "Zalgo Z\u0336\u0335\u0321a\u0334\u0338"},
 		{Name: "lone-surrogate", Value: "张\xed\xa0\x80三", Control: true}, // U+D800 as UTF-8 bytes: invalid
 		{Name: "invalid-utf8", Value: "\xff\xfe张三", Control: true},
 		{Name: "pipe-newline", Value: "张|三\n李四"},
-		{Name: "bidi-isolates", Value: "\u2066张三\u2069\ufeff"},
+		{Name: "bidi-isolates", Value: "\u2066张三\u2069\ufeff", Bidi: true},
 		{Name: "html", Value: "<script>alert(1)</script>"},
 		{Name: "template", Value: "{{.Name}} {{printf \"%v\" 1}}"},
 		{Name: "format-verbs", Value: "%s%d%n%x"},

@@ -2,9 +2,6 @@ package sheets
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -68,34 +65,141 @@ func sniffDelimiter(text string) rune {
 }
 
 // readCSV reads a CSV file. Row numbers count records as a spreadsheet
-// program shows them, blank lines included.
+// program shows them, blank lines included. The parser is the package's
+// own, so that no record holds more than MaxCols fields and no field more
+// than MaxCellChars characters, whatever the file: encoding/csv would
+// gather a line of millions of empty fields first.
 func readCSV(name string, data []byte, lim Limits) (*Table, error) {
 	text, enc, err := DecodeText(data)
 	if err != nil {
 		return nil, fileErr(MsgDamaged, name, err)
 	}
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = sniffDelimiter(text)
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
+	p := csvParser{text: text, comma: byte(sniffDelimiter(text))}
 	c := rowCollector{name: name, lim: lim}
-	extra := 0 // line breaks inside quoted fields so far
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	for num := 1; p.pos < len(p.text); num++ {
+		rec, long := p.record(lim.MaxCols, lim.MaxCellChars)
+		if long >= 0 {
+			return nil, fileErr(MsgCellTooLong, name, nil, "Cell", cellName(long, num), "Max", lim.MaxCellChars)
 		}
-		if err != nil {
-			return nil, fileErr(MsgDamaged, name, err)
-		}
-		line, _ := r.FieldPos(0)
-		num := line - extra
-		for _, f := range rec {
-			extra += strings.Count(f, "\n")
-		}
-		if err := c.add(num, rec); err != nil {
+		if err := c.add(num, rec, nil); err != nil {
 			return nil, err
 		}
 	}
 	return &Table{File: name, Format: FormatCSV, Encoding: enc, Rows: c.rows}, nil
+}
+
+// csvParser reads records of RFC 4180 text leniently, as Excel does: a
+// quote inside an unquoted field, or inside a quoted one but not before
+// a separator, is kept as a character; a quoted field still open at the
+// end of the text ends there. A carriage return before a line feed is
+// dropped.
+type csvParser struct {
+	text  string
+	pos   int
+	comma byte
+}
+
+// record reads one record, keeping its first maxCols fields. long is the
+// index of the first field longer than maxChars characters, else -1.
+func (p *csvParser) record(maxCols, maxChars int) (fields []string, long int) {
+	long = -1
+	for col := 0; ; col++ {
+		f, last := p.field()
+		if col < maxCols {
+			if long < 0 && tooLong(f, maxChars) {
+				long = col
+			}
+			fields = append(fields, f)
+		}
+		if last {
+			return fields, long
+		}
+	}
+}
+
+func tooLong(s string, maxChars int) bool {
+	return len(s) > maxChars && (len(s) > 4*maxChars || utf8.RuneCountInString(s) > maxChars)
+}
+
+// field reads one field and the separator or line end after it; last is
+// set at the end of a record.
+func (p *csvParser) field() (string, bool) {
+	t := p.text
+	if p.pos < len(t) && t[p.pos] == '"' {
+		return p.quoted()
+	}
+	start := p.pos
+	for i := start; i < len(t); i++ {
+		switch t[i] {
+		case p.comma:
+			p.pos = i + 1
+			return t[start:i], false
+		case '\n':
+			p.pos = i + 1
+			return strings.TrimSuffix(t[start:i], "\r"), true
+		}
+	}
+	p.pos = len(t)
+	return strings.TrimSuffix(t[start:], "\r"), true
+}
+
+// quoted reads a quoted field. A field without a doubled or stray quote
+// is a slice of the text; the others are built up.
+func (p *csvParser) quoted() (string, bool) {
+	t := p.text
+	p.pos++
+	start := p.pos
+	var b *strings.Builder // nil while the field is t[start:...]
+	keep := func(end int, extra byte) {
+		if b == nil {
+			b = &strings.Builder{}
+			b.WriteString(t[start:end])
+		} else {
+			b.WriteString(t[p.pos:end])
+		}
+		b.WriteByte(extra)
+	}
+	done := func(end int, last bool) (string, bool) {
+		var s string
+		if b == nil {
+			s = t[start:end]
+		} else {
+			b.WriteString(t[p.pos:end])
+			s = b.String()
+		}
+		if strings.Contains(s, "\r\n") {
+			s = strings.ReplaceAll(s, "\r\n", "\n")
+		}
+		return s, last
+	}
+	for {
+		j := strings.IndexByte(t[p.pos:], '"')
+		if j < 0 {
+			s, last := done(len(t), true)
+			p.pos = len(t)
+			return s, last
+		}
+		end := p.pos + j
+		next := end + 1
+		switch {
+		case next == len(t):
+			s, last := done(end, true)
+			p.pos = next
+			return s, last
+		case t[next] == p.comma, t[next] == '\n':
+			s, last := done(end, t[next] == '\n')
+			p.pos = next + 1
+			return s, last
+		case t[next] == '\r' && next+1 < len(t) && t[next+1] == '\n':
+			s, last := done(end, true)
+			p.pos = next + 2
+			return s, last
+		case t[next] == '"':
+			keep(end, '"')
+			p.pos = next + 1
+		default:
+			keep(end, '"')
+			p.pos = next
+		}
+	}
 }

@@ -1,8 +1,13 @@
 package sheets
 
 import (
+	"bytes"
+	"encoding/xml"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"peiyang/internal/hostile"
 )
 
 // The fuzz targets run their seed corpus as normal tests; run one for
@@ -15,20 +20,23 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("\"unterminated,\"quote\n\"\"\"\n,,,\n"))
 	f.Add([]byte{0xFF, 0xFE, 0x41, 0x00, 0x09, 0x00})
 	f.Add([]byte{0x81, 0x30, 0x81, 0x30, ',', 0xFE})
+	// The hostile files, small.
+	f.Add(hostile.HugeFieldCSV(300))
+	f.Add(hostile.ManyFieldsCSV(3000))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := Read("f.csv", data, Options{Limits: Limits{MaxRows: 1000}})
+		tb, err := Read("f.csv", data, Options{Limits: Limits{MaxRows: 1000, MaxCellChars: 200, MaxCols: 64}})
 		if err != nil {
 			return
 		}
 		prev := 0
 		for _, r := range tb.Rows {
-			if r.Num <= prev || len(r.Cells) == 0 || r.Empty() {
+			if r.Num <= prev || len(r.Cells) == 0 || r.Empty() || len(r.Cells) > 64 {
 				t.Fatalf("bad row %+v after %d", r, prev)
 			}
 			prev = r.Num
 			for _, c := range r.Cells {
-				if !utf8.ValidString(c) {
-					t.Fatalf("invalid UTF-8 cell %q", c)
+				if !utf8.ValidString(c) || utf8.RuneCountInString(c) > 200 {
+					t.Fatalf("invalid or long cell %q", c)
 				}
 			}
 		}
@@ -45,12 +53,83 @@ func FuzzReadXLSX(f *testing.F) {
 	}
 	f.Add(damaged)
 	f.Add([]byte("PK\x03\x04"))
+	// The hostile workbooks, small.
+	f.Add(hostile.MergeBombXLSX(2000, 20, false))
+	f.Add(hostile.MergeBombXLSX(200, 20, true))
+	f.Add(hostile.HugeCellXLSX(300, false))
+	f.Add(hostile.HugeCellXLSX(300, true))
+	f.Add(hostile.ManyStringsXLSX(2000))
+	f.Add(hostile.WideRowsXLSX(20, 16384))
+	f.Add(hostile.EmptyCellsXLSX(5000))
+	f.Add(hostile.DeepXLSX(100))
+	f.Add(hostile.ManySheetsXLSX(5))
+	f.Add(hostile.FormulaXLSX())
+	lim := Limits{MaxRows: 1000, MaxUnzip: 8 << 20, MaxCellChars: 200, MaxCells: 5000, MaxText: 100_000, MaxMerges: 100}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// Any outcome but a panic or a hang is fine: Read turns a parser's
-		// panic into an error.
-		tb, err := Read("f.xlsx", data, Options{Limits: Limits{MaxRows: 1000, MaxUnzip: 8 << 20}})
-		if err == nil && len(tb.Rows) == 0 {
+		// panic into an error. What is read is within the limits.
+		tb, err := Read("f.xlsx", data, Options{Limits: lim})
+		if err != nil {
+			return
+		}
+		if len(tb.Rows) == 0 {
 			t.Fatal("no error and no rows")
+		}
+		cells := 0
+		for _, r := range tb.Rows {
+			cells += len(r.Cells)
+			for _, c := range r.Cells {
+				if utf8.RuneCountInString(c) > lim.MaxCellChars {
+					t.Fatalf("cell of %d characters", utf8.RuneCountInString(c))
+				}
+			}
+		}
+		if cells > lim.MaxCells {
+			t.Fatalf("%d cells", cells)
+		}
+	})
+}
+
+// The guard lets no token through that is longer than its limit: what
+// encoding/xml then gathers at once is bounded, whatever the input.
+func FuzzXMLGuard(f *testing.F) {
+	for _, s := range []string{
+		"<a b='>>>>'>text<![CDATA[<<<<]]><!-- <--> --><?pi ?> ?></a>",
+		"<a>" + strings.Repeat("x", 100) + "</a>",
+		"<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>",
+		"<a><![CDATA[" + strings.Repeat("]", 70) + "]]></a>",
+		"<!-->" + strings.Repeat("-", 70) + "-->",
+		`<a b="` + strings.Repeat(">", 70) + `"/>`,
+	} {
+		f.Add([]byte(s))
+	}
+	const limit = 64
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dec := xml.NewDecoder(newXMLGuard(bytes.NewReader(data), limit))
+		for {
+			tok, err := dec.RawToken()
+			if err != nil {
+				return
+			}
+			n := 0
+			switch tk := tok.(type) {
+			case xml.CharData:
+				n = len(tk)
+			case xml.Comment:
+				n = len(tk)
+			case xml.Directive:
+				n = len(tk)
+			case xml.ProcInst:
+				n = len(tk.Target) + len(tk.Inst)
+			case xml.StartElement:
+				n = len(tk.Name.Space) + len(tk.Name.Local)
+				for _, a := range tk.Attr {
+					n += len(a.Name.Space) + len(a.Name.Local) + len(a.Value)
+				}
+			}
+			if n > limit {
+				t.Fatalf("a token of %d bytes passed the guard of %d: %T", n, limit, tok)
+			}
 		}
 	})
 }

@@ -26,6 +26,20 @@ const (
 type Row struct {
 	Num   int
 	Cells []string
+	// Formulas are the columns (indexes into Cells) whose cell holds a
+	// formula in the workbook; its cell holds the result the spreadsheet
+	// program last worked out. A CSV file has none.
+	Formulas []int
+}
+
+// Formula reports whether the cell of column i holds a formula.
+func (r Row) Formula(i int) bool {
+	for _, f := range r.Formulas {
+		if f == i {
+			return true
+		}
+	}
+	return false
 }
 
 // Empty reports whether every cell is blank.
@@ -45,6 +59,7 @@ type Table struct {
 	Encoding string // of a CSV file: UTF-8, UTF-8 with BOM, UTF-16, GB18030
 	Sheet    string // of a workbook: the sheet read
 	Rows     []Row  // the non-empty rows, in order
+	cut      bool   // only the top rows were read: Accept refused them
 }
 
 // Limits bound what Read accepts, so that a huge or hostile file is
@@ -53,13 +68,26 @@ type Limits struct {
 	MaxBytes int64 // size of the file
 	MaxRows  int   // non-empty rows of the sheet
 	MaxCols  int   // columns read; cells further right are ignored
-	MaxUnzip int64 // unpacked size of a workbook, excelize's UnzipSizeLimit
+	MaxUnzip int64 // unpacked size of the parts of a workbook read
+	// MaxCellChars is the longest text of one cell, in characters.
+	MaxCellChars int
+	// MaxCells is the most cells the rows read may hold in all, merged
+	// cells filled in and empty cells left of a value counted.
+	MaxCells int
+	// MaxText is the most text, in bytes, the rows read may hold in all.
+	MaxText int64
+	// MaxMerges is the most merged areas a sheet may have.
+	MaxMerges int
 }
 
 // DefaultLimits are generous for the lists staff handle (the year's
-// 40,630 members fit many times over) and small enough for a desktop.
+// 40,630 members fit many times over) and small enough for a desktop:
+// within them no file, accepted or refused, takes more than about
+// 500 MB of memory or more than a few seconds. A cell holds at most
+// 32,767 characters, as in Excel.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 64 << 20, MaxRows: 200_000, MaxCols: 512, MaxUnzip: 1 << 30}
+	return Limits{MaxBytes: 64 << 20, MaxRows: 200_000, MaxCols: 512, MaxUnzip: 256 << 20,
+		MaxCellChars: 32_767, MaxCells: 2_000_000, MaxText: 64 << 20, MaxMerges: 20_000}
 }
 
 func (l Limits) withDefaults() Limits {
@@ -76,6 +104,18 @@ func (l Limits) withDefaults() Limits {
 	if l.MaxUnzip <= 0 {
 		l.MaxUnzip = d.MaxUnzip
 	}
+	if l.MaxCellChars <= 0 {
+		l.MaxCellChars = d.MaxCellChars
+	}
+	if l.MaxCells <= 0 {
+		l.MaxCells = d.MaxCells
+	}
+	if l.MaxText <= 0 {
+		l.MaxText = d.MaxText
+	}
+	if l.MaxMerges <= 0 {
+		l.MaxMerges = d.MaxMerges
+	}
 	return l
 }
 
@@ -91,14 +131,20 @@ type Options struct {
 
 // Messages of Read's errors.
 const (
-	MsgTooBig      = "The file {{.File}} is {{.Size}} MB, more than the limit of {{.Max}} MB."
-	MsgTooManyRows = "The file {{.File}} has more than {{.Max}} rows; split it into smaller files."
-	MsgDamaged     = "The file {{.File}} could not be read; it may be damaged or not a spreadsheet."
-	MsgOldXLS      = "The file {{.File}} is an Excel 97-2003 workbook (.xls) or is protected by a password; open it in Excel or WPS and save it as an .xlsx workbook without a password."
-	MsgUnzipLimit  = "The file {{.File}} unpacks to more than {{.Max}} MB; it is too large or not a real workbook."
-	MsgEmpty       = "The file {{.File}} holds no rows."
-	MsgUnknownType = "The file {{.File}} is neither an .xlsx workbook nor a .csv file."
-	MsgOpen        = "The file {{.File}} could not be opened."
+	MsgTooBig        = "The file {{.File}} is {{.Size}} MB, more than the limit of {{.Max}} MB."
+	MsgTooManyRows   = "The file {{.File}} has more than {{.Max}} rows; split it into smaller files."
+	MsgDamaged       = "The file {{.File}} could not be read; it may be damaged or not a spreadsheet."
+	MsgOldXLS        = "The file {{.File}} is an Excel 97-2003 workbook (.xls) or is protected by a password; open it in Excel or WPS and save it as an .xlsx workbook without a password."
+	MsgUnzipLimit    = "The file {{.File}} unpacks to more than {{.Max}} MB; it is too large or not a real workbook."
+	MsgEmpty         = "The file {{.File}} holds no rows."
+	MsgUnknownType   = "The file {{.File}} is neither an .xlsx workbook nor a .csv file."
+	MsgOpen          = "The file {{.File}} could not be opened."
+	MsgNotAFile      = "{{.File}} is not a file (it is a folder, a device or a pipe)."
+	MsgCellTooLong   = "Cell {{.Cell}} of the file {{.File}} is longer than {{.Max}} characters; no name, ID number or note is that long."
+	MsgTextTooLong   = "The file {{.File}} holds a text longer than {{.Max}} characters; no name, ID number or note is that long."
+	MsgTooManyCells  = "The file {{.File}} holds more than {{.Max}} cells; split it into smaller files."
+	MsgTooMuchText   = "The file {{.File}} holds more than {{.Max}} MB of text; split it into smaller files."
+	MsgTooManyMerges = "The file {{.File}} has more than {{.Max}} merged areas; unmerge its cells and import it again."
 )
 
 // FileError is a failure to read a file: a domain error for the person
@@ -129,28 +175,37 @@ func fileErr(msg, file string, cause error, data ...any) error {
 }
 
 // ReadFile reads the first sheet of an .xlsx workbook, or a .csv file,
-// within the limits. See Read.
+// within the limits. See Read. Only a regular file is read: a device
+// such as /dev/zero or a named pipe is refused before it is opened.
 func ReadFile(path string, opts Options) (*Table, error) {
 	lim := opts.Limits.withDefaults()
 	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fileErr(MsgOpen, name, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fileErr(MsgNotAFile, name, nil)
+	}
+	if st.Size() > lim.MaxBytes {
+		return nil, fileErr(MsgTooBig, name, nil, "Size", mb(st.Size()), "Max", mb(lim.MaxBytes))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileErr(MsgOpen, name, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	// One buffer of the file's size (and a byte more, to notice a file
+	// that grew), not the doublings of io.ReadAll.
+	data := make([]byte, st.Size()+1)
+	n, err := io.ReadFull(f, data)
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		data = data[:n]
+	case err != nil:
 		return nil, fileErr(MsgOpen, name, err)
-	}
-	if st.Size() > lim.MaxBytes {
+	default:
 		return nil, fileErr(MsgTooBig, name, nil, "Size", mb(st.Size()), "Max", mb(lim.MaxBytes))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, lim.MaxBytes+1))
-	if err != nil {
-		return nil, fileErr(MsgOpen, name, err)
-	}
-	if int64(len(data)) > lim.MaxBytes {
-		return nil, fileErr(MsgTooBig, name, nil, "Size", mb(int64(len(data))), "Max", mb(lim.MaxBytes))
 	}
 	return Read(name, data, opts)
 }
@@ -204,13 +259,16 @@ var parseXLSX = readXLSX
 
 // rowCollector gathers a sheet's non-empty rows within the limits.
 type rowCollector struct {
-	name string
-	lim  Limits
-	rows []Row
+	name  string
+	lim   Limits
+	rows  []Row
+	cells int   // cells held
+	text  int64 // bytes of text held
 }
 
-// add keeps the row unless it is empty; it fails past MaxRows.
-func (c *rowCollector) add(num int, cells []string) error {
+// add keeps the row unless it is empty; it fails past MaxRows, MaxCells
+// or MaxText. formulas are the columns whose cell holds a formula.
+func (c *rowCollector) add(num int, cells []string, formulas []int) error {
 	if len(cells) > c.lim.MaxCols {
 		cells = cells[:c.lim.MaxCols]
 	}
@@ -223,6 +281,33 @@ func (c *rowCollector) add(num int, cells []string) error {
 	if len(c.rows) >= c.lim.MaxRows {
 		return fileErr(MsgTooManyRows, c.name, nil, "Max", c.lim.MaxRows)
 	}
-	c.rows = append(c.rows, Row{Num: num, Cells: cells})
+	if err := c.grow(len(cells)); err != nil {
+		return err
+	}
+	var fs []int
+	for _, f := range formulas {
+		if f < len(cells) {
+			fs = append(fs, f)
+		}
+	}
+	// A row of its own, no longer than it is: the caller may use cells
+	// again.
+	c.rows = append(c.rows, Row{Num: num, Cells: append([]string(nil), cells...), Formulas: fs})
+	return nil
+}
+
+// grow counts n more cells.
+func (c *rowCollector) grow(n int) error {
+	if c.cells += n; c.cells > c.lim.MaxCells {
+		return fileErr(MsgTooManyCells, c.name, nil, "Max", c.lim.MaxCells)
+	}
+	return nil
+}
+
+// addText counts n more bytes of text.
+func (c *rowCollector) addText(n int) error {
+	if c.text += int64(n); c.text > c.lim.MaxText {
+		return fileErr(MsgTooMuchText, c.name, nil, "Max", c.lim.MaxText>>20)
+	}
 	return nil
 }

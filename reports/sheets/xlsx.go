@@ -3,42 +3,65 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"io"
 	"path"
-	"sort"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// readXLSX reads a workbook with excelize's streaming row reader, raw
-// cell values (dates as serials, numbers unformatted), within the unzip
-// limit.
+// The workbook reader is Peiyang's own rather than excelize's: it keeps
+// every cost of a hostile workbook bounded. It refuses a package with
+// more than maxParts parts before reading its directory, counts the
+// unpacked size of the parts it reads against Limits.MaxUnzip from their
+// declared sizes (which archive/zip holds them to), reads each part
+// through an xmlGuard so that no token is longer than a cell may be,
+// streams the rows of a sheet, and keeps the shared strings in one block
+// of text. Dates come as their serials and numbers unformatted, as they
+// are stored.
+
+// maxParts is the most parts a workbook may have; a real one has a few
+// dozen.
+const maxParts = 10_000
+
+// maxDepth is the deepest nesting of elements a part may have; a sheet
+// needs five or six.
+const maxDepth = 64
+
+// errDamaged is the cause of MsgDamaged for faults of the package found
+// here.
+type errDamaged string
+
+func (e errDamaged) Error() string { return string(e) }
+
+// workbook is an open .xlsx package.
+type workbook struct {
+	name  string
+	lim   Limits
+	parts map[string]*zip.File // by lowercased name
+	left  int64                // unpacked bytes still allowed
+}
+
+// readXLSX reads the first visible sheet that opts.Accept takes (or the
+// first visible sheet with rows) of a workbook.
 func readXLSX(name string, data []byte, opts Options) (*Table, error) {
-	lim := opts.Limits
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    lim.MaxUnzip,
-		UnzipXMLSizeLimit: min(lim.MaxUnzip, excelize.StreamChunkSize),
-	})
+	wb, err := openWorkbook(name, data, opts.Limits)
 	if err != nil {
-		switch {
-		case strings.Contains(err.Error(), "unzip size"):
-			return nil, fileErr(MsgUnzipLimit, name, err, "Max", lim.MaxUnzip>>20)
-		case err == excelize.ErrWorkbookFileFormat:
-			return nil, fileErr(MsgOldXLS, name, err)
-		}
-		return nil, fileErr(MsgDamaged, name, err)
+		return nil, err
 	}
-	defer f.Close()
-	parts := sheetParts(data)
+	sheets, sst, err := wb.contents()
+	if err != nil {
+		return nil, err
+	}
 	var first *Table
-	for _, sheet := range f.GetSheetList() {
-		if visible, _ := f.GetSheetVisible(sheet); !visible {
+	var firstSheet workbookSheet
+	for _, s := range sheets {
+		if s.hidden {
 			continue
 		}
-		t, accepted, err := readSheet(f, name, sheet, mergesOf(data, parts[sheet], lim), opts)
+		t, accepted, err := wb.readSheet(s, sst, opts.Accept, true)
 		if err != nil {
 			return nil, err
 		}
@@ -46,246 +69,212 @@ func readXLSX(name string, data []byte, opts Options) (*Table, error) {
 			return t, nil
 		}
 		if first == nil && len(t.Rows) > 0 {
-			first = t
+			first, firstSheet = t, s
 		}
 	}
 	if first == nil {
 		return &Table{File: name, Format: FormatXLSX}, nil
 	}
+	if first.cut {
+		// Read the sheet given in full.
+		t, _, err := wb.readSheet(firstSheet, sst, nil, false)
+		return t, err
+	}
 	return first, nil
 }
 
-// readSheet reads the sheet's rows. With opts.Accept it stops after the
-// first HeaderScanRows rows when Accept refuses them.
-func readSheet(f *excelize.File, name, sheet string, merges []mergeRange, opts Options) (*Table, bool, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, false, fileErr(MsgDamaged, name, err)
+// openWorkbook checks the package's directory and opens it.
+func openWorkbook(name string, data []byte, lim Limits) (*workbook, error) {
+	if n, ok := zipEntries(data); ok && n > maxParts {
+		return nil, fileErr(MsgDamaged, name, errDamaged(fmt.Sprintf("%d parts in the package", n)))
 	}
-	defer rows.Close()
-	c := rowCollector{name: name, lim: opts.Limits}
-	fill := newMergeFiller(merges, opts.Limits.MaxCols)
-	accepted, checked := opts.Accept == nil, opts.Accept == nil
-	num := 0
-	for rows.Next() {
-		num++
-		cells, err := rows.Columns()
-		if err != nil {
-			return nil, false, fileErr(MsgDamaged, name, err)
-		}
-		cells = fill.apply(num, cells)
-		if err := c.add(num, cells); err != nil {
-			return nil, false, err
-		}
-		if !checked && len(c.rows) >= HeaderScanRows {
-			checked, accepted = true, opts.Accept(c.rows)
-			if !accepted {
-				break
-			}
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return nil, false, fileErr(MsgDamaged, name, err)
-	}
-	if !checked {
-		accepted = len(c.rows) > 0 && opts.Accept(c.rows)
-	}
-	return &Table{File: name, Format: FormatXLSX, Sheet: sheet, Rows: c.rows}, accepted, nil
-}
-
-// mergeRange is a merged area: rows r1 to r2 (from 1) and column indexes
-// c1 to c2 (from 0).
-type mergeRange struct{ r1, c1, r2, c2 int }
-
-// mergeFiller copies the value of each merged area's top-left cell into
-// its other cells, row by row as the rows stream past, so that a header
-// or a nominating organisation merged over several rows or columns reads
-// as people see it.
-type mergeFiller struct {
-	pending []mergeRange // sorted by r1
-	active  []mergeRange
-	values  map[mergeRange]string
-	maxCols int
-}
-
-func newMergeFiller(ms []mergeRange, maxCols int) *mergeFiller {
-	sort.Slice(ms, func(i, j int) bool { return ms[i].r1 < ms[j].r1 })
-	return &mergeFiller{pending: ms, values: map[mergeRange]string{}, maxCols: maxCols}
-}
-
-func (m *mergeFiller) apply(row int, cells []string) []string {
-	for len(m.pending) > 0 && m.pending[0].r1 <= row {
-		m.active = append(m.active, m.pending[0])
-		m.pending = m.pending[1:]
-	}
-	if len(m.active) == 0 {
-		return cells
-	}
-	kept := m.active[:0]
-	for _, r := range m.active {
-		if r.r2 < row {
-			delete(m.values, r)
-			continue
-		}
-		kept = append(kept, r)
-		if r.r1 == row {
-			if r.c1 < len(cells) {
-				m.values[r] = cells[r.c1]
-			}
-		}
-		v := m.values[r]
-		if v == "" {
-			continue
-		}
-		last := min(r.c2, m.maxCols-1)
-		for len(cells) <= last {
-			cells = append(cells, "")
-		}
-		for c := r.c1; c <= last; c++ {
-			if cells[c] == "" {
-				cells[c] = v
-			}
-		}
-	}
-	m.active = kept
-	return cells
-}
-
-// sheetParts maps each sheet's name to the path of its part in the
-// package, from xl/workbook.xml and its relationships. It gives an empty
-// map for a package it cannot follow; merged cells are then not filled.
-func sheetParts(data []byte) map[string]string {
-	out := map[string]string{}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return out
+		return nil, fileErr(MsgDamaged, name, err)
 	}
-	ids := map[string]string{} // relationship ID → sheet name
-	readXMLAttrs(zr, "xl/workbook.xml", "sheet", func(a map[string]string) { ids[a["id"]] = a["name"] })
-	readXMLAttrs(zr, "xl/_rels/workbook.xml.rels", "Relationship", func(a map[string]string) {
-		if n, ok := ids[a["Id"]]; ok {
-			target := a["Target"]
+	if len(zr.File) > maxParts {
+		return nil, fileErr(MsgDamaged, name, errDamaged(fmt.Sprintf("%d parts in the package", len(zr.File))))
+	}
+	wb := &workbook{name: name, lim: lim, parts: make(map[string]*zip.File, len(zr.File)), left: lim.MaxUnzip}
+	for _, f := range zr.File {
+		wb.parts[strings.ToLower(f.Name)] = f
+	}
+	return wb, nil
+}
+
+// zipEntries reads the number of entries from a zip archive's end of
+// central directory record (or its zip64 form), without reading the
+// directory itself.
+func zipEntries(data []byte) (uint64, bool) {
+	const eocdLen, maxComment = 22, 65535
+	from := max(0, len(data)-eocdLen-maxComment)
+	i := bytes.LastIndex(data[from:], []byte("PK\x05\x06"))
+	if i < 0 {
+		return 0, false
+	}
+	i += from
+	if i+eocdLen > len(data) {
+		return 0, false
+	}
+	n := uint64(binary.LittleEndian.Uint16(data[i+10:]))
+	if n != 0xFFFF || i < 20 {
+		return n, true
+	}
+	// zip64: the locator sits just before the record.
+	loc := data[i-20:]
+	if !bytes.HasPrefix(loc, []byte("PK\x06\x07")) {
+		return n, true
+	}
+	off := binary.LittleEndian.Uint64(loc[8:])
+	if off > uint64(len(data)-56) || !bytes.HasPrefix(data[off:], []byte("PK\x06\x06")) {
+		return n, true
+	}
+	return binary.LittleEndian.Uint64(data[off+32:]), true
+}
+
+// part finds a part by name, as OPC does, without regard to case.
+func (wb *workbook) part(name string) *zip.File {
+	return wb.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
+}
+
+// open opens a part for reading through the guard, counting its
+// unpacked size against the limit.
+func (wb *workbook) open(f *zip.File) (*xml.Decoder, io.Closer, error) {
+	size := int64(f.UncompressedSize64)
+	if f.UncompressedSize64 > 1<<62 || size > wb.left {
+		return nil, nil, fileErr(MsgUnzipLimit, wb.name, nil, "Max", wb.lim.MaxUnzip>>20)
+	}
+	wb.left -= size
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, fileErr(MsgDamaged, wb.name, err)
+	}
+	guard := newXMLGuard(rc, 8*wb.lim.MaxCellChars+4096)
+	dec := xml.NewDecoder(guard)
+	return dec, rc, nil
+}
+
+// partErr turns an error met reading a part into the person's message.
+func (wb *workbook) partErr(err error) error {
+	var fe *FileError
+	switch {
+	case errors.As(err, &fe):
+		return err
+	case errors.Is(err, errTokenTooLong):
+		return fileErr(MsgTextTooLong, wb.name, err, "Max", wb.lim.MaxCellChars)
+	}
+	return fileErr(MsgDamaged, wb.name, err)
+}
+
+// workbookSheet is a sheet as the workbook lists it.
+type workbookSheet struct {
+	name   string
+	part   *zip.File
+	hidden bool
+}
+
+// contents reads the workbook's list of sheets and its shared strings.
+func (wb *workbook) contents() ([]workbookSheet, *sharedStrings, error) {
+	main := "xl/workbook.xml"
+	if f := wb.part("_rels/.rels"); f != nil {
+		err := wb.eachElement(f, "Relationship", func(a attrs) {
+			if strings.HasSuffix(a.get("Type"), "/officeDocument") {
+				main = strings.TrimPrefix(a.get("Target"), "/")
+			}
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	mf := wb.part(main)
+	if mf == nil {
+		return nil, nil, fileErr(MsgDamaged, wb.name, errDamaged("no workbook part"))
+	}
+	type entry struct{ name, id, state string }
+	var entries []entry
+	if err := wb.eachElement(mf, "sheet", func(a attrs) {
+		entries = append(entries, entry{a.get("name"), a.get("id"), a.get("state")})
+	}); err != nil {
+		return nil, nil, err
+	}
+	dir := path.Dir(main)
+	rels := map[string]string{}
+	sstPath := path.Join(dir, "sharedStrings.xml")
+	if f := wb.part(path.Join(dir, "_rels", path.Base(main)+".rels")); f != nil {
+		err := wb.eachElement(f, "Relationship", func(a attrs) {
+			target := a.get("Target")
 			if strings.HasPrefix(target, "/") {
 				target = strings.TrimPrefix(target, "/")
 			} else {
-				target = path.Join("xl", target)
+				target = path.Join(dir, target)
 			}
-			out[n] = target
-		}
-	})
-	return out
-}
-
-// readXMLAttrs calls fn with the attributes (by local name) of every
-// element named elem in the small part name.
-func readXMLAttrs(zr *zip.Reader, name, elem string, fn func(map[string]string)) {
-	for _, zf := range zr.File {
-		if zf.Name != name || zf.UncompressedSize64 > 16<<20 {
-			continue
-		}
-		rc, err := zf.Open()
+			rels[a.get("Id")] = target
+			if strings.HasSuffix(a.get("Type"), "/sharedStrings") {
+				sstPath = target
+			}
+		})
 		if err != nil {
-			return
-		}
-		defer rc.Close()
-		dec := xml.NewDecoder(io.LimitReader(rc, 16<<20))
-		for {
-			tok, err := dec.Token()
-			if err != nil {
-				return
-			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == elem {
-				a := map[string]string{}
-				for _, at := range se.Attr {
-					a[at.Name.Local] = at.Value
-				}
-				fn(a)
-			}
+			return nil, nil, err
 		}
 	}
+	var out []workbookSheet
+	for _, e := range entries {
+		p := wb.part(rels[e.id])
+		if p == nil {
+			continue // a chart sheet or a dangling reference
+		}
+		out = append(out, workbookSheet{name: e.name, part: p, hidden: e.state == "hidden" || e.state == "veryHidden"})
+	}
+	sst := &sharedStrings{}
+	if f := wb.part(sstPath); f != nil {
+		var err error
+		if sst, err = wb.readSharedStrings(f); err != nil {
+			return nil, nil, err
+		}
+	}
+	return out, sst, nil
 }
 
-// mergesOf reads the merged areas of a sheet part. excelize's own
-// GetMergeCells would load the whole worksheet into memory; this scans
-// the part's bytes for the mergeCell elements, which follow the sheet's
-// data.
-func mergesOf(data []byte, part string, lim Limits) []mergeRange {
-	if part == "" {
-		return nil
+// attrs are an element's attributes.
+type attrs []xml.Attr
+
+// get returns the attribute of that local name, "" when there is none.
+func (as attrs) get(local string) string {
+	for _, a := range as {
+		if a.Name.Local == local {
+			return a.Value
+		}
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return ""
+}
+
+// eachElement calls fn with the attributes of every element of that
+// local name in the part.
+func (wb *workbook) eachElement(f *zip.File, local string, fn func(attrs)) error {
+	dec, c, err := wb.open(f)
 	if err != nil {
-		return nil
+		return err
 	}
-	for _, zf := range zr.File {
-		if zf.Name != part {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
+	defer c.Close()
+	depth := 0
+	for {
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		defer rc.Close()
-		return scanMerges(rc, lim.MaxUnzip)
-	}
-	return nil
-}
-
-// scanMerges finds the ref attributes of mergeCell elements in a stream,
-// reading it in chunks.
-func scanMerges(r io.Reader, limit int64) []mergeRange {
-	const tag = "mergeCell "
-	var out []mergeRange
-	buf := make([]byte, 0, 1<<20)
-	chunk := make([]byte, 1<<20)
-	lr := io.LimitReader(r, limit)
-	for {
-		n, err := lr.Read(chunk)
-		buf = append(buf, chunk[:n]...)
-		// Handle every complete element in buf; keep the unfinished tail.
-		keep := 0
-		for {
-			i := bytes.Index(buf[keep:], []byte(tag))
-			if i < 0 {
-				keep = max(keep, len(buf)-len(tag))
-				break
-			}
-			start := keep + i
-			end := bytes.IndexByte(buf[start:], '>')
-			if end < 0 {
-				keep = start
-				break
-			}
-			if m, ok := parseMergeRef(buf[start : start+end]); ok {
-				out = append(out, m)
-			}
-			keep = start + end
+		if err != nil {
+			return wb.partErr(err)
 		}
-		buf = append(buf[:0], buf[keep:]...)
-		if err != nil || len(out) > 100_000 {
-			return out
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > maxDepth {
+				return fileErr(MsgDamaged, wb.name, errDamaged("elements nested too deep"))
+			}
+			if t.Name.Local == local {
+				fn(attrs(t.Attr))
+			}
+		case xml.EndElement:
+			depth--
 		}
 	}
-}
-
-func parseMergeRef(elem []byte) (mergeRange, bool) {
-	i := bytes.Index(elem, []byte(`ref="`))
-	if i < 0 {
-		return mergeRange{}, false
-	}
-	ref := elem[i+5:]
-	j := bytes.IndexByte(ref, '"')
-	if j < 0 {
-		return mergeRange{}, false
-	}
-	a, b, ok := strings.Cut(string(ref[:j]), ":")
-	if !ok {
-		return mergeRange{}, false
-	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(a)
-	c2, r2, err2 := excelize.CellNameToCoordinates(b)
-	if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
-		return mergeRange{}, false
-	}
-	return mergeRange{r1: r1, c1: c1 - 1, r2: r2, c2: c2 - 1}, true
 }
