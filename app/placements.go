@@ -226,7 +226,7 @@ func (s *placementsScreen) showVillage() {
 	s.loadLabel.SetText(text)
 	contact := ""
 	if v.ContactPerson != "" {
-		contact = T("placements.contact", "Name", v.ContactPerson, "Phone", v.ContactPhone)
+		contact = T("placements.contact", "Name", v.ContactPerson, "Phone", models.MaskPhone(v.ContactPhone))
 	}
 	s.info.SetText(strings.Join(nonEmpty([]string{villageKindLabel(v.Kind), v.Region.String(), contact}), T("list.separator")))
 	s.updateButtons()

@@ -243,3 +243,21 @@ func TestPlacementsPrint(t *testing.T) {
 	e.act(func() { test.Tap(s.printOneBtn) })
 	waitPDF(t, opened, "跟班学习安排表-"+s.title.Text)
 }
+
+// TestVillageContactPhoneMasked: a key village's contact phone is masked
+// like a trainee's.
+func TestVillageContactPhoneMasked(t *testing.T) {
+	e, s := placementsEnv(t, LangEnglish)
+	for _, l := range s.visible {
+		v := l.Village
+		if v.ContactPerson == "" || v.ContactPhone == "" {
+			continue
+		}
+		chooseVillage(t, e, s, v.ID)
+		if strings.Contains(s.info.Text, v.ContactPhone) || !strings.Contains(s.info.Text, models.MaskPhone(v.ContactPhone)) {
+			t.Errorf("the village's contact shows %q for the phone %s", s.info.Text, v.ContactPhone)
+		}
+		return
+	}
+	t.Fatal("no key village with a contact phone")
+}

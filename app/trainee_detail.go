@@ -16,7 +16,7 @@ import (
 )
 
 // traineeDetail shows one trainee's record: every field, the ID and phone
-// numbers masked until revealed, and a timeline of courses, attendance,
+// numbers and the birth date masked until revealed, and a timeline of courses, attendance,
 // placements, mentors, return and elections.
 type traineeDetail struct {
 	s           *traineesScreen
@@ -44,19 +44,9 @@ var detailFields = []struct {
 	{"name", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Name }},
 	{"gender", func(_ *traineeDetail, r *training.TraineeRecord) string { return genderLabel(r.Trainee.Gender) }},
 	{"ethnicity", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Ethnicity }},
-	{"birth_date", func(_ *traineeDetail, r *training.TraineeRecord) string { return dateText(r.Trainee.BirthDate) }},
-	{"id_number", func(d *traineeDetail, r *training.TraineeRecord) string {
-		if d.revealed {
-			return r.Trainee.IDNumber
-		}
-		return models.MaskIDNumber(r.Trainee.IDNumber)
-	}},
-	{"phone", func(d *traineeDetail, r *training.TraineeRecord) string {
-		if d.revealed {
-			return r.Trainee.Phone
-		}
-		return models.MaskPhone(r.Trainee.Phone)
-	}},
+	{"birth_date", func(d *traineeDetail, r *training.TraineeRecord) string { return dateText(d.shown(r).BirthDate) }},
+	{"id_number", func(d *traineeDetail, r *training.TraineeRecord) string { return d.shown(r).IDNumber }},
+	{"phone", func(d *traineeDetail, r *training.TraineeRecord) string { return d.shown(r).Phone }},
 	{"education", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Education }},
 	{"joined_party", func(_ *traineeDetail, r *training.TraineeRecord) string { return dateText(r.Trainee.JoinedParty) }},
 	{"branch", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Branch }},
@@ -79,6 +69,13 @@ var detailFields = []struct {
 	}},
 	{"key_target", func(_ *traineeDetail, r *training.TraineeRecord) string { return yesNo(r.Trainee.KeyTarget) }},
 	{"notes", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Notes }},
+}
+
+// shown is the record's trainee as the pane shows it: masked by the
+// policy (models.Trainee.Masked: ID number, phone, birth date to the
+// month) until revealed.
+func (d *traineeDetail) shown(r *training.TraineeRecord) *models.Trainee {
+	return r.Trainee.MaskedUnless(d.revealed)
 }
 
 func yesNo(b bool) string {
@@ -176,7 +173,7 @@ func (d *traineeDetail) show() {
 	}
 }
 
-// toggleReveal shows or masks the ID and phone numbers.
+// toggleReveal shows or masks the ID and phone numbers and the birth date.
 func (d *traineeDetail) toggleReveal() {
 	if d.revealed {
 		d.revealed = false
@@ -198,7 +195,7 @@ func (d *traineeDetail) revealNumbers(from string, then func()) {
 	u := d.s.u
 	goLoad(u, func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, u.audit(ctx, "reveal", "trainee", id,
-			map[string]any{"fields": []string{"id_number", "phone"}, "from": from})
+			map[string]any{"fields": []string{"id_number", "phone", "birth_date"}, "from": from})
 	}, func(struct{}) {
 		if d.rec == nil || d.rec.Trainee.ID != id {
 			return // the user chose another trainee meanwhile

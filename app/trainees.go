@@ -50,7 +50,7 @@ type traineeColumn struct {
 var traineeColumns = []traineeColumn{
 	{"trainee.name", 80, func(_ *traineesScreen, t *models.Trainee) string { return t.Name }},
 	{"trainee.gender", 68, func(_ *traineesScreen, t *models.Trainee) string { return genderLabel(t.Gender) }},
-	{"trainee.birth_date", 100, func(_ *traineesScreen, t *models.Trainee) string { return dateText(t.BirthDate) }},
+	{"trainee.birth_date", 100, func(_ *traineesScreen, t *models.Trainee) string { return dateText(models.MaskBirthDate(t.BirthDate)) }},
 	{"trainee.id_number", 164, func(_ *traineesScreen, t *models.Trainee) string { return models.MaskIDNumber(t.IDNumber) }},
 	{"trainee.phone", 108, func(_ *traineesScreen, t *models.Trainee) string { return models.MaskPhone(t.Phone) }},
 	{"trainee.home_region", 150, func(_ *traineesScreen, t *models.Trainee) string { return t.HomeRegion.Short() }},

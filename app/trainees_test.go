@@ -154,13 +154,14 @@ func TestTraineeDetailReveal(t *testing.T) {
 	e.act(func() { s.stage.SetSelectedIndex(models.StageElected.Rank() + 1) })
 	d := openFirstRow(t, e, s)
 	tr := d.rec.Trainee
-	id, phone := d.values["id_number"], d.values["phone"]
-	if id.Text != models.MaskIDNumber(tr.IDNumber) || phone.Text != models.MaskPhone(tr.Phone) || id.Text == tr.IDNumber {
-		t.Fatalf("before reveal: %q %q", id.Text, phone.Text)
+	id, phone, birth := d.values["id_number"], d.values["phone"], d.values["birth_date"]
+	if id.Text != models.MaskIDNumber(tr.IDNumber) || phone.Text != models.MaskPhone(tr.Phone) || id.Text == tr.IDNumber ||
+		birth.Text != tr.BirthDate.String()[:7] {
+		t.Fatalf("before reveal: %q %q %q", id.Text, phone.Text, birth.Text)
 	}
 	e.act(func() { test.Tap(d.reveal) })
-	if id.Text != tr.IDNumber || phone.Text != tr.Phone || d.reveal.Text != "Mask numbers" {
-		t.Fatalf("after reveal: %q %q, button %q", id.Text, phone.Text, d.reveal.Text)
+	if id.Text != tr.IDNumber || phone.Text != tr.Phone || birth.Text != tr.BirthDate.String() || d.reveal.Text != "Mask numbers" {
+		t.Fatalf("after reveal: %q %q %q, button %q", id.Text, phone.Text, birth.Text, d.reveal.Text)
 	}
 	e.act(func() { test.Tap(d.reveal) })
 	if id.Text != models.MaskIDNumber(tr.IDNumber) {

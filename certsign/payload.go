@@ -6,7 +6,7 @@
 //
 // One line of UTF-8 text, seven fields separated by "|":
 //
-//	PY1|〔2025〕第0001号|张三|乡村振兴专题培训班|2025-06-15|510623********1234|<signature>
+//	PY1|〔2025〕第0001号|张三|乡村振兴专题培训班|2025-06-15|510623***********4|<signature>
 //
 // The fields are:
 //
@@ -15,10 +15,12 @@
 //  3. the holder's name;
 //  4. the course title;
 //  5. the issue date, YYYY-MM-DD;
-//  6. the holder's ID number, always masked (first six and last four
-//     characters, models.MaskIDNumber): the full number is never printed;
+//  6. the holder's ID number, always masked by the policy
+//     (models.MaskIDNumber: the region code and the check character;
+//     certificates printed before the policy show the first six and last
+//     four characters): the full number is never printed;
 //  7. the Ed25519 signature of everything before the last "|" (the UTF-8
-//     bytes of "PY1|…|510623********1234"), in unpadded base64url: 86
+//     bytes of "PY1|…|510623***********4"), in unpadded base64url: 86
 //     characters.
 //
 // Inside a field "|" becomes "｜" and line breaks become spaces, and a name

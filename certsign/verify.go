@@ -153,7 +153,7 @@ func (r *Result) compare(ctx context.Context, st Store, c *models.Certificate) e
 	if want.Name != p.Name {
 		r.Differences = append(r.Differences, models.Render("The holder's name on record is now {{.Name}}.", map[string]any{"Name": t.Name}))
 	}
-	if want.MaskedID != p.MaskedID {
+	if !models.MaskedIDMatches(p.MaskedID, t.IDNumber) {
 		r.Differences = append(r.Differences, "The holder's ID number on record has changed since.")
 	}
 	if want.Course != p.Course {

@@ -72,7 +72,8 @@ func TestTraineesAddSearchShow(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &added); err != nil {
 		t.Fatalf("trainees add --json printed %q: %v", r.stdout, err)
 	}
-	if added.ID == 0 || added.Gender != models.Male || added.BirthDate.String() != "1988-02-15" {
+	// Masked, the birth date is shown to the month.
+	if added.ID == 0 || added.Gender != models.Male || added.BirthDate.String() != "1988-02" {
 		t.Errorf("added %+v", added)
 	}
 	if added.IDNumber != models.MaskIDNumber(id) || added.Phone != "138****5678" {

@@ -30,13 +30,12 @@ func runTraineesShow(e *env, args []string) error {
 			return err
 		}
 	}
-	t := *rec.Trainee
-	t.IDNumber, t.Phone = masked(t.IDNumber, t.Phone, *full)
-	rec.Trainee = &t
+	t := rec.Trainee.MaskedUnless(*full)
+	rec.Trainee = t
 	if e.json {
-		return e.writeJSON(rec)
+		return e.writeRecordJSON(rec, *full)
 	}
-	if err := e.printTrainee(&t, true); err != nil {
+	if err := e.printTrainee(t, true); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "\nStage: %s\n", rec.Stage)

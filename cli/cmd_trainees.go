@@ -56,11 +56,9 @@ func runTraineesAdd(e *env, args []string) error {
 }
 
 func (e *env) printTrainee(t *models.Trainee, full bool) error {
-	id, phone := masked(t.IDNumber, t.Phone, full)
+	t = t.MaskedUnless(full)
 	if e.json {
-		c := *t
-		c.IDNumber, c.Phone = id, phone
-		return e.writeJSON(c)
+		return e.writeRecordJSON(t, full)
 	}
 	tb := e.table("field", "value")
 	tb.row("ID", t.ID)
@@ -68,8 +66,8 @@ func (e *env) printTrainee(t *models.Trainee, full bool) error {
 	tb.row("gender", t.Gender)
 	tb.row("ethnicity", t.Ethnicity)
 	tb.row("birth date", t.BirthDate)
-	tb.row("ID number", id)
-	tb.row("phone", phone)
+	tb.row("ID number", t.IDNumber)
+	tb.row("phone", t.Phone)
 	tb.row("education", t.Education)
 	tb.row("joined the party", t.JoinedParty)
 	tb.row("branch", t.Branch)
@@ -115,12 +113,11 @@ func runTraineesSearch(e *env, args []string) error {
 		}
 	}
 	if e.json {
-		out := make([]models.Trainee, len(found))
+		out := make([]*models.Trainee, len(found))
 		for i, t := range found {
-			out[i] = *t
-			out[i].IDNumber, out[i].Phone = masked(t.IDNumber, t.Phone, *full)
+			out[i] = t.MaskedUnless(*full)
 		}
-		return e.writeJSON(out)
+		return e.writeRecordJSON(out, *full)
 	}
 	if len(found) == 0 {
 		fmt.Fprintln(e.stdout, "No trainee found.")
@@ -128,8 +125,8 @@ func runTraineesSearch(e *env, args []string) error {
 	}
 	tb := e.table("ID", "name", "gender", "ID number", "phone", "home region", "district")
 	for _, t := range found {
-		id, phone := masked(t.IDNumber, t.Phone, *full)
-		tb.row(t.ID, t.Name, t.Gender.Chinese(), id, phone, t.HomeRegion.Short(), t.CurrentDistrict)
+		t = t.MaskedUnless(*full)
+		tb.row(t.ID, t.Name, t.Gender.Chinese(), t.IDNumber, t.Phone, t.HomeRegion.Short(), t.CurrentDistrict)
 	}
 	return tb.flush()
 }

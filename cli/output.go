@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -131,13 +132,28 @@ func anySlice(s []string) []any {
 	return out
 }
 
-// masked returns the ID number and phone as they may be shown: masked
-// unless the user asked for them in full.
-func masked(idNumber, phone string, full bool) (string, string) {
+// writeRecordJSON prints records as indented JSON on stdout with every
+// personal value at any depth (the trainee's, and the phones of the
+// organisations and mentors a record holds) masked by the policy
+// (models.MaskJSON), unless the user asked for them in full.
+func (e *env) writeRecordJSON(v any, full bool) error {
 	if full {
-		return idNumber, phone
+		return e.writeJSON(v)
 	}
-	return models.MaskIDNumber(idNumber), models.MaskPhone(phone)
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("json: %w", err)
+	}
+	if b, err = models.MaskJSON(b); err != nil {
+		return fmt.Errorf("json: %w", err)
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b, "", "  "); err != nil {
+		return fmt.Errorf("json: %w", err)
+	}
+	out.WriteByte('\n')
+	_, err = e.stdout.Write(out.Bytes())
+	return err
 }
 
 // percent formats a rate between 0 and 1.

@@ -51,7 +51,7 @@ func FuzzParseIDNumber(f *testing.F) {
 				}
 			}
 		}
-		if m := MaskIDNumber(s); len(m) != 18 || m[:6] != s[:6] || m[14:] != s[14:] {
+		if m := MaskIDNumber(s); len(m) != 18 || m[:6] != s[:6] || m[6:17] != "***********" || m[17] != s[17] || !MaskedIDMatches(m, s) {
 			t.Fatalf("MaskIDNumber(%q) = %q", s, m)
 		}
 	})

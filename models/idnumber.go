@@ -109,31 +109,6 @@ func atoi(s string) int {
 	return n
 }
 
-// MaskIDNumber shows the first six and last four characters of an ID number
-// and hides the birth date and sequence: 110105********002X. Values too
-// short to mask are hidden entirely.
-func MaskIDNumber(id string) string {
-	r := []rune(id)
-	if len(r) < 11 {
-		return strings.Repeat("*", len(r))
-	}
-	return string(r[:6]) + strings.Repeat("*", len(r)-10) + string(r[len(r)-4:])
-}
-
-// MaskPhone shows the first three and last four digits: 138****1234.
-// Landlines keep their area code and last four digits.
-func MaskPhone(p string) string {
-	r := []rune(p)
-	if len(r) < 8 {
-		return strings.Repeat("*", len(r))
-	}
-	if i := strings.IndexRune(p, '-'); i > 0 {
-		area := []rune(p[:i])
-		return string(area) + "-" + strings.Repeat("*", len(r)-len(area)-5) + string(r[len(r)-4:])
-	}
-	return string(r[:3]) + strings.Repeat("*", len(r)-7) + string(r[len(r)-4:])
-}
-
 // NormalizePhone removes spaces, and the hyphens or spaces inside an
 // 11-digit mobile number; a landline keeps one hyphen after its area code.
 func NormalizePhone(s string) string {

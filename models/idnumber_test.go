@@ -75,27 +75,6 @@ func TestParseIDNumber(t *testing.T) {
 	}
 }
 
-func TestMasks(t *testing.T) {
-	tests := []struct{ in, id, phone string }{
-		{"11010519491231002X", "110105********002X", ""},
-		{"13812341234", "", "138****1234"},
-		{"028-86601234", "", "028-****1234"},
-		{"123", "***", "***"},
-	}
-	for _, tc := range tests {
-		if tc.id != "" {
-			if got := MaskIDNumber(tc.in); got != tc.id {
-				t.Errorf("MaskIDNumber(%s) = %s, want %s", tc.in, got, tc.id)
-			}
-		}
-		if tc.phone != "" {
-			if got := MaskPhone(tc.in); got != tc.phone {
-				t.Errorf("MaskPhone(%s) = %s, want %s", tc.in, got, tc.phone)
-			}
-		}
-	}
-}
-
 func TestPhones(t *testing.T) {
 	tests := []struct {
 		in    string

@@ -129,8 +129,10 @@ func secretSetting(key string) bool {
 
 // entryJSON is the one place an audit entry's before or after is made: the
 // row of the entity (a table name) as a JSON object of its columns, with
-// ID numbers, phone numbers and secret settings masked; "" for no row.
-// Every store records through it, so the masking policy is decided here.
+// its personal values masked by the policy (models.MaskRecord: ID numbers,
+// phones, birth dates to the month) and secret settings hidden; "" for no
+// row. Every store records through it, so that the append-only trail can
+// never give back what de-identification removes.
 func entryJSON(entity string, r *auditRow) string {
 	if r == nil {
 		return ""
@@ -139,18 +141,7 @@ func entryJSON(entity string, r *auditRow) string {
 	for i, c := range r.cols {
 		m[c] = r.vals[i]
 	}
-	for c, v := range m {
-		s, ok := v.(string)
-		if !ok {
-			continue
-		}
-		switch {
-		case c == "id_number":
-			m[c] = models.MaskIDNumber(s)
-		case c == "phone" || strings.HasSuffix(c, "_phone"):
-			m[c] = models.MaskPhone(s)
-		}
-	}
+	models.MaskRecord(m)
 	if entity == "settings" {
 		if k, _ := m["key"].(string); secretSetting(k) {
 			m["value"] = "[hidden]"

@@ -5,7 +5,9 @@
 // one outflow region, a workbook of its members' records with, when the
 // caller supplies it, the region's outcome report as a PDF.
 //
-// ID numbers and phone numbers are masked unless Options.FullIDs is set.
+// ID numbers, phone numbers and birth dates are masked by the policy
+// (models.Trainee.Masked: birth dates to the month) unless Options.FullIDs
+// is set.
 // Files are written atomically with mode 0600. Column headers are Chinese,
 // as the people who open the files expect, and the trainee list and the
 // attendance grid read back in through the imports package.
@@ -49,12 +51,11 @@ func (x *Exporter) today() models.Date { return models.DateOf(x.now().Local()) }
 // pageSize is how many records a list reads at a time.
 const pageSize = 5000
 
-// ids returns the ID number and phone as the options allow.
+// ids returns the ID number and phone as the options allow: masked by the
+// policy (models.Trainee.Masked) unless FullIDs is set.
 func (o Options) ids(t *models.Trainee) (string, string) {
-	if o.FullIDs {
-		return t.IDNumber, t.Phone
-	}
-	return models.MaskIDNumber(t.IDNumber), models.MaskPhone(t.Phone)
+	m := t.MaskedUnless(o.FullIDs)
+	return m.IDNumber, m.Phone
 }
 
 // orgName returns an organisation's name, read once.

@@ -173,12 +173,13 @@ func TestExportTrainees(t *testing.T) {
 		z[col(h, "户籍地（流出地）")] != "四川省德阳市中江县" || z[col(h, "培养阶段")] != "进入“两委”" || z[col(h, "重点培养对象")] != "否" {
 		t.Errorf("row %q", z)
 	}
-	// Dates are dates: a serial with a date format, shown as yyyy-mm-dd.
+	// Masked, the birth date is its month, as text: a date cell would
+	// hold the day, whatever its format shows.
 	cell, _ := excelize.CoordinatesToCellName(col(h, "出生日期")+1, 2)
-	if v, _ := x.GetCellValue("培养对象", cell); v != "1988-02-15" {
+	if v, _ := x.GetCellValue("培养对象", cell); v != "1988-02" {
 		t.Errorf("birth date shown as %q", v)
 	}
-	if raw, _ := x.GetCellValue("培养对象", cell, excelize.Options{RawCellValue: true}); raw != "32188" {
+	if raw, _ := x.GetCellValue("培养对象", cell, excelize.Options{RawCellValue: true}); raw != "1988-02" {
 		t.Errorf("birth date stored as %q", raw)
 	}
 	for _, r := range rs[1:] {
@@ -197,6 +198,13 @@ func TestExportTrainees(t *testing.T) {
 	x2 := book(t, full)
 	if v, _ := x2.GetCellValue("培养对象", "F2"); v != f.trainees[0].IDNumber {
 		t.Errorf("full ID %q", v)
+	}
+	// In full, dates are dates: a serial with a date format.
+	if v, _ := x2.GetCellValue("培养对象", cell); v != "1988-02-15" {
+		t.Errorf("full birth date shown as %q", v)
+	}
+	if raw, _ := x2.GetCellValue("培养对象", cell, excelize.Options{RawCellValue: true}); raw != "32188" {
+		t.Errorf("full birth date stored as %q", raw)
 	}
 	db2, err := store.Open(filepath.Join(f.dir, "other.db"))
 	must(t, err)

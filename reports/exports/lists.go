@@ -29,8 +29,8 @@ func (x *Exporter) traineeValues(ctx context.Context, t *models.Trainee, stage m
 	if err != nil {
 		return nil, err
 	}
-	id, phone := o.ids(t)
-	return []any{t.ID, t.Name, t.Gender.Chinese(), t.Ethnicity, t.BirthDate, id, phone, t.Education, t.JoinedParty,
+	t = t.MaskedUnless(o.FullIDs)
+	return []any{t.ID, t.Name, t.Gender.Chinese(), t.Ethnicity, t.BirthDate, t.IDNumber, t.Phone, t.Education, t.JoinedParty,
 		t.Branch, t.Direction.Chinese(), t.HomeRegion.String(), t.CurrentDistrict, t.Employer, org, cohort,
 		t.KeyTarget, stage.Chinese(), t.Notes}, nil
 }

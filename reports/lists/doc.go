@@ -10,8 +10,9 @@
 // repeats on every page and whose cells wrap (never clip), and
 // "第 x 页 共 y 页" with the organisation and the document's name in the
 // footer of every page. Names are listed in pinyin order. ID numbers and
-// phone numbers are masked (110105********002X, 138****1234) unless
-// Meta.FullIDs asks for them in full.
+// phone numbers are masked by the policy (models.Trainee.Masked:
+// 110105***********X, 138****1234) unless Meta.FullIDs asks for them in
+// full; birth dates are printed to the month (出生年月) either way.
 //
 // The functions take the rows as data (gathered by the training package's
 // list functions, e.g. training.Service.CourseList) and write the PDF to

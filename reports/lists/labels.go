@@ -55,13 +55,9 @@ func hoursText(h float64) string {
 	return strings.TrimSuffix(strconv.FormatFloat(h, 'f', 1, 64), ".0")
 }
 
-// ids returns the ID number and phone as printed: masked unless full.
-func (m Meta) ids(idNumber, phone string) (string, string) {
-	if m.FullIDs {
-		return idNumber, phone
-	}
-	return models.MaskIDNumber(idNumber), models.MaskPhone(phone)
-}
+// shown returns the trainee as printed: masked by the policy
+// (models.Trainee.Masked) unless FullIDs is set.
+func (m Meta) shown(t *models.Trainee) *models.Trainee { return t.MaskedUnless(m.FullIDs) }
 
 // sortByName sorts xs in pinyin order of their names (see
 // pinyin.SortKey), keeping the order of equal names. Each key is computed

@@ -117,8 +117,7 @@ func (s *sheet) record(r *training.TraineeRecord) error {
 
 // basics draws the personal data as a grid.
 func (s *sheet) basics(r *training.TraineeRecord) error {
-	t := r.Trainee
-	id, phone := s.meta.ids(t.IDNumber, t.Phone)
+	t := s.meta.shown(r.Trainee)
 	nominated, cohort := "", ""
 	if r.NominatedBy != nil {
 		nominated = r.NominatedBy.Name
@@ -134,7 +133,7 @@ func (s *sheet) basics(r *training.TraineeRecord) error {
 	return g.draw(s, [][]string{
 		{"姓名", t.Name, "性别", t.Gender.Chinese()},
 		{"民族", t.Ethnicity, "出生年月", yearMonth(t.BirthDate)},
-		{"身份证号", id, "联系电话", phone},
+		{"身份证号", t.IDNumber, "联系电话", t.Phone},
 		{"学历", t.Education, "入党时间", dotDate(t.JoinedParty)},
 		{term(models.TermDirection), t.Direction.Chinese(), "重点培养对象", key},
 		{term(models.TermHomeRegion), t.HomeRegion.String()},

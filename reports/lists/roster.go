@@ -79,7 +79,7 @@ func (s *sheet) roster(l *training.CourseList) error {
 
 // rosterRow is one trainee's row.
 func (s *sheet) rosterRow(n int, t *models.Trainee) []string {
-	id, phone := s.meta.ids(t.IDNumber, t.Phone)
+	t = s.meta.shown(t)
 	return []string{strconv.Itoa(n), t.Name, t.Gender.Chinese(), t.Ethnicity, yearMonth(t.BirthDate),
-		id, phone, t.HomeRegion.String(), t.Employer, t.Branch, t.Notes}
+		t.IDNumber, t.Phone, t.HomeRegion.String(), t.Employer, t.Branch, t.Notes}
 }

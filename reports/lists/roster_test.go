@@ -84,7 +84,7 @@ func TestRoster(t *testing.T) {
 		rows[i] = []string{fmt.Sprint(i + 1), tr.Name, tr.Gender.Chinese(), tr.Ethnicity, fmt.Sprintf("%d.%02d", tr.BirthDate.Year(), tr.BirthDate.Month()),
 			models.MaskIDNumber(tr.IDNumber), models.MaskPhone(tr.Phone), tr.HomeRegion.String(), tr.Employer, tr.Branch, tr.Notes}
 	}
-	if rows[46][1] != "曾国藩" || rows[46][4] != "1949.12" || rows[46][5] != "110105********002X" || rows[46][6] != "138****1234" {
+	if rows[46][1] != "曾国藩" || rows[46][4] != "1949.12" || rows[46][5] != "110105***********X" || rows[46][6] != "138****1234" {
 		t.Fatalf("row 47: %v", rows[46])
 	}
 	checkColumns(t, pdf, n, rosterColumns, rows, 194)

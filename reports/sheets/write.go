@@ -120,8 +120,8 @@ func (w *Workbook) AddSheet(name string, cols []Col) (*SheetWriter, error) {
 }
 
 // Write adds a row. Values may be strings, numbers, models.Date or
-// time.Time (written as dates; the zero value as an empty cell), bool
-// (是/否) or nil.
+// time.Time (written as dates; the zero value as an empty cell; a
+// month-only models.Date as the text 2006-01), bool (是/否) or nil.
 func (s *SheetWriter) Write(values ...any) error {
 	if s.closed {
 		return fmt.Errorf("sheets: write to closed sheet %s", s.name)
@@ -193,6 +193,11 @@ func (s *SheetWriter) cell(kind Kind, v any) any {
 	case models.Date:
 		if x.IsZero() {
 			return nil
+		}
+		if x.IsMonthOnly() {
+			// A masked birth date: text, for a date cell would hold a day
+			// whatever its format shows.
+			return excelize.Cell{StyleID: s.w.text, Value: x.String()}
 		}
 		return excelize.Cell{StyleID: s.w.date, Value: x.Time()}
 	case time.Time:

@@ -120,15 +120,7 @@ func TestWorkbookEmptySheetHasHeader(t *testing.T) {
 	if _, err := w.AddSheet("空", []Col{{Header: "姓名"}}); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "e.xlsx")
-	if err := w.Save(path); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := saveAndOpen(t, w)
 	if v, _ := f.GetCellValue("空", "A1"); v != "姓名" {
 		t.Errorf("A1 = %q", v)
 	}
@@ -137,4 +129,42 @@ func TestWorkbookEmptySheetHasHeader(t *testing.T) {
 	if err := w2.Save(filepath.Join(t.TempDir(), "none.xlsx")); err == nil {
 		t.Error("saved a workbook without sheets")
 	}
+}
+
+// TestMonthOnlyDateIsText: a masked birth date is written as the text of
+// its month; as a date cell it would hold a day, whatever its format.
+func TestMonthOnlyDateIsText(t *testing.T) {
+	w, err := NewWorkbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	s, err := w.AddSheet("x", []Col{{Header: "出生日期", Kind: Date}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Write(models.MustDate("1988-02-15").MonthOnly()); err != nil {
+		t.Fatal(err)
+	}
+	f := saveAndOpen(t, w)
+	shown, _ := f.GetCellValue("x", "A2")
+	raw, _ := f.GetCellValue("x", "A2", excelize.Options{RawCellValue: true})
+	if shown != "1988-02" || raw != "1988-02" {
+		t.Errorf("month-only date written as %q (stored %q)", shown, raw)
+	}
+}
+
+// saveAndOpen saves the workbook and opens the file it wrote.
+func saveAndOpen(t *testing.T, w *Workbook) *excelize.File {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "out.xlsx")
+	if err := w.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
