@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -39,6 +40,12 @@ func TestAuditMasksPersonalData(t *testing.T) {
 	}
 	if !strings.Contains(e.After, tr.Name) {
 		t.Errorf("the name is missing: %s", e.After)
+	}
+	// The birth date to the month, as every output shows it.
+	for _, js := range []string{e.Before, e.After} {
+		if strings.Contains(js, tr.BirthDate.String()) || !strings.Contains(js, `"birth_date":"`+tr.BirthDate.String()[:7]+`"`) {
+			t.Errorf("the birth date is not masked to the month: %s", js)
+		}
 	}
 	// Deletes and the user name.
 	must(t, db.SetSetting(ctx, store.SettingUserName, "王老师"))
@@ -129,6 +136,62 @@ func TestDatabaseFilesPrivate(t *testing.T) {
 		must(t, err)
 		if st.Mode().Perm() != 0o600 {
 			t.Errorf("%s mode %v, want 0600", p, st.Mode().Perm())
+		}
+	}
+}
+
+// TestMigrationMasksOlderEntries: entries written under the older policy
+// (the first six and last four characters of the ID number beside the full
+// birth date) are masked again when the database is opened, and the trail
+// stays append-only.
+func TestMigrationMasksOlderEntries(t *testing.T) {
+	db := newDB(t)
+	path := db.Path()
+	must(t, db.Close())
+	raw, err := sql.Open("sqlite", path)
+	must(t, err)
+	older := `{"birth_date":"1990-01-01","id":1,"id_number":"510104********0115","name":"赵明阳","phone":"138****1234"}`
+	deid := `{"birth_date":null,"id":1,"id_number":"DEID-1","name":"赵明阳","phone":""}`
+	for _, q := range []string{
+		`INSERT INTO audit_log (at, action, entity, entity_id, before, after) VALUES ('2024-01-01T00:00:00.000000Z', 'create', 'trainees', '1', NULL, '` + older + `')`,
+		`INSERT INTO audit_log (at, action, entity, entity_id, before, after) VALUES ('2024-02-01T00:00:00.000000Z', 'update', 'trainees', '1', '` + older + `', '` + deid + `')`,
+		`INSERT INTO audit_log (at, action, entity, entity_id, after) VALUES ('2024-02-01T00:00:00.000000Z', 'print', '', '', '{"what":"roster"}')`,
+		`DELETE FROM schema_migrations WHERE version = 4`,
+	} {
+		_, err := raw.Exec(q)
+		must(t, err)
+	}
+	must(t, raw.Close())
+
+	db, err = store.Open(path)
+	must(t, err)
+	es, err := db.FindAudit(ctx, store.AuditFilter{})
+	must(t, err)
+	if len(es) != 5 || es[0].Action != "remask" { // and the search index setting
+		for _, e := range es {
+			t.Logf("%+v", *e)
+		}
+		t.Fatalf("%d entries", len(es))
+	}
+	want := `{"birth_date":"1990-01","id":1,"id_number":"510104***********5","name":"赵明阳","phone":"138****1234"}`
+	if es[2].Before != want || es[2].After != deid || es[3].After != want || es[1].After != `{"what":"roster"}` {
+		t.Errorf("entries after the migration:\n%s\n%s\n%s\n%s", es[3].After, es[2].Before, es[2].After, es[1].After)
+	}
+	// Still append-only.
+	raw, err = sql.Open("sqlite", path)
+	must(t, err)
+	if _, err := raw.Exec(`UPDATE audit_log SET after = '{}' WHERE id = 1`); err == nil {
+		t.Error("the audit log can be changed after the migration")
+	}
+	if _, err := raw.Exec(`DELETE FROM audit_log WHERE id = 1`); err == nil {
+		t.Error("the audit log can be deleted from after the migration")
+	}
+	// At rest, the file holds the older entry no more.
+	must(t, raw.Close())
+	must(t, db.Close())
+	for _, p := range []string{path, path + "-wal"} {
+		if b, err := os.ReadFile(p); err == nil && bytes.Contains(b, []byte("510104********0115")) {
+			t.Errorf("the older entry is still readable in %s", p)
 		}
 	}
 }

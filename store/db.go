@@ -165,7 +165,9 @@ func dsn(path string, writer bool) string {
 		"_pragma=journal_size_limit(67108864)", // trim the WAL file to 64 MB after a checkpoint
 	}
 	if writer {
-		q = append(q, "_pragma=cache_size(-65536)", "_txlock=immediate")
+		// secure_delete: what a write deletes or overwrites is zeroed, not
+		// left readable in free pages; de-identification relies on it.
+		q = append(q, "_pragma=cache_size(-65536)", "_pragma=secure_delete(1)", "_txlock=immediate")
 	} else {
 		q = append(q, "_pragma=cache_size(-16384)", "_pragma=query_only(1)")
 	}

@@ -58,9 +58,50 @@ func (db *DB) Inactive(ctx context.Context, before models.Date) ([]int64, error)
 // Deidentify removes the personal data of the trainees, in one
 // transaction: the ID number becomes the placeholder DEID-<id>, the phone
 // and the birth date are cleared, and their search keys go; the name,
-// region, courses and outcomes stay. Each change is in the audit trail.
-// Trainees de-identified already are left alone.
+// region, courses and outcomes stay. Each change is in the audit trail,
+// masked by the policy as every entry is. Trainees de-identified already
+// are left alone.
+//
+// The removed values must not stay readable in the file either: the
+// writer deletes securely (secure_delete, see dsn), overwriting what it
+// frees with zeros, and once the change has committed (called outside a
+// transaction) scrub rewrites the file and empties the -wal file, which
+// may hold older copies of the pages.
 func (db *DB) Deidentify(ctx context.Context, ids []int64) error {
+	if err := db.deidentify(ctx, ids); err != nil {
+		return err
+	}
+	if txFrom(ctx) != nil || len(ids) == 0 {
+		return nil
+	}
+	return db.scrub(ctx)
+}
+
+// msgScrubBusy says that de-identification succeeded but the file could
+// not be scrubbed.
+const msgScrubBusy = "The trainees were de-identified, but another window or program is reading the database, so older copies of the removed numbers may stay in the file until every window on it is closed. Close the others and run retention again."
+
+// scrub rewrites the database file without its free pages (VACUUM), so
+// that nothing deleted before secure deletion was on (a database made by
+// an older version) stays in them, and checkpoints the -wal file and
+// truncates it to nothing. A reader in another process that keeps the
+// -wal file from being emptied makes it an ECONFLICT error.
+func (db *DB) scrub(ctx context.Context) error {
+	if _, err := db.wr.ExecContext(ctx, `VACUUM`); err != nil {
+		return fmt.Errorf("store: scrub: %w", err)
+	}
+	var busy, logFrames, done int
+	err := db.wr.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logFrames, &done)
+	if err != nil {
+		return fmt.Errorf("store: scrub: %w", err)
+	}
+	if busy != 0 {
+		return models.Errorf(models.ECONFLICT, "", msgScrubBusy)
+	}
+	return nil
+}
+
+func (db *DB) deidentify(ctx context.Context, ids []int64) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
 		for _, id := range ids {
