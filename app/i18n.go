@@ -356,6 +356,7 @@ func UserMessage(err error) string {
 	if err == nil {
 		return ""
 	}
+	err = models.FileError(err)
 	var list models.ErrorList
 	if errors.As(err, &list) {
 		lines := make([]string, 0, len(list))

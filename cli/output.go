@@ -14,6 +14,7 @@ import (
 // printError writes the error for a person on stderr and, with --json, as
 // an object on stdout: {"error": ..., "code": ..., "fields": {...}}.
 func (e *env) printError(err error) {
+	err = models.FileError(err)
 	var list models.ErrorList
 	var de *models.Error
 	switch {
