@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/userdirs"
 	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
@@ -29,19 +30,13 @@ import (
 // system's viewer.
 
 // coursePrintFolder returns the folder the documents go to, made when
-// missing: Peiyang in the user's documents folder (Documents or 文档 in
-// the home folder, else the home folder itself). Tests replace it.
+// missing: Peiyang in the user's documents folder (the Documents known
+// folder on Windows, the XDG documents directory on Linux). Tests
+// replace it.
 var coursePrintFolder = func() (string, error) {
-	home, err := os.UserHomeDir()
+	base, err := userdirs.Documents()
 	if err != nil {
-		return "", fmt.Errorf("app: find the home folder: %w", err)
-	}
-	base := home
-	for _, d := range []string{"Documents", "文档"} {
-		if fi, err := os.Stat(filepath.Join(home, d)); err == nil && fi.IsDir() {
-			base = filepath.Join(home, d)
-			break
-		}
+		return "", fmt.Errorf("app: %w", err)
 	}
 	dir := filepath.Join(base, "Peiyang")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
