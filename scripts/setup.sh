@@ -15,6 +15,14 @@ packages=(
   xvfb xauth xdotool imagemagick poppler-utils qpdf zbar-tools
   fonts-lxgw-wenkai
 )
+# `scripts/setup.sh windows` (make setup-windows) adds what building and
+# packaging for Windows and running it under Wine need: the mingw-w64
+# cross-compiler, Wine (64-bit), zip and xz for the packages.
+windows=false
+[ "${1:-}" = windows ] && windows=true
+if $windows; then
+  packages+=(gcc-mingw-w64-x86-64 wine wine64 zip xz-utils)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -38,5 +46,9 @@ go mod download
 if ! command -v staticcheck >/dev/null; then
   echo "setup: installing staticcheck"
   go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+if $windows && ! command -v fyne >/dev/null; then
+  echo "setup: installing the fyne packaging tool"
+  go install fyne.io/tools/cmd/fyne@v1.7.4
 fi
 echo "setup: ready"
