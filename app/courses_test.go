@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -445,9 +446,7 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 		if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 			t.Errorf("%s is no PDF: %v", name, err)
 		}
-		if fi, _ := os.Stat(name); fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s has mode %v", name, fi.Mode())
-		}
+		privatetest.Assert(t, name)
 	}
 }
 

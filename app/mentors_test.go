@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -401,9 +402,7 @@ func waitPDF(t *testing.T, opened *[]string, prefix string) string {
 	if !strings.HasPrefix(string(data), "%PDF") || !strings.HasPrefix(filepath.Base(path), prefix) {
 		t.Errorf("printed %s: not a PDF", path)
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-		t.Errorf("printed file mode %v", fi.Mode().Perm())
-	}
+	privatetest.Assert(t, path)
 	return path
 }
 

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"peiyang/internal/private"
 	"peiyang/models"
 	"peiyang/settings"
 	"peiyang/store"
@@ -128,6 +129,10 @@ func copyFile(src, dst string) error {
 	if err != nil {
 		return err
 	}
+	if err := private.Restrict(dst); err != nil {
+		out.Close()
+		return err
+	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
 		return err
@@ -139,7 +144,7 @@ func copyFile(src, dst string) error {
 	if err := out.Close(); err != nil {
 		return err
 	}
-	return os.Chmod(dst, 0o600)
+	return nil
 }
 
 // Rotate backs the database up into dir (created mode 0700 when missing)

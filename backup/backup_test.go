@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"peiyang/backup"
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
 )
@@ -52,11 +53,7 @@ func orgNames(t testing.TB, path string) map[string]bool {
 
 func wantMode(t testing.TB, path string) {
 	t.Helper()
-	st, err := os.Stat(path)
-	must(t, err)
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("%s: mode %v, want 0600", filepath.Base(path), st.Mode().Perm())
-	}
+	privatetest.Assert(t, path)
 }
 
 func TestBackupWhileWriting(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
 )
@@ -84,16 +85,11 @@ func newListsDemo(t *testing.T) listsDemo {
 	return d
 }
 
-// listsMode600 fails unless the file is readable by its owner only.
+// listsMode600 fails unless the file is readable by its owner only, by
+// the platform's rule.
 func listsMode600(t *testing.T, name string) {
 	t.Helper()
-	st, err := os.Stat(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("%s has mode %v, want 0600", name, st.Mode().Perm())
-	}
+	privatetest.Assert(t, name)
 }
 
 func TestPrintLists(t *testing.T) {

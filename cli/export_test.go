@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 )
 
@@ -37,9 +37,7 @@ func TestExportCommands(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "trainees.xlsx")
 	cmd(t, db, "export", "trainees", out).want(t, 0, "Wrote 2 trainee(s)")
-	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("mode %v %v", st, err)
-	}
+	privatetest.Assert(t, out)
 	if v := cellAt(t, out, "培养对象", "F2"); v != models.MaskIDNumber(cliID1) {
 		t.Errorf("ID number %q not masked", v)
 	}

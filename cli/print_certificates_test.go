@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"peiyang/certsign"
 	"peiyang/internal/poppler"
+	"peiyang/internal/private/privatetest"
 	"peiyang/reports/certificate/certtest"
 )
 
@@ -46,13 +46,7 @@ func pdfToText(t *testing.T, name string) string {
 
 func mode600(t *testing.T, name string) {
 	t.Helper()
-	fi, err := os.Stat(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fi.Mode().Perm() != 0o600 {
-		t.Errorf("%s has mode %v, want 0600", name, fi.Mode().Perm())
-	}
+	privatetest.Assert(t, name)
 }
 
 func TestPrintCertificates(t *testing.T) {

@@ -3,11 +3,11 @@ package cli
 import (
 	"database/sql"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/store"
 )
 
@@ -18,9 +18,7 @@ func TestBackupRestoreAuditRetention(t *testing.T) {
 
 	bak := filepath.Join(t.TempDir(), "copy.db")
 	cmd(t, db, "backup", bak).want(t, 0, "Backed up")
-	if st, err := os.Stat(bak); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("backup file: %v %v", st, err)
-	}
+	privatetest.Assert(t, bak)
 	cmd(t, db, "backup", bak).want(t, 1, "exists already")
 
 	cmd(t, db, "trainees", "add", "--name", "张伟", "--id", idNumber("51062319900101001")).want(t, 0)

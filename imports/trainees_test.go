@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -90,9 +91,7 @@ func TestImportTraineesSkipInvalidWritesRejectedRows(t *testing.T) {
 	if rep.RejectedFile != want {
 		t.Fatalf("rejected file %q, want %q", rep.RejectedFile, want)
 	}
-	if st, err := os.Stat(want); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("rejected file: %v %v", st, err)
-	}
+	privatetest.Assert(t, want)
 	x, err := excelize.OpenFile(want)
 	if err != nil {
 		t.Fatal(err)

@@ -5,10 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
 )
@@ -132,11 +132,7 @@ func TestDatabaseFilesPrivate(t *testing.T) {
 	db := newDB(t)
 	must(t, db.RecordAudit(ctx, "x", "", 0, nil))
 	for _, p := range []string{db.Path(), db.Path() + "-wal"} {
-		st, err := os.Stat(p)
-		must(t, err)
-		if st.Mode().Perm() != 0o600 {
-			t.Errorf("%s mode %v, want 0600", p, st.Mode().Perm())
-		}
+		privatetest.Assert(t, p)
 	}
 }
 

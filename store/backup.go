@@ -9,12 +9,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"peiyang/internal/private"
 	"peiyang/models"
 )
 
 // BackupTo writes a consistent copy of the database to path with VACUUM
 // INTO, through the writer connection, while other connections of this or
-// another process go on reading and writing. The copy is created mode 0600
+// another process go on reading and writing. The copy is created private
 // and must not exist yet (EEXIST-like ECONFLICT). It must not be called
 // inside Update or View.
 func (db *DB) BackupTo(ctx context.Context, path string) error {
@@ -28,8 +29,9 @@ func (db *DB) BackupTo(ctx context.Context, path string) error {
 	if abs == db.path {
 		return models.Errorf(models.EINVALID, "file", "The backup cannot replace the database itself.")
 	}
-	// Create the file empty, mode 0600, so that the copy is never readable
-	// by others; VACUUM INTO accepts an empty file.
+	// Create the file empty and private (mode 0600; on Windows an access
+	// list for the user alone), so that the copy is never readable by
+	// others; VACUUM INTO accepts an empty file and keeps both.
 	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, os.ErrExist) {
 		return models.Errorf(models.ECONFLICT, "file", "The file {{.Path}} exists already.", "Path", abs)
@@ -40,11 +42,15 @@ func (db *DB) BackupTo(ctx context.Context, path string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
+	if err := private.Restrict(abs); err != nil {
+		os.Remove(abs)
+		return fmt.Errorf("store: backup: %w", err)
+	}
 	if _, err := db.wr.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
 		os.Remove(abs)
 		return fmt.Errorf("store: backup: %w", err)
 	}
-	if err := os.Chmod(abs, 0o600); err != nil {
+	if err := private.Restrict(abs); err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
 	return nil

@@ -29,10 +29,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
+	"peiyang/internal/private"
 	"peiyang/training"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -56,7 +56,7 @@ type DB struct {
 	migrated []int
 }
 
-// Open opens the database file at path, creating it (mode 0600) and its
+// Open opens the database file at path, creating it (private: internal/private) and its
 // folder when missing, and brings its schema up to date.
 func Open(path string) (*DB, error) {
 	if path == "" {
@@ -126,23 +126,18 @@ func Open(path string) (*DB, error) {
 	return db, nil
 }
 
-// tightenMode takes the group's and others' permissions off the database
-// file and its -wal and -shm files, where they exist. On Windows, where
-// the mode bits mean little, it does nothing.
+// tightenMode makes the database file and its -wal and -shm files, where
+// they exist, private where they are not (internal/private: mode 0600, or
+// on Windows an access list for the user alone).
 func tightenMode(path string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		fi, err := os.Stat(p)
-		if errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
 			continue
-		}
-		if err != nil {
+		} else if err != nil {
 			return err
 		}
-		if fi.Mode().Perm()&0o077 != 0 {
-			if err := os.Chmod(p, 0o600); err != nil {
+		if private.Check(p) != nil {
+			if err := private.Restrict(p); err != nil {
 				return err
 			}
 		}

@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
 )
@@ -29,13 +28,7 @@ func TestOpenTwiceIsIdempotent(t *testing.T) {
 	must(t, db.SetSetting(ctx, "k", "v"))
 	must(t, db.Close())
 
-	if runtime.GOOS != "windows" {
-		fi, err := os.Stat(path)
-		must(t, err)
-		if m := fi.Mode().Perm(); m != 0o600 {
-			t.Errorf("database file mode %v, want 0600", m)
-		}
-	}
+	privatetest.Assert(t, path)
 
 	db, err = store.Open(path)
 	if err != nil {

@@ -6,11 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"peiyang/certsign"
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/reports/certificate/certtest"
@@ -164,11 +164,7 @@ func TestWriteFilesAndZip(t *testing.T) {
 		if want := certificate.FileName(items()[i]); filepath.Base(path) != want {
 			t.Errorf("file %s, want %s", path, want)
 		}
-		fi, err := os.Stat(path)
-		must(t, err)
-		if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s has mode %v", path, fi.Mode())
-		}
+		privatetest.Assert(t, path)
 		b, err := os.ReadFile(path)
 		must(t, err)
 		if !bytes.HasPrefix(b, []byte("%PDF-")) {

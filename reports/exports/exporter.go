@@ -8,7 +8,7 @@
 // ID numbers, phone numbers and birth dates are masked by the policy
 // (models.Trainee.Masked: birth dates to the month) unless Options.FullIDs
 // is set.
-// Files are written atomically with mode 0600. Column headers are Chinese,
+// Files are written atomically, private (internal/private). Column headers are Chinese,
 // as the people who open the files expect, and the trainee list and the
 // attendance grid read back in through the imports package.
 package exports

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"peiyang/imports"
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
 	"peiyang/training"
@@ -107,10 +108,7 @@ func newFixture(t *testing.T) *fixture {
 // file's mode and a frozen, styled header row.
 func book(t *testing.T, path string) *excelize.File {
 	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("%s: mode %v %v", path, st, err)
-	}
+	privatetest.Assert(t, path)
 	x, err := excelize.OpenFile(path)
 	must(t, err)
 	t.Cleanup(func() { x.Close() })
@@ -313,9 +311,7 @@ func TestFeedbackPackage(t *testing.T) {
 	if b, err := os.ReadFile(fb.Report); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Errorf("report %q %v", b, err)
 	}
-	if st, _ := os.Stat(fb.Report); st.Mode().Perm() != 0o600 {
-		t.Errorf("report mode %v", st.Mode())
-	}
+	privatetest.Assert(t, fb.Report)
 	x := book(t, fb.Workbook)
 	if got := strings.Join(x.GetSheetList(), ","); got != "培养对象,培训记录,出勤汇总,结业证书,跟班学习,导师帮带,回引,选任记录" {
 		t.Errorf("sheets %s", got)

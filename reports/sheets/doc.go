@@ -14,7 +14,7 @@
 //
 // Workbook writes styled sheets: a bold, shaded, frozen header row,
 // column widths fitted to the content and dates as dates. Files are
-// written with mode 0600, since lists hold personal data.
+// written private (internal/private), since lists hold personal data.
 //
 // The package knows nothing of the database; imports and exports build on
 // it.

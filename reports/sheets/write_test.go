@@ -1,7 +1,6 @@
 package sheets
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 )
 
@@ -42,10 +42,7 @@ func TestWorkbookStyledSheets(t *testing.T) {
 	if err := w.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	st, err := os.Stat(path)
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("mode %v %v", st.Mode(), err)
-	}
+	privatetest.Assert(t, path)
 	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".peiyang-*")); len(m) != 0 {
 		t.Errorf("temporary files left: %v", m)
 	}
