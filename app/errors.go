@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,43 +45,13 @@ func logText(err error) string {
 		for i, e := range list {
 			parts[i] = domainLogText(e)
 		}
-		return scrub(opsOf(err, list.Error())) + "[invalid] " + strings.Join(parts, "; ")
+		return models.ScrubLog(opsOf(err, list.Error())) + "[invalid] " + strings.Join(parts, "; ")
 	}
 	var e *models.Error
 	if errors.As(err, &e) {
-		return scrub(opsOf(err, e.Error())) + domainLogText(e)
+		return models.ScrubLog(opsOf(err, e.Error())) + domainLogText(e)
 	}
-	return scrub(err.Error())
-}
-
-// scrub blanks runs of Han characters and of 6 or more digits.
-func scrub(s string) string {
-	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		j := i
-		switch {
-		case unicode.Is(unicode.Han, rs[i]):
-			for j < len(rs) && (unicode.Is(unicode.Han, rs[j]) || unicode.IsPunct(rs[j]) && rs[j] > 0x2000) {
-				j++
-			}
-			b.WriteString("…")
-		case unicode.IsDigit(rs[i]):
-			for j < len(rs) && (unicode.IsDigit(rs[j]) || rs[j] == 'X' || rs[j] == 'x') {
-				j++
-			}
-			if j-i >= 6 {
-				b.WriteString("#")
-			} else {
-				b.WriteString(string(rs[i:j]))
-			}
-		default:
-			b.WriteRune(rs[i])
-			j = i + 1
-		}
-		i = j
-	}
-	return b.String()
+	return models.ScrubLog(err.Error())
 }
 
 func domainLogText(e *models.Error) string {

@@ -24,9 +24,11 @@ func TestLogTextHasNoPersonalData(t *testing.T) {
 		fmt.Errorf("training: update trainee: %w", list),
 		fmt.Errorf("trainee 3 of 10 (王芳): %w", models.Errorf(models.EINVALID, "id_number", "The ID number {{.ID}} is wrong.", "ID", id)),
 		fmt.Errorf("store: find trainee %s: %w", id, errors.New("database is locked")),
+		fmt.Errorf("import: row 4 (138 1234 5678, 1988-02-15): %w", errors.New("bad cell")),
 	} {
 		got := logText(err)
-		if strings.Contains(got, "王芳") || strings.Contains(got, id) || strings.Contains(got, id[:10]) {
+		if strings.Contains(got, "王芳") || strings.Contains(got, id) || strings.Contains(got, id[:10]) ||
+			strings.Contains(got, "1234 5678") || strings.Contains(got, "02-15") {
 			t.Errorf("the log text holds personal data: %s", got)
 		}
 		if !strings.Contains(got, ":") {

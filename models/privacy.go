@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // The masking policy: how every output (the window, the command line's
@@ -37,7 +38,8 @@ import (
 //
 // Organisation contacts' and instructors' phones are masked like
 // trainees'. Every function here is idempotent: masking a masked value
-// changes nothing. Logs carry no personal data at all, masked or not.
+// changes nothing. Logs carry no personal data at all, masked or not
+// (ScrubLog).
 
 // MaskIDNumber shows the region code and the check character of an
 // 18-character ID number and hides the birth date and the sequence
@@ -246,4 +248,63 @@ func writeJSONString(w *bytes.Buffer, s string) error {
 	}
 	w.Truncate(w.Len() - 1) // Encode's newline
 	return nil
+}
+
+// ScrubLog makes text fit for a log, which carries no personal data,
+// masked or not: it blanks runs of Chinese text (names, titles, places) as
+// "…" and numbers of six digits or more as "#", counting digits across
+// the spaces, hyphens and dots that may split a phone number, an ID number
+// or a date (138 1234 5678, 510623-19880215-1234, 1988.02.15); a masked
+// value's visible digits go with them.
+func ScrubLog(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		switch {
+		case unicode.Is(unicode.Han, rs[i]):
+			j := i
+			for j < len(rs) && (unicode.Is(unicode.Han, rs[j]) || unicode.IsPunct(rs[j]) && rs[j] > 0x2000) {
+				j++
+			}
+			b.WriteString("…")
+			i = j
+		case isNumberRune(rs[i]) && unicode.IsDigit(rs[i]) || rs[i] == '*':
+			j, digits := numberRun(rs, i)
+			if digits >= 6 {
+				b.WriteString("#")
+			} else {
+				b.WriteString(string(rs[i:j]))
+			}
+			i = j
+		default:
+			b.WriteRune(rs[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+func isNumberRune(r rune) bool {
+	return unicode.IsDigit(r) || r == 'X' || r == 'x' || r == '*'
+}
+
+// numberRun returns the end of the number starting at i, single
+// separators (space, hyphen, dot) inside it included, and how many digits
+// and mask stars it holds.
+func numberRun(rs []rune, i int) (end, digits int) {
+	j := i
+	for j < len(rs) {
+		switch {
+		case isNumberRune(rs[j]):
+			if rs[j] != 'X' && rs[j] != 'x' {
+				digits++
+			}
+			j++
+		case (rs[j] == ' ' || rs[j] == '-' || rs[j] == '.') && j+1 < len(rs) && unicode.IsDigit(rs[j+1]) && j > i:
+			j++
+		default:
+			return j, digits
+		}
+	}
+	return j, digits
 }

@@ -158,3 +158,18 @@ func TestMaskJSONAgreesWithMasked(t *testing.T) {
 		t.Errorf("MaskRecord %v", m)
 	}
 }
+
+func TestScrubLog(t *testing.T) {
+	for in, want := range map[string]string{
+		"store: find trainee 510623198802151234: locked":  "store: find trainee #: locked",
+		"row 4 (138 1234 5678, 028-86601234, 1988.02.15)": "row 4 (#, #, #)",
+		"masked 510623***********4 and 138****5678":       "masked # and #",
+		"trainee 3 of 10 (王芳): [invalid] id_number":       "trainee 3 of 10 (…): [invalid] id_number",
+		"opened in 430 ms, 12 rows, version 2":            "opened in 430 ms, 12 rows, version 2",
+		"a - b. c 1 2":                                    "a - b. c 1 2",
+	} {
+		if got := ScrubLog(in); got != want {
+			t.Errorf("ScrubLog(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
