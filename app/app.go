@@ -180,7 +180,7 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	u := &ui{app: a, svc: svc, opts: opts, ctx: ctx, cancel: cancel, built: map[string]screen{}}
 	code := opts.Language
 	if code == "" {
-		saved, err := svc.Setting(ctx, SettingLanguage)
+		saved, err := svc.Settings.Setting(ctx, SettingLanguage)
 		if err != nil {
 			logError("read the language setting", err)
 		}
@@ -228,7 +228,7 @@ func (u *ui) switchLanguage(code string) {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
-		if err := u.svc.SetSetting(u.ctx, SettingLanguage, Language()); err != nil {
+		if err := u.svc.Settings.SetSetting(u.ctx, SettingLanguage, Language()); err != nil {
 			onUI(func() { u.showError(err) })
 		}
 	}()

@@ -144,7 +144,7 @@ func TestDashboard(t *testing.T) {
 	if d == nil || d.data == nil {
 		t.Fatal("the dashboard has no data")
 	}
-	want, err := e.svc.Pipeline(ctx, models.TraineeFilter{})
+	want, err := e.svc.Trainees.Pipeline(ctx, models.TraineeFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestDashboard(t *testing.T) {
 			t.Errorf("regions not sorted by size at %d", i)
 		}
 	}
-	attn, err := e.svc.CoursesNeedingAttention(ctx)
+	attn, err := e.svc.Courses.CoursesNeedingAttention(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("attention list %d rows, title %q; want %d", d.attention.Length(), d.attnTitle.Text, len(attn))
 	}
 	mon, sun := training.WeekOf(e.svc.Today())
-	week, err := e.svc.SessionsBetween(ctx, mon, sun, 0)
+	week, err := e.svc.Courses.SessionsBetween(ctx, mon, sun, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func TestFirstRunOffersDemoData(t *testing.T) {
 	}
 	// act waits for the demo task and for the reload its outcome starts.
 	e.act(func() { test.Tap(demoBtn) })
-	if n, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{}); n != 400 {
+	if n, _ := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{}); n != 400 {
 		t.Errorf("the demo data holds %d trainees", n)
 	}
 	if got := e.u.dashboard.summary.Text; got != "400 trainees in the programme" {
@@ -271,7 +271,7 @@ func TestSwitchLanguage(t *testing.T) {
 	if e.u.current != "trainees" || e.u.trainees == nil || e.u.trainees.count.Text != "共 400 人" {
 		t.Fatalf("after switching: screen %s", e.u.current)
 	}
-	if got, _ := e.svc.Setting(ctx, SettingLanguage); got != LangChinese {
+	if got, _ := e.svc.Settings.Setting(ctx, SettingLanguage); got != LangChinese {
 		t.Errorf("saved language %q", got)
 	}
 	if !shows(e.u.win.Canvas().Content(), "工作概览") || e.u.win.Title() != T("app.title") {

@@ -205,7 +205,7 @@ func (s *auditScreen) load() {
 	s.gen++
 	gen := s.gen
 	goLoad(s.u, func(ctx context.Context) ([]*training.AuditEntry, error) {
-		return s.u.svc.FindAudit(ctx, f)
+		return s.u.svc.Audit.FindAudit(ctx, f)
 	}, func(rows []*training.AuditEntry) {
 		if gen != s.gen {
 			return

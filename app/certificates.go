@@ -470,7 +470,7 @@ func (s *certificatesScreen) issue(c *models.Course) *task {
 	return s.u.runTask(T("certificates.issue_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("certificates.issuing", "Course", c.Title))
 		var err error
-		issued, err = s.u.svc.IssueCertificates(ctx, c.ID)
+		issued, err = s.u.svc.Certificates.IssueCertificates(ctx, c.ID)
 		return err
 	}, func() {
 		msg := T("certificates.issued_none", "Course", c.Title)
@@ -490,11 +490,11 @@ func (s *certificatesScreen) loadThen(fn func()) {
 	s.gen++
 	gen := s.gen
 	goLoad(s.u, func(ctx context.Context) (certData, error) {
-		rows, err := s.u.svc.CertificateRows(ctx, models.CertificateFilter{})
+		rows, err := s.u.svc.Certificates.CertificateRows(ctx, models.CertificateFilter{})
 		if err != nil {
 			return certData{}, err
 		}
-		courses, err := s.u.svc.CertificateCourses(ctx)
+		courses, err := s.u.svc.Certificates.CertificateCourses(ctx)
 		return certData{rows, courses}, err
 	}, func(d certData) {
 		if gen != s.gen {
@@ -569,7 +569,7 @@ func (f *certVoidForm) save() bool {
 	u := f.s.u
 	serial, reason := f.row.Certificate.Serial, f.reason.Text
 	u.saveInBackground(&f.saving, func(ctx context.Context) error {
-		return u.svc.VoidCertificate(ctx, serial, reason)
+		return u.svc.Certificates.VoidCertificate(ctx, serial, reason)
 	}, func(err error) {
 		switch fe := fieldErrors(err); {
 		case err == nil:
@@ -607,7 +607,7 @@ func (s *certificatesScreen) doReissue(serial string) {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
-		next, err := u.svc.ReissueCertificate(u.ctx, serial)
+		next, err := u.svc.Certificates.ReissueCertificate(u.ctx, serial)
 		onUI(func() {
 			if err != nil {
 				u.showError(err)

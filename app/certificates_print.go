@@ -1,16 +1,10 @@
 package app
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"fmt"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
@@ -149,10 +142,6 @@ func (s *certificatesScreen) askTarget(c *models.Course, mode printMode, overlay
 	}
 }
 
-// printChunk is how many certificates are drawn between two progress
-// reports (and chances to cancel).
-var printChunk = max(8, 2*runtime.GOMAXPROCS(0))
-
 // print writes the course's valid certificates to path (a PDF or zip
 // file, or for printSplit a folder, made if need be) in the background,
 // then opens it.
@@ -161,24 +150,20 @@ func (s *certificatesScreen) print(courseID int64, mode printMode, overlay bool,
 	var batch *certificate.Batch
 	return u.runTask(T("certificates.print_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("certificates.print_loading"))
-		st := u.svc
-		settings, err := certificate.LoadSettings(ctx, st)
+		modes := map[printMode]certificate.Mode{printMerged: certificate.Merged, printSplit: certificate.Split, printZip: certificate.Zip}
+		printed, err := certificate.Print(ctx, u.svc, certificate.Job{CourseID: courseID, Overlay: overlay, Mode: modes[mode],
+			Path: path, Detail: map[string]any{"source": "window"}, Progress: func(done, total int) {
+				if done == 0 {
+					p.Note(T("certificates.print_drawing", "N", total))
+				} else {
+					p.Set(done, total)
+				}
+			}})
 		if err != nil {
 			return err
 		}
-		key, err := st.SigningKey(ctx)
-		if err != nil {
-			return err
-		}
-		if batch, err = certificate.Load(ctx, st, courseID, 0, key); err != nil {
-			return err
-		}
-		pr := &certificate.Printer{Settings: settings, Overlay: overlay, Date: time.Now()}
-		if err := writeCertificates(ctx, p, pr, batch.Items, mode, path); err != nil {
-			return err
-		}
-		return u.audit(ctx, "print", "courses", courseID, map[string]any{
-			"what": fmt.Sprintf("%d certificate(s)", len(batch.Items)), "file": filepath.Base(path), "overlay": overlay})
+		batch = printed.Batch
+		return nil
 	}, func() {
 		open := path
 		if mode == printZip {
@@ -206,75 +191,4 @@ func pendingNames(ts []*models.Trainee) string {
 		names = append(names, t.Name)
 	}
 	return strings.Join(names, "、")
-}
-
-// writeCertificates writes the items as one PDF, one file each in a
-// folder, or a zip archive, reporting progress; it stops at the next
-// chunk when ctx is cancelled, leaving a PDF or zip file unwritten.
-func writeCertificates(ctx context.Context, p *Progress, pr *certificate.Printer, items []certificate.Item, mode printMode, path string) error {
-	n := len(items)
-	switch mode {
-	case printMerged:
-		p.Note(T("certificates.print_drawing", "N", n))
-		var b bytes.Buffer
-		if err := pr.WriteMerged(&b, items); err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return userfile.WriteBytes(path, b.Bytes())
-	case printSplit:
-		p.Note(T("certificates.print_drawing", "N", n))
-		for start := 0; start < n; start += printChunk {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if _, err := pr.WriteFiles(path, items[start:min(start+printChunk, n)]); err != nil {
-				return err
-			}
-			p.Set(min(start+printChunk, n), n)
-		}
-		return nil
-	}
-	p.Note(T("certificates.print_drawing", "N", n))
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	seen := map[string]string{}
-	for start := 0; start < n; start += printChunk {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		part := items[start:min(start+printChunk, n)]
-		pdfs := make([][]byte, len(part))
-		errs := make([]error, len(part))
-		var wg sync.WaitGroup
-		for i := range part {
-			wg.Go(func() { pdfs[i], errs[i] = pr.Bytes(part[i]) })
-		}
-		wg.Wait()
-		for i, it := range part {
-			if errs[i] != nil {
-				return errs[i]
-			}
-			name := certificate.FileName(it)
-			if prev, dup := seen[strings.ToLower(name)]; dup {
-				return models.Errorf(models.ECONFLICT, "", "Certificates {{.A}} and {{.B}} would be written to the same file {{.File}}.", "A", prev, "B", it.Serial, "File", name)
-			}
-			seen[strings.ToLower(name)] = it.Serial
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: pr.Date})
-			if err != nil {
-				return fmt.Errorf("app: zip: %w", err)
-			}
-			if _, err := w.Write(pdfs[i]); err != nil {
-				return fmt.Errorf("app: zip: %w", err)
-			}
-		}
-		p.Set(min(start+printChunk, n), n)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("app: zip: %w", err)
-	}
-	p.Note(T("certificates.print_writing"))
-	return userfile.WriteBytes(path, b.Bytes())
 }

@@ -90,7 +90,7 @@ func validRow(t *testing.T, s *certificatesScreen) int {
 
 func TestCertificatesList(t *testing.T) {
 	e, s := certEnv(t, LangEnglish)
-	want, err := e.svc.CertificateRows(ctx, models.CertificateFilter{})
+	want, err := e.svc.Certificates.CertificateRows(ctx, models.CertificateFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,10 +113,10 @@ func TestCertificatesList(t *testing.T) {
 			valid = append(valid, r.Certificate.Serial)
 		}
 	}
-	if err := e.svc.VoidCertificate(ctx, valid[0], "重复打印，予以作废"); err != nil {
+	if err := e.svc.Certificates.VoidCertificate(ctx, valid[0], "重复打印，予以作废"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.ReissueCertificate(ctx, valid[1]); err != nil {
+	if _, err := e.svc.Certificates.ReissueCertificate(ctx, valid[1]); err != nil {
 		t.Fatal(err)
 	}
 	e.act(s.shown)
@@ -141,7 +141,7 @@ func TestCertificatesList(t *testing.T) {
 		s.year.SetSelectedIndex(1)
 	})
 	course, year := s.courseIDs[0], s.years[0]
-	if want, err = e.svc.CertificateRows(ctx, models.CertificateFilter{}); err != nil {
+	if want, err = e.svc.Certificates.CertificateRows(ctx, models.CertificateFilter{}); err != nil {
 		t.Fatal(err)
 	}
 	n := 0
@@ -172,7 +172,7 @@ func TestCertificatesIssueBatch(t *testing.T) {
 		}
 	}
 	for _, serial := range serials {
-		if err := e.svc.VoidCertificate(ctx, serial, "印错了"); err != nil {
+		if err := e.svc.Certificates.VoidCertificate(ctx, serial, "印错了"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -260,7 +260,7 @@ func TestCertificatesVoidNeedsReason(t *testing.T) {
 	if !f.err.Visible() || f.err.Text != "Give the reason for voiding the certificate." {
 		t.Errorf("no reason: error %q (visible %v)", f.err.Text, f.err.Visible())
 	}
-	if c, _ := e.svc.FindCertificateBySerial(ctx, serial); c.Status != models.CertValid {
+	if c, _ := e.svc.Certificates.FindCertificateBySerial(ctx, serial); c.Status != models.CertValid {
 		t.Fatalf("voided without a reason: %s", c.Status)
 	}
 	if e.u.win.Canvas().Overlays().Top() == nil {
@@ -270,7 +270,7 @@ func TestCertificatesVoidNeedsReason(t *testing.T) {
 		test.Type(f.reason, "证书纸张打印错位")
 		f.reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter voids
 	})
-	c, err := e.svc.FindCertificateBySerial(ctx, serial)
+	c, err := e.svc.Certificates.FindCertificateBySerial(ctx, serial)
 	if err != nil || c.Status != models.CertVoid || c.VoidReason != "证书纸张打印错位" {
 		t.Fatalf("after voiding: %+v %v", c, err)
 	}
@@ -300,7 +300,7 @@ func TestCertificatesVoidEscape(t *testing.T) {
 	if e.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close the void dialog")
 	}
-	if c, _ := e.svc.FindCertificateBySerial(ctx, s.rows[row].Certificate.Serial); c.Status != models.CertValid {
+	if c, _ := e.svc.Certificates.FindCertificateBySerial(ctx, s.rows[row].Certificate.Serial); c.Status != models.CertValid {
 		t.Error("Escape voided the certificate")
 	}
 }
@@ -312,7 +312,7 @@ func TestCertificatesReissue(t *testing.T) {
 	e.act(func() { s.table.Select(widget.TableCellID{Row: row, Col: 0}) })
 	e.act(func() { test.Tap(s.reissue) })
 	e.act(func() { test.Tap(findButton(t, e.u.win.Canvas().Overlays().Top(), "Reissue")) })
-	oc, err := e.svc.FindCertificateBySerial(ctx, old)
+	oc, err := e.svc.Certificates.FindCertificateBySerial(ctx, old)
 	if err != nil || oc.Status != models.CertReplaced || oc.ReplacedBy == "" {
 		t.Fatalf("the old certificate: %+v %v", oc, err)
 	}
@@ -339,11 +339,11 @@ func TestCertificatesReissue(t *testing.T) {
 // signedCode makes the QR code text of a certificate, as printed.
 func signedCode(t *testing.T, e *testEnv, r training.CertificateRow) string {
 	t.Helper()
-	key, err := e.svc.SigningKey(ctx)
+	key, err := e.svc.Certificates.SigningKey(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := e.svc.FindTraineeByID(ctx, r.Certificate.TraineeID)
+	tr, err := e.svc.Trainees.FindTraineeByID(ctx, r.Certificate.TraineeID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +394,7 @@ func TestCertificatesVerify(t *testing.T) {
 	}
 
 	// A voided certificate: genuine but void, in orange.
-	if err := e.svc.VoidCertificate(ctx, r.Certificate.Serial, "重复打印"); err != nil {
+	if err := e.svc.Certificates.VoidCertificate(ctx, r.Certificate.Serial, "重复打印"); err != nil {
 		t.Fatal(err)
 	}
 	check(code)
@@ -404,9 +404,9 @@ func TestCertificatesVerify(t *testing.T) {
 	}
 
 	// The record changed since: noted under the verdict.
-	tr, _ := e.svc.FindTraineeByID(ctx, r.Certificate.TraineeID)
+	tr, _ := e.svc.Trainees.FindTraineeByID(ctx, r.Certificate.TraineeID)
 	tr.Name = "新名字"
-	if err := e.svc.UpdateTrainee(ctx, tr); err != nil {
+	if err := e.svc.Trainees.UpdateTrainee(ctx, tr); err != nil {
 		t.Fatal(err)
 	}
 	check(code)
@@ -490,6 +490,10 @@ func TestCertificatesPrint(t *testing.T) {
 	}
 	if len(zr.File) != course.Valid || !strings.HasSuffix(zr.File[0].Name, ".pdf") {
 		t.Errorf("zip holds %d files, want %d", len(zr.File), course.Valid)
+	}
+	// Dated by the service's clock, not the computer's.
+	if d := zr.File[0].Modified.Sub(fixedNow); d < -2*time.Second || d > 2*time.Second {
+		t.Errorf("the zip's files are dated %v, the service's clock says %v", zr.File[0].Modified, fixedNow)
 	}
 	zr.Close()
 	if (*opened)[1] != dir {

@@ -109,9 +109,9 @@ func (v *certVerifier) run() {
 	if text == "" {
 		return
 	}
-	st := v.s.u.svc
+	svc := v.s.u.svc
 	goLoad(v.s.u, func(ctx context.Context) (*verification, error) {
-		r, err := st.VerifyCertificate(ctx, text)
+		r, err := svc.Certificates.VerifyCertificate(ctx, text)
 		if err != nil {
 			return nil, err
 		}
@@ -127,15 +127,15 @@ func (v *certVerifier) run() {
 		}
 		// Where the record differs from the code now, as Check notes it.
 		p := r.Payload
-		c, err := st.FindCertificateBySerial(ctx, p.Serial)
+		c, err := svc.Certificates.FindCertificateBySerial(ctx, p.Serial)
 		if err != nil {
 			return nil, err
 		}
-		t, err := st.FindTraineeByID(ctx, c.TraineeID)
+		t, err := svc.Trainees.FindTraineeByID(ctx, c.TraineeID)
 		if err != nil {
 			return nil, err
 		}
-		course, err := st.FindCourseByID(ctx, c.CourseID)
+		course, err := svc.Courses.FindCourseByID(ctx, c.CourseID)
 		if err != nil {
 			return nil, err
 		}

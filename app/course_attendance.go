@@ -96,7 +96,7 @@ func (t *courseAttendance) load(c *models.Course) {
 	t.gen++
 	gen := t.gen
 	goLoad(t.s.u, func(ctx context.Context) ([]*models.Session, error) {
-		return t.s.u.svc.FindSessions(ctx, models.SessionFilter{CourseID: c.ID})
+		return t.s.u.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: c.ID})
 	}, func(ss []*models.Session) {
 		if gen != t.gen {
 			return
@@ -144,7 +144,7 @@ func (t *courseAttendance) loadSheet() {
 	}
 	id := t.list[i].ID
 	goLoad(t.s.u, func(ctx context.Context) (*training.SessionSheet, error) {
-		return t.s.u.svc.SessionAttendance(ctx, id)
+		return t.s.u.svc.Enrolment.SessionAttendance(ctx, id)
 	}, func(sh *training.SessionSheet) {
 		if gen != t.gen {
 			return
@@ -318,7 +318,7 @@ func (t *courseAttendance) drain() {
 		a := t.pending[0]
 		t.pending = t.pending[1:]
 		t.mu.Unlock()
-		err := u.svc.RecordAttendance(u.ctx, a.sheet.Session.ID, a.traineeID, a.status)
+		err := u.svc.Enrolment.RecordAttendance(u.ctx, a.sheet.Session.ID, a.traineeID, a.status)
 		if err != nil && u.ctx.Err() == nil {
 			onUI(func() {
 				if t.sheet == a.sheet && a.sheet.Status[a.traineeID] == a.status {

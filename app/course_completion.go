@@ -100,11 +100,11 @@ func (t *courseCompletion) load(c *models.Course) {
 	t.gen++
 	gen := t.gen
 	goLoadOrFail(t.s.u, func(ctx context.Context) ([]completionRow, error) {
-		ds, err := t.s.u.svc.Decisions(ctx, c.ID)
+		ds, err := t.s.u.svc.Enrolment.Decisions(ctx, c.ID)
 		if err != nil {
 			return nil, err
 		}
-		es, err := t.s.u.svc.CourseEnrolments(ctx, c.ID)
+		es, err := t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -246,7 +246,7 @@ func (t *courseCompletion) saveScore() {
 	c := t.course
 	t.busy = true
 	goLoadOrFail(t.s.u, func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, t.s.u.svc.RecordScore(ctx, c.ID, r.trainee.ID, v)
+		return struct{}{}, t.s.u.svc.Enrolment.RecordScore(ctx, c.ID, r.trainee.ID, v)
 	}, func(_ struct{}, err error) {
 		t.busy = false
 		if err != nil {
@@ -284,7 +284,7 @@ func (t *courseCompletion) confirmDecide() {
 func (t *courseCompletion) decideNow() {
 	c := t.course
 	goLoadOrFail(t.s.u, func(ctx context.Context) ([]training.Decision, error) {
-		return t.s.u.svc.DecideCompletion(ctx, c.ID)
+		return t.s.u.svc.Enrolment.DecideCompletion(ctx, c.ID)
 	}, func(ds []training.Decision, err error) {
 		if err != nil {
 			t.showMessage(UserMessage(err), widget.DangerImportance)

@@ -264,9 +264,9 @@ func (f *courseEditor) save() bool {
 	u := f.s.u
 	u.saveInBackground(&f.saving, func(ctx context.Context) error {
 		if f.orig == nil {
-			return u.svc.CreateCourse(ctx, c)
+			return u.svc.Courses.CreateCourse(ctx, c)
 		}
-		return u.svc.UpdateCourse(ctx, c)
+		return u.svc.Courses.UpdateCourse(ctx, c)
 	}, func(err error) {
 		if err != nil {
 			f.showErrors(err)

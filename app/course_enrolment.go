@@ -150,7 +150,7 @@ func (t *courseEnrolment) load(c *models.Course) {
 	t.gen++
 	gen := t.gen
 	goLoad(t.s.u, func(ctx context.Context) ([]training.EnrolmentRow, error) {
-		return t.s.u.svc.CourseEnrolments(ctx, c.ID)
+		return t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
 	}, func(rows []training.EnrolmentRow) {
 		if gen != t.gen {
 			return
@@ -255,7 +255,7 @@ func (t *courseEnrolment) find() {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
-		ts, err := u.svc.SearchTrainees(u.ctx, q, enrolSearchLimit)
+		ts, err := u.svc.Trainees.SearchTrainees(u.ctx, q, enrolSearchLimit)
 		onUI(func() {
 			t.searching = false
 			if t.searchAgain {
@@ -294,7 +294,7 @@ func (t *courseEnrolment) enrol(tr *models.Trainee) {
 	t.busy = true
 	c := t.course
 	goLoadOrFail(t.s.u, func(ctx context.Context) (*models.Enrolment, error) {
-		return t.s.u.svc.Enrol(ctx, c.ID, tr.ID)
+		return t.s.u.svc.Enrolment.Enrol(ctx, c.ID, tr.ID)
 	}, func(e *models.Enrolment, err error) {
 		t.busy = false
 		if err != nil {
@@ -344,7 +344,7 @@ func (t *courseEnrolment) confirmWithdraw() {
 func (t *courseEnrolment) withdrawTrainee(tr *models.Trainee) {
 	c := t.course
 	goLoadOrFail(t.s.u, func(ctx context.Context) (*models.Enrolment, error) {
-		return t.s.u.svc.Withdraw(ctx, c.ID, tr.ID)
+		return t.s.u.svc.Enrolment.Withdraw(ctx, c.ID, tr.ID)
 	}, func(promoted *models.Enrolment, err error) {
 		if err != nil {
 			t.showMessage(UserMessage(err), widget.DangerImportance)

@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -58,12 +57,7 @@ func courseFileName(title string) string { return userfile.SafeName(title + ".pd
 // printDocument writes a document in the background and opens it: write
 // produces the PDF's bytes.
 func (s *coursesScreen) printDocument(name string, write func(ctx context.Context, p *Progress) ([]byte, error)) *task {
-	var path string
-	return s.u.runTask(T("courses.printing"), func(ctx context.Context, p *Progress) error {
-		dir, err := coursePrintFolder()
-		if err != nil {
-			return err
-		}
+	return s.printDocumentTo(name, func(ctx context.Context, p *Progress, path string) error {
 		data, err := write(ctx, p)
 		if err != nil {
 			return err
@@ -71,8 +65,21 @@ func (s *coursesScreen) printDocument(name string, write func(ctx context.Contex
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		path = filepath.Join(dir, courseFileName(name))
 		return userfile.WriteBytes(path, data)
+	})
+}
+
+// printDocumentTo writes a document into the documents folder in the
+// background, with write, and opens it.
+func (s *coursesScreen) printDocumentTo(name string, write func(ctx context.Context, p *Progress, path string) error) *task {
+	var path string
+	return s.u.runTask(T("courses.printing"), func(ctx context.Context, p *Progress) error {
+		dir, err := coursePrintFolder()
+		if err != nil {
+			return err
+		}
+		path = filepath.Join(dir, courseFileName(name))
+		return write(ctx, p, path)
 	}, func() {
 		if err := courseOpenFile(path); err != nil {
 			logError("open the document", err)
@@ -87,7 +94,7 @@ func (s *coursesScreen) printDocument(name string, write func(ctx context.Contex
 
 // listsMeta is the heading data of the lists: the organisation and today.
 func (s *coursesScreen) listsMeta(ctx context.Context) (lists.Meta, error) {
-	org, err := s.u.svc.Setting(ctx, certificate.KeyOrgFallback)
+	org, err := s.u.svc.Settings.Setting(ctx, certificate.KeyOrgFallback)
 	if err != nil {
 		return lists.Meta{}, err
 	}
@@ -102,7 +109,7 @@ func (s *coursesScreen) printRoster() *task {
 	c := s.cur.Course
 	return s.printDocument(T("courses.file_roster", "Course", c.Title), func(ctx context.Context, p *Progress) ([]byte, error) {
 		p.Note(T("courses.printing_roster"))
-		l, err := s.u.svc.CourseList(ctx, c.ID)
+		l, err := s.u.svc.Courses.CourseList(ctx, c.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -137,14 +144,14 @@ func (s *coursesScreen) printSignIn(sessionID int64) *task {
 		p.Note(T("courses.printing_signin"))
 		var sheets []*training.SessionList
 		if sessionID != 0 {
-			l, err := s.u.svc.SessionList(ctx, sessionID)
+			l, err := s.u.svc.Courses.SessionList(ctx, sessionID)
 			if err != nil {
 				return nil, err
 			}
 			sheets = append(sheets, l)
 		} else {
 			var err error
-			if sheets, err = s.u.svc.CourseSessionLists(ctx, c.ID); err != nil {
+			if sheets, err = s.u.svc.Courses.CourseSessionLists(ctx, c.ID); err != nil {
 				return nil, err
 			}
 		}
@@ -170,7 +177,7 @@ func (s *coursesScreen) printCertificates() {
 	c := s.cur.Course
 	type counts struct{ issued, pending int }
 	goLoad(s.u, func(ctx context.Context) (counts, error) {
-		i, p, err := s.u.svc.CertificateCounts(ctx, c.ID)
+		i, p, err := s.u.svc.Certificates.CertificateCounts(ctx, c.ID)
 		return counts{i, p}, err
 	}, func(n counts) {
 		title := T("courses.print_certificates")
@@ -209,35 +216,14 @@ func (s *coursesScreen) printCertificates() {
 // writeCertificates prints the certificates, issuing the missing ones
 // first when issue is set.
 func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) *task {
-	return s.printDocument(T("courses.file_certificates", "Course", c.Title), func(ctx context.Context, p *Progress) ([]byte, error) {
+	return s.printDocumentTo(T("courses.file_certificates", "Course", c.Title), func(ctx context.Context, p *Progress, path string) error {
 		if issue {
 			p.Note(T("courses.issuing"))
-			if _, err := s.u.svc.IssueCertificates(ctx, c.ID); err != nil {
-				return nil, err
-			}
+		} else {
+			p.Note(T("courses.printing_certificates"))
 		}
-		p.Note(T("courses.printing_certificates"))
-		st := s.u.svc
-		settings, err := certificate.LoadSettings(ctx, st)
-		if err != nil {
-			return nil, err
-		}
-		key, err := st.SigningKey(ctx)
-		if err != nil {
-			return nil, err
-		}
-		batch, err := certificate.Load(ctx, st, c.ID, 0, key)
-		if err != nil {
-			return nil, err
-		}
-		if len(batch.Items) == 0 {
-			return nil, errors.New("app: no certificate to print")
-		}
-		pr := &certificate.Printer{Settings: settings, Date: s.u.svc.Today().Time()}
-		var b bytes.Buffer
-		if err := pr.WriteMerged(&b, batch.Items); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+		_, err := certificate.Print(ctx, s.u.svc, certificate.Job{CourseID: c.ID, Issue: issue, Mode: certificate.Merged,
+			Path: path, Detail: map[string]any{"source": "window"}})
+		return err
 	})
 }

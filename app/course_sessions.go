@@ -62,7 +62,7 @@ func (t *courseSessions) load(c *models.Course) {
 	t.gen++
 	gen := t.gen
 	goLoad(t.s.u, func(ctx context.Context) ([]*models.Session, error) {
-		return t.s.u.svc.FindSessions(ctx, models.SessionFilter{CourseID: c.ID})
+		return t.s.u.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: c.ID})
 	}, func(ss []*models.Session) {
 		if gen != t.gen {
 			return
@@ -287,7 +287,7 @@ func (e *sessionEditor) check() {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
-		cs, err := u.svc.CheckSessionConflicts(u.ctx, ses)
+		cs, err := u.svc.Courses.CheckSessionConflicts(u.ctx, ses)
 		onUI(func() {
 			if gen != e.checkGen {
 				return
@@ -350,9 +350,9 @@ func (e *sessionEditor) save() bool {
 	u := e.t.s.u
 	u.saveInBackground(&e.saving, func(ctx context.Context) error {
 		if e.orig == nil {
-			return u.svc.CreateSession(ctx, ses)
+			return u.svc.Courses.CreateSession(ctx, ses)
 		}
-		return u.svc.UpdateSession(ctx, ses)
+		return u.svc.Courses.UpdateSession(ctx, ses)
 	}, func(err error) {
 		if err == nil {
 			e.dialog.Hide()

@@ -164,11 +164,11 @@ func (s *coursesScreen) shown() {
 		instructors []*models.Instructor
 	}
 	goLoad(s.u, func(ctx context.Context) (choices, error) {
-		cs, err := s.u.svc.FindCohorts(ctx, models.CohortFilter{})
+		cs, err := s.u.svc.Trainees.FindCohorts(ctx, models.CohortFilter{})
 		if err != nil {
 			return choices{}, err
 		}
-		is, err := s.u.svc.FindInstructors(ctx, models.InstructorFilter{})
+		is, err := s.u.svc.Courses.FindInstructors(ctx, models.InstructorFilter{})
 		return choices{cs, is}, err
 	}, func(c choices) {
 		s.cohorts, s.instructors = c.cohorts, c.instructors
@@ -186,7 +186,7 @@ func (s *coursesScreen) reload(tab bool) {
 	s.gen++
 	gen := s.gen
 	goLoad(s.u, func(ctx context.Context) ([]training.CourseSummary, error) {
-		return s.u.svc.CourseSummaries(ctx, models.CourseFilter{})
+		return s.u.svc.Courses.CourseSummaries(ctx, models.CourseFilter{})
 	}, func(all []training.CourseSummary) {
 		if gen != s.gen {
 			return

@@ -34,20 +34,20 @@ func testCourse(t *testing.T, e *testEnv, capacity int, rule models.CompletionRu
 	today := e.svc.Today()
 	c := &models.Course{Title: "界面测试专题班", Theme: models.ThemeGovernance, StartDate: today.AddDays(-25),
 		EndDate: today.AddDays(20), Capacity: capacity, Status: models.CourseRunning, Rule: rule, Venue: "测试教室"}
-	if err := e.svc.CreateCourse(ctx, c); err != nil {
+	if err := e.svc.Courses.CreateCourse(ctx, c); err != nil {
 		t.Fatal(err)
 	}
 	var ss []*models.Session
 	for _, d := range days {
 		s := &models.Session{CourseID: c.ID, Date: models.MustDate(d), Start: models.NewClock(9, 0), End: models.NewClock(11, 0),
 			Topic: "专题讲座", Hours: 2}
-		if err := e.svc.CreateSession(ctx, s); err != nil {
+		if err := e.svc.Courses.CreateSession(ctx, s); err != nil {
 			t.Fatal(err)
 		}
 		ss = append(ss, s)
 	}
 	for _, id := range trainees {
-		if _, err := e.svc.Enrol(ctx, c.ID, id); err != nil {
+		if _, err := e.svc.Enrolment.Enrol(ctx, c.ID, id); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -66,7 +66,7 @@ func openCourse(t *testing.T, e *testEnv, s *coursesScreen, id int64, tab string
 
 func TestCoursesListAndFilters(t *testing.T) {
 	e, s := coursesEnv(t, LangEnglish)
-	all, err := e.svc.FindCourses(ctx, models.CourseFilter{})
+	all, err := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestCoursesListAndFilters(t *testing.T) {
 		s.status.SetSelectedIndex(0)
 		s.theme.SetSelectedIndex(1 + indexOf(models.Themes, func(th models.Theme) bool { return th == all[0].Theme }))
 	})
-	want, _ := e.svc.FindCourses(ctx, models.CourseFilter{Theme: all[0].Theme})
+	want, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{Theme: all[0].Theme})
 	if len(s.rows) != len(want) || len(want) == 0 {
 		t.Errorf("theme filter: %d rows, want %d", len(s.rows), len(want))
 	}
@@ -107,7 +107,7 @@ func TestCoursesListAndFilters(t *testing.T) {
 
 func TestCourseCreateRefusesInvalidCapacity(t *testing.T) {
 	e, s := coursesEnv(t, LangEnglish)
-	before, _ := e.svc.FindCourses(ctx, models.CourseFilter{})
+	before, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 	e.act(func() { s.openEditor(nil) })
 	f := s.editor
 	if e.u.win.Canvas().Focused() != f.entries["title"] {
@@ -136,7 +136,7 @@ func TestCourseCreateRefusesInvalidCapacity(t *testing.T) {
 	if l := f.errs["rule.pass_score"]; !l.Visible() || !strings.Contains(l.Text, "between 0 and 100") {
 		t.Errorf("pass score error %q", l.Text)
 	}
-	after, _ := e.svc.FindCourses(ctx, models.CourseFilter{})
+	after, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 	if len(after) != len(before) {
 		t.Fatal("a refused course was stored")
 	}
@@ -149,7 +149,7 @@ func TestCourseCreateRefusesInvalidCapacity(t *testing.T) {
 		f.entries["capacity"].SetText("40")
 		f.entries["capacity"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	})
-	after, _ = e.svc.FindCourses(ctx, models.CourseFilter{})
+	after, _ = e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 	if len(after) != len(before)+1 {
 		t.Fatalf("%d courses after saving, was %d", len(after), len(before))
 	}
@@ -167,12 +167,12 @@ func TestCourseCreateRefusesInvalidCapacity(t *testing.T) {
 
 func TestSessionConflictShownAndRefused(t *testing.T) {
 	e, s := coursesEnv(t, LangEnglish)
-	ss, err := e.svc.FindSessions(ctx, models.SessionFilter{Page: models.Page{Limit: 1}})
+	ss, err := e.svc.Courses.FindSessions(ctx, models.SessionFilter{Page: models.Page{Limit: 1}})
 	if err != nil || len(ss) == 0 {
 		t.Fatal("no demo session", err)
 	}
 	other := ss[0]
-	course, _ := e.svc.FindCourseByID(ctx, other.CourseID)
+	course, _ := e.svc.Courses.FindCourseByID(ctx, other.CourseID)
 	openCourse(t, e, s, other.CourseID, "sessions")
 	n := len(s.sessions.rows)
 	if n == 0 {
@@ -196,7 +196,7 @@ func TestSessionConflictShownAndRefused(t *testing.T) {
 		t.Errorf("the conflicts beside the form: %q", texts(ed.conflicts))
 	}
 	e.act(func() { test.Tap(findButton(t, e.u.win.Canvas().Overlays().Top(), "Save")) })
-	after, _ := e.svc.FindSessions(ctx, models.SessionFilter{CourseID: other.CourseID})
+	after, _ := e.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: other.CourseID})
 	if len(after) != n {
 		t.Fatal("a clashing session was stored")
 	}
@@ -212,7 +212,7 @@ func TestSessionConflictShownAndRefused(t *testing.T) {
 		t.Errorf("conflicts at 06:00: %v", texts(ed.conflicts))
 	}
 	e.act(func() { ed.entries["hours"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	after, _ = e.svc.FindSessions(ctx, models.SessionFilter{CourseID: other.CourseID})
+	after, _ = e.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: other.CourseID})
 	if len(after) != n+1 || len(s.sessions.rows) != n+1 {
 		t.Fatalf("%d sessions stored, %d listed; want %d", len(after), len(s.sessions.rows), n+1)
 	}
@@ -223,7 +223,7 @@ func TestEnrolWaitlistAndWithdraw(t *testing.T) {
 	c, _ := testCourse(t, e, 2, models.CompletionRule{}, []int64{1, 2})
 	openCourse(t, e, s, c.ID, "enrolment")
 	en := s.enrolment
-	third, _ := e.svc.FindTraineeByID(ctx, 3)
+	third, _ := e.svc.Trainees.FindTraineeByID(ctx, 3)
 	e.act(func() { test.Type(en.search, third.Name) })
 	if len(en.found) == 0 || en.pick != 0 {
 		t.Fatalf("searching %s found %d", third.Name, len(en.found))
@@ -334,14 +334,14 @@ func TestCompletionDecisionsShowReasons(t *testing.T) {
 	rule := models.CompletionRule{MinAttendanceRate: 0.8, MinHours: 4, PassScore: 60}
 	c, ss := testCourse(t, e, 10, rule, []int64{7, 8}, today.AddDays(-10).String(), today.AddDays(-3).String())
 	for _, ses := range ss {
-		if err := e.svc.RecordAttendance(ctx, ses.ID, 7, models.Present); err != nil {
+		if err := e.svc.Enrolment.RecordAttendance(ctx, ses.ID, 7, models.Present); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := e.svc.RecordAttendance(ctx, ss[0].ID, 8, models.Present); err != nil {
+	if err := e.svc.Enrolment.RecordAttendance(ctx, ss[0].ID, 8, models.Present); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.RecordScore(ctx, c.ID, 7, 85); err != nil {
+	if err := e.svc.Enrolment.RecordScore(ctx, c.ID, 7, 85); err != nil {
 		t.Fatal(err)
 	}
 	openCourse(t, e, s, c.ID, "completion")
@@ -412,10 +412,10 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 	defer func() { coursePrintFolder, courseOpenFile = oldFolder, oldOpen }()
 
 	e, s := coursesEnv(t, LangChinese)
-	cs, _ := e.svc.CourseSummaries(ctx, models.CourseFilter{})
+	cs, _ := e.svc.Courses.CourseSummaries(ctx, models.CourseFilter{})
 	var pick int64
 	for _, c := range cs {
-		if issued, _, _ := e.svc.CertificateCounts(ctx, c.Course.ID); issued > 0 && c.Sessions > 0 && pick == 0 {
+		if issued, _, _ := e.svc.Certificates.CertificateCounts(ctx, c.Course.ID); issued > 0 && c.Sessions > 0 && pick == 0 {
 			pick = c.Course.ID
 		}
 	}
@@ -423,6 +423,10 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 		t.Fatal("no demo course with certificates")
 	}
 	openCourse(t, e, s, pick, "attendance")
+	printsBefore, err := e.svc.Audit.FindAudit(ctx, models.AuditFilter{Action: "print", Entity: "courses"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, run := range []func() *task{
 		s.printRoster,
 		func() *task { return s.printSignIn(0) },
@@ -436,6 +440,12 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 	}
 	if len(opened) != 4 {
 		t.Fatalf("opened %v", opened)
+	}
+	// The certificates' print is in the audit trail, as from the
+	// certificates screen and the command line.
+	prints, err := e.svc.Audit.FindAudit(ctx, models.AuditFilter{Action: "print", Entity: "courses"})
+	if err != nil || len(prints) <= len(printsBefore) || !strings.Contains(prints[0].After, "certificate(s)") {
+		t.Errorf("print entries %d before, %v after (%v)", len(printsBefore), prints, err)
 	}
 	for i, want := range []string{"花名册-", "签到表-", "结业证书-", "签到表-"} {
 		name := opened[i]

@@ -62,21 +62,21 @@ func loadDashboard(ctx context.Context, svc *training.Service) (*dashboardData, 
 // readDashboard reads the dashboard's data into d.
 func readDashboard(ctx context.Context, svc *training.Service, d *dashboardData) error {
 	var err error
-	if d.pipeline, err = svc.Pipeline(ctx, models.TraineeFilter{}); err != nil {
+	if d.pipeline, err = svc.Trainees.Pipeline(ctx, models.TraineeFilter{}); err != nil {
 		return err
 	}
 	today := svc.Today()
 	d.monday, d.sunday = training.WeekOf(today)
-	if d.week, err = svc.SessionsBetween(ctx, d.monday, d.sunday, 200); err != nil {
+	if d.week, err = svc.Courses.SessionsBetween(ctx, d.monday, d.sunday, 200); err != nil {
 		return err
 	}
 	if len(d.week) == 0 {
 		d.upcoming = true
-		if d.week, err = svc.SessionsBetween(ctx, today, today.AddDays(366), 8); err != nil {
+		if d.week, err = svc.Courses.SessionsBetween(ctx, today, today.AddDays(366), 8); err != nil {
 			return err
 		}
 	}
-	if d.attention, err = svc.CoursesNeedingAttention(ctx); err != nil {
+	if d.attention, err = svc.Courses.CoursesNeedingAttention(ctx); err != nil {
 		return err
 	}
 	return nil

@@ -83,11 +83,11 @@ func (o outcomes) log(t *testing.T, form string) {
 func TestHostileTraineeForm(t *testing.T) {
 	e, s := traineesEnv(t, LangEnglish)
 	id := s.rows.at(0).ID
-	total, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{})
+	total, _ := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{})
 	res := outcomes{}
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			before, err := e.svc.FindTraineeByID(ctx, id)
+			before, err := e.svc.Trainees.FindTraineeByID(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -99,11 +99,11 @@ func TestHostileTraineeForm(t *testing.T) {
 				f.notes.SetText(c.Value)
 				f.submit()
 			})
-			after, err := e.svc.FindTraineeByID(ctx, id)
+			after, err := e.svc.Trainees.FindTraineeByID(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{}); n != total {
+			if n, _ := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{}); n != total {
 				t.Fatalf("%d trainees, was %d", n, total)
 			}
 			msgs := map[string]string{}
@@ -154,11 +154,11 @@ func TestHostileTraineeForm(t *testing.T) {
 
 func TestHostileTraineeSearch(t *testing.T) {
 	e, s := traineesEnv(t, LangEnglish)
-	total, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{})
+	total, _ := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{})
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
 			guarded(t, e, "searching", func() { s.search.SetText(c.Value) })
-			want, err := e.svc.SearchTrainees(ctx, strings.TrimSpace(c.Value), searchLimit)
+			want, err := e.svc.Trainees.SearchTrainees(ctx, strings.TrimSpace(c.Value), searchLimit)
 			if err != nil {
 				t.Logf("the search refuses it: %v", err)
 			}
@@ -177,7 +177,7 @@ func TestHostileTraineeSearch(t *testing.T) {
 			if s.count.Text == T("trainees.searching") {
 				t.Errorf("still searching")
 			}
-			if n, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{}); n != total {
+			if n, _ := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{}); n != total {
 				t.Fatalf("%d trainees, was %d", n, total)
 			}
 			noDialogLeft(t, e)
@@ -208,7 +208,7 @@ func TestHostileCourseEditor(t *testing.T) {
 	res := outcomes{}
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			before, _ := e.svc.FindCourses(ctx, models.CourseFilter{})
+			before, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 			var f *courseEditor
 			guarded(t, e, "opening the editor", func() { f = s.openEditor(nil) })
 			guarded(t, e, "saving", func() {
@@ -217,7 +217,7 @@ func TestHostileCourseEditor(t *testing.T) {
 				f.theme.SetSelectedIndex(1)
 				f.submit()
 			})
-			after, _ := e.svc.FindCourses(ctx, models.CourseFilter{})
+			after, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 			title, venue := visibleError(f.errs["title"]), visibleError(f.errs["venue"])
 			if title != "" || venue != "" || visibleError(f.general) != "" {
 				res.add(false, c.Name)
@@ -270,12 +270,12 @@ func TestHostileSessionForm(t *testing.T) {
 	e, s := coursesEnv(t, LangEnglish)
 	course, _ := testCourse(t, e, 40, models.CompletionRule{MinAttendanceRate: 0.8}, nil)
 	openCourse(t, e, s, course.ID, "sessions")
-	allBefore, _ := e.svc.FindSessions(ctx, models.SessionFilter{})
+	allBefore, _ := e.svc.Courses.FindSessions(ctx, models.SessionFilter{})
 	stored := 0
 	res := outcomes{}
 	for i, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			before, _ := e.svc.FindSessions(ctx, models.SessionFilter{CourseID: course.ID})
+			before, _ := e.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: course.ID})
 			var f *sessionEditor
 			guarded(t, e, "opening the form", func() { f = s.sessions.openEditor(nil) })
 			guarded(t, e, "saving", func() {
@@ -287,7 +287,7 @@ func TestHostileSessionForm(t *testing.T) {
 				f.entries["venue"].SetText(c.Value)
 				f.submit()
 			})
-			after, _ := e.svc.FindSessions(ctx, models.SessionFilter{CourseID: course.ID})
+			after, _ := e.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: course.ID})
 			topic, venue := visibleError(f.errs["topic"]), visibleError(f.errs["venue"])
 			if topic != "" || venue != "" || visibleError(f.general) != "" {
 				res.add(false, c.Name)
@@ -325,7 +325,7 @@ func TestHostileSessionForm(t *testing.T) {
 			}
 		})
 	}
-	allAfter, _ := e.svc.FindSessions(ctx, models.SessionFilter{})
+	allAfter, _ := e.svc.Courses.FindSessions(ctx, models.SessionFilter{})
 	if len(allAfter) != len(allBefore)+stored {
 		t.Errorf("%d sessions in all, was %d, %d stored", len(allAfter), len(allBefore), stored)
 	}
@@ -399,7 +399,7 @@ func TestHostileSettings(t *testing.T) {
 func TestHostileVoidAndVerify(t *testing.T) {
 	e, s := certEnv(t, LangEnglish)
 	count := func() (all, void int) {
-		rows, err := e.svc.CertificateRows(ctx, models.CertificateFilter{})
+		rows, err := e.svc.Certificates.CertificateRows(ctx, models.CertificateFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -423,7 +423,7 @@ func TestHostileVoidAndVerify(t *testing.T) {
 				f.reason.SetText(c.Value)
 				f.save()
 			})
-			cert, err := e.svc.FindCertificateBySerial(ctx, serial)
+			cert, err := e.svc.Certificates.FindCertificateBySerial(ctx, serial)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -481,7 +481,7 @@ func TestHostileContactLog(t *testing.T) {
 	res := outcomes{}
 	for _, c := range hostile.Cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			before, _ := e.svc.MentorContacts(ctx, id)
+			before, _ := e.svc.FollowUp.MentorContacts(ctx, id)
 			guarded(t, e, "opening the form", func() { s.openContactForm() })
 			f := s.contactForm
 			guarded(t, e, "saving", func() {
@@ -489,7 +489,7 @@ func TestHostileContactLog(t *testing.T) {
 				f.summary.SetText(c.Value)
 				f.submit()
 			})
-			after, _ := e.svc.MentorContacts(ctx, id)
+			after, _ := e.svc.FollowUp.MentorContacts(ctx, id)
 			if msg := f.errorText("summary"); msg != "" || visibleError(f.general) != "" {
 				res.add(false, c.Name)
 				if g := visibleError(f.general); g != "" {

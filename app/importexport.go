@@ -179,15 +179,15 @@ func (s *importExportScreen) shown() {
 		orgs    []*models.Organisation
 	}
 	goLoad(s.u, func(ctx context.Context) (choices, error) {
-		cs, err := s.u.svc.FindCourses(ctx, models.CourseFilter{})
+		cs, err := s.u.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 		if err != nil {
 			return choices{}, err
 		}
-		cohorts, err := s.u.svc.FindCohorts(ctx, models.CohortFilter{})
+		cohorts, err := s.u.svc.Trainees.FindCohorts(ctx, models.CohortFilter{})
 		if err != nil {
 			return choices{}, err
 		}
-		orgs, err := s.u.svc.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow})
+		orgs, err := s.u.svc.Trainees.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow})
 		return choices{cs, cohorts, orgs}, err
 	}, func(c choices) {
 		s.loaded = true

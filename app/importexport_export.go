@@ -261,11 +261,11 @@ func (f *exportForm) export(kind, path string) *task {
 // its feedback package.
 func (u *ui) outcomeReport(fullIDs bool) exports.OutcomeReportFunc {
 	return func(ctx context.Context, region string, w io.Writer) error {
-		o, err := u.svc.RegionOutcome(ctx, region)
+		o, err := u.svc.FollowUp.RegionOutcome(ctx, region)
 		if err != nil {
 			return err
 		}
-		org, err := u.svc.Setting(ctx, certificate.KeyOrgFallback)
+		org, err := u.svc.Settings.Setting(ctx, certificate.KeyOrgFallback)
 		if err != nil {
 			return err
 		}

@@ -181,7 +181,7 @@ func (u *ui) showWritten(title, message, open string) {
 // data.
 func (u *ui) audit(ctx context.Context, action, entity string, id int64, detail map[string]any) error {
 	detail["source"] = "window"
-	return u.svc.RecordAudit(ctx, action, entity, id, detail)
+	return u.svc.Audit.RecordAudit(ctx, action, entity, id, detail)
 }
 
 // fillColumn lays a table out at the size it is given, with one column

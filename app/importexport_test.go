@@ -64,7 +64,7 @@ func problemCell(s *importExportScreen, row, col int) string {
 
 func countTrainees(t *testing.T, e *testEnv) int {
 	t.Helper()
-	n, err := e.svc.CountTrainees(ctx, models.TraineeFilter{})
+	n, err := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestImportReportBeforeWriting(t *testing.T) {
 	if s.summary.Text != "Imported 3 trainee(s)." || !s.importAll.Disabled() {
 		t.Errorf("summary %q, import enabled %v", s.summary.Text, !s.importAll.Disabled())
 	}
-	found, err := e.svc.SearchTrainees(ctx, "测试乙", 5)
+	found, err := e.svc.Trainees.SearchTrainees(ctx, "测试乙", 5)
 	if err != nil || len(found) != 1 || found[0].IDNumber != testID(3, false) {
 		t.Errorf("the imported trainee: %v %v", found, err)
 	}
@@ -146,7 +146,7 @@ func TestImportValidRowsOnly(t *testing.T) {
 	if _, err := os.Stat(rejected); err != nil || !strings.Contains(s.summary.Text, rejected) {
 		t.Errorf("rejected rows: %v, summary %q", err, s.summary.Text)
 	}
-	found, _ := e.svc.SearchTrainees(ctx, "测试甲", 5)
+	found, _ := e.svc.Trainees.SearchTrainees(ctx, "测试甲", 5)
 	if len(found) != 1 || found[0].CohortID != s.cohorts[0].ID {
 		t.Errorf("the cohort chosen was not applied: %+v", found)
 	}
@@ -234,7 +234,7 @@ func TestExportTrainees(t *testing.T) {
 			col = i
 		}
 	}
-	first, _ := e.svc.FindTraineeByID(ctx, 1)
+	first, _ := e.svc.Trainees.FindTraineeByID(ctx, 1)
 	if col < 0 || rows[1][col] != models.MaskIDNumber(first.IDNumber) {
 		t.Errorf("the ID number is not masked: %q", rows[1][col])
 	}
@@ -256,7 +256,7 @@ func TestExportTrainees(t *testing.T) {
 		tk = f.export("trainees", full)
 	})
 	waitTask(t, e, tk)
-	n, _ := e.svc.CountTrainees(ctx, models.TraineeFilter{Region: "德阳"})
+	n, _ := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{Region: "德阳"})
 	rows = sheetRows(t, full)
 	if len(rows) != n+1 || strings.Contains(rows[1][col], "*") {
 		t.Errorf("%d rows for %d trainees; ID %q", len(rows), n, rows[1][col])

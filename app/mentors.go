@@ -121,7 +121,7 @@ func (s *mentorsScreen) content() fyne.CanvasObject { return s.box }
 
 // shown reloads the loads, and the chosen mentor's mentorships.
 func (s *mentorsScreen) shown() {
-	goLoad(s.u, s.u.svc.MentorLoads, s.setLoads)
+	goLoad(s.u, s.u.svc.FollowUp.MentorLoads, s.setLoads)
 	if s.mentorID != 0 {
 		s.loadPairs()
 	}
@@ -267,7 +267,7 @@ func (s *mentorsScreen) showMentor() {
 func (s *mentorsScreen) loadPairs() {
 	id := s.mentorID
 	goLoad(s.u, func(ctx context.Context) ([]training.MentorPair, error) {
-		return s.u.svc.MentorshipsOf(ctx, id)
+		return s.u.svc.FollowUp.MentorshipsOf(ctx, id)
 	}, func(ps []training.MentorPair) {
 		if id != s.mentorID {
 			return
@@ -363,7 +363,7 @@ func (s *mentorsScreen) showPair() {
 func (s *mentorsScreen) loadContacts() {
 	id := s.pairID
 	goLoad(s.u, func(ctx context.Context) ([]*models.Contact, error) {
-		return s.u.svc.MentorContacts(ctx, id)
+		return s.u.svc.FollowUp.MentorContacts(ctx, id)
 	}, func(cs []*models.Contact) {
 		if id != s.pairID {
 			return
@@ -451,14 +451,14 @@ func (f *contactForm) read() (func(ctx context.Context) error, error) {
 	if err := fuCheck(l, c.Validate); err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context) error { return f.u.svc.LogContact(ctx, c) }, nil
+	return func(ctx context.Context) error { return f.u.svc.FollowUp.LogContact(ctx, c) }, nil
 }
 
 // print prints the mentor pairing list.
 func (s *mentorsScreen) print() {
 	title := T("mentors.print_title")
 	fuPrint(s.u, title, fuFileName(s.u, "导师帮带结对名单"), func(ctx context.Context) (fuDoc, error) {
-		pairs, err := s.u.svc.MentorPairs(ctx)
+		pairs, err := s.u.svc.FollowUp.MentorPairs(ctx)
 		if err != nil {
 			return nil, err
 		}

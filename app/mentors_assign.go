@@ -85,7 +85,7 @@ func (f *mentorAssign) picked(t *models.Trainee) {
 	f.about.SetText(T("dashboard.loading"))
 	id := t.ID
 	goLoad(f.u, func(ctx context.Context) (*training.MentorChoice, error) {
-		return f.u.svc.MentorChoiceFor(ctx, id, mentorSuggestions)
+		return f.u.svc.FollowUp.MentorChoiceFor(ctx, id, mentorSuggestions)
 	}, func(c *training.MentorChoice) {
 		if f.picker.traineeID() != id {
 			return
@@ -182,7 +182,7 @@ func (f *mentorAssign) read() (func(ctx context.Context) error, error) {
 		return nil, err
 	}
 	f.saved = m
-	return func(ctx context.Context) error { return f.u.svc.AssignMentor(ctx, m) }, nil
+	return func(ctx context.Context) error { return f.u.svc.FollowUp.AssignMentor(ctx, m) }, nil
 }
 
 // assigned shows the new mentorship under its mentor.

@@ -324,7 +324,7 @@ func (p *fuPicker) find(text string) {
 		return
 	}
 	goLoad(p.u, func(ctx context.Context) ([]*models.Trainee, error) {
-		return p.u.svc.SearchTrainees(ctx, q, fuPickerLimit)
+		return p.u.svc.Trainees.SearchTrainees(ctx, q, fuPickerLimit)
 	}, func(ts []*models.Trainee) {
 		if gen != p.gen {
 			return
@@ -417,7 +417,7 @@ func fuWrite(u *ui, title, path string, doc fuDoc) {
 	var pages int
 	u.runTask(title, func(ctx context.Context, p *Progress) error {
 		p.Note(T("mentors.print_writing"))
-		org, err := u.svc.Setting(ctx, settings.OrgName)
+		org, err := u.svc.Settings.Setting(ctx, settings.OrgName)
 		if err != nil {
 			return err
 		}

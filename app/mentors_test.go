@@ -83,7 +83,7 @@ func unmentored(t *testing.T, e *testEnv, skip map[int64]bool) *models.Trainee {
 		if skip[id] {
 			continue
 		}
-		c, err := e.svc.MentorChoiceFor(ctx, id, mentorSuggestions)
+		c, err := e.svc.FollowUp.MentorChoiceFor(ctx, id, mentorSuggestions)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +97,7 @@ func unmentored(t *testing.T, e *testEnv, skip map[int64]bool) *models.Trainee {
 
 func TestMentorLoads(t *testing.T) {
 	e, s := mentorsEnv(t, LangEnglish)
-	want, err := e.svc.MentorLoads(ctx)
+	want, err := e.svc.FollowUp.MentorLoads(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestMentorLoads(t *testing.T) {
 	if s.mentorID != l.Mentor.ID || s.title.Text != l.Mentor.Name {
 		t.Fatalf("chosen mentor %d %q", s.mentorID, s.title.Text)
 	}
-	pairs, _ := e.svc.MentorshipsOf(ctx, l.Mentor.ID)
+	pairs, _ := e.svc.FollowUp.MentorshipsOf(ctx, l.Mentor.ID)
 	if s.pairList.Length() != len(pairs) {
 		t.Errorf("%d mentorships listed, %d in the store", s.pairList.Length(), len(pairs))
 	}
@@ -189,7 +189,7 @@ func TestMentorAssignBeyondMaximum(t *testing.T) {
 	// Fill the mentor up to the maximum.
 	mentored := map[int64]bool{}
 	for id := int64(1); id <= 400 && !fullMentor(t, e, m.ID); id++ {
-		err := e.svc.AssignMentor(ctx, &models.Mentorship{MentorID: m.ID, TraineeID: id, StartDate: e.svc.Today()})
+		err := e.svc.FollowUp.AssignMentor(ctx, &models.Mentorship{MentorID: m.ID, TraineeID: id, StartDate: e.svc.Today()})
 		if err == nil {
 			mentored[id] = true
 		}
@@ -239,7 +239,7 @@ func TestMentorAssignBeyondMaximum(t *testing.T) {
 }
 
 func fullMentor(t *testing.T, e *testEnv, id int64) bool {
-	ls, err := e.svc.MentorLoads(ctx)
+	ls, err := e.svc.FollowUp.MentorLoads(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestMentorLogContact(t *testing.T) {
 	if e.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the form stayed open: %q", f.general.Text)
 	}
-	cs, _ := e.svc.MentorContacts(ctx, p.Mentorship.ID)
+	cs, _ := e.svc.FollowUp.MentorContacts(ctx, p.Mentorship.ID)
 	if len(cs) != n+1 || cs[0].Summary != "电话了解学习情况" || cs[0].Mode != models.ContactPhone {
 		t.Fatalf("stored contacts: %d, latest %+v", len(cs), cs[0])
 	}

@@ -75,7 +75,7 @@ func TestPerformance(t *testing.T) {
 
 	// Search, keystroke by keystroke.
 	var pick *models.Trainee
-	if pick, err = svc.FindTraineeByID(ctx, int64(total/2)); err != nil {
+	if pick, err = svc.Trainees.FindTraineeByID(ctx, int64(total/2)); err != nil {
 		t.Fatal(err)
 	}
 	queries := []string{pick.Name, "zhangwei", "zmy", pick.IDNumber[6:14], pick.Phone[3:9], "德阳"}
@@ -158,7 +158,7 @@ func TestPerformance(t *testing.T) {
 	var after int64
 	for {
 		t0 := time.Now()
-		ts, err := svc.FindTrainees(ctx, models.TraineeFilter{Page: models.Page{AfterID: after, Limit: traineePage}})
+		ts, err := svc.Trainees.FindTrainees(ctx, models.TraineeFilter{Page: models.Page{AfterID: after, Limit: traineePage}})
 		if err != nil {
 			t.Fatal(err)
 		}

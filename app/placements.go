@@ -107,7 +107,7 @@ func (s *placementsScreen) content() fyne.CanvasObject { return s.box }
 
 // shown reloads the villages' loads and the chosen village's placements.
 func (s *placementsScreen) shown() {
-	goLoad(s.u, s.u.svc.KeyVillageLoads, s.setLoads)
+	goLoad(s.u, s.u.svc.FollowUp.KeyVillageLoads, s.setLoads)
 	if s.villageID != 0 {
 		s.loadRows()
 	}
@@ -251,7 +251,7 @@ func (s *placementsScreen) updateButtons() {
 func (s *placementsScreen) loadRows() {
 	id := s.villageID
 	goLoad(s.u, func(ctx context.Context) ([]training.VillagePlacements, error) {
-		return s.u.svc.VillagePlacements(ctx, id)
+		return s.u.svc.FollowUp.VillagePlacements(ctx, id)
 	}, func(vs []training.VillagePlacements) {
 		if id != s.villageID {
 			return
@@ -360,7 +360,7 @@ func (s *placementsScreen) print(villageID int64) {
 		name += "-" + l.Village.Name
 	}
 	fuPrint(s.u, title, fuFileName(s.u, name), func(ctx context.Context) (fuDoc, error) {
-		vs, err := s.u.svc.VillagePlacements(ctx, villageID)
+		vs, err := s.u.svc.FollowUp.VillagePlacements(ctx, villageID)
 		if err != nil {
 			return nil, err
 		}

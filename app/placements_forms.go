@@ -66,7 +66,7 @@ func (f *placeForm) read() (func(ctx context.Context) error, error) {
 		return nil, err
 	}
 	f.saved = p
-	return func(ctx context.Context) error { return f.u.svc.PlaceTrainee(ctx, p) }, nil
+	return func(ctx context.Context) error { return f.u.svc.FollowUp.PlaceTrainee(ctx, p) }, nil
 }
 
 // evaluateForm records the host's grade and comment on a placement.
@@ -115,5 +115,5 @@ func (f *evaluateForm) read() (func(ctx context.Context) error, error) {
 		grade = models.Grades[i]
 	}
 	id, comment := f.placed.Placement.ID, f.comment.Text
-	return func(ctx context.Context) error { return f.u.svc.EvaluatePlacement(ctx, id, grade, comment) }, nil
+	return func(ctx context.Context) error { return f.u.svc.FollowUp.EvaluatePlacement(ctx, id, grade, comment) }, nil
 }

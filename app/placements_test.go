@@ -44,7 +44,7 @@ func unplaced(t *testing.T, e *testEnv) []*models.Trainee {
 			t.Fatal(err)
 		}
 		if len(ps) == 0 {
-			tr, err := e.svc.FindTraineeByID(ctx, id)
+			tr, err := e.svc.Trainees.FindTraineeByID(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,7 +56,7 @@ func unplaced(t *testing.T, e *testEnv) []*models.Trainee {
 
 func TestPlacementVillages(t *testing.T) {
 	e, s := placementsEnv(t, LangEnglish)
-	want, err := e.svc.KeyVillageLoads(ctx)
+	want, err := e.svc.FollowUp.KeyVillageLoads(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestPlaceTraineeInFullVillage(t *testing.T) {
 	// Fill the village for the form's dates.
 	used := 0
 	for _, tr := range free {
-		err := e.svc.PlaceTrainee(ctx, &models.Placement{TraineeID: tr.ID, VillageID: v.ID, StartDate: today,
+		err := e.svc.FollowUp.PlaceTrainee(ctx, &models.Placement{TraineeID: tr.ID, VillageID: v.ID, StartDate: today,
 			EndDate: today.AddDays(7*placementWeeks - 1)})
 		used++
 		if models.ErrorCode(err) == models.ECONFLICT && strings.Contains(err.Error(), "capacity") {
@@ -213,7 +213,7 @@ func TestEvaluateFuturePlacement(t *testing.T) {
 	tr := unplaced(t, e)[0]
 	start := e.svc.Today().AddDays(300)
 	p := &models.Placement{TraineeID: tr.ID, VillageID: v.Village.ID, StartDate: start, EndDate: start.AddDays(20)}
-	if err := e.svc.PlaceTrainee(ctx, p); err != nil {
+	if err := e.svc.FollowUp.PlaceTrainee(ctx, p); err != nil {
 		t.Fatal(err)
 	}
 	e.act(s.shown)

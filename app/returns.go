@@ -195,7 +195,7 @@ func (s *returnsScreen) reload() {
 	gen, q := s.gen, s.query()
 	s.count.SetText(T("trainees.counting"))
 	goLoad(s.u, func(ctx context.Context) (*training.ReturnsView, error) {
-		return s.u.svc.Returns(ctx, q)
+		return s.u.svc.FollowUp.Returns(ctx, q)
 	}, func(v *training.ReturnsView) {
 		if gen != s.gen {
 			return
@@ -334,7 +334,7 @@ func (s *returnsScreen) print() {
 	}
 	title := T("returns.print_title")
 	fuPrint(s.u, title, fuFileName(s.u, region+"流出地培养成果报告"), func(ctx context.Context) (fuDoc, error) {
-		o, err := s.u.svc.RegionOutcome(ctx, region)
+		o, err := s.u.svc.FollowUp.RegionOutcome(ctx, region)
 		if err != nil {
 			return nil, err
 		}

@@ -50,7 +50,7 @@ func (s *returnsScreen) openReturn() {
 func (f *returnForm) picked(t *models.Trainee) {
 	id := t.ID
 	goLoad(f.u, func(ctx context.Context) ([]*models.Organisation, error) {
-		return f.u.svc.HomeVillages(ctx, id)
+		return f.u.svc.FollowUp.HomeVillages(ctx, id)
 	}, func(vs []*models.Organisation) {
 		if f.picker.traineeID() != id {
 			return
@@ -88,7 +88,7 @@ func (f *returnForm) read() (func(ctx context.Context) error, error) {
 		return nil, err
 	}
 	f.saved = r
-	return func(ctx context.Context) error { return f.u.svc.RecordReturn(ctx, r) }, nil
+	return func(ctx context.Context) error { return f.u.svc.FollowUp.RecordReturn(ctx, r) }, nil
 }
 
 // electionForm records an election of the chosen returnee: the date, the
@@ -254,5 +254,5 @@ func (f *electionForm) read() (func(ctx context.Context) error, error) {
 	if err := fuCheck(l, e.Validate); err != nil {
 		return nil, err
 	}
-	return func(ctx context.Context) error { return f.u.svc.RecordElection(ctx, e) }, nil
+	return func(ctx context.Context) error { return f.u.svc.FollowUp.RecordElection(ctx, e) }, nil
 }

@@ -32,7 +32,7 @@ func returnCell(s *returnsScreen, row, col int) string {
 // wantTotals checks the screen's totals against the service's.
 func wantTotals(t *testing.T, e *testEnv, s *returnsScreen, q training.ReturnsQuery) *training.ReturnsView {
 	t.Helper()
-	v, err := e.svc.Returns(ctx, q)
+	v, err := e.svc.FollowUp.Returns(ctx, q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestRecordReturnAndElection(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(rs) == 0 {
-			tr, _ = e.svc.FindTraineeByID(ctx, id)
+			tr, _ = e.svc.Trainees.FindTraineeByID(ctx, id)
 		}
 	}
 	before := s.returned.Text

@@ -111,7 +111,7 @@ func (u *ui) autoBackup(ctx context.Context, now time.Time) string {
 		return ""
 	}
 	day := now.Format("2006-01-02")
-	last, err := u.svc.Setting(ctx, settingLastAutoBackup)
+	last, err := u.svc.Settings.Setting(ctx, settingLastAutoBackup)
 	if err != nil {
 		logError("automatic backup", err)
 		return ""
@@ -124,7 +124,7 @@ func (u *ui) autoBackup(ctx context.Context, now time.Time) string {
 		logError("automatic backup", err)
 		return ""
 	}
-	if err := u.svc.SetSetting(ctx, settingLastAutoBackup, day); err != nil {
+	if err := u.svc.Settings.SetSetting(ctx, settingLastAutoBackup, day); err != nil {
 		logError("automatic backup", err)
 	}
 	log.Printf("peiyang: automatic backup written: %s", filepath.Base(path))

@@ -85,10 +85,10 @@ func TestAutoBackupOnClose(t *testing.T) {
 	e := newEnv(t, LangEnglish, "dashboard", true)
 	withSafetyHooks(e)
 	dir := t.TempDir()
-	if err := e.svc.SetSetting(ctx, backup.SettingFolder, dir); err != nil {
+	if err := e.svc.Settings.SetSetting(ctx, backup.SettingFolder, dir); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.SetSetting(ctx, backup.SettingKeep, "2"); err != nil {
+	if err := e.svc.Settings.SetSetting(ctx, backup.SettingKeep, "2"); err != nil {
 		t.Fatal(err)
 	}
 	day := time.Date(2026, 3, 1, 17, 0, 0, 0, time.Local)
@@ -123,16 +123,16 @@ func TestAutoBackupOnClose(t *testing.T) {
 func auditEnv(t *testing.T, lang string) (*testEnv, *auditScreen, *models.Trainee) {
 	t.Helper()
 	e := newEnv(t, lang, "dashboard", false)
-	if err := e.svc.SetSetting(ctx, settings.UserName, "Wang Fang"); err != nil {
+	if err := e.svc.Settings.SetSetting(ctx, settings.UserName, "Wang Fang"); err != nil {
 		t.Fatal(err)
 	}
-	ts, err := e.svc.FindTrainees(ctx, models.TraineeFilter{Page: models.Page{Limit: 1}})
+	ts, err := e.svc.Trainees.FindTrainees(ctx, models.TraineeFilter{Page: models.Page{Limit: 1}})
 	if err != nil || len(ts) != 1 {
 		t.Fatal(err)
 	}
 	tr := ts[0]
 	tr.Notes = "changed for the audit test"
-	if err := e.svc.UpdateTrainee(ctx, tr); err != nil {
+	if err := e.svc.Trainees.UpdateTrainee(ctx, tr); err != nil {
 		t.Fatal(err)
 	}
 	e.act(func() { e.u.showScreen("audit") })
@@ -226,14 +226,14 @@ func TestRevealIsAudited(t *testing.T) {
 func TestRestoreFromWindow(t *testing.T) {
 	e := newEnv(t, LangEnglish, "dashboard", true)
 	withSafetyHooks(e)
-	if err := e.svc.SetSetting(ctx, settings.UserName, "before"); err != nil {
+	if err := e.svc.Settings.SetSetting(ctx, settings.UserName, "before"); err != nil {
 		t.Fatal(err)
 	}
 	saved := filepath.Join(t.TempDir(), "saved.db")
 	if err := backup.Backup(ctx, e.db, saved); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.svc.SetSetting(ctx, settings.UserName, "after"); err != nil {
+	if err := e.svc.Settings.SetSetting(ctx, settings.UserName, "after"); err != nil {
 		t.Fatal(err)
 	}
 	// A file that is no backup is refused and the window carries on.
@@ -247,7 +247,7 @@ func TestRestoreFromWindow(t *testing.T) {
 	if e.u.restored {
 		t.Fatal("a refused backup closed the database")
 	}
-	if v, err := e.svc.Setting(ctx, settings.UserName); err != nil || v != "after" {
+	if v, err := e.svc.Settings.Setting(ctx, settings.UserName); err != nil || v != "after" {
 		t.Fatalf("after a refused restore: %q %v", v, err)
 	}
 	e.act(func() { e.u.win.Canvas().Overlays().Top().Hide() })

@@ -101,11 +101,11 @@ func (s *scheduleScreen) shown() {
 		instructors []*models.Instructor
 	}
 	goLoad(s.u, func(ctx context.Context) (choices, error) {
-		vs, err := s.u.svc.Venues(ctx)
+		vs, err := s.u.svc.Courses.FindVenues(ctx)
 		if err != nil {
 			return choices{}, err
 		}
-		is, err := s.u.svc.FindInstructors(ctx, models.InstructorFilter{})
+		is, err := s.u.svc.Courses.FindInstructors(ctx, models.InstructorFilter{})
 		return choices{vs, is}, err
 	}, func(c choices) {
 		s.venues, s.instructors = c.venues, c.instructors
@@ -129,25 +129,25 @@ func (s *scheduleScreen) load(monday models.Date, jump bool) {
 	svc := s.u.svc
 	goLoad(s.u, func(ctx context.Context) (*scheduleWeek, error) {
 		w := &scheduleWeek{monday: monday}
-		items, err := svc.SessionsBetween(ctx, monday, monday.AddDays(6), 0)
+		items, err := svc.Courses.SessionsBetween(ctx, monday, monday.AddDays(6), 0)
 		if err != nil {
 			return nil, err
 		}
 		if len(items) == 0 && jump {
-			next, err := svc.SessionsBetween(ctx, monday, monday.AddDays(366), 1)
+			next, err := svc.Courses.SessionsBetween(ctx, monday, monday.AddDays(366), 1)
 			if err != nil {
 				return nil, err
 			}
 			if len(next) > 0 {
 				w.monday, _ = training.WeekOf(next[0].Session.Date)
 				w.jumped = true
-				if items, err = svc.SessionsBetween(ctx, w.monday, w.monday.AddDays(6), 0); err != nil {
+				if items, err = svc.Courses.SessionsBetween(ctx, w.monday, w.monday.AddDays(6), 0); err != nil {
 					return nil, err
 				}
 			}
 		}
 		w.items = items
-		if w.conflicts, err = svc.ScheduleConflicts(ctx, w.monday, w.monday.AddDays(6)); err != nil {
+		if w.conflicts, err = svc.Courses.ScheduleConflicts(ctx, w.monday, w.monday.AddDays(6)); err != nil {
 			return nil, err
 		}
 		return w, nil

@@ -23,7 +23,7 @@ func TestScheduleWeekAndConflict(t *testing.T) {
 	}
 
 	// The busiest week of the demo.
-	all, err := e.svc.FindSessions(ctx, models.SessionFilter{})
+	all, err := e.svc.Courses.FindSessions(ctx, models.SessionFilter{})
 	if err != nil || len(all) == 0 {
 		t.Fatal("no demo sessions", err)
 	}
@@ -36,7 +36,7 @@ func TestScheduleWeekAndConflict(t *testing.T) {
 		}
 	}
 	e.act(func() { s.showWeek(monday) })
-	want, err := e.svc.SessionsBetween(ctx, monday, monday.AddDays(6), 0)
+	want, err := e.svc.Courses.SessionsBetween(ctx, monday, monday.AddDays(6), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

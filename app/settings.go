@@ -239,7 +239,7 @@ func (s *settingsScreen) shown() {
 	goLoad(s.u, func(ctx context.Context) (map[string]string, error) {
 		out := make(map[string]string, len(keys))
 		for _, k := range keys {
-			v, err := s.u.svc.Setting(ctx, k)
+			v, err := s.u.svc.Settings.Setting(ctx, k)
 			if err != nil {
 				return nil, err
 			}
@@ -325,7 +325,7 @@ func (s *settingsScreen) submit() {
 	}
 	u := s.u
 	u.saveInBackground(&s.saving, func(ctx context.Context) error {
-		return u.svc.SaveSettings(ctx, values)
+		return u.svc.Settings.SaveSettings(ctx, values)
 	}, func(err error) {
 		if err != nil {
 			s.showErrors(err)
@@ -406,11 +406,11 @@ func (s *settingsScreen) askCalibration() {
 func (s *settingsScreen) calibration(path string) *task {
 	u := s.u
 	return u.runTask(T("settings.calibration"), func(ctx context.Context, p *Progress) error {
-		settings, err := certificate.LoadSettings(ctx, u.svc)
+		settings, err := certificate.LoadSettings(ctx, u.svc.Settings)
 		if err != nil {
 			return err
 		}
-		d, err := (&certificate.Printer{Settings: settings, Date: time.Now()}).Calibration()
+		d, err := (&certificate.Printer{Settings: settings, Date: u.svc.Now()}).Calibration()
 		if err != nil {
 			return err
 		}

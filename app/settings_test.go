@@ -29,7 +29,7 @@ func settingsEnv(t *testing.T, lang string) (*testEnv, *settingsScreen) {
 
 func setting(t *testing.T, e *testEnv, key string) string {
 	t.Helper()
-	v, err := e.svc.Setting(ctx, key)
+	v, err := e.svc.Settings.Setting(ctx, key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestSettingsShown(t *testing.T) {
 		t.Errorf("preview %q", got)
 	}
 	// The signing key is never shown, once it exists too.
-	if _, err := e.svc.SigningKey(ctx); err != nil {
+	if _, err := e.svc.Certificates.SigningKey(ctx); err != nil {
 		t.Fatal(err)
 	}
 	e.act(s.shown)
@@ -148,16 +148,16 @@ func TestSettingsSaved(t *testing.T) {
 	if !strings.HasPrefix(s.saved.Text, "Saved at ") || s.general.Visible() {
 		t.Errorf("saved %q, general %q", s.saved.Text, s.general.Text)
 	}
-	st, err := certificate.LoadSettings(ctx, e.svc)
+	st, err := certificate.LoadSettings(ctx, e.svc.Settings)
 	if err != nil || st.OrgName != values[certificate.KeyOrgFallback] || st.OffsetX != 1.5 || st.Positions["name"].X != 60 {
 		t.Errorf("the certificates read %+v, %v", st, err)
 	}
 	// Issuing now numbers with the new format.
-	rows, _ := e.svc.CertificateRows(ctx, certificateFilterValid())
-	if err := e.svc.VoidCertificate(ctx, rows[0].Certificate.Serial, "测试"); err != nil {
+	rows, _ := e.svc.Certificates.CertificateRows(ctx, certificateFilterValid())
+	if err := e.svc.Certificates.VoidCertificate(ctx, rows[0].Certificate.Serial, "测试"); err != nil {
 		t.Fatal(err)
 	}
-	issued, err := e.svc.IssueCertificates(ctx, rows[0].Certificate.CourseID)
+	issued, err := e.svc.Certificates.IssueCertificates(ctx, rows[0].Certificate.CourseID)
 	if err != nil || len(issued) != 1 || !strings.Contains(issued[0].Serial, "培字第") {
 		t.Errorf("issued %+v, %v", issued, err)
 	}

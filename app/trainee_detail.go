@@ -126,7 +126,7 @@ func (d *traineeDetail) load(id int64) {
 	}
 	d.loadID = id
 	goLoad(d.s.u, func(ctx context.Context) (*training.TraineeRecord, error) {
-		return d.s.u.svc.TraineeRecord(ctx, id)
+		return d.s.u.svc.Trainees.TraineeRecord(ctx, id)
 	}, func(rec *training.TraineeRecord) {
 		if rec.Trainee.ID != d.loadID {
 			return // the user chose another trainee meanwhile

@@ -205,7 +205,7 @@ func (f *traineeForm) save() bool {
 	}
 	u := f.s.u
 	u.saveInBackground(&f.saving, func(ctx context.Context) error {
-		return u.svc.UpdateTrainee(ctx, t)
+		return u.svc.Trainees.UpdateTrainee(ctx, t)
 	}, func(err error) {
 		if err != nil {
 			f.showErrors(err)

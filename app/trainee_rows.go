@@ -167,7 +167,7 @@ func (r *traineeRows) request(p int) {
 	r.loading[p] = true
 	gen := r.gen
 	goLoad(r.u, func(ctx context.Context) ([]*models.Trainee, error) {
-		return r.u.svc.FindTrainees(ctx, f)
+		return r.u.svc.Trainees.FindTrainees(ctx, f)
 	}, func(ts []*models.Trainee) {
 		if gen != r.gen {
 			return
@@ -192,13 +192,13 @@ func (r *traineeRows) loadPlain() {
 		page []*models.Trainee
 	}
 	goLoad(r.u, func(ctx context.Context) (first, error) {
-		n, err := r.u.svc.CountTrainees(ctx, f)
+		n, err := r.u.svc.Trainees.CountTrainees(ctx, f)
 		if err != nil {
 			return first{}, err
 		}
 		pf := f
 		pf.Limit = traineePage
-		ts, err := r.u.svc.FindTrainees(ctx, pf)
+		ts, err := r.u.svc.Trainees.FindTrainees(ctx, pf)
 		return first{n, ts}, err
 	}, func(v first) {
 		if gen != r.gen {
@@ -228,7 +228,7 @@ func (r *traineeRows) walkIDs(gen int) {
 		for {
 			cf := f
 			cf.Page = models.Page{AfterID: after, Limit: idChunk}
-			ts, err := r.u.svc.FindTrainees(r.u.ctx, cf)
+			ts, err := r.u.svc.Trainees.FindTrainees(r.u.ctx, cf)
 			if err != nil {
 				onUI(func() {
 					if gen == r.gen {
@@ -268,7 +268,7 @@ func (r *traineeRows) walkIDs(gen int) {
 func (r *traineeRows) loadStage() {
 	gen, f, stage := r.gen, r.filter, r.stage
 	goLoad(r.u, func(ctx context.Context) ([]int64, error) {
-		st, err := r.u.svc.Stages(ctx, f)
+		st, err := r.u.svc.Trainees.Stages(ctx, f)
 		if err != nil {
 			return nil, err
 		}
@@ -302,7 +302,7 @@ func (r *traineeRows) search() {
 	r.u.jobs.Add(1)
 	go func() {
 		defer r.u.jobs.Done()
-		ts, err := r.u.svc.SearchTrainees(r.u.ctx, q, searchLimit)
+		ts, err := r.u.svc.Trainees.SearchTrainees(r.u.ctx, q, searchLimit)
 		onUI(func() {
 			r.searching = false
 			if r.searchAgain {
@@ -359,7 +359,7 @@ func (r *traineeRows) stageOf(id int64) string {
 // loadStages reads every trainee's stage once, for the stage column.
 func (r *traineeRows) loadStages() {
 	goLoad(r.u, func(ctx context.Context) (map[int64]models.Stage, error) {
-		return r.u.svc.Stages(ctx, models.TraineeFilter{})
+		return r.u.svc.Trainees.Stages(ctx, models.TraineeFilter{})
 	}, func(m map[int64]models.Stage) {
 		r.stages = m
 		if r.query != "" && r.stage != "" {

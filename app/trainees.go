@@ -142,11 +142,11 @@ func (s *traineesScreen) shown() {
 		orgs    []*models.Organisation
 	}
 	goLoad(s.u, func(ctx context.Context) (choices, error) {
-		cs, err := s.u.svc.FindCohorts(ctx, models.CohortFilter{})
+		cs, err := s.u.svc.Trainees.FindCohorts(ctx, models.CohortFilter{})
 		if err != nil {
 			return choices{}, err
 		}
-		orgs, err := s.u.svc.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow})
+		orgs, err := s.u.svc.Trainees.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgOutflow})
 		return choices{cs, orgs}, err
 	}, func(c choices) {
 		s.cohorts, s.orgs = c.cohorts, c.orgs

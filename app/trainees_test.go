@@ -33,7 +33,7 @@ func TestTraineeTableAndSearch(t *testing.T) {
 	if s.rows.count() != 400 || s.count.Text != "400 trainees" {
 		t.Fatalf("%d rows, count label %q", s.rows.count(), s.count.Text)
 	}
-	first, err := e.svc.FindTraineeByID(ctx, 1)
+	first, err := e.svc.Trainees.FindTraineeByID(ctx, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestTraineeTableAndSearch(t *testing.T) {
 		t.Error("the table has no ID number column")
 	}
 
-	pick, err := e.svc.FindTraineeByID(ctx, 123)
+	pick, err := e.svc.Trainees.FindTraineeByID(ctx, 123)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestTraineeTableAndSearch(t *testing.T) {
 			s.search.SetText("")
 			test.Type(s.search, q)
 		})
-		want, err := e.svc.SearchTrainees(ctx, q, searchLimit)
+		want, err := e.svc.Trainees.SearchTrainees(ctx, q, searchLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +84,7 @@ func TestTraineeTableAndSearch(t *testing.T) {
 func TestTraineeFilters(t *testing.T) {
 	e, s := traineesEnv(t, LangEnglish)
 	e.act(func() { s.region.SetText("德阳") })
-	n, err := e.svc.CountTrainees(ctx, models.TraineeFilter{Region: "德阳"})
+	n, err := e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{Region: "德阳"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestTraineeFilters(t *testing.T) {
 	}
 	cohort := s.cohorts[0]
 	e.act(func() { s.cohort.SetSelectedIndex(1) })
-	n, _ = e.svc.CountTrainees(ctx, models.TraineeFilter{Region: "德阳", CohortID: cohort.ID})
+	n, _ = e.svc.Trainees.CountTrainees(ctx, models.TraineeFilter{Region: "德阳", CohortID: cohort.ID})
 	if s.rows.count() != n {
 		t.Errorf("region and cohort: %d rows, want %d", s.rows.count(), n)
 	}
@@ -108,7 +108,7 @@ func TestTraineeFilters(t *testing.T) {
 		s.cohort.SetSelectedIndex(0)
 		s.stage.SetSelectedIndex(models.StageElected.Rank() + 1)
 	})
-	stages, err := e.svc.Stages(ctx, models.TraineeFilter{})
+	stages, err := e.svc.Trainees.Stages(ctx, models.TraineeFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestTraineeEditRefusesInvalidInput(t *testing.T) {
 	if l := f.errs["phone"]; !l.Visible() || f.errs["birth_date"].Visible() {
 		t.Errorf("phone %q, birth date %q", l.Text, f.errs["birth_date"].Text)
 	}
-	after, err := e.svc.FindTraineeByID(ctx, before.ID)
+	after, err := e.svc.Trainees.FindTraineeByID(ctx, before.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +257,7 @@ func TestTraineeEditSaves(t *testing.T) {
 		f.entries["employer"].SetText("成都市某物流公司")
 		f.entries["employer"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	})
-	after, err := e.svc.FindTraineeByID(ctx, id)
+	after, err := e.svc.Trainees.FindTraineeByID(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +301,7 @@ func TestTraineeFormKeyboard(t *testing.T) {
 	if c.Overlays().Top() != nil {
 		t.Fatal("Escape did not close the form")
 	}
-	after, _ := e.svc.FindTraineeByID(ctx, d.rec.Trainee.ID)
+	after, _ := e.svc.Trainees.FindTraineeByID(ctx, d.rec.Trainee.ID)
 	if after.Name == "改了的名字" {
 		t.Error("Escape saved the form")
 	}

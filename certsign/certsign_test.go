@@ -111,7 +111,7 @@ func TestVerdicts(t *testing.T) {
 
 	// Void.
 	second := code(t, f, certs[1], trainees[1], course)
-	if err := f.Svc.VoidCertificate(f.Ctx, certs[1].Serial, "姓名有误"); err != nil {
+	if err := f.Svc.Certificates.VoidCertificate(f.Ctx, certs[1].Serial, "姓名有误"); err != nil {
 		t.Fatal(err)
 	}
 	if r := check(t, f, second); r.Status != certsign.StatusVoid || r.VoidReason != "姓名有误" || !strings.Contains(r.Message, "姓名有误") {
@@ -120,7 +120,7 @@ func TestVerdicts(t *testing.T) {
 
 	// Replaced, then the replacement replaced and voided.
 	third := code(t, f, certs[2], trainees[2], course)
-	next, err := f.Svc.ReissueCertificate(f.Ctx, certs[2].Serial)
+	next, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, certs[2].Serial)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,11 +132,11 @@ func TestVerdicts(t *testing.T) {
 	if r := check(t, f, code(t, f, next, trainees[2], course)); r.Status != certsign.StatusValid {
 		t.Errorf("the replacement: %+v", r)
 	}
-	last, err := f.Svc.ReissueCertificate(f.Ctx, next.Serial)
+	last, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, next.Serial)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Svc.VoidCertificate(f.Ctx, last.Serial, "重复发放"); err != nil {
+	if err := f.Svc.Certificates.VoidCertificate(f.Ctx, last.Serial, "重复发放"); err != nil {
 		t.Fatal(err)
 	}
 	if r := check(t, f, third); r.Status != certsign.StatusReplaced || r.ReplacedBy != next.Serial || r.Current != last.Serial ||

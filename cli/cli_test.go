@@ -164,7 +164,7 @@ func TestCourseFlow(t *testing.T) {
 	for i, d := range []string{"2025-06-02", "2025-06-09"} {
 		s := &models.Session{CourseID: c.ID, Date: models.MustDate(d), Start: models.NewClock(9, 0), End: models.NewClock(11, 0),
 			Venue: "第一教室", Topic: "专题讲座" + string(rune('一'+i)), Hours: 2}
-		if err := svc.CreateSession(ctx, s); err != nil {
+		if err := svc.Courses.CreateSession(ctx, s); err != nil {
 			t.Fatal(err)
 		}
 		sessions = append(sessions, s)
@@ -172,7 +172,7 @@ func TestCourseFlow(t *testing.T) {
 	var ids []int64
 	for i, name := range []string{"张三", "李四", "王五"} {
 		tr := &models.Trainee{Name: name, IDNumber: idNumber("51062319900101" + string(rune('1'+i)) + "11")}
-		if err := svc.CreateTrainee(ctx, tr); err != nil {
+		if err := svc.Trainees.CreateTrainee(ctx, tr); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, tr.ID)

@@ -19,7 +19,7 @@ func runCertIssue(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	certs, err := e.svc.IssueCertificates(e.ctx, *course)
+	certs, err := e.svc.Certificates.IssueCertificates(e.ctx, *course)
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func runCertList(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	certs, err := e.svc.FindCertificates(e.ctx, models.CertificateFilter{CourseID: *course, Year: *year})
+	certs, err := e.svc.Certificates.FindCertificates(e.ctx, models.CertificateFilter{CourseID: *course, Year: *year})
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func runCertVoid(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	if err := e.svc.VoidCertificate(e.ctx, pos[0], *reason); err != nil {
+	if err := e.svc.Certificates.VoidCertificate(e.ctx, pos[0], *reason); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Certificate %s is void.\n", pos[0])
@@ -100,7 +100,7 @@ func runCertReissue(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	c, err := e.svc.ReissueCertificate(e.ctx, pos[0])
+	c, err := e.svc.Certificates.ReissueCertificate(e.ctx, pos[0])
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	path, _ := DatabasePath(e.dbPath)
-	reviews, err := e.svc.ElectionReviews(e.ctx)
+	reviews, err := e.svc.FollowUp.ElectionReviews(e.ctx)
 	if err != nil {
 		return err
 	}

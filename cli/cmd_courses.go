@@ -18,7 +18,7 @@ func runCoursesList(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	courses, err := e.svc.FindCourses(e.ctx, models.CourseFilter{Status: models.CourseStatus(*status), Theme: models.Theme(*theme), Year: *year})
+	courses, err := e.svc.Courses.FindCourses(e.ctx, models.CourseFilter{Status: models.CourseStatus(*status), Theme: models.Theme(*theme), Year: *year})
 	if err != nil {
 		return err
 	}
@@ -137,15 +137,15 @@ func (e *env) courseView(id int64) (*courseView, error) {
 }
 
 func (e *env) readCourseView(ctx context.Context, id int64) (*courseView, error) {
-	c, err := e.svc.FindCourseByID(ctx, id)
+	c, err := e.svc.Courses.FindCourseByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	sessions, err := e.svc.FindSessions(ctx, models.SessionFilter{CourseID: id})
+	sessions, err := e.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: id})
 	if err != nil {
 		return nil, err
 	}
-	ens, err := e.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: id})
+	ens, err := e.svc.Enrolment.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: id})
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ func (e *env) readCourseView(ctx context.Context, id int64) (*courseView, error)
 	for _, en := range ens {
 		v.Enrolments = append(v.Enrolments, enrolmentView{TraineeID: en.TraineeID, Name: names[en.TraineeID], Status: en.Status, WaitPosition: en.WaitPosition, Score: en.Score})
 	}
-	decisions, err := e.svc.Decisions(ctx, id)
+	decisions, err := e.svc.Enrolment.Decisions(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +177,7 @@ func (e *env) traineeNames(ctx context.Context, ens []*models.Enrolment) (map[in
 	if len(ids) == 0 {
 		return names, nil
 	}
-	ts, err := e.svc.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
+	ts, err := e.svc.Trainees.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
 	if err != nil {
 		return nil, err
 	}

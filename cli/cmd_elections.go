@@ -79,7 +79,7 @@ func runElectionsRecord(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	village, err := e.svc.ReturnVillage(e.ctx, *ret)
+	village, err := e.svc.FollowUp.ReturnVillage(e.ctx, *ret)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func runElectionsRecord(e *env, args []string) error {
 	if err := f.apply(el, village); err != nil {
 		return err
 	}
-	if err := e.svc.RecordElection(e.ctx, el); err != nil {
+	if err := e.svc.FollowUp.RecordElection(e.ctx, el); err != nil {
 		return err
 	}
 	return e.printElection(el, "Recorded")
@@ -107,18 +107,18 @@ func runElectionsUpdate(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	el, err := e.svc.FindElectionByID(e.ctx, id)
+	el, err := e.svc.FollowUp.FindElectionByID(e.ctx, id)
 	if err != nil {
 		return err
 	}
-	village, err := e.svc.ReturnVillage(e.ctx, el.ReturnID)
+	village, err := e.svc.FollowUp.ReturnVillage(e.ctx, el.ReturnID)
 	if err != nil {
 		return err
 	}
 	if err := f.apply(el, village); err != nil {
 		return err
 	}
-	if err := e.svc.UpdateElection(e.ctx, el); err != nil {
+	if err := e.svc.FollowUp.UpdateElection(e.ctx, el); err != nil {
 		return err
 	}
 	return e.printElection(el, "Updated")
@@ -136,7 +136,7 @@ func runElectionsDelete(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	if err := e.svc.DeleteElection(e.ctx, id); err != nil {
+	if err := e.svc.FollowUp.DeleteElection(e.ctx, id); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Deleted election %d.\n", id)
@@ -176,7 +176,7 @@ func (e *env) printReviews(rs []training.ElectionReview) {
 // upgradeNotice says on stderr, after an upgrade that left records to
 // review, how many there are and where to see them.
 func (e *env) upgradeNotice() {
-	rs, err := e.svc.ElectionReviews(e.ctx)
+	rs, err := e.svc.FollowUp.ElectionReviews(e.ctx)
 	if err != nil || len(rs) == 0 {
 		return
 	}

@@ -40,7 +40,7 @@ func runEnrol(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	en, err := e.svc.Enrol(e.ctx, course, trainee)
+	en, err := e.svc.Enrolment.Enrol(e.ctx, course, trainee)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func runWithdraw(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	promoted, err := e.svc.Withdraw(e.ctx, course, trainee)
+	promoted, err := e.svc.Enrolment.Withdraw(e.ctx, course, trainee)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func runAttend(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	if err := e.svc.RecordAttendance(e.ctx, *session, *trainee, st); err != nil {
+	if err := e.svc.Enrolment.RecordAttendance(e.ctx, *session, *trainee, st); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Trainee %d: %s at session %d.\n", *trainee, st, *session)
@@ -114,7 +114,7 @@ func runScore(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	if err := e.svc.RecordScore(e.ctx, *course, *trainee, score); err != nil {
+	if err := e.svc.Enrolment.RecordScore(e.ctx, *course, *trainee, score); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Trainee %d scored %s on course %d.\n", *trainee, hours(score), *course)
@@ -134,9 +134,9 @@ func runComplete(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	decide := e.svc.DecideCompletion
+	decide := e.svc.Enrolment.DecideCompletion
 	if *dry {
-		decide = e.svc.Decisions
+		decide = e.svc.Enrolment.Decisions
 	}
 	decisions, err := decide(e.ctx, *course)
 	if err != nil {

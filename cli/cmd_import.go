@@ -45,7 +45,7 @@ func (e *env) organisation(text string) (int64, error) {
 	if id, err := strconv.ParseInt(text, 10, 64); err == nil && id > 0 {
 		return id, nil
 	}
-	found, err := e.svc.FindOrganisations(e.ctx, models.OrganisationFilter{Name: text})
+	found, err := e.svc.Trainees.FindOrganisations(e.ctx, models.OrganisationFilter{Name: text})
 	if err != nil {
 		return 0, err
 	}

@@ -42,7 +42,7 @@ func (e *env) listsStart(args []string, out *string, ids map[string]*int64) erro
 
 // listsMeta returns the organisation and date the documents print.
 func (e *env) listsMeta(fullIDs bool) (lists.Meta, error) {
-	org, err := e.svc.Setting(e.ctx, settings.OrgName)
+	org, err := e.svc.Settings.Setting(e.ctx, settings.OrgName)
 	if err != nil {
 		return lists.Meta{}, err
 	}
@@ -75,7 +75,7 @@ func runPrintRoster(e *env, args []string) error {
 	if err := e.listsStart(args, out, map[string]*int64{"course": course}); err != nil {
 		return err
 	}
-	l, err := e.svc.CourseList(e.ctx, *course)
+	l, err := e.svc.Courses.CourseList(e.ctx, *course)
 	if err != nil {
 		return err
 	}
@@ -102,14 +102,14 @@ func runPrintSignIn(e *env, args []string) error {
 	}
 	var sheets []*training.SessionList
 	if *session > 0 {
-		l, err := e.svc.SessionList(e.ctx, *session)
+		l, err := e.svc.Courses.SessionList(e.ctx, *session)
 		if err != nil {
 			return err
 		}
 		sheets = append(sheets, l)
 	} else {
 		var err error
-		if sheets, err = e.svc.CourseSessionLists(e.ctx, *course); err != nil {
+		if sheets, err = e.svc.Courses.CourseSessionLists(e.ctx, *course); err != nil {
 			return err
 		}
 	}
@@ -129,7 +129,7 @@ func runPrintMentors(e *env, args []string) error {
 	if err := e.listsStart(args, out, nil); err != nil {
 		return err
 	}
-	pairs, err := e.svc.MentorPairs(e.ctx)
+	pairs, err := e.svc.FollowUp.MentorPairs(e.ctx)
 	if err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func runPrintPlacements(e *env, args []string) error {
 	if *village < 0 {
 		return e.usagef("--village must be a positive number")
 	}
-	vs, err := e.svc.VillagePlacements(e.ctx, *village)
+	vs, err := e.svc.FollowUp.VillagePlacements(e.ctx, *village)
 	if err != nil {
 		return err
 	}
@@ -181,7 +181,7 @@ func runPrintOutcomes(e *env, args []string) error {
 	if strings.TrimSpace(*region) == "" {
 		return e.usagef("--region is required")
 	}
-	o, err := e.svc.RegionOutcome(e.ctx, *region)
+	o, err := e.svc.FollowUp.RegionOutcome(e.ctx, *region)
 	if err != nil {
 		return err
 	}
@@ -203,7 +203,7 @@ func runPrintRecord(e *env, args []string) error {
 	if err := e.listsStart(args, out, map[string]*int64{"trainee": trainee}); err != nil {
 		return err
 	}
-	rec, err := e.svc.TraineeRecord(e.ctx, *trainee)
+	rec, err := e.svc.Trainees.TraineeRecord(e.ctx, *trainee)
 	if err != nil {
 		return err
 	}

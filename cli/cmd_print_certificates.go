@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -42,18 +41,19 @@ func runPrintCertificates(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	settings, err := certificate.LoadSettings(e.ctx, e.svc)
+	job := certificate.Job{CourseID: *course, TraineeID: *trainee, Overlay: *overlay, Mode: certificate.Merged, Path: *out,
+		Detail: map[string]any{"command": e.cmd.name}}
+	switch {
+	case *split != "":
+		job.Mode, job.Path = certificate.Split, *split
+	case *zipName != "":
+		job.Mode, job.Path = certificate.Zip, *zipName
+	}
+	printed, err := certificate.Print(e.ctx, e.svc, job)
 	if err != nil {
 		return err
 	}
-	key, err := e.svc.SigningKey(e.ctx)
-	if err != nil {
-		return err
-	}
-	batch, err := certificate.Load(e.ctx, e.svc, *course, *trainee, key)
-	if err != nil {
-		return err
-	}
+	batch := printed.Batch
 	if len(batch.Pending) > 0 {
 		names := make([]string, 0, len(batch.Pending))
 		for i, t := range batch.Pending {
@@ -66,38 +66,19 @@ func runPrintCertificates(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "peiyang: "+models.Render("{{.N}} trainee(s) completed {{.Course}} but hold no valid certificate, so theirs are not printed: {{.Names}}. Issue them with `peiyang certificates issue --course {{.ID}}`.",
 			map[string]any{"N": len(batch.Pending), "Course": batch.Course.Title, "Names": strings.Join(names, "、"), "ID": batch.Course.ID}))
 	}
-	p := &certificate.Printer{Settings: settings, Overlay: *overlay, Date: e.now()}
 	what := "certificate(s)"
 	if *overlay {
 		what = "certificate(s) for pre-printed stock"
 	}
-	switch {
-	case *out != "":
-		var b bytes.Buffer
-		if err := p.WriteMerged(&b, batch.Items); err != nil {
-			return err
-		}
-		if err := userfile.WriteBytes(*out, b.Bytes()); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s.\n", len(batch.Items), what, batch.Course.Title, *out)
-	case *split != "":
-		paths, err := p.WriteFiles(*split, batch.Items)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each (%s …).\n", len(paths), what, batch.Course.Title, *split, certificate.FileName(batch.Items[0]))
-	default:
-		var b bytes.Buffer
-		if err := p.WriteZip(&b, batch.Items); err != nil {
-			return err
-		}
-		if err := userfile.WriteBytes(*zipName, b.Bytes()); err != nil {
-			return err
-		}
+	switch job.Mode {
+	case certificate.Split:
+		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each (%s …).\n", len(printed.Paths), what, batch.Course.Title, *split, certificate.FileName(batch.Items[0]))
+	case certificate.Zip:
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each.\n", len(batch.Items), what, batch.Course.Title, *zipName)
+	default:
+		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s.\n", len(batch.Items), what, batch.Course.Title, *out)
 	}
-	return e.audit("print", "courses", batch.Course.ID, map[string]any{"what": fmt.Sprintf("%d %s", len(batch.Items), what)})
+	return nil
 }
 
 func runPrintCalibration(e *env, args []string) error {
@@ -111,7 +92,7 @@ func runPrintCalibration(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	settings, err := certificate.LoadSettings(e.ctx, e.svc)
+	settings, err := certificate.LoadSettings(e.ctx, e.svc.Settings)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,7 @@ func (e *env) audit(action, entity string, id int64, detail map[string]any) erro
 			detail["full_ids"] = true
 		}
 	}
-	return e.svc.RecordAudit(e.ctx, action, entity, id, detail)
+	return e.svc.Audit.RecordAudit(e.ctx, action, entity, id, detail)
 }
 
 func runBackup(e *env, args []string) error {
@@ -86,7 +86,7 @@ func runAudit(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	es, err := e.svc.FindAudit(e.ctx, f)
+	es, err := e.svc.Audit.FindAudit(e.ctx, f)
 	if err != nil {
 		return err
 	}
@@ -127,12 +127,12 @@ func runRetention(e *env, args []string) error {
 		return err
 	}
 	cutoff := models.DateOf(e.now().AddDate(-*years, 0, 0))
-	ids, err := e.svc.InactiveTrainees(e.ctx, cutoff)
+	ids, err := e.svc.Trainees.InactiveTrainees(e.ctx, cutoff)
 	if err != nil {
 		return err
 	}
 	if !*dry && len(ids) > 0 {
-		if err := e.svc.DeidentifyTrainees(e.ctx, ids); err != nil {
+		if err := e.svc.Trainees.DeidentifyTrainees(e.ctx, ids); err != nil {
 			return err
 		}
 		if err := e.audit("retention", "trainees", 0, map[string]any{

@@ -15,7 +15,7 @@ func runSettingsList(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	list, err := e.svc.ListSettings(e.ctx)
+	list, err := e.svc.Settings.ListSettings(e.ctx)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func runSettingsGet(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	v, err := e.svc.Setting(e.ctx, key)
+	v, err := e.svc.Settings.Setting(e.ctx, key)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func runSettingsSet(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	if err := e.svc.SaveSettings(e.ctx, map[string]string{key: value}); err != nil {
+	if err := e.svc.Settings.SaveSettings(e.ctx, map[string]string{key: value}); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s = %s\n", key, value)

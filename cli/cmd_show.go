@@ -21,7 +21,7 @@ func runTraineesShow(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	rec, err := e.svc.TraineeRecord(e.ctx, id)
+	rec, err := e.svc.Trainees.TraineeRecord(e.ctx, id)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func runStats(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	counts, err := e.svc.Pipeline(e.ctx, models.TraineeFilter{Region: *region})
+	counts, err := e.svc.Trainees.Pipeline(e.ctx, models.TraineeFilter{Region: *region})
 	if err != nil {
 		return err
 	}

@@ -49,7 +49,7 @@ func runTraineesAdd(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	if err := e.svc.CreateTrainee(e.ctx, t); err != nil {
+	if err := e.svc.Trainees.CreateTrainee(e.ctx, t); err != nil {
 		return err
 	}
 	return e.printTrainee(t, *full)
@@ -103,7 +103,7 @@ func runTraineesSearch(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	found, err := e.svc.SearchTrainees(e.ctx, pos[0], *limit)
+	found, err := e.svc.Trainees.SearchTrainees(e.ctx, pos[0], *limit)
 	if err != nil {
 		return err
 	}

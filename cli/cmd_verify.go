@@ -17,7 +17,7 @@ func runVerify(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	r, err := e.svc.VerifyCertificate(e.ctx, pos[0])
+	r, err := e.svc.Certificates.VerifyCertificate(e.ctx, pos[0])
 	if err != nil {
 		return err
 	}

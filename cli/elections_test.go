@@ -28,11 +28,11 @@ func returnDB(t *testing.T) (string, int64) {
 	svc := training.New(db, training.WithClock(func() time.Time { return fixedNow }))
 	tr := &models.Trainee{Name: "赵明阳", IDNumber: idNumber("51062319880215123"), CurrentDistrict: "锦江区",
 		HomeRegion: models.Region{Province: "四川省", City: "德阳市", County: "中江县", Code: "510623"}}
-	must(t, svc.CreateTrainee(ctx, tr))
+	must(t, svc.Trainees.CreateTrainee(ctx, tr))
 	v := &models.Organisation{Name: "先锋村", Kind: models.OrgVillage, Region: models.Region{Province: "四川省", City: "德阳市", County: "中江县"}}
 	must(t, db.CreateOrganisation(ctx, v))
 	r := &models.Return{TraineeID: tr.ID, VillageID: v.ID, ReturnDate: models.MustDate("2024-03-01")}
-	must(t, svc.RecordReturn(ctx, r))
+	must(t, svc.FollowUp.RecordReturn(ctx, r))
 	return path, r.ID
 }
 

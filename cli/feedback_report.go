@@ -12,7 +12,7 @@ import (
 // feedback package carries beside its workbook.
 func (e *env) outcomeReport() exports.OutcomeReportFunc {
 	return func(ctx context.Context, region string, w io.Writer) error {
-		o, err := e.svc.RegionOutcome(ctx, region)
+		o, err := e.svc.FollowUp.RegionOutcome(ctx, region)
 		if err != nil {
 			return err
 		}

@@ -141,7 +141,7 @@ func courseDB(t *testing.T) (string, *models.Course) {
 	}
 	for _, p := range []struct{ name, id string }{{"张三", cliID1}, {"李四", cliID2}} {
 		tr := &models.Trainee{Name: p.name, IDNumber: p.id, HomeRegion: models.Region{Province: "四川省", City: "德阳市", County: "中江县"}}
-		if err := svc.CreateTrainee(ctx, tr); err != nil {
+		if err := svc.Trainees.CreateTrainee(ctx, tr); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -55,7 +55,7 @@ type gridRow struct {
 // place), and all are recorded in one transaction, or none.
 func (im *Importer) ImportAttendance(ctx context.Context, path string, opts AttendanceOptions) (*Report, error) {
 	const kind = "attendance"
-	course, err := im.svc.FindCourseByID(ctx, opts.CourseID)
+	course, err := im.svc.Courses.FindCourseByID(ctx, opts.CourseID)
 	if err != nil {
 		if models.IsNotFound(err) {
 			err = models.Errorf(models.EINVALID, "course_id", MsgCourseGone, "ID", opts.CourseID)
@@ -109,12 +109,12 @@ func (im *Importer) ImportAttendance(ctx context.Context, path string, opts Atte
 	err = im.svc.Update(ctx, func(ctx context.Context) error {
 		for _, r := range rows {
 			for _, m := range r.marks {
-				if err := im.svc.RecordAttendance(ctx, m.session.ID, r.trainee.ID, m.status); err != nil {
+				if err := im.svc.Enrolment.RecordAttendance(ctx, m.session.ID, r.trainee.ID, m.status); err != nil {
 					return fmt.Errorf("row %d: %w", r.row, err)
 				}
 			}
 			if r.score != nil {
-				if err := im.svc.RecordScore(ctx, course.ID, r.trainee.ID, *r.score); err != nil {
+				if err := im.svc.Enrolment.RecordScore(ctx, course.ID, r.trainee.ID, *r.score); err != nil {
 					return fmt.Errorf("row %d: %w", r.row, err)
 				}
 			}
@@ -150,10 +150,10 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 	g := &grid{im: im, ctx: ctx, course: course, rep: rep, h: h, columns: map[int]*models.Session{}, headers: map[int]string{},
 		holders: map[string][]*models.Trainee{}, waiting: map[string][]*models.Trainee{}, enrolment: map[int64]*models.Enrolment{}, seen: map[int64]int{}, today: im.today()}
 	var err error
-	if g.sessions, err = im.svc.FindSessions(ctx, models.SessionFilter{CourseID: course.ID}); err != nil {
+	if g.sessions, err = im.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: course.ID}); err != nil {
 		return nil, err
 	}
-	es, err := im.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: course.ID})
+	es, err := im.svc.Enrolment.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: course.ID})
 	if err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 		ids = append(ids, e.TraineeID)
 	}
 	if len(ids) > 0 {
-		ts, err := im.svc.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
+		ts, err := im.svc.Trainees.FindTrainees(ctx, models.TraineeFilter{IDs: ids})
 		if err != nil {
 			return nil, err
 		}
@@ -300,7 +300,7 @@ func (g *grid) trainee(r sheets.Row) (*models.Trainee, error) {
 			g.problem(r.Num, idCol, "id_number", de.Message, "Text", "")
 			return nil, nil
 		}
-		ts, err := g.im.svc.FindTrainees(g.ctx, models.TraineeFilter{IDNumber: id})
+		ts, err := g.im.svc.Trainees.FindTrainees(g.ctx, models.TraineeFilter{IDNumber: id})
 		if err != nil {
 			return nil, err
 		}

@@ -22,7 +22,7 @@ func attendanceCourse(f *fixture) (*models.Course, []*models.Session, []*models.
 	}{{"2025-06-02", 9, 11}, {"2025-06-02", 14, 16}, {"2025-06-09", 9, 11}, {"2025-06-20", 9, 11}} {
 		sess := &models.Session{CourseID: c.ID, Date: models.MustDate(s.date), Start: models.NewClock(s.start, 0),
 			End: models.NewClock(s.end, 0), Topic: "专题" + s.date, Hours: 2}
-		if err := f.svc.CreateSession(f.ctx, sess); err != nil {
+		if err := f.svc.Courses.CreateSession(f.ctx, sess); err != nil {
 			f.t.Fatal(err)
 		}
 		ss = append(ss, sess)
@@ -30,7 +30,7 @@ func attendanceCourse(f *fixture) (*models.Course, []*models.Session, []*models.
 	var ts []*models.Trainee
 	for i, name := range []string{"张三", "李四", "王五", "赵六"} {
 		tr := f.trainee(name, idn("5106231990010"+string(rune('1'+i))+"123"))
-		if _, err := f.svc.Enrol(f.ctx, c.ID, tr.ID); err != nil {
+		if _, err := f.svc.Enrolment.Enrol(f.ctx, c.ID, tr.ID); err != nil {
 			f.t.Fatal(err)
 		}
 		ts = append(ts, tr)

@@ -97,7 +97,7 @@ func (f *fixture) org(name string) *models.Organisation {
 func (f *fixture) trainee(name, id string) *models.Trainee {
 	f.t.Helper()
 	tr := &models.Trainee{Name: name, IDNumber: id}
-	if err := f.svc.CreateTrainee(f.ctx, tr); err != nil {
+	if err := f.svc.Trainees.CreateTrainee(f.ctx, tr); err != nil {
 		f.t.Fatal(err)
 	}
 	return tr

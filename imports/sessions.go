@@ -43,7 +43,7 @@ type sessionRow struct {
 // created in one transaction.
 func (im *Importer) ImportSessions(ctx context.Context, path string, opts SessionOptions) (*Report, error) {
 	const kind = "sessions"
-	course, err := im.svc.FindCourseByID(ctx, opts.CourseID)
+	course, err := im.svc.Courses.FindCourseByID(ctx, opts.CourseID)
 	if err != nil {
 		if models.IsNotFound(err) {
 			err = models.Errorf(models.EINVALID, "course_id", MsgCourseGone, "ID", opts.CourseID)
@@ -91,7 +91,7 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 	}
 	err = im.svc.Update(ctx, func(ctx context.Context) error {
 		for _, r := range rows {
-			if err := im.svc.CreateSession(ctx, r.session); err != nil {
+			if err := im.svc.Courses.CreateSession(ctx, r.session); err != nil {
 				return fmt.Errorf("row %d: %w", r.row, err)
 			}
 		}
@@ -198,7 +198,7 @@ func (p *sessionParser) parse(r sheets.Row) (*models.Session, bool, error) {
 func (p *sessionParser) instructor(row int, s *models.Session, name string) error {
 	found, ok := p.instructors[name]
 	if !ok {
-		all, err := p.im.svc.FindInstructors(p.ctx, models.InstructorFilter{Name: name})
+		all, err := p.im.svc.Courses.FindInstructors(p.ctx, models.InstructorFilter{Name: name})
 		if err != nil {
 			return err
 		}
@@ -223,7 +223,7 @@ func (p *sessionParser) instructor(row int, s *models.Session, name string) erro
 // conflicts reports the session's clashes with the sessions on record, as
 // the training service finds them, and with the file's earlier rows.
 func (p *sessionParser) conflicts(row int, s *models.Session, earlier []sessionRow) error {
-	cs, err := p.im.svc.CheckSessionConflicts(p.ctx, s)
+	cs, err := p.im.svc.Courses.CheckSessionConflicts(p.ctx, s)
 	if err != nil {
 		return err
 	}

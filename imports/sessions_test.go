@@ -31,7 +31,7 @@ func TestImportSessions(t *testing.T) {
 	c := f.course("乡村振兴专题培训班", "第一教室")
 	other := f.course("基层治理专题培训班", "第二教室")
 	f.instructor("刘教授")
-	if err := f.svc.CreateSession(f.ctx, &models.Session{CourseID: other.ID, Date: models.MustDate("2025-06-03"),
+	if err := f.svc.Courses.CreateSession(f.ctx, &models.Session{CourseID: other.ID, Date: models.MustDate("2025-06-03"),
 		Start: models.NewClock(9, 0), End: models.NewClock(11, 0), Venue: "报告厅", Topic: "基层治理", Hours: 2}); err != nil {
 		t.Fatal(err)
 	}

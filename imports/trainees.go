@@ -133,14 +133,14 @@ func (im *Importer) createTrainees(ctx context.Context, rows []traineeRow) error
 	for i, r := range rows {
 		ts[i] = r.trainee
 	}
-	return im.svc.CreateTrainees(ctx, ts)
+	return im.svc.Trainees.CreateTrainees(ctx, ts)
 }
 
 // checkRefs checks that the organisation and cohort every row refers to
 // exist.
 func (im *Importer) checkRefs(ctx context.Context, opts TraineeOptions) error {
 	if opts.NominatedByID != 0 {
-		if _, err := im.svc.FindOrganisationByID(ctx, opts.NominatedByID); err != nil {
+		if _, err := im.svc.Trainees.FindOrganisationByID(ctx, opts.NominatedByID); err != nil {
 			if models.IsNotFound(err) {
 				return models.Errorf(models.EINVALID, "nominated_by_id", MsgNominatorGone, "ID", opts.NominatedByID)
 			}
@@ -148,7 +148,7 @@ func (im *Importer) checkRefs(ctx context.Context, opts TraineeOptions) error {
 		}
 	}
 	if opts.CohortID != 0 {
-		if _, err := im.svc.FindCohortByID(ctx, opts.CohortID); err != nil {
+		if _, err := im.svc.Trainees.FindCohortByID(ctx, opts.CohortID); err != nil {
 			if models.IsNotFound(err) {
 				return models.Errorf(models.EINVALID, "cohort_id", MsgCohortGone, "ID", opts.CohortID)
 			}
@@ -170,7 +170,7 @@ func (im *Importer) checkStored(ctx context.Context, rows []traineeRow, p *train
 			nums[i] = r.trainee.IDNumber
 			byNumber[r.trainee.IDNumber] = append(byNumber[r.trainee.IDNumber], r)
 		}
-		found, err := im.svc.FindTrainees(ctx, models.TraineeFilter{IDNumbers: nums})
+		found, err := im.svc.Trainees.FindTrainees(ctx, models.TraineeFilter{IDNumbers: nums})
 		if err != nil {
 			return err
 		}
@@ -339,7 +339,7 @@ func (p *traineeParser) nominator(t *models.Trainee, row int, name string) error
 	}
 	ids, ok := p.orgs[name]
 	if !ok {
-		found, err := p.im.svc.FindOrganisations(p.ctx, models.OrganisationFilter{Name: name})
+		found, err := p.im.svc.Trainees.FindOrganisations(p.ctx, models.OrganisationFilter{Name: name})
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,9 @@ import (
 	"peiyang/settings"
 )
 
+// Certificates: gapless serials per year, issuing a course's certificates
+// all or nothing, voiding and reissuing.
+
 // CheckIssue refuses a certificate for a trainee whose enrolment on the
 // course is not completed, saying who and why, or who already holds a
 // valid certificate for the course (among certs, the course's
@@ -85,7 +88,7 @@ func checkValidCert(c *models.Certificate, reissue bool) error {
 // year's last serial without gaps. The hours are the class hours earned;
 // the year is the issue date's. It is all or nothing: when one certificate
 // fails, none is written. No one to issue to gives an empty list.
-func (s *Service) IssueCertificates(ctx context.Context, courseID int64) ([]*models.Certificate, error) {
+func (s *CertificateService) IssueCertificates(ctx context.Context, courseID int64) ([]*models.Certificate, error) {
 	var out []*models.Certificate
 	err := s.update(ctx, "issue certificates", func(ctx context.Context) error {
 		out = nil
@@ -97,7 +100,7 @@ func (s *Service) IssueCertificates(ctx context.Context, courseID int64) ([]*mod
 			if e.Status != models.Completed || in.holds[e.TraineeID] {
 				continue
 			}
-			c, err := in.issue(ctx, s, e.TraineeID)
+			c, err := in.issue(ctx, s.rules, e.TraineeID)
 			if err != nil {
 				return err
 			}
@@ -113,7 +116,7 @@ func (s *Service) IssueCertificates(ctx context.Context, courseID int64) ([]*mod
 
 // IssueCertificate issues the certificate of one trainee who completed the
 // course. A trainee who did not complete it is refused with who and why.
-func (s *Service) IssueCertificate(ctx context.Context, courseID, traineeID int64) (*models.Certificate, error) {
+func (s *CertificateService) IssueCertificate(ctx context.Context, courseID, traineeID int64) (*models.Certificate, error) {
 	var out *models.Certificate
 	err := s.update(ctx, "issue certificate", func(ctx context.Context) error {
 		in, err := s.issueData(ctx, courseID)
@@ -133,7 +136,7 @@ func (s *Service) IssueCertificate(ctx context.Context, courseID, traineeID int6
 		if err := CheckIssue(in.course, trainee, e, in.certs); err != nil {
 			return err
 		}
-		out, err = in.issue(ctx, s, traineeID)
+		out, err = in.issue(ctx, s.rules, traineeID)
 		return err
 	})
 	if err != nil {
@@ -144,7 +147,7 @@ func (s *Service) IssueCertificate(ctx context.Context, courseID, traineeID int6
 
 // VoidCertificate voids a valid certificate, keeping its serial and the
 // reason (required).
-func (s *Service) VoidCertificate(ctx context.Context, serial, reason string) error {
+func (s *CertificateService) VoidCertificate(ctx context.Context, serial, reason string) error {
 	return s.update(ctx, "void certificate", func(ctx context.Context) error {
 		c, err := s.store.FindCertificateBySerial(ctx, serial)
 		if err != nil {
@@ -159,7 +162,7 @@ func (s *Service) VoidCertificate(ctx context.Context, serial, reason string) er
 
 // ReissueCertificate replaces a valid certificate with a new one under the
 // next serial of the current year, linked both ways.
-func (s *Service) ReissueCertificate(ctx context.Context, serial string) (*models.Certificate, error) {
+func (s *CertificateService) ReissueCertificate(ctx context.Context, serial string) (*models.Certificate, error) {
 	var out *models.Certificate
 	err := s.update(ctx, "reissue certificate", func(ctx context.Context) error {
 		old, err := s.store.FindCertificateBySerial(ctx, serial)
@@ -198,7 +201,7 @@ type issueInput struct {
 	holds      map[int64]bool // trainees holding a valid certificate for the course
 }
 
-func (s *Service) issueData(ctx context.Context, courseID int64) (*issueInput, error) {
+func (s *rules) issueData(ctx context.Context, courseID int64) (*issueInput, error) {
 	in := &issueInput{holds: map[int64]bool{}}
 	var err error
 	if in.course, err = s.store.FindCourseByID(ctx, courseID); err != nil {
@@ -225,7 +228,7 @@ func (s *Service) issueData(ctx context.Context, courseID int64) (*issueInput, e
 }
 
 // issue writes the next certificate of the year for the trainee.
-func (in *issueInput) issue(ctx context.Context, s *Service, traineeID int64) (*models.Certificate, error) {
+func (in *issueInput) issue(ctx context.Context, s *rules, traineeID int64) (*models.Certificate, error) {
 	c, err := s.nextCertificate(ctx)
 	if err != nil {
 		return nil, err
@@ -241,7 +244,7 @@ func (in *issueInput) issue(ctx context.Context, s *Service, traineeID int64) (*
 
 // nextCertificate returns a valid certificate issued today under the
 // year's next serial; the caller sets trainee, course and hours.
-func (s *Service) nextCertificate(ctx context.Context) (*models.Certificate, error) {
+func (s *rules) nextCertificate(ctx context.Context) (*models.Certificate, error) {
 	format, err := s.store.Setting(ctx, settings.SerialFormat)
 	if err != nil {
 		return nil, err
@@ -263,7 +266,7 @@ func (s *Service) nextCertificate(ctx context.Context) (*models.Certificate, err
 
 // createCertificate validates and writes a certificate, refusing a serial
 // that is already taken (which a changed serial format could cause).
-func (s *Service) createCertificate(ctx context.Context, c *models.Certificate) error {
+func (s *rules) createCertificate(ctx context.Context, c *models.Certificate) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -273,4 +276,17 @@ func (s *Service) createCertificate(ctx context.Context, c *models.Certificate) 
 		return err
 	}
 	return s.store.CreateCertificate(ctx, c)
+}
+
+// FindCertificates lists the certificates the filter selects, by year and
+// sequence number.
+func (s *CertificateService) FindCertificates(ctx context.Context, f models.CertificateFilter) ([]*models.Certificate, error) {
+	cs, err := s.store.FindCertificates(ctx, f)
+	return cs, wrap("find certificates", err)
+}
+
+// FindCertificateBySerial returns one certificate, or ENOTFOUND.
+func (s *CertificateService) FindCertificateBySerial(ctx context.Context, serial string) (*models.Certificate, error) {
+	c, err := s.store.FindCertificateBySerial(ctx, serial)
+	return c, wrap("find certificate", err)
 }

@@ -9,6 +9,9 @@ import (
 	"peiyang/models"
 )
 
+// Completion: the rule (hours, attendance rate, score, placement) that
+// decides who completes a course, with a reason for every failed condition.
+
 // epsilon absorbs floating-point noise when a value is compared with its
 // threshold: a value exactly at the threshold meets it.
 const epsilon = 1e-9
@@ -160,8 +163,8 @@ func round(v float64, decimals int) string {
 // Decisions computes the completion decision of every trainee holding a
 // place on the course, counting the sessions held by today, and writes
 // nothing.
-func (s *Service) Decisions(ctx context.Context, courseID int64) ([]Decision, error) {
-	return read(s, ctx, "decisions", func(ctx context.Context) ([]Decision, error) {
+func (s *EnrolmentService) Decisions(ctx context.Context, courseID int64) ([]Decision, error) {
+	return read(s.rules, ctx, "decisions", func(ctx context.Context) ([]Decision, error) {
 		ds, _, err := s.decisions(ctx, courseID)
 		return ds, err
 	})
@@ -171,7 +174,7 @@ func (s *Service) Decisions(ctx context.Context, courseID int64) ([]Decision, er
 // each one on its enrolment (status completed or not_completed, and the
 // decision's summary as Reason), in one transaction. A cancelled course is
 // refused.
-func (s *Service) DecideCompletion(ctx context.Context, courseID int64) ([]Decision, error) {
+func (s *EnrolmentService) DecideCompletion(ctx context.Context, courseID int64) ([]Decision, error) {
 	var out []Decision
 	err := s.update(ctx, "decide completion", func(ctx context.Context) error {
 		ds, es, err := s.decisions(ctx, courseID)
@@ -197,7 +200,7 @@ func (s *Service) DecideCompletion(ctx context.Context, courseID int64) ([]Decis
 
 // decisions returns the decisions and, at the same index, the enrolments
 // they are for.
-func (s *Service) decisions(ctx context.Context, courseID int64) ([]Decision, []*models.Enrolment, error) {
+func (s *rules) decisions(ctx context.Context, courseID int64) ([]Decision, []*models.Enrolment, error) {
 	course, err := s.store.FindCourseByID(ctx, courseID)
 	if err != nil {
 		return nil, nil, err
@@ -240,7 +243,7 @@ func (s *Service) decisions(ctx context.Context, courseID int64) ([]Decision, []
 
 // placementPassed reports whether the trainee has a placement with a
 // passing grade.
-func (s *Service) placementPassed(ctx context.Context, traineeID int64) (bool, error) {
+func (s *rules) placementPassed(ctx context.Context, traineeID int64) (bool, error) {
 	ps, err := s.store.FindPlacements(ctx, models.PlacementFilter{TraineeID: traineeID})
 	if err != nil {
 		return false, err

@@ -4,10 +4,11 @@ import (
 	"context"
 
 	"peiyang/models"
+	"peiyang/settings"
 )
 
-// The database as a whole: its integrity check, and the retention of
-// personal data.
+// The database as a whole: its integrity check, whether it is empty, and
+// the load of a whole dataset (demo data) into an empty one.
 
 // IntegrityCheck runs the database's own checks and returns "ok", or the
 // problems found one a line, with the schema version.
@@ -19,16 +20,27 @@ func (s *Service) IntegrityCheck(ctx context.Context) (result string, version in
 	return result, version, wrap("integrity check", err)
 }
 
-// InactiveTrainees returns the IDs of the trainees, not yet de-identified,
-// with no activity since before the day, by ID.
-func (s *Service) InactiveTrainees(ctx context.Context, before models.Date) ([]int64, error) {
-	ids, err := s.store.Inactive(ctx, before)
-	return ids, wrap("inactive trainees", err)
+// IsEmpty reports whether the database holds no records yet.
+func (s *Service) IsEmpty(ctx context.Context) (bool, error) {
+	empty, err := s.store.IsEmpty(ctx)
+	return empty, wrap("is empty", err)
 }
 
-// DeidentifyTrainees removes the trainees' ID numbers, phones and birth
-// dates, keeping their names, regions, courses and outcomes; in one
-// transaction, each change in the audit trail.
-func (s *Service) DeidentifyTrainees(ctx context.Context, ids []int64) error {
-	return wrap("de-identify", s.store.Deidentify(ctx, ids))
+// LoadDataset writes a whole dataset (such as demo data) into an empty
+// database, in one transaction; a database that holds data already is
+// refused with ECONFLICT.
+func (s *Service) LoadDataset(ctx context.Context, ds *models.Dataset) error {
+	empty, err := s.store.IsEmpty(ctx)
+	if err != nil {
+		return wrap("load dataset", err)
+	}
+	if !empty {
+		return wrap("load dataset", conflict("", "The database already holds data; demo data goes only into an empty database."))
+	}
+	for k, v := range ds.Settings {
+		if err := settings.Check(k, v, s.settingContext()); err != nil {
+			return wrap("load dataset", err)
+		}
+	}
+	return wrap("load dataset", s.store.LoadDataset(ctx, ds))
 }

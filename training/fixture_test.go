@@ -61,7 +61,7 @@ func (f *fixture) trainee(name string) *models.Trainee {
 	f.t.Helper()
 	t := &models.Trainee{Name: name, IDNumber: f.nextIDNumber(), CurrentDistrict: "锦江区",
 		HomeRegion: models.Region{Province: "四川省", City: "德阳市", County: "中江县", Code: "510623"}}
-	f.must(f.svc.CreateTrainee(f.ctx, t))
+	f.must(f.svc.Trainees.CreateTrainee(f.ctx, t))
 	return t
 }
 
@@ -80,7 +80,7 @@ func (f *fixture) session(c *models.Course, date, start, end, venue string, inst
 	f.t.Helper()
 	s := &models.Session{CourseID: c.ID, Date: day(date), Start: hm(start), End: hm(end), Venue: venue,
 		InstructorID: instructor, Topic: "专题讲座", Hours: 2}
-	f.must(f.svc.CreateSession(f.ctx, s))
+	f.must(f.svc.Courses.CreateSession(f.ctx, s))
 	return s
 }
 

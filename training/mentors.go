@@ -8,6 +8,21 @@ import (
 	"peiyang/models"
 )
 
+// Mentors: suggestions ranked by expertise, home region and load, the
+// mentor's maximum, and the contact log.
+
+// FindMentorships lists the mentorships the filter selects, by ID.
+func (s *FollowUpService) FindMentorships(ctx context.Context, f models.MentorshipFilter) ([]*models.Mentorship, error) {
+	ms, err := s.store.FindMentorships(ctx, f)
+	return ms, wrap("find mentorships", err)
+}
+
+// FindContacts lists the contact log entries the filter selects.
+func (s *FollowUpService) FindContacts(ctx context.Context, f models.ContactFilter) ([]*models.Contact, error) {
+	cs, err := s.store.FindContacts(ctx, f)
+	return cs, wrap("find contacts", err)
+}
+
 // Weights of the mentor suggestion score, out of 100.
 const (
 	weightThemes = 50 // share of the trainee's course themes the mentor covers
@@ -166,11 +181,11 @@ func peakOverlap(start, end models.Date, ranges [][2]models.Date) (int, models.D
 // today's active mentorships as the load, leaving out mentors who already
 // mentor the trainee. The themes are those of the courses the trainee holds
 // or waits for a place on.
-func (s *Service) SuggestMentors(ctx context.Context, traineeID int64, n int) ([]MentorSuggestion, error) {
-	return read(s, ctx, "suggest mentors", func(ctx context.Context) ([]MentorSuggestion, error) { return s.suggestMentors(ctx, traineeID, n) })
+func (s *FollowUpService) SuggestMentors(ctx context.Context, traineeID int64, n int) ([]MentorSuggestion, error) {
+	return read(s.rules, ctx, "suggest mentors", func(ctx context.Context) ([]MentorSuggestion, error) { return s.suggestMentors(ctx, traineeID, n) })
 }
 
-func (s *Service) suggestMentors(ctx context.Context, traineeID int64, n int) ([]MentorSuggestion, error) {
+func (s *rules) suggestMentors(ctx context.Context, traineeID int64, n int) ([]MentorSuggestion, error) {
 	trainee, err := s.store.FindTraineeByID(ctx, traineeID)
 	if err != nil {
 		return nil, err
@@ -216,7 +231,7 @@ func (s *Service) suggestMentors(ctx context.Context, traineeID int64, n int) ([
 }
 
 // AssignMentor starts a mentorship under CheckAssign's rules.
-func (s *Service) AssignMentor(ctx context.Context, m *models.Mentorship) error {
+func (s *FollowUpService) AssignMentor(ctx context.Context, m *models.Mentorship) error {
 	return s.update(ctx, "assign mentor", func(ctx context.Context) error {
 		if err := m.Validate(); err != nil {
 			return err
@@ -242,7 +257,7 @@ func (s *Service) AssignMentor(ctx context.Context, m *models.Mentorship) error 
 
 // LogContact adds an entry to a mentorship's contact log. The contact's
 // date lies within the mentorship's dates and not in the future.
-func (s *Service) LogContact(ctx context.Context, c *models.Contact) error {
+func (s *FollowUpService) LogContact(ctx context.Context, c *models.Contact) error {
 	return s.update(ctx, "log contact", func(ctx context.Context) error {
 		if err := c.Validate(); err != nil {
 			return err

@@ -7,6 +7,9 @@ import (
 	"peiyang/models"
 )
 
+// The pipeline: each trainee's stage (nominated, trained, placed, mentored,
+// returned, elected) and the funnel counts per region, theme and cohort.
+
 // StageOf derives how far a trainee has come from the facts, taking the
 // furthest stage the records show: elected if seated on a committee, else
 // returned, else mentored, else placed, else trained if a course was
@@ -91,7 +94,8 @@ type CohortGroup struct {
 
 // CityOf and CountyOf are the grouping keys of the outflow region: the
 // home region's city (德阳市), and its city and county (德阳市中江县).
-func CityOf(f models.StageFacts) string   { return f.HomeRegion.City }
+func CityOf(f models.StageFacts) string { return f.HomeRegion.City }
+
 func CountyOf(f models.StageFacts) string { return f.HomeRegion.Short() }
 
 // GroupBy counts the funnel of each group of trainees that key puts
@@ -161,7 +165,7 @@ func CountPipeline(facts []models.StageFacts) *PipelineCounts {
 
 // Pipeline counts the pipeline of the trainees the filter selects (its
 // paging fields are ignored).
-func (s *Service) Pipeline(ctx context.Context, f models.TraineeFilter) (*PipelineCounts, error) {
+func (s *TraineeService) Pipeline(ctx context.Context, f models.TraineeFilter) (*PipelineCounts, error) {
 	facts, err := s.store.FindStageFacts(ctx, f)
 	if err != nil {
 		return nil, wrap("pipeline", err)

@@ -6,6 +6,135 @@ import (
 	"peiyang/models"
 )
 
+// Shadow-study placements at key villages: a village's capacity on its
+// busiest day, the host's evaluation, and the villages' loads and lists.
+
+// FindPlacements lists the placements the filter selects, by ID.
+func (s *FollowUpService) FindPlacements(ctx context.Context, f models.PlacementFilter) ([]*models.Placement, error) {
+	ps, err := s.store.FindPlacements(ctx, f)
+	return ps, wrap("find placements", err)
+}
+
+// VillageLoad is a key village with its placements.
+type VillageLoad struct {
+	Village *models.Organisation
+	Today   int // placements whose dates include today
+	Active  int // placements not evaluated yet
+	Total   int // placements ever
+}
+
+// Full reports whether the village hosts as many trainees today as its
+// capacity.
+func (l VillageLoad) Full() bool { return l.Today >= l.Village.PlacementCapacity }
+
+// KeyVillageLoads lists the key villages (and communities) with today's
+// occupancy, by ID.
+func (s *FollowUpService) KeyVillageLoads(ctx context.Context) ([]VillageLoad, error) {
+	return read(s.rules, ctx, "key village loads", func(ctx context.Context) ([]VillageLoad, error) { return s.keyVillageLoads(ctx) })
+}
+
+func (s *rules) keyVillageLoads(ctx context.Context) ([]VillageLoad, error) {
+	key := true
+	vs, err := s.store.FindOrganisations(ctx, models.OrganisationFilter{KeyVillage: &key})
+	if err != nil {
+		return nil, err
+	}
+	ps, err := s.store.FindPlacements(ctx, models.PlacementFilter{})
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	index := make(map[int64]int, len(vs))
+	out := make([]VillageLoad, 0, len(vs))
+	for _, v := range vs {
+		if !v.Kind.IsVillage() {
+			continue
+		}
+		index[v.ID] = len(out)
+		out = append(out, VillageLoad{Village: v})
+	}
+	for _, p := range ps {
+		i, ok := index[p.VillageID]
+		if !ok {
+			continue
+		}
+		l := &out[i]
+		l.Total++
+		if p.Active() {
+			l.Active++
+		}
+		if !today.Before(p.StartDate) && !today.After(p.EndDate) {
+			l.Today++
+		}
+	}
+	return out, nil
+}
+
+// VillagePlacements is a key village with the placements it hosts, for
+// the placement list (跟班学习安排表).
+type VillagePlacements struct {
+	Village    *models.Organisation
+	Placements []PlacedTrainee
+}
+
+// PlacedTrainee is one placement with its trainee.
+type PlacedTrainee struct {
+	Placement *models.Placement
+	Trainee   *models.Trainee
+}
+
+// VillagePlacements gathers the placements of each village that hosts
+// any, or of the one village when villageID is not 0 (which must be a
+// village or community; it may have no placements).
+func (s *FollowUpService) VillagePlacements(ctx context.Context, villageID int64) ([]VillagePlacements, error) {
+	return read(s.rules, ctx, "village placements", func(ctx context.Context) ([]VillagePlacements, error) { return s.villagePlacements(ctx, villageID) })
+}
+
+func (s *rules) villagePlacements(ctx context.Context, villageID int64) ([]VillagePlacements, error) {
+	var out []VillagePlacements
+	index := map[int64]int{}
+	if villageID != 0 {
+		v, err := s.store.FindOrganisationByID(ctx, villageID)
+		if err != nil {
+			return nil, err
+		}
+		if !v.Kind.IsVillage() {
+			return nil, invalid("village", "{{.Name}} is not a village or community.", "Name", v.Name)
+		}
+		out, index[villageID] = append(out, VillagePlacements{Village: v, Placements: []PlacedTrainee{}}), 0
+	}
+	ps, err := s.store.FindPlacements(ctx, models.PlacementFilter{VillageID: villageID})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(ps))
+	for i, p := range ps {
+		ids[i] = p.TraineeID
+	}
+	trainees, err := s.traineesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		i, ok := index[p.VillageID]
+		if !ok {
+			v, err := s.store.FindOrganisationByID(ctx, p.VillageID)
+			if err != nil {
+				return nil, err
+			}
+			i = len(out)
+			index[p.VillageID] = i
+			out = append(out, VillagePlacements{Village: v})
+		}
+		t := trainees[p.TraineeID]
+		if t == nil {
+			return nil, notFound("Trainee {{.ID}} not found.", "ID", p.TraineeID)
+		}
+		out[i].Placements = append(out[i].Placements, PlacedTrainee{Placement: p, Trainee: t})
+	}
+	return out, nil
+}
+
 // CheckPlacement refuses a shadow-study placement p when the village is no
 // key village, when the trainee already has an active (not yet evaluated)
 // placement, or when the village would host more trainees than its
@@ -46,7 +175,7 @@ func CheckPlacement(p *models.Placement, village *models.Organisation, trainee *
 
 // PlaceTrainee places a trainee at a key village for shadow study under
 // CheckPlacement's rules. The placement starts unevaluated.
-func (s *Service) PlaceTrainee(ctx context.Context, p *models.Placement) error {
+func (s *FollowUpService) PlaceTrainee(ctx context.Context, p *models.Placement) error {
 	return s.update(ctx, "place trainee", func(ctx context.Context) error {
 		p.Grade, p.Comment = models.GradeNone, ""
 		if err := p.Validate(); err != nil {
@@ -78,7 +207,7 @@ func (s *Service) PlaceTrainee(ctx context.Context, p *models.Placement) error {
 // EvaluatePlacement records the host village's grade (excellent, good,
 // pass or fail) and comment on a placement that has started. A grade may
 // be corrected later.
-func (s *Service) EvaluatePlacement(ctx context.Context, id int64, grade models.Grade, comment string) error {
+func (s *FollowUpService) EvaluatePlacement(ctx context.Context, id int64, grade models.Grade, comment string) error {
 	return s.update(ctx, "evaluate placement", func(ctx context.Context) error {
 		p, err := s.store.FindPlacementByID(ctx, id)
 		if err != nil {

@@ -6,6 +6,9 @@ import (
 	"peiyang/models"
 )
 
+// A trainee's whole record: courses, placements, mentors, return and
+// elections, as the detail screen and the printed record show it.
+
 // TraineeRecord is everything in one trainee's pipeline (培养档案): the
 // courses with attendance and the completion decision, placements,
 // mentorships with their contact logs, returns with elections, and
@@ -53,11 +56,11 @@ type ReturnRecord struct {
 }
 
 // TraineeRecord gathers the trainee's whole record.
-func (s *Service) TraineeRecord(ctx context.Context, traineeID int64) (*TraineeRecord, error) {
-	return read(s, ctx, "trainee record", func(ctx context.Context) (*TraineeRecord, error) { return s.traineeRecord(ctx, traineeID) })
+func (s *TraineeService) TraineeRecord(ctx context.Context, traineeID int64) (*TraineeRecord, error) {
+	return read(s.rules, ctx, "trainee record", func(ctx context.Context) (*TraineeRecord, error) { return s.traineeRecord(ctx, traineeID) })
 }
 
-func (s *Service) traineeRecord(ctx context.Context, id int64) (*TraineeRecord, error) {
+func (s *rules) traineeRecord(ctx context.Context, id int64) (*TraineeRecord, error) {
 	st := s.store
 	t, err := st.FindTraineeByID(ctx, id)
 	if err != nil {
@@ -95,7 +98,7 @@ func (s *Service) traineeRecord(ctx context.Context, id int64) (*TraineeRecord, 
 	return rec, nil
 }
 
-func (s *Service) recordCourses(ctx context.Context, rec *TraineeRecord) error {
+func (s *rules) recordCourses(ctx context.Context, rec *TraineeRecord) error {
 	st, id, today := s.store, rec.Trainee.ID, s.today()
 	ens, err := st.FindEnrolments(ctx, models.EnrolmentFilter{TraineeID: id})
 	if err != nil {
@@ -137,7 +140,7 @@ func (s *Service) recordCourses(ctx context.Context, rec *TraineeRecord) error {
 	return nil
 }
 
-func (s *Service) recordPipeline(ctx context.Context, rec *TraineeRecord) error {
+func (s *rules) recordPipeline(ctx context.Context, rec *TraineeRecord) error {
 	st, id := s.store, rec.Trainee.ID
 	places, err := st.FindPlacements(ctx, models.PlacementFilter{TraineeID: id})
 	if err != nil {

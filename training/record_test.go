@@ -16,19 +16,19 @@ func TestTraineeRecord(t *testing.T) {
 	missed := f.session(c, "2025-06-04", "09:00", "11:00", "第一教室", 0)
 	f.session(c, "2025-07-01", "09:00", "11:00", "第一教室", 0) // not held yet
 	for _, tr := range []*models.Trainee{zhao, other} {
-		if _, err := f.svc.Enrol(f.ctx, c.ID, tr.ID); err != nil {
+		if _, err := f.svc.Enrolment.Enrol(f.ctx, c.ID, tr.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
-	f.must(f.svc.RecordAttendance(f.ctx, held.ID, zhao.ID, models.Present))
-	f.must(f.svc.RecordAttendance(f.ctx, late.ID, zhao.ID, models.Late))
-	f.must(f.svc.RecordAttendance(f.ctx, missed.ID, zhao.ID, models.Absent))
-	f.must(f.svc.RecordAttendance(f.ctx, missed.ID, other.ID, models.Present))
+	f.must(f.svc.Enrolment.RecordAttendance(f.ctx, held.ID, zhao.ID, models.Present))
+	f.must(f.svc.Enrolment.RecordAttendance(f.ctx, late.ID, zhao.ID, models.Late))
+	f.must(f.svc.Enrolment.RecordAttendance(f.ctx, missed.ID, zhao.ID, models.Absent))
+	f.must(f.svc.Enrolment.RecordAttendance(f.ctx, missed.ID, other.ID, models.Present))
 	village := f.org("战旗村", models.OrgVillage, true, 3)
-	f.must(f.svc.PlaceTrainee(f.ctx, &models.Placement{TraineeID: zhao.ID, VillageID: village.ID,
+	f.must(f.svc.FollowUp.PlaceTrainee(f.ctx, &models.Placement{TraineeID: zhao.ID, VillageID: village.ID,
 		StartDate: day("2025-06-10"), EndDate: day("2025-06-30"), Supervisor: "高书记"}))
 
-	rec, err := f.svc.TraineeRecord(f.ctx, zhao.ID)
+	rec, err := f.svc.Trainees.TraineeRecord(f.ctx, zhao.ID)
 	f.must(err)
 	if rec.Trainee.Name != "赵明阳" || rec.Stage != models.StagePlaced {
 		t.Fatalf("record of %s at stage %s, want 赵明阳 placed", rec.Trainee.Name, rec.Stage)
@@ -47,7 +47,7 @@ func TestTraineeRecord(t *testing.T) {
 	if len(rec.Mentorships) != 0 || len(rec.Returns) != 0 || len(rec.Certificates) != 0 {
 		t.Errorf("unexpected records: %d mentorships, %d returns, %d certificates", len(rec.Mentorships), len(rec.Returns), len(rec.Certificates))
 	}
-	if _, err := f.svc.TraineeRecord(f.ctx, 999); !models.IsNotFound(err) {
+	if _, err := f.svc.Trainees.TraineeRecord(f.ctx, 999); !models.IsNotFound(err) {
 		t.Errorf("record of a missing trainee: %v, want not found", err)
 	}
 }

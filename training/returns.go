@@ -6,6 +6,26 @@ import (
 	"peiyang/models"
 )
 
+// Returns to the home village and elections to its two committees.
+
+// FindReturnByID returns one return record, or ENOTFOUND.
+func (s *FollowUpService) FindReturnByID(ctx context.Context, id int64) (*models.Return, error) {
+	r, err := s.store.FindReturnByID(ctx, id)
+	return r, wrap("find return", err)
+}
+
+// FindReturns lists the return records the filter selects, by ID.
+func (s *FollowUpService) FindReturns(ctx context.Context, f models.ReturnFilter) ([]*models.Return, error) {
+	rs, err := s.store.FindReturns(ctx, f)
+	return rs, wrap("find returns", err)
+}
+
+// FindElections lists the election records the filter selects, by ID.
+func (s *FollowUpService) FindElections(ctx context.Context, f models.ElectionFilter) ([]*models.Election, error) {
+	es, err := s.store.FindElections(ctx, f)
+	return es, wrap("find elections", err)
+}
+
 // CheckReturn refuses a return to an organisation that is not a village or
 // community.
 func CheckReturn(r *models.Return, village *models.Organisation) error {
@@ -54,7 +74,7 @@ func CheckElection(e *models.Election, r *models.Return, village *models.Organis
 
 // RecordReturn records a trainee's return to the home village or
 // community.
-func (s *Service) RecordReturn(ctx context.Context, r *models.Return) error {
+func (s *FollowUpService) RecordReturn(ctx context.Context, r *models.Return) error {
 	return s.update(ctx, "record return", func(ctx context.Context) error {
 		if err := r.Validate(s.today()); err != nil {
 			return err
@@ -75,7 +95,7 @@ func (s *Service) RecordReturn(ctx context.Context, r *models.Return) error {
 
 // RecordElection records a returnee standing for a committee of the
 // village returned to. The trainee is taken from the return record.
-func (s *Service) RecordElection(ctx context.Context, e *models.Election) error {
+func (s *FollowUpService) RecordElection(ctx context.Context, e *models.Election) error {
 	return s.update(ctx, "record election", func(ctx context.Context) error {
 		if err := e.Validate(); err != nil {
 			return err
@@ -98,7 +118,7 @@ func (s *Service) RecordElection(ctx context.Context, e *models.Election) error 
 
 // UpdateElection corrects an election record under the same rules as
 // RecordElection; its return and trainee stay.
-func (s *Service) UpdateElection(ctx context.Context, e *models.Election) error {
+func (s *FollowUpService) UpdateElection(ctx context.Context, e *models.Election) error {
 	return s.update(ctx, "update election", func(ctx context.Context) error {
 		old, err := s.store.FindElectionByID(ctx, e.ID)
 		if err != nil {
@@ -124,21 +144,21 @@ func (s *Service) UpdateElection(ctx context.Context, e *models.Election) error 
 }
 
 // DeleteElection deletes an election record entered in error.
-func (s *Service) DeleteElection(ctx context.Context, id int64) error {
+func (s *FollowUpService) DeleteElection(ctx context.Context, id int64) error {
 	return s.update(ctx, "delete election", func(ctx context.Context) error {
 		return s.store.DeleteElection(ctx, id)
 	})
 }
 
 // FindElectionByID returns an election record.
-func (s *Service) FindElectionByID(ctx context.Context, id int64) (*models.Election, error) {
+func (s *FollowUpService) FindElectionByID(ctx context.Context, id int64) (*models.Election, error) {
 	e, err := s.store.FindElectionByID(ctx, id)
 	return e, wrap("find election", err)
 }
 
 // ReturnVillage returns the village or community of a return record, whose
 // kind decides the committees an election there is for.
-func (s *Service) ReturnVillage(ctx context.Context, returnID int64) (*models.Organisation, error) {
+func (s *FollowUpService) ReturnVillage(ctx context.Context, returnID int64) (*models.Organisation, error) {
 	r, err := s.store.FindReturnByID(ctx, returnID)
 	if err != nil {
 		return nil, wrap("find return", err)

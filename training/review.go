@@ -28,7 +28,7 @@ type ElectionReview struct {
 // election rules and that still break them, by election ID: a record
 // corrected (UpdateElection) or deleted since drops out. A store without
 // review items has none to show.
-func (s *Service) ElectionReviews(ctx context.Context) ([]ElectionReview, error) {
+func (s *FollowUpService) ElectionReviews(ctx context.Context) ([]ElectionReview, error) {
 	q, ok := s.store.(ReviewQueries)
 	if !ok {
 		return nil, nil

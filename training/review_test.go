@@ -29,7 +29,7 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 	f := newFixture(t)
 	village := f.org("战旗村", models.OrgVillage, false, 0)
 	r := &models.Return{TraineeID: f.trainee("赵明阳").ID, VillageID: village.ID, ReturnDate: day("2024-03-01")}
-	f.must(f.svc.RecordReturn(f.ctx, r))
+	f.must(f.svc.FollowUp.RecordReturn(f.ctx, r))
 	path := f.db.Path()
 	f.must(f.db.Close())
 
@@ -54,7 +54,7 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 	t.Cleanup(func() { db.Close() })
 	svc := f.service(db)
 	post := func(id int64) models.Post {
-		e, err := svc.FindElectionByID(f.ctx, id)
+		e, err := svc.FollowUp.FindElectionByID(f.ctx, id)
 		f.must(err)
 		return e.Post
 	}
@@ -76,7 +76,7 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 		t.Errorf("%d audit entries of the rewrite, want 2: %+v", rewritten, entries)
 	}
 
-	reviews, err := svc.ElectionReviews(f.ctx)
+	reviews, err := svc.FollowUp.ElectionReviews(f.ctx)
 	f.must(err)
 	want := []int64{appointedChair, appointedBoth, secretaryOfVillagers}
 	if len(reviews) != len(want) {
@@ -88,7 +88,7 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 		}
 	}
 	// Reported, not changed.
-	e, err := svc.FindElectionByID(f.ctx, appointedChair)
+	e, err := svc.FollowUp.FindElectionByID(f.ctx, appointedChair)
 	f.must(err)
 	if e.Result != models.Appointed || e.Post != models.PostChair {
 		t.Errorf("the migration changed election %d: %+v", appointedChair, e)
@@ -100,11 +100,11 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 	// Correcting a record takes it off the list; so does deleting one.
 	bad := *e
 	bad.Committee = models.CommitteeVillageParty // no chair there
-	wantCode(t, svc.UpdateElection(f.ctx, &bad), models.EINVALID)
+	wantCode(t, svc.FollowUp.UpdateElection(f.ctx, &bad), models.EINVALID)
 	e.Result = models.Elected
-	f.must(svc.UpdateElection(f.ctx, e))
-	f.must(svc.DeleteElection(f.ctx, secretaryOfVillagers))
-	reviews, err = svc.ElectionReviews(f.ctx)
+	f.must(svc.FollowUp.UpdateElection(f.ctx, e))
+	f.must(svc.FollowUp.DeleteElection(f.ctx, secretaryOfVillagers))
+	reviews, err = svc.FollowUp.ElectionReviews(f.ctx)
 	f.must(err)
 	if len(reviews) != 1 || reviews[0].Election.ID != appointedBoth {
 		t.Errorf("after the corrections: %+v", reviews)
@@ -117,7 +117,7 @@ func TestRecordElectionRefusesAppointmentsTheLawForbids(t *testing.T) {
 	f := newFixture(t)
 	village := f.org("战旗村", models.OrgVillage, false, 0)
 	r := &models.Return{TraineeID: f.trainee("赵明阳").ID, VillageID: village.ID, ReturnDate: day("2024-03-01")}
-	f.must(f.svc.RecordReturn(f.ctx, r))
+	f.must(f.svc.FollowUp.RecordReturn(f.ctx, r))
 	for _, tc := range []struct {
 		c   models.Committee
 		p   models.Post
@@ -133,7 +133,7 @@ func TestRecordElectionRefusesAppointmentsTheLawForbids(t *testing.T) {
 		{models.CommitteeVillagers, models.PostDeputyChair, models.Elected, true},
 		{models.CommitteeVillageParty, models.PostBoth, models.Elected, true},
 	} {
-		err := f.svc.RecordElection(f.ctx, &models.Election{ReturnID: r.ID, Date: day("2025-03-01"), Committee: tc.c, Post: tc.p, Result: tc.res, TermYears: 5})
+		err := f.svc.FollowUp.RecordElection(f.ctx, &models.Election{ReturnID: r.ID, Date: day("2025-03-01"), Committee: tc.c, Post: tc.p, Result: tc.res, TermYears: 5})
 		if (err == nil) != tc.ok {
 			t.Errorf("%s %s %s: %v", tc.c, tc.p, tc.res, err)
 		}

@@ -8,6 +8,9 @@ import (
 	"peiyang/models"
 )
 
+// The schedule's rules: a session lies in its course's dates and clashes
+// with no other over venue, instructor or trainee.
+
 // ConflictKind says what two overlapping sessions clash over.
 type ConflictKind string
 

@@ -25,14 +25,14 @@ func (f *fixture) completedCourse(title string, n int, trainees ...*models.Train
 		ss = append(ss, f.session(c, d, start.String(), (start+120).String(), title+string(rune('A'+i)), 0))
 	}
 	for i, t := range trainees {
-		_, err := f.svc.Enrol(f.ctx, c.ID, t.ID)
+		_, err := f.svc.Enrolment.Enrol(f.ctx, c.ID, t.ID)
 		f.must(err)
 		for j, s := range ss {
 			st := models.Present
 			if i >= n && j > 0 {
 				st = models.Absent
 			}
-			f.must(f.svc.RecordAttendance(f.ctx, s.ID, t.ID, st))
+			f.must(f.svc.Enrolment.RecordAttendance(f.ctx, s.ID, t.ID, st))
 		}
 	}
 	return c
@@ -42,7 +42,7 @@ func TestServiceCompletion(t *testing.T) {
 	f := newFixture(t)
 	zhang, li, wang := f.trainee("张三"), f.trainee("李四"), f.trainee("王五")
 	c := f.completedCourse("乡村振兴专题培训班", 2, zhang, li, wang)
-	ds, err := f.svc.Decisions(f.ctx, c.ID)
+	ds, err := f.svc.Enrolment.Decisions(f.ctx, c.ID)
 	f.must(err)
 	if len(ds) != 3 || !ds[0].Completed || !ds[1].Completed || ds[2].Completed {
 		t.Fatalf("decisions %+v", ds)
@@ -58,7 +58,7 @@ func TestServiceCompletion(t *testing.T) {
 	if e := f.enrolment(c, wang); e.Status != models.Enrolled || e.Reason != "" {
 		t.Errorf("Decisions wrote %+v", e)
 	}
-	_, err = f.svc.DecideCompletion(f.ctx, c.ID)
+	_, err = f.svc.Enrolment.DecideCompletion(f.ctx, c.ID)
 	f.must(err)
 	if e := f.enrolment(c, zhang); e.Status != models.Completed || !strings.HasPrefix(e.Reason, "Completed: ") {
 		t.Errorf("张三: %+v", e)
@@ -67,13 +67,13 @@ func TestServiceCompletion(t *testing.T) {
 		t.Errorf("王五: %+v", e)
 	}
 	// Deciding again re-evaluates the decided ones.
-	ds, err = f.svc.DecideCompletion(f.ctx, c.ID)
+	ds, err = f.svc.Enrolment.DecideCompletion(f.ctx, c.ID)
 	f.must(err)
 	if len(ds) != 3 {
 		t.Errorf("second decision covered %d trainees", len(ds))
 	}
 	// Once decided, nobody withdraws.
-	_, err = f.svc.Withdraw(f.ctx, c.ID, zhang.ID)
+	_, err = f.svc.Enrolment.Withdraw(f.ctx, c.ID, zhang.ID)
 	wantCode(t, err, models.ECONFLICT)
 }
 
@@ -83,53 +83,53 @@ func TestServiceCertificates(t *testing.T) {
 	a := f.completedCourse("乡村振兴专题培训班", 2, zhang, li, wang)
 	b := f.completedCourse("基层治理专题培训班", 2, wang, zhao)
 	for _, c := range []*models.Course{a, b} {
-		_, err := f.svc.DecideCompletion(f.ctx, c.ID)
+		_, err := f.svc.Enrolment.DecideCompletion(f.ctx, c.ID)
 		f.must(err)
 	}
 
 	// The one who did not complete is refused, saying who and why.
-	_, err := f.svc.IssueCertificate(f.ctx, a.ID, wang.ID)
+	_, err := f.svc.Certificates.IssueCertificate(f.ctx, a.ID, wang.ID)
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "王五 did not complete 乡村振兴专题培训班", "attendance 25% is below the required 75%")
 
 	// Gapless serials across two courses in one year.
-	certs, err := f.svc.IssueCertificates(f.ctx, a.ID)
+	certs, err := f.svc.Certificates.IssueCertificates(f.ctx, a.ID)
 	f.must(err)
 	wantSerials(t, certs, "〔2025〕第0001号", "〔2025〕第0002号")
 	if certs[0].TraineeID != zhang.ID || certs[0].Hours != 8 || certs[0].Year != 2025 || !certs[0].IssuedOn.Equal(day("2025-06-15")) {
 		t.Errorf("certificate %+v", certs[0])
 	}
-	certs, err = f.svc.IssueCertificates(f.ctx, b.ID)
+	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, b.ID)
 	f.must(err)
 	wantSerials(t, certs, "〔2025〕第0003号", "〔2025〕第0004号")
 	// Nobody left to issue to.
-	certs, err = f.svc.IssueCertificates(f.ctx, a.ID)
+	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, a.ID)
 	f.must(err)
 	if len(certs) != 0 {
 		t.Errorf("issued again: %v", certs)
 	}
-	_, err = f.svc.IssueCertificate(f.ctx, a.ID, zhang.ID)
+	_, err = f.svc.Certificates.IssueCertificate(f.ctx, a.ID, zhang.ID)
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "already holds certificate 〔2025〕第0001号")
 
 	// Void keeps the serial and the reason; the reason is required.
-	wantCode(t, f.svc.VoidCertificate(f.ctx, "〔2025〕第0002号", "  "), models.EINVALID)
-	f.must(f.svc.VoidCertificate(f.ctx, "〔2025〕第0002号", "姓名打印错误"))
+	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0002号", "  "), models.EINVALID)
+	f.must(f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0002号", "姓名打印错误"))
 	v, err := f.db.FindCertificateBySerial(f.ctx, "〔2025〕第0002号")
 	f.must(err)
 	if v.Status != models.CertVoid || v.VoidReason != "姓名打印错误" {
 		t.Errorf("void certificate %+v", v)
 	}
-	err = f.svc.VoidCertificate(f.ctx, "〔2025〕第0002号", "again")
+	err = f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0002号", "again")
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "already void")
-	_, err = f.svc.ReissueCertificate(f.ctx, "〔2025〕第0002号")
+	_, err = f.svc.Certificates.ReissueCertificate(f.ctx, "〔2025〕第0002号")
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "void and cannot be reissued")
-	wantCode(t, f.svc.VoidCertificate(f.ctx, "〔2025〕第9999号", "x"), models.ENOTFOUND)
+	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第9999号", "x"), models.ENOTFOUND)
 
 	// The voided trainee gets a new certificate with the next serial.
-	certs, err = f.svc.IssueCertificates(f.ctx, a.ID)
+	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, a.ID)
 	f.must(err)
 	wantSerials(t, certs, "〔2025〕第0005号")
 	if certs[0].TraineeID != li.ID {
@@ -138,7 +138,7 @@ func TestServiceCertificates(t *testing.T) {
 
 	// Reissue: a new serial in the current year, linked both ways.
 	f.now = f.now.AddDate(1, 0, 0)
-	next, err := f.svc.ReissueCertificate(f.ctx, "〔2025〕第0001号")
+	next, err := f.svc.Certificates.ReissueCertificate(f.ctx, "〔2025〕第0001号")
 	f.must(err)
 	if next.Serial != "〔2026〕第0001号" || next.Replaces != "〔2025〕第0001号" || next.TraineeID != zhang.ID ||
 		next.CourseID != a.ID || next.Hours != 8 || next.Status != models.CertValid || next.Year != 2026 {
@@ -149,25 +149,25 @@ func TestServiceCertificates(t *testing.T) {
 	if old.Status != models.CertReplaced || old.ReplacedBy != next.Serial {
 		t.Errorf("replaced certificate %+v", old)
 	}
-	_, err = f.svc.ReissueCertificate(f.ctx, "〔2025〕第0001号")
+	_, err = f.svc.Certificates.ReissueCertificate(f.ctx, "〔2025〕第0001号")
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "already been replaced by 〔2026〕第0001号")
-	wantCode(t, f.svc.VoidCertificate(f.ctx, "〔2025〕第0001号", "x"), models.ECONFLICT)
-	f.must(f.svc.VoidCertificate(f.ctx, next.Serial, "证书遗失"))
+	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0001号", "x"), models.ECONFLICT)
+	f.must(f.svc.Certificates.VoidCertificate(f.ctx, next.Serial, "证书遗失"))
 }
 
 func TestServiceSerialFormat(t *testing.T) {
 	f := newFixture(t)
 	zhang := f.trainee("张三")
 	c := f.completedCourse("乡村振兴专题培训班", 1, zhang)
-	_, err := f.svc.DecideCompletion(f.ctx, c.ID)
+	_, err := f.svc.Enrolment.DecideCompletion(f.ctx, c.ID)
 	f.must(err)
 	f.must(f.db.SetSetting(f.ctx, settings.SerialFormat, "第{seq}号"))
-	_, err = f.svc.IssueCertificates(f.ctx, c.ID)
+	_, err = f.svc.Certificates.IssueCertificates(f.ctx, c.ID)
 	wantCode(t, err, models.EINVALID)
 	wantMessage(t, err, "serial format 第{seq}号 is not valid")
 	f.must(f.db.SetSetting(f.ctx, settings.SerialFormat, "成培结字〔{year}〕{seq:3}号"))
-	certs, err := f.svc.IssueCertificates(f.ctx, c.ID)
+	certs, err := f.svc.Certificates.IssueCertificates(f.ctx, c.ID)
 	f.must(err)
 	wantSerials(t, certs, "成培结字〔2025〕001号")
 }
@@ -190,11 +190,11 @@ func TestServiceCertificatesAllOrNothing(t *testing.T) {
 	f := newFixture(t)
 	ts := []*models.Trainee{f.trainee("甲"), f.trainee("乙"), f.trainee("丙")}
 	c := f.completedCourse("乡村振兴专题培训班", 3, ts...)
-	_, err := f.svc.DecideCompletion(f.ctx, c.ID)
+	_, err := f.svc.Enrolment.DecideCompletion(f.ctx, c.ID)
 	f.must(err)
 
 	fs := &failingStore{DB: f.db, failAt: 3}
-	_, err = f.service(fs).IssueCertificates(f.ctx, c.ID)
+	_, err = f.service(fs).Certificates.IssueCertificates(f.ctx, c.ID)
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("want the third certificate to fail, got %v", err)
 	}
@@ -210,7 +210,7 @@ func TestServiceCertificatesAllOrNothing(t *testing.T) {
 		t.Errorf("last serial %d, %v after a failed batch", seq, err)
 	}
 	// Once the fault is gone the batch starts from the first serial.
-	certs, err = f.svc.IssueCertificates(f.ctx, c.ID)
+	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, c.ID)
 	f.must(err)
 	wantSerials(t, certs, "〔2025〕第0001号", "〔2025〕第0002号", "〔2025〕第0003号")
 }

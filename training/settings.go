@@ -13,7 +13,7 @@ import (
 // (the window's settings screen, `peiyang settings set`), and listing.
 
 // Setting returns a setting's stored value, "" when it was never set.
-func (s *Service) Setting(ctx context.Context, key string) (string, error) {
+func (s *SettingService) Setting(ctx context.Context, key string) (string, error) {
 	v, err := s.store.Setting(ctx, key)
 	return v, wrap("setting", err)
 }
@@ -21,7 +21,7 @@ func (s *Service) Setting(ctx context.Context, key string) (string, error) {
 // SetSetting stores a setting the program keeps itself (the signing key,
 // the day of the last automatic backup, the window's language...). An
 // undeclared key, or a value the setting's check refuses, is EINVALID.
-func (s *Service) SetSetting(ctx context.Context, key, value string) error {
+func (s *SettingService) SetSetting(ctx context.Context, key, value string) error {
 	if err := settings.Check(key, value, s.settingContext()); err != nil {
 		return wrap("set setting", err)
 	}
@@ -32,7 +32,7 @@ func (s *Service) SetSetting(ctx context.Context, key, value string) error {
 // transaction: every key must be declared and settable by hand (neither
 // secret nor internal), and every value must pass its setting's check. The
 // errors of all refused values come together, each with its key as field.
-func (s *Service) SaveSettings(ctx context.Context, values map[string]string) error {
+func (s *SettingService) SaveSettings(ctx context.Context, values map[string]string) error {
 	keys := make([]string, 0, len(values))
 	for k := range values {
 		keys = append(keys, k)
@@ -76,8 +76,8 @@ type SettingValue struct {
 }
 
 // ListSettings returns every declared setting with its value, by key.
-func (s *Service) ListSettings(ctx context.Context) ([]SettingValue, error) {
-	return read(s, ctx, "list settings", func(ctx context.Context) ([]SettingValue, error) {
+func (s *SettingService) ListSettings(ctx context.Context) ([]SettingValue, error) {
+	return read(s.rules, ctx, "list settings", func(ctx context.Context) ([]SettingValue, error) {
 		var out []SettingValue
 		for _, d := range settings.All() {
 			v, err := s.store.Setting(ctx, d.Key)
@@ -95,6 +95,6 @@ func (s *Service) ListSettings(ctx context.Context) ([]SettingValue, error) {
 }
 
 // settingContext is what the settings' checks need: the current year.
-func (s *Service) settingContext() settings.Context {
+func (s *rules) settingContext() settings.Context {
 	return settings.Context{Year: s.today().Year()}
 }

@@ -6,16 +6,27 @@ import (
 	"peiyang/models"
 )
 
-// The storage the rules need, in small interfaces. Any implementation
-// (the SQLite store today, a PostgreSQL one later) satisfies them.
-//
-// Conventions every implementation follows:
-//   - A missing record is a *models.Error with code models.ENOTFOUND.
-//   - Create… sets the new record's ID and timestamps.
-//   - A context returned by Transactor.Update's callback carries the
-//     transaction: every call made with it joins that transaction and sees
-//     its uncommitted changes. Calls made with any other context run on
-//     their own, so inside Update always pass the callback's context on.
+// TraineeQueries searches and counts trainees.
+type TraineeQueries interface {
+	// SearchTrainees finds trainees by any part of the name, its pinyin or
+	// initials, or any part of the ID or phone number, best matches first.
+	SearchTrainees(ctx context.Context, query string, limit int) ([]*models.Trainee, error)
+	// CountTrainees counts the trainees the filter selects, paging aside.
+	CountTrainees(ctx context.Context, f models.TraineeFilter) (int, error)
+}
+
+// CohortQueries lists cohorts.
+type CohortQueries interface {
+	FindCohorts(ctx context.Context, f models.CohortFilter) ([]*models.Cohort, error)
+}
+
+// DatasetLoader fills an empty database in one go.
+type DatasetLoader interface {
+	// IsEmpty reports whether the database holds no records.
+	IsEmpty(ctx context.Context) (bool, error)
+	// LoadDataset writes a whole dataset in one transaction.
+	LoadDataset(ctx context.Context, ds *models.Dataset) error
+}
 
 // Transactor runs a function in one transaction. Update's is a write
 // transaction: all of its changes are committed together, or none when fn

@@ -7,6 +7,63 @@ import (
 	"peiyang/models"
 )
 
+// Trainees: taking them in (one or a whole import batch) with no two
+// sharing an ID number, search and counts, stages, and retention.
+
+// InactiveTrainees returns the IDs of the trainees, not yet de-identified,
+// with no activity since before the day, by ID.
+func (s *TraineeService) InactiveTrainees(ctx context.Context, before models.Date) ([]int64, error) {
+	ids, err := s.store.Inactive(ctx, before)
+	return ids, wrap("inactive trainees", err)
+}
+
+// DeidentifyTrainees removes the trainees' ID numbers, phones and birth
+// dates, keeping their names, regions, courses and outcomes; in one
+// transaction, each change in the audit trail.
+func (s *TraineeService) DeidentifyTrainees(ctx context.Context, ids []int64) error {
+	return wrap("de-identify", s.store.Deidentify(ctx, ids))
+}
+
+// SearchTrainees finds trainees by a name substring, pinyin, initials, or
+// an ID number or phone fragment; at most limit of them, best first.
+func (s *TraineeService) SearchTrainees(ctx context.Context, query string, limit int) ([]*models.Trainee, error) {
+	ts, err := s.store.SearchTrainees(ctx, query, limit)
+	return ts, wrap("search trainees", err)
+}
+
+// CountTrainees counts the trainees the filter selects.
+func (s *TraineeService) CountTrainees(ctx context.Context, f models.TraineeFilter) (int, error) {
+	n, err := s.store.CountTrainees(ctx, f)
+	return n, wrap("count trainees", err)
+}
+
+// FindTrainees returns the trainees the filter selects, by ID; page with
+// the filter's AfterID and Limit.
+func (s *TraineeService) FindTrainees(ctx context.Context, f models.TraineeFilter) ([]*models.Trainee, error) {
+	ts, err := s.store.FindTrainees(ctx, f)
+	return ts, wrap("find trainees", err)
+}
+
+// FindTraineeByID returns one trainee, or ENOTFOUND.
+func (s *TraineeService) FindTraineeByID(ctx context.Context, id int64) (*models.Trainee, error) {
+	t, err := s.store.FindTraineeByID(ctx, id)
+	return t, wrap("find trainee", err)
+}
+
+// Stages returns the pipeline stage of every trainee the filter selects
+// (paging aside), by trainee ID.
+func (s *TraineeService) Stages(ctx context.Context, f models.TraineeFilter) (map[int64]models.Stage, error) {
+	facts, err := s.store.FindStageFacts(ctx, f)
+	if err != nil {
+		return nil, wrap("stages", err)
+	}
+	out := make(map[int64]models.Stage, len(facts))
+	for _, fa := range facts {
+		out[fa.TraineeID] = StageOf(fa)
+	}
+	return out, nil
+}
+
 // CheckDuplicateIDNumber refuses t when another trainee (one with a
 // different ID) among existing has the same resident ID number. The error
 // is ECONFLICT on the field id_number and names the existing trainee, never
@@ -24,7 +81,7 @@ func CheckDuplicateIDNumber(t *models.Trainee, existing []*models.Trainee) error
 // trainee against today's date, refuses a second trainee with the same ID
 // number and checks that the nominating organisation and the cohort, when
 // set, exist.
-func (s *Service) CreateTrainee(ctx context.Context, t *models.Trainee) error {
+func (s *TraineeService) CreateTrainee(ctx context.Context, t *models.Trainee) error {
 	return s.update(ctx, "create trainee", func(ctx context.Context) error {
 		if err := s.checkTrainee(ctx, t); err != nil {
 			return err
@@ -39,7 +96,7 @@ func (s *Service) CreateTrainee(ctx context.Context, t *models.Trainee) error {
 // refused, and the organisations and cohorts referred to must exist. Either
 // all are stored or none; the error names the trainee's position in ts
 // (counted from 1).
-func (s *Service) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
+func (s *TraineeService) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 	return s.update(ctx, "create trainees", func(ctx context.Context) error {
 		at := func(i int, err error) error {
 			return fmt.Errorf("trainee %d of %d (%s): %w", i+1, len(ts), ts[i].Name, err)
@@ -67,7 +124,7 @@ func (s *Service) CreateTrainees(ctx context.Context, ts []*models.Trainee) erro
 
 // checkStoredIDNumbers refuses the batch when a trainee's ID number is
 // already stored, looking them up a few hundred at a time.
-func (s *Service) checkStoredIDNumbers(ctx context.Context, ts []*models.Trainee, index map[string]int, at func(int, error) error) error {
+func (s *rules) checkStoredIDNumbers(ctx context.Context, ts []*models.Trainee, index map[string]int, at func(int, error) error) error {
 	const chunk = 500
 	for start := 0; start < len(ts); start += chunk {
 		nums := make([]string, 0, chunk)
@@ -90,7 +147,7 @@ func (s *Service) checkStoredIDNumbers(ctx context.Context, ts []*models.Trainee
 
 // checkBatchRefs checks that every organisation and cohort the batch
 // refers to exists, looking each up once.
-func (s *Service) checkBatchRefs(ctx context.Context, ts []*models.Trainee, at func(int, error) error) error {
+func (s *rules) checkBatchRefs(ctx context.Context, ts []*models.Trainee, at func(int, error) error) error {
 	orgs, cohorts := map[int64]error{}, map[int64]error{}
 	for i, t := range ts {
 		if id := t.NominatedByID; id != 0 {
@@ -115,7 +172,7 @@ func (s *Service) checkBatchRefs(ctx context.Context, ts []*models.Trainee, at f
 
 // UpdateTrainee changes a trainee's record under the same rules as
 // CreateTrainee.
-func (s *Service) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
+func (s *TraineeService) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 	return s.update(ctx, "update trainee", func(ctx context.Context) error {
 		if _, err := s.store.FindTraineeByID(ctx, t.ID); err != nil {
 			return err
@@ -127,7 +184,7 @@ func (s *Service) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 	})
 }
 
-func (s *Service) checkTrainee(ctx context.Context, t *models.Trainee) error {
+func (s *rules) checkTrainee(ctx context.Context, t *models.Trainee) error {
 	if err := t.Validate(s.today()); err != nil {
 		return err
 	}

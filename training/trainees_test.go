@@ -49,7 +49,7 @@ func TestServiceCreateTrainees(t *testing.T) {
 	existing := f.trainee("王芳")
 	a := &models.Trainee{Name: "张三", IDNumber: f.nextIDNumber()}
 	b := &models.Trainee{Name: "李四", IDNumber: f.nextIDNumber()}
-	f.must(f.svc.CreateTrainees(f.ctx, []*models.Trainee{a, b}))
+	f.must(f.svc.Trainees.CreateTrainees(f.ctx, []*models.Trainee{a, b}))
 	if a.ID == 0 || b.ID == 0 || a.Gender == "" {
 		t.Fatalf("batch not stored or not validated: %+v %+v", a, b)
 	}
@@ -87,7 +87,7 @@ func TestServiceCreateTrainees(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			batch := tc.batch()
-			err := f.svc.CreateTrainees(f.ctx, batch)
+			err := f.svc.Trainees.CreateTrainees(f.ctx, batch)
 			wantCode(t, err, tc.code)
 			wantMessage(t, err, tc.parts...)
 			if n := count(); n != before {

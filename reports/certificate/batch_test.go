@@ -14,6 +14,7 @@ import (
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/reports/certificate/certtest"
+	"peiyang/training"
 )
 
 var names = []string{"阿依古丽·买买提", "王𠮷", "欧阳娜娜", "司马相如", "张三"}
@@ -25,13 +26,10 @@ func TestLoadCourse(t *testing.T) {
 	if len(certs) != 4 {
 		t.Fatalf("issued %d", len(certs))
 	}
-	must(t, f.Svc.VoidCertificate(f.Ctx, certs[1].Serial, "姓名有误"))
-	next, err := f.Svc.ReissueCertificate(f.Ctx, certs[2].Serial)
+	must(t, f.Svc.Certificates.VoidCertificate(f.Ctx, certs[1].Serial, "姓名有误"))
+	next, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, certs[2].Serial)
 	must(t, err)
-	key, err := certsign.Key(f.Ctx, f.DB)
-	must(t, err)
-
-	b, err := certificate.Load(f.Ctx, f.DB, c.ID, 0, key)
+	b, err := f.Svc.Certificates.LoadBatch(f.Ctx, c.ID, 0)
 	must(t, err)
 	var got []string
 	for _, it := range b.Items {
@@ -61,9 +59,8 @@ func TestLoadCourse(t *testing.T) {
 		t.Errorf("check %+v %v", r, err)
 	}
 	// Without a key: no code.
-	b, err = certificate.Load(f.Ctx, f.DB, c.ID, 0, nil)
-	if err != nil || b.Items[0].Code != "" {
-		t.Errorf("no key: %v %q", err, b.Items[0].Code)
+	if it := training.NewCertificateItem(certs[0], trainees[0], c, nil); it.Code != "" {
+		t.Errorf("no key: %q", it.Code)
 	}
 }
 
@@ -73,11 +70,11 @@ func TestLoadTrainee(t *testing.T) {
 	c, trainees := f.Course("基层治理专题培训班", names, 3)
 	other, _ := f.Course("产业规划专题培训班", []string{"李四"}, 1)
 	certs := f.Issue(c)
-	must(t, f.Svc.VoidCertificate(f.Ctx, certs[1].Serial, "重复"))
-	next, err := f.Svc.ReissueCertificate(f.Ctx, certs[2].Serial)
+	must(t, f.Svc.Certificates.VoidCertificate(f.Ctx, certs[1].Serial, "重复"))
+	next, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, certs[2].Serial)
 	must(t, err)
 
-	b, err := certificate.Load(f.Ctx, f.DB, c.ID, trainees[2].ID, nil)
+	b, err := f.Svc.Certificates.LoadBatch(f.Ctx, c.ID, trainees[2].ID)
 	if err != nil || len(b.Items) != 1 || b.Items[0].Serial != next.Serial {
 		t.Errorf("replaced: %v %+v", err, b)
 	}
@@ -92,7 +89,7 @@ func TestLoadTrainee(t *testing.T) {
 		{trainees[0].ID, other.ID, "阿依古丽·买买提 holds no place on 产业规划专题培训班", models.ECONFLICT},
 		{999, c.ID, "not found", models.ENOTFOUND},
 	} {
-		_, err := certificate.Load(f.Ctx, f.DB, tc.course, tc.trainee, nil)
+		_, err := f.Svc.Certificates.LoadBatch(f.Ctx, tc.course, tc.trainee)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || models.ErrorCode(err) != tc.code {
 			t.Errorf("trainee %d: %v (%s), want %q", tc.trainee, err, models.ErrorCode(err), tc.want)
 		}
@@ -100,20 +97,20 @@ func TestLoadTrainee(t *testing.T) {
 
 	// Completed, but not issued yet.
 	c2, t2 := f.Course("党的创新理论专题培训班", []string{"赵六", "钱七"}, 2)
-	_, err = certificate.Load(f.Ctx, f.DB, c2.ID, t2[0].ID, nil)
+	_, err = f.Svc.Certificates.LoadBatch(f.Ctx, c2.ID, t2[0].ID)
 	if err == nil || !strings.Contains(err.Error(), "赵六 completed 党的创新理论专题培训班 but has no certificate yet") ||
 		!strings.Contains(err.Error(), "peiyang certificates issue --course") {
 		t.Errorf("not issued: %v", err)
 	}
-	_, err = certificate.Load(f.Ctx, f.DB, c2.ID, 0, nil)
+	_, err = f.Svc.Certificates.LoadBatch(f.Ctx, c2.ID, 0)
 	if err == nil || !strings.Contains(err.Error(), "2 trainee(s) completed it") {
 		t.Errorf("course not issued: %v", err)
 	}
 	c3, _ := f.Course("无人结业班", []string{"孙八"}, 0)
-	if _, err = certificate.Load(f.Ctx, f.DB, c3.ID, 0, nil); err == nil || !strings.Contains(err.Error(), "no trainee has completed it") {
+	if _, err = f.Svc.Certificates.LoadBatch(f.Ctx, c3.ID, 0); err == nil || !strings.Contains(err.Error(), "no trainee has completed it") {
 		t.Errorf("nobody completed: %v", err)
 	}
-	if _, err = certificate.Load(f.Ctx, f.DB, 999, 0, nil); !models.IsNotFound(err) {
+	if _, err = f.Svc.Certificates.LoadBatch(f.Ctx, 999, 0); !models.IsNotFound(err) {
 		t.Errorf("no course: %v", err)
 	}
 }

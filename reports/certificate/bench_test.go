@@ -6,13 +6,15 @@ import (
 	"io"
 	"testing"
 
+	"peiyang/internal/parallel"
 	"peiyang/models"
+	"peiyang/training"
 )
 
 // Run with: go test -run '^$' -bench . -benchtime 3x ./reports/certificate
 // (or go run ./bench/certificates for the whole path from the database).
 
-// benchItems signs n certificates with distinct names, as Load does.
+// benchItems signs n certificates with distinct names, as LoadBatch does.
 func benchItems(b *testing.B, n int) []Item {
 	b.Helper()
 	_, key, err := ed25519.GenerateKey(nil)
@@ -22,11 +24,11 @@ func benchItems(b *testing.B, n int) []Item {
 	course := &models.Course{Title: "2025年乡村振兴专题培训班（第一期）", Theme: models.ThemeRural,
 		StartDate: models.MustDate("2025-06-02"), EndDate: models.MustDate("2025-06-13")}
 	items := make([]Item, n)
-	parallel(n, func(i int) {
+	parallel.Each(n, func(i int) {
 		c := &models.Certificate{Serial: fmt.Sprintf("〔2025〕第%04d号", i+1), Hours: 32, IssuedOn: models.MustDate("2025-06-15")}
 		t := &models.Trainee{Name: fmt.Sprintf("王%c%c", 0x4E00+i*13%20000, 0x4E00+i*7%20000), Gender: models.Female,
 			IDNumber: "510623199001011234"}
-		items[i] = newItem(c, t, course, key)
+		items[i] = training.NewCertificateItem(c, t, course, key)
 	})
 	return items
 }

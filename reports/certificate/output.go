@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"peiyang/internal/parallel"
 	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate/qr"
@@ -98,7 +99,7 @@ func (p *Printer) qrPaths(items []Item) ([]string, error) {
 	}
 	out := make([]string, len(items))
 	errs := make([]error, len(items))
-	parallel(len(items), func(i int) {
+	parallel.Each(len(items), func(i int) {
 		if items[i].Code == "" {
 			return
 		}
@@ -153,7 +154,7 @@ func (p *Printer) WriteFiles(dir string, items []Item) ([]string, error) {
 	}
 	paths := make([]string, len(items))
 	errs := make([]error, len(items))
-	parallel(len(items), func(i int) {
+	parallel.Each(len(items), func(i int) {
 		b, err := p.Bytes(items[i])
 		if err == nil {
 			paths[i] = filepath.Join(dir, FileName(items[i]))
@@ -170,16 +171,21 @@ func (p *Printer) WriteFiles(dir string, items []Item) ([]string, error) {
 // WriteZip writes a zip archive with one PDF per item, named by FileName.
 // The PDFs are made on all CPUs, a chunk at a time.
 func (p *Printer) WriteZip(w io.Writer, items []Item) error {
+	return p.writeZip(w, items, func(int) error { return nil })
+}
+
+// writeZip is WriteZip, calling step with the number of items done after
+// each chunk; an error from step stops it.
+func (p *Printer) writeZip(w io.Writer, items []Item, step func(done int) error) error {
 	if err := checkNames(items); err != nil {
 		return err
 	}
 	zw := zip.NewWriter(w)
-	const chunk = 64
 	for start := 0; start < len(items); start += chunk {
 		part := items[start:min(start+chunk, len(items))]
 		pdfs := make([][]byte, len(part))
 		errs := make([]error, len(part))
-		parallel(len(part), func(i int) { pdfs[i], errs[i] = p.Bytes(part[i]) })
+		parallel.Each(len(part), func(i int) { pdfs[i], errs[i] = p.Bytes(part[i]) })
 		if err := errors.Join(errs...); err != nil {
 			return err
 		}
@@ -195,6 +201,9 @@ func (p *Printer) WriteZip(w io.Writer, items []Item) error {
 			if _, err := f.Write(b); err != nil {
 				return fmt.Errorf("certificate: zip: %w", err)
 			}
+		}
+		if err := step(start + len(part)); err != nil {
+			return err
 		}
 	}
 	if err := zw.Close(); err != nil {

@@ -66,7 +66,7 @@ func (x *Exporter) orgName(ctx context.Context, id int64) (string, error) {
 	if n, ok := x.orgs[id]; ok {
 		return n, nil
 	}
-	o, err := x.svc.FindOrganisationByID(ctx, id)
+	o, err := x.svc.Trainees.FindOrganisationByID(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -81,7 +81,7 @@ func (x *Exporter) cohortName(ctx context.Context, id int64) (string, error) {
 	if n, ok := x.cohorts[id]; ok {
 		return n, nil
 	}
-	c, err := x.svc.FindCohortByID(ctx, id)
+	c, err := x.svc.Trainees.FindCohortByID(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -102,7 +102,7 @@ func (x *Exporter) traineesByID(ctx context.Context, ids []int64) (map[int64]*mo
 	}
 	for len(need) > 0 {
 		n := min(len(need), 500)
-		ts, err := x.svc.FindTrainees(ctx, models.TraineeFilter{IDs: need[:n]})
+		ts, err := x.svc.Trainees.FindTrainees(ctx, models.TraineeFilter{IDs: need[:n]})
 		if err != nil {
 			return nil, err
 		}

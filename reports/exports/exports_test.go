@@ -70,7 +70,7 @@ func newFixture(t *testing.T) *fixture {
 	} {
 		tr := &models.Trainee{Name: p.name, IDNumber: idn(p.id17), Phone: "13812345678", HomeRegion: p.region,
 			JoinedParty: models.MustDate("2010-07-01"), NominatedByID: org.ID, Notes: "备注"}
-		must(t, f.svc.CreateTrainee(ctx, tr))
+		must(t, f.svc.Trainees.CreateTrainee(ctx, tr))
 		f.trainees = append(f.trainees, tr)
 	}
 	f.course = &models.Course{Title: "乡村振兴专题培训班", Theme: models.ThemeRural, StartDate: models.MustDate("2025-06-01"),
@@ -79,17 +79,17 @@ func newFixture(t *testing.T) *fixture {
 	for _, d := range []string{"2025-06-02", "2025-06-09"} {
 		s := &models.Session{CourseID: f.course.ID, Date: models.MustDate(d), Start: models.NewClock(9, 0),
 			End: models.NewClock(11, 0), Topic: "专题讲座", Hours: 2}
-		must(t, f.svc.CreateSession(ctx, s))
+		must(t, f.svc.Courses.CreateSession(ctx, s))
 		f.sessions = append(f.sessions, s)
 	}
 	for _, tr := range f.trainees[:2] {
-		_, err := f.svc.Enrol(ctx, f.course.ID, tr.ID)
+		_, err := f.svc.Enrolment.Enrol(ctx, f.course.ID, tr.ID)
 		must(t, err)
 	}
-	must(t, f.svc.RecordAttendance(ctx, f.sessions[0].ID, f.trainees[0].ID, models.Present))
-	must(t, f.svc.RecordAttendance(ctx, f.sessions[1].ID, f.trainees[0].ID, models.Late))
-	must(t, f.svc.RecordAttendance(ctx, f.sessions[0].ID, f.trainees[1].ID, models.Absent))
-	must(t, f.svc.RecordScore(ctx, f.course.ID, f.trainees[0].ID, 88))
+	must(t, f.svc.Enrolment.RecordAttendance(ctx, f.sessions[0].ID, f.trainees[0].ID, models.Present))
+	must(t, f.svc.Enrolment.RecordAttendance(ctx, f.sessions[1].ID, f.trainees[0].ID, models.Late))
+	must(t, f.svc.Enrolment.RecordAttendance(ctx, f.sessions[0].ID, f.trainees[1].ID, models.Absent))
+	must(t, f.svc.Enrolment.RecordScore(ctx, f.course.ID, f.trainees[0].ID, 88))
 	must(t, db.CreatePlacement(ctx, &models.Placement{TraineeID: f.trainees[0].ID, VillageID: f.village.ID,
 		StartDate: models.MustDate("2025-03-01"), EndDate: models.MustDate("2025-04-30"), Supervisor: "村支书", Grade: models.GradeGood}))
 	mentor := &models.Instructor{Name: "刘导师", Position: "副教授", MaxMentees: 3}

@@ -65,12 +65,12 @@ func (x *Exporter) feedback(ctx context.Context, dir, region string, opts Feedba
 	var recs []*training.TraineeRecord
 	f := models.TraineeFilter{Region: region, Page: models.Page{Limit: pageSize}}
 	for {
-		ts, err := x.svc.FindTrainees(ctx, f)
+		ts, err := x.svc.Trainees.FindTrainees(ctx, f)
 		if err != nil {
 			return nil, err
 		}
 		for _, t := range ts {
-			rec, err := x.svc.TraineeRecord(ctx, t.ID)
+			rec, err := x.svc.Trainees.TraineeRecord(ctx, t.ID)
 			if err != nil {
 				return nil, err
 			}

@@ -54,7 +54,7 @@ func (x *Exporter) placementSheet(ctx context.Context, w *sheets.Workbook, pf mo
 	var all []*models.Placement
 	pf.Page = models.Page{Limit: pageSize}
 	for {
-		ps, err := x.svc.FindPlacements(ctx, pf)
+		ps, err := x.svc.FollowUp.FindPlacements(ctx, pf)
 		if err != nil {
 			return 0, err
 		}
@@ -111,7 +111,7 @@ func (x *Exporter) Mentors(ctx context.Context, path string, f Filter, o Options
 	var all []*models.Mentorship
 	mf := models.MentorshipFilter{Page: models.Page{Limit: pageSize}}
 	for {
-		ms, err := x.svc.FindMentorships(ctx, mf)
+		ms, err := x.svc.FollowUp.FindMentorships(ctx, mf)
 		if err != nil {
 			return 0, fmt.Errorf("exports: mentors: %w", err)
 		}
@@ -150,12 +150,12 @@ func (x *Exporter) writeMentors(ctx context.Context, w *sheets.Workbook, ms []*m
 		}
 		mentor, ok := mentors[m.MentorID]
 		if !ok {
-			if mentor, err = x.svc.FindInstructorByID(ctx, m.MentorID); err != nil {
+			if mentor, err = x.svc.Courses.FindInstructorByID(ctx, m.MentorID); err != nil {
 				return n, err
 			}
 			mentors[m.MentorID] = mentor
 		}
-		contacts, err := x.svc.FindContacts(ctx, models.ContactFilter{MentorshipID: m.ID})
+		contacts, err := x.svc.FollowUp.FindContacts(ctx, models.ContactFilter{MentorshipID: m.ID})
 		if err != nil {
 			return n, err
 		}
@@ -193,7 +193,7 @@ func (x *Exporter) returnSheets(ctx context.Context, w *sheets.Workbook, f Filte
 	var rets []*models.Return
 	rf := models.ReturnFilter{Region: f.Region, Year: f.Year, Page: models.Page{Limit: pageSize}}
 	for {
-		rs, err := x.svc.FindReturns(ctx, rf)
+		rs, err := x.svc.FollowUp.FindReturns(ctx, rf)
 		if err != nil {
 			return 0, err
 		}
@@ -206,7 +206,7 @@ func (x *Exporter) returnSheets(ctx context.Context, w *sheets.Workbook, f Filte
 	var els []*models.Election
 	ef := models.ElectionFilter{Region: f.Region, Year: f.Year, Page: models.Page{Limit: pageSize}}
 	for {
-		es, err := x.svc.FindElections(ctx, ef)
+		es, err := x.svc.FollowUp.FindElections(ctx, ef)
 		if err != nil {
 			return 0, err
 		}
@@ -264,7 +264,7 @@ func (x *Exporter) writeReturns(ctx context.Context, w *sheets.Workbook, rets []
 		}
 		vid, ok := village[e.ReturnID]
 		if !ok {
-			r, err := x.svc.FindReturnByID(ctx, e.ReturnID)
+			r, err := x.svc.FollowUp.FindReturnByID(ctx, e.ReturnID)
 			if err != nil {
 				return n, err
 			}

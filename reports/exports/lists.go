@@ -46,7 +46,7 @@ func (x *Exporter) Trainees(ctx context.Context, path string, f models.TraineeFi
 }
 
 func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFilter, o Options) (int, error) {
-	stages, err := x.svc.Stages(ctx, f)
+	stages, err := x.svc.Trainees.Stages(ctx, f)
 	if err != nil {
 		return 0, err
 	}
@@ -62,7 +62,7 @@ func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFi
 	n := 0
 	f.Page = models.Page{Limit: pageSize}
 	for {
-		ts, err := x.svc.FindTrainees(ctx, f)
+		ts, err := x.svc.Trainees.FindTrainees(ctx, f)
 		if err != nil {
 			return n, err
 		}
@@ -87,11 +87,11 @@ func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFi
 // Roster writes a course's roster (花名册): those holding a place, then
 // the waiting list in order, then those who withdrew.
 func (x *Exporter) Roster(ctx context.Context, path string, courseID int64, o Options) (int, error) {
-	course, err := x.svc.FindCourseByID(ctx, courseID)
+	course, err := x.svc.Courses.FindCourseByID(ctx, courseID)
 	if err != nil {
 		return 0, fmt.Errorf("exports: roster: %w", err)
 	}
-	es, err := x.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	es, err := x.svc.Enrolment.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
 	if err != nil {
 		return 0, fmt.Errorf("exports: roster: %w", err)
 	}
@@ -170,15 +170,15 @@ func (x *Exporter) Attendance(ctx context.Context, path string, courseID int64, 
 }
 
 func (x *Exporter) attendance(ctx context.Context, path string, courseID int64, o Options) (int, error) {
-	course, err := x.svc.FindCourseByID(ctx, courseID)
+	course, err := x.svc.Courses.FindCourseByID(ctx, courseID)
 	if err != nil {
 		return 0, err
 	}
-	sessions, err := x.svc.FindSessions(ctx, models.SessionFilter{CourseID: courseID})
+	sessions, err := x.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: courseID})
 	if err != nil {
 		return 0, err
 	}
-	es, err := x.svc.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	es, err := x.svc.Enrolment.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
 	if err != nil {
 		return 0, err
 	}
@@ -194,7 +194,7 @@ func (x *Exporter) attendance(ctx context.Context, path string, courseID int64, 
 	if err != nil {
 		return 0, err
 	}
-	att, err := x.svc.FindAttendance(ctx, models.AttendanceFilter{CourseID: courseID})
+	att, err := x.svc.Enrolment.FindAttendance(ctx, models.AttendanceFilter{CourseID: courseID})
 	if err != nil {
 		return 0, err
 	}

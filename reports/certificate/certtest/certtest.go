@@ -91,7 +91,7 @@ func (f *Fixture) Course(title string, names []string, completed int) (*models.C
 		f.ids++
 		t := &models.Trainee{Name: name, IDNumber: IDNumber(f.ids, g), CurrentDistrict: "锦江区",
 			HomeRegion: models.Region{Province: "四川省", City: "德阳市", County: "中江县", Code: "510623"}}
-		f.must(f.Svc.CreateTrainee(ctx, t))
+		f.must(f.Svc.Trainees.CreateTrainee(ctx, t))
 		trainees = append(trainees, t)
 		e := &models.Enrolment{CourseID: c.ID, TraineeID: t.ID, Status: models.Completed, Reason: "attendance 100%", EnrolledAt: Now}
 		att := models.Present
@@ -109,7 +109,7 @@ func (f *Fixture) Course(title string, names []string, completed int) (*models.C
 // Issue issues the course's certificates.
 func (f *Fixture) Issue(c *models.Course) []*models.Certificate {
 	f.T.Helper()
-	certs, err := f.Svc.IssueCertificates(f.Ctx, c.ID)
+	certs, err := f.Svc.Certificates.IssueCertificates(f.Ctx, c.ID)
 	f.must(err)
 	return certs
 }

@@ -13,7 +13,7 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 	f := newFixture(t)
 	c := &models.Course{Title: "  基层治理专题班 ", Theme: models.ThemeGovernance, StartDate: day("2025-07-01"),
 		EndDate: day("2025-07-31"), Capacity: 0}
-	err := f.svc.CreateCourse(f.ctx, c)
+	err := f.svc.Courses.CreateCourse(f.ctx, c)
 	wantCode(t, err, models.EINVALID)
 	if fs := fields(t, err); fs != "capacity" {
 		t.Errorf("errors on %q, want capacity", fs)
@@ -22,9 +22,9 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 		t.Fatalf("a refused course was stored: %d courses", len(cs))
 	}
 	c.Capacity, c.CohortID = 2, 99
-	wantCode(t, f.svc.CreateCourse(f.ctx, c), models.EINVALID)
+	wantCode(t, f.svc.Courses.CreateCourse(f.ctx, c), models.EINVALID)
 	c.CohortID = 0
-	f.must(f.svc.CreateCourse(f.ctx, c))
+	f.must(f.svc.Courses.CreateCourse(f.ctx, c))
 	if c.ID == 0 || c.Title != "基层治理专题班" || c.Status != models.CoursePlanned {
 		t.Fatalf("created %+v", c)
 	}
@@ -34,7 +34,7 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 	for _, n := range []string{"甲", "乙", "丙"} {
 		tr := f.trainee(n)
 		ts = append(ts, tr)
-		_, err := f.svc.Enrol(f.ctx, c.ID, tr.ID)
+		_, err := f.svc.Enrolment.Enrol(f.ctx, c.ID, tr.ID)
 		f.must(err)
 	}
 	f.session(c, "2025-07-05", "09:00", "11:00", "一教室", 0)
@@ -43,7 +43,7 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 	// leave a session out.
 	up := *c
 	up.Capacity, up.StartDate = 1, day("2025-07-06")
-	err = f.svc.UpdateCourse(f.ctx, &up)
+	err = f.svc.Courses.UpdateCourse(f.ctx, &up)
 	wantCode(t, err, models.EINVALID)
 	if fs := fields(t, err); fs != "capacity,start_date" {
 		t.Errorf("fields %s", fs)
@@ -51,8 +51,8 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 	// A raised capacity promotes the waiting trainee.
 	up = *c
 	up.Capacity, up.Title = 3, "基层治理专题班（第1期）"
-	f.must(f.svc.UpdateCourse(f.ctx, &up))
-	got, err := f.svc.FindCourseByID(f.ctx, c.ID)
+	f.must(f.svc.Courses.UpdateCourse(f.ctx, &up))
+	got, err := f.svc.Courses.FindCourseByID(f.ctx, c.ID)
 	f.must(err)
 	if got.Title != up.Title || got.Capacity != 3 {
 		t.Errorf("stored %+v", got)
@@ -62,7 +62,7 @@ func TestServiceCreateUpdateCourse(t *testing.T) {
 	}
 	missing := up
 	missing.ID = 999
-	wantCode(t, f.svc.UpdateCourse(f.ctx, &missing), models.ENOTFOUND)
+	wantCode(t, f.svc.Courses.UpdateCourse(f.ctx, &missing), models.ENOTFOUND)
 }
 
 func TestServiceCourseReads(t *testing.T) {
@@ -74,16 +74,16 @@ func TestServiceCourseReads(t *testing.T) {
 	tr := map[string]*models.Trainee{}
 	for _, n := range names {
 		tr[n] = f.trainee(n)
-		_, err := f.svc.Enrol(f.ctx, c.ID, tr[n].ID)
+		_, err := f.svc.Enrolment.Enrol(f.ctx, c.ID, tr[n].ID)
 		f.must(err)
 	}
-	_, err := f.svc.Withdraw(f.ctx, c.ID, tr["赵六"].ID) // 钱七 moves up
+	_, err := f.svc.Enrolment.Withdraw(f.ctx, c.ID, tr["赵六"].ID) // 钱七 moves up
 	f.must(err)
 	s1 := f.session(c, "2025-06-10", "09:00", "11:00", "一教室", in.ID)
 	f.session(c, "2025-06-20", "09:00", "11:00", "", 0)
-	f.must(f.svc.RecordAttendance(f.ctx, s1.ID, tr["阿强"].ID, models.Late))
+	f.must(f.svc.Enrolment.RecordAttendance(f.ctx, s1.ID, tr["阿强"].ID, models.Late))
 
-	sums, err := f.svc.CourseSummaries(f.ctx, models.CourseFilter{})
+	sums, err := f.svc.Courses.CourseSummaries(f.ctx, models.CourseFilter{})
 	f.must(err)
 	if len(sums) != 2 || sums[0].Course.ID != other.ID {
 		t.Fatalf("summaries %+v", sums)
@@ -92,7 +92,7 @@ func TestServiceCourseReads(t *testing.T) {
 		t.Errorf("summary of %s: %+v", s.Course.Title, s)
 	}
 
-	rows, err := f.svc.CourseEnrolments(f.ctx, c.ID)
+	rows, err := f.svc.Enrolment.CourseEnrolments(f.ctx, c.ID)
 	f.must(err)
 	var order []string
 	for _, r := range rows {
@@ -102,7 +102,7 @@ func TestServiceCourseReads(t *testing.T) {
 		t.Errorf("enrolments %s, want %s", got, want)
 	}
 
-	sheet, err := f.svc.SessionAttendance(f.ctx, s1.ID)
+	sheet, err := f.svc.Enrolment.SessionAttendance(f.ctx, s1.ID)
 	f.must(err)
 	if len(sheet.Trainees) != 2 || sheet.Trainees[0].Name != "阿强" || sheet.Status[tr["阿强"].ID] != models.Late || !sheet.Held {
 		t.Errorf("sheet %+v", sheet)
@@ -116,7 +116,7 @@ func TestServiceCourseReads(t *testing.T) {
 	clash := &models.Session{CourseID: other.ID, Date: day("2025-06-10"), Start: hm("10:00"), End: hm("12:00"),
 		Venue: "一教室", Topic: "讲座", Hours: 2}
 	f.must(f.db.CreateSession(f.ctx, clash))
-	cs, err := f.svc.ScheduleConflicts(f.ctx, day("2025-06-09"), day("2025-06-15"))
+	cs, err := f.svc.Courses.ScheduleConflicts(f.ctx, day("2025-06-09"), day("2025-06-15"))
 	f.must(err)
 	if len(cs) != 2 || len(cs[s1.ID]) != 1 || len(cs[clash.ID]) != 1 {
 		t.Fatalf("conflicts %v", cs)
@@ -125,17 +125,17 @@ func TestServiceCourseReads(t *testing.T) {
 		t.Errorf("conflict %+v", c)
 	}
 
-	venues, err := f.svc.Venues(f.ctx)
+	venues, err := f.svc.Courses.FindVenues(f.ctx)
 	f.must(err)
 	if strings.Join(venues, ",") != "一教室" {
 		t.Errorf("venues %v", venues)
 	}
-	is, err := f.svc.FindInstructors(f.ctx, models.InstructorFilter{})
+	is, err := f.svc.Courses.FindInstructors(f.ctx, models.InstructorFilter{})
 	f.must(err)
 	if len(is) != 1 || is[0].Name != "王老师" {
 		t.Errorf("instructors %v", is)
 	}
-	issued, pending, err := f.svc.CertificateCounts(f.ctx, c.ID)
+	issued, pending, err := f.svc.Certificates.CertificateCounts(f.ctx, c.ID)
 	f.must(err)
 	if issued != 0 || pending != 0 {
 		t.Errorf("certificates %d issued, %d pending", issued, pending)

@@ -6,8 +6,9 @@ import (
 	"peiyang/models"
 )
 
-// The audit trail, read-only, for the window: the store records it (see
-// store/audit.go); the window reads it here without importing the store.
+// The audit trail, for the window and the command line: the store records
+// every change itself (see store/audit.go); events that change no record
+// (prints, exports, reveals) are recorded here.
 
 // AuditEntry is one entry of the audit trail.
 type AuditEntry = models.AuditEntry
@@ -17,7 +18,7 @@ type AuditEntry = models.AuditEntry
 type AuditFilter = models.AuditFilter
 
 // FindAudit returns the audit entries the filter selects, newest first.
-func (s *Service) FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, error) {
+func (s *AuditService) FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, error) {
 	es, err := s.store.FindAudit(ctx, f)
 	return es, wrap("find audit", err)
 }
@@ -26,6 +27,6 @@ func (s *Service) FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, 
 // a print, an export, a reveal of full ID numbers. entity and id name what
 // it was about (id 0 for none); detail, marshalled to JSON, must hold no
 // personal data.
-func (s *Service) RecordAudit(ctx context.Context, action, entity string, id int64, detail any) error {
+func (s *AuditService) RecordAudit(ctx context.Context, action, entity string, id int64, detail any) error {
 	return wrap("record audit", s.store.RecordAudit(ctx, action, entity, id, detail))
 }

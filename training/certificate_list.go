@@ -7,8 +7,8 @@ import (
 	"peiyang/models"
 )
 
-// Certificate lists for the window: every certificate with its holder and
-// course, and each course's certificates issued and still to issue.
+// Lists of certificates: the certificates with their trainees and courses,
+// the courses that have some, and one course's counts.
 
 // CertificateRow is a certificate with its holder's name and its course.
 type CertificateRow struct {
@@ -19,11 +19,11 @@ type CertificateRow struct {
 
 // CertificateRows lists the certificates the filter selects, by year and
 // sequence, each with its holder's name and its course.
-func (s *Service) CertificateRows(ctx context.Context, f models.CertificateFilter) ([]CertificateRow, error) {
-	return read(s, ctx, "certificate rows", func(ctx context.Context) ([]CertificateRow, error) { return s.certificateRows(ctx, f) })
+func (s *CertificateService) CertificateRows(ctx context.Context, f models.CertificateFilter) ([]CertificateRow, error) {
+	return read(s.rules, ctx, "certificate rows", func(ctx context.Context) ([]CertificateRow, error) { return s.certificateRows(ctx, f) })
 }
 
-func (s *Service) certificateRows(ctx context.Context, f models.CertificateFilter) ([]CertificateRow, error) {
+func (s *rules) certificateRows(ctx context.Context, f models.CertificateFilter) ([]CertificateRow, error) {
 	certs, err := s.store.FindCertificates(ctx, f)
 	if err != nil {
 		return nil, err
@@ -62,7 +62,7 @@ func (s *Service) certificateRows(ctx context.Context, f models.CertificateFilte
 // idBatch is how many trainees one read asks for by ID.
 const idBatch = 500
 
-func (s *Service) coursesByID(ctx context.Context) (map[int64]*models.Course, error) {
+func (s *rules) coursesByID(ctx context.Context) (map[int64]*models.Course, error) {
 	cs, err := s.store.FindCourses(ctx, models.CourseFilter{})
 	if err != nil {
 		return nil, err
@@ -88,11 +88,11 @@ type CourseCertificates struct {
 
 // CertificateCourses lists the courses that someone completed or that
 // have valid certificates, latest start first, with their counts.
-func (s *Service) CertificateCourses(ctx context.Context) ([]CourseCertificates, error) {
-	return read(s, ctx, "certificate courses", func(ctx context.Context) ([]CourseCertificates, error) { return s.certificateCourses(ctx) })
+func (s *CertificateService) CertificateCourses(ctx context.Context) ([]CourseCertificates, error) {
+	return read(s.rules, ctx, "certificate courses", func(ctx context.Context) ([]CourseCertificates, error) { return s.certificateCourses(ctx) })
 }
 
-func (s *Service) certificateCourses(ctx context.Context) ([]CourseCertificates, error) {
+func (s *rules) certificateCourses(ctx context.Context) ([]CourseCertificates, error) {
 	courses, err := s.store.FindCourses(ctx, models.CourseFilter{})
 	if err != nil {
 		return nil, err
@@ -142,4 +142,38 @@ func (s *Service) certificateCourses(ctx context.Context) ([]CourseCertificates,
 		return a.ID > b.ID
 	})
 	return out, nil
+}
+
+// CertificateCounts counts the course's valid certificates, and the
+// trainees who completed it but hold no valid certificate for it yet.
+func (s *CertificateService) CertificateCounts(ctx context.Context, courseID int64) (issued, pending int, err error) {
+	err = s.view(ctx, "certificate counts", func(ctx context.Context) error {
+		issued, pending, err = s.certificateCounts(ctx, courseID)
+		return err
+	})
+	return issued, pending, err
+}
+
+func (s *rules) certificateCounts(ctx context.Context, courseID int64) (issued, pending int, err error) {
+	certs, err := s.store.FindCertificates(ctx, models.CertificateFilter{CourseID: courseID})
+	if err != nil {
+		return 0, 0, err
+	}
+	holds := map[int64]bool{}
+	for _, c := range certs {
+		if c.Status == models.CertValid {
+			issued++
+			holds[c.TraineeID] = true
+		}
+	}
+	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID, Status: models.Completed})
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, e := range es {
+		if !holds[e.TraineeID] {
+			pending++
+		}
+	}
+	return issued, pending, nil
 }

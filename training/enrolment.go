@@ -5,7 +5,78 @@ import (
 	"sort"
 
 	"peiyang/models"
+	"peiyang/pinyin"
 )
+
+// Enrolment: capacity, the waiting list, withdrawal and promotion, and a
+// course's enrolments as the window lists them.
+
+// EnrolmentRow is one enrolment with its trainee.
+type EnrolmentRow struct {
+	Enrolment *models.Enrolment
+	Trainee   *models.Trainee
+}
+
+// CourseEnrolments lists every enrolment on the course with its trainee:
+// those holding a place in pinyin order of their names (the order of the
+// roster and the sign-in sheets), then the waiting list by position, then
+// those who withdrew, in pinyin order.
+func (s *EnrolmentService) CourseEnrolments(ctx context.Context, courseID int64) ([]EnrolmentRow, error) {
+	return read(s.rules, ctx, "course enrolments", func(ctx context.Context) ([]EnrolmentRow, error) { return s.courseEnrolments(ctx, courseID) })
+}
+
+func (s *rules) courseEnrolments(ctx context.Context, courseID int64) ([]EnrolmentRow, error) {
+	if _, err := s.store.FindCourseByID(ctx, courseID); err != nil {
+		return nil, err
+	}
+	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(es))
+	for i, e := range es {
+		ids[i] = e.TraineeID
+	}
+	trainees, err := s.traineesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]EnrolmentRow, 0, len(es))
+	for _, e := range es {
+		t := trainees[e.TraineeID]
+		if t == nil {
+			return nil, notFound("Trainee {{.ID}} not found.", "ID", e.TraineeID)
+		}
+		out = append(out, EnrolmentRow{Enrolment: e, Trainee: t})
+	}
+	group := func(e *models.Enrolment) int {
+		switch {
+		case e.Status.HoldsPlace():
+			return 0
+		case e.Status == models.Waitlisted:
+			return 1
+		}
+		return 2
+	}
+	keys := make(map[int64]string, len(out))
+	for _, r := range out {
+		keys[r.Trainee.ID] = pinyin.SortKey(r.Trainee.Name)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Enrolment, out[j].Enrolment
+		if ga, gb := group(a), group(b); ga != gb {
+			return ga < gb
+		}
+		if a.Status == models.Waitlisted && a.WaitPosition != b.WaitPosition {
+			return a.WaitPosition < b.WaitPosition
+		}
+		if ka, kb := keys[a.TraineeID], keys[b.TraineeID]; ka != kb {
+			return ka < kb
+		}
+		return a.ID < b.ID
+	})
+	return out, nil
+}
 
 // AcceptsEnrolment reports whether the course takes enrolments: it is
 // planned, open or running, not finished or cancelled.
@@ -143,7 +214,7 @@ func WithdrawFrom(course *models.Course, trainee *models.Trainee, es []*models.E
 // withdrawn trainee may enrol again; the old enrolment is reused. Enrolment
 // is refused when the course's sessions clash with those of another course
 // the trainee holds or waits for a place on (a *ConflictError).
-func (s *Service) Enrol(ctx context.Context, courseID, traineeID int64) (*models.Enrolment, error) {
+func (s *EnrolmentService) Enrol(ctx context.Context, courseID, traineeID int64) (*models.Enrolment, error) {
 	var out *models.Enrolment
 	err := s.update(ctx, "enrol", func(ctx context.Context) error {
 		course, err := s.store.FindCourseByID(ctx, courseID)
@@ -203,7 +274,7 @@ func (s *Service) Enrol(ctx context.Context, courseID, traineeID int64) (*models
 // waiting list), promotes the first waiting trainee into a freed place and
 // renumbers the waiting list, all in one transaction. It returns the
 // promoted trainee's enrolment, nil when nobody moved up.
-func (s *Service) Withdraw(ctx context.Context, courseID, traineeID int64) (*models.Enrolment, error) {
+func (s *EnrolmentService) Withdraw(ctx context.Context, courseID, traineeID int64) (*models.Enrolment, error) {
 	var promoted *models.Enrolment
 	err := s.update(ctx, "withdraw", func(ctx context.Context) error {
 		promoted = nil
@@ -236,7 +307,7 @@ func (s *Service) Withdraw(ctx context.Context, courseID, traineeID int64) (*mod
 	return promoted, nil
 }
 
-func (s *Service) saveEnrolments(ctx context.Context, es []*models.Enrolment) error {
+func (s *rules) saveEnrolments(ctx context.Context, es []*models.Enrolment) error {
 	for _, e := range es {
 		if err := s.store.UpdateEnrolment(ctx, e); err != nil {
 			return err
@@ -247,7 +318,7 @@ func (s *Service) saveEnrolments(ctx context.Context, es []*models.Enrolment) er
 
 // enrolmentClashes refuses an enrolment whose sessions overlap those of
 // another course the trainee holds or waits for a place on.
-func (s *Service) enrolmentClashes(ctx context.Context, course *models.Course, trainee *models.Trainee) error {
+func (s *rules) enrolmentClashes(ctx context.Context, course *models.Course, trainee *models.Trainee) error {
 	sessions, err := s.store.FindSessions(ctx, models.SessionFilter{CourseID: course.ID})
 	if err != nil || len(sessions) == 0 {
 		return err
@@ -274,4 +345,10 @@ func (s *Service) enrolmentClashes(ctx context.Context, course *models.Course, t
 		theirs = append(theirs, ss...)
 	}
 	return conflictErr(CheckEnrolment(course, sessions, trainee.ID, theirs, sc))
+}
+
+// FindEnrolments lists the enrolments the filter selects.
+func (s *EnrolmentService) FindEnrolments(ctx context.Context, f models.EnrolmentFilter) ([]*models.Enrolment, error) {
+	es, err := s.store.FindEnrolments(ctx, f)
+	return es, wrap("find enrolments", err)
 }

@@ -1,17 +1,19 @@
-package certificate
+package training
 
 import (
 	"context"
 	"crypto/ed25519"
-	"fmt"
 
 	"peiyang/certsign"
+	"peiyang/internal/parallel"
 	"peiyang/models"
-	"peiyang/training"
 )
 
-// Item is one certificate as printed.
-type Item struct {
+// Loading a course's certificates to print: the valid ones, each with its
+// signed QR code, and the trainees who completed but hold none.
+
+// CertificateItem is one certificate as printed.
+type CertificateItem struct {
 	Serial   string
 	Name     string
 	Gender   models.Gender
@@ -26,40 +28,34 @@ type Item struct {
 	Code string
 }
 
-// Store is what loading a batch reads.
-type Store interface {
-	FindCourseByID(ctx context.Context, id int64) (*models.Course, error)
-	FindTraineeByID(ctx context.Context, id int64) (*models.Trainee, error)
-	FindTrainees(ctx context.Context, f models.TraineeFilter) ([]*models.Trainee, error)
-	FindEnrolments(ctx context.Context, f models.EnrolmentFilter) ([]*models.Enrolment, error)
-	FindCertificates(ctx context.Context, f models.CertificateFilter) ([]*models.Certificate, error)
-}
-
-// Batch is the certificates of a course to print.
-type Batch struct {
+// CertificateBatch is the certificates of a course to print.
+type CertificateBatch struct {
 	Course *models.Course
-	Items  []Item
+	Items  []CertificateItem
 	// Pending are the trainees who completed the course but hold no valid
 	// certificate for it: `peiyang certificates issue` has not been run
 	// since, or their certificate was voided.
 	Pending []*models.Trainee
 }
 
-// Load gathers the valid certificates of a course, in serial order, and
-// signs their QR codes with key (nil: no QR code). A void certificate is
-// not printed; a replaced one is printed as its replacement, which is
-// valid. With traineeID, only that trainee's certificate is printed, and
-// a trainee without one is an ECONFLICT error saying who and why. A
-// course without any valid certificate is an ECONFLICT error too.
-func Load(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.PrivateKey) (*Batch, error) {
-	b, err := load(ctx, st, courseID, traineeID, key)
+// LoadBatch gathers the valid certificates of a course, in serial order,
+// and signs their QR codes with the signing key (made on first use). A
+// void certificate is not printed; a replaced one is printed as its
+// replacement, which is valid. With traineeID, only that trainee's
+// certificate is printed, and a trainee without one is an ECONFLICT error
+// saying who and why. A course without any valid certificate is an
+// ECONFLICT error too. The records are read in one read transaction.
+func (s *CertificateService) LoadBatch(ctx context.Context, courseID, traineeID int64) (*CertificateBatch, error) {
+	key, err := certsign.Key(ctx, s.store)
 	if err != nil {
-		return nil, fmt.Errorf("certificate: load: %w", err)
+		return nil, wrap("load certificates", err)
 	}
-	return b, nil
+	return read(s.rules, ctx, "load certificates", func(ctx context.Context) (*CertificateBatch, error) {
+		return loadBatch(ctx, s.store, courseID, traineeID, key)
+	})
 }
 
-func load(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.PrivateKey) (*Batch, error) {
+func loadBatch(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.PrivateKey) (*CertificateBatch, error) {
 	course, err := st.FindCourseByID(ctx, courseID)
 	if err != nil {
 		return nil, err
@@ -89,8 +85,8 @@ func load(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.
 			pendingIDs = append(pendingIDs, e.TraineeID)
 		}
 	}
-	b := &Batch{Course: course}
-	if b.Pending, err = trainees(ctx, st, pendingIDs); err != nil {
+	b := &CertificateBatch{Course: course}
+	if b.Pending, err = traineesInOrder(ctx, st, pendingIDs); err != nil {
 		return nil, err
 	}
 	if len(valid) == 0 {
@@ -104,17 +100,17 @@ func load(ctx context.Context, st Store, courseID, traineeID int64, key ed25519.
 	for i, c := range valid {
 		ids[i] = c.TraineeID
 	}
-	holders, err := trainees(ctx, st, ids)
+	holders, err := traineesInOrder(ctx, st, ids)
 	if err != nil {
 		return nil, err
 	}
-	b.Items = make([]Item, len(valid))
-	parallel(len(valid), func(i int) { b.Items[i] = newItem(valid[i], holders[i], course, key) })
+	b.Items = make([]CertificateItem, len(valid))
+	parallel.Each(len(valid), func(i int) { b.Items[i] = NewCertificateItem(valid[i], holders[i], course, key) })
 	return b, nil
 }
 
 // loadOne prints one trainee's certificate, or says why there is none.
-func loadOne(ctx context.Context, st Store, course *models.Course, certs []*models.Certificate, enrolments []*models.Enrolment, traineeID int64, key ed25519.PrivateKey) (*Batch, error) {
+func loadOne(ctx context.Context, st Store, course *models.Course, certs []*models.Certificate, enrolments []*models.Enrolment, traineeID int64, key ed25519.PrivateKey) (*CertificateBatch, error) {
 	t, err := st.FindTraineeByID(ctx, traineeID)
 	if err != nil {
 		return nil, err
@@ -124,7 +120,7 @@ func loadOne(ctx context.Context, st Store, course *models.Course, certs []*mode
 		switch {
 		case c.TraineeID != traineeID:
 		case c.Status == models.CertValid:
-			return &Batch{Course: course, Items: []Item{newItem(c, t, course, key)}}, nil
+			return &CertificateBatch{Course: course, Items: []CertificateItem{NewCertificateItem(c, t, course, key)}}, nil
 		case c.Status == models.CertVoid:
 			void = c
 		}
@@ -135,7 +131,7 @@ func loadOne(ctx context.Context, st Store, course *models.Course, certs []*mode
 			e = x
 		}
 	}
-	if err := training.CheckIssue(course, t, e, nil); err != nil {
+	if err := CheckIssue(course, t, e, nil); err != nil {
 		return nil, err
 	}
 	if void != nil {
@@ -146,8 +142,8 @@ func loadOne(ctx context.Context, st Store, course *models.Course, certs []*mode
 		"Name", t.Name, "Course", course.Title, "ID", course.ID)
 }
 
-// trainees reads the trainees with the IDs, in that order.
-func trainees(ctx context.Context, st Store, ids []int64) ([]*models.Trainee, error) {
+// traineesInOrder reads the trainees with the IDs, in that order.
+func traineesInOrder(ctx context.Context, st Store, ids []int64) ([]*models.Trainee, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -168,9 +164,10 @@ func trainees(ctx context.Context, st Store, ids []int64) ([]*models.Trainee, er
 	return out, nil
 }
 
-// newItem is the printed form of a certificate, signed with key.
-func newItem(c *models.Certificate, t *models.Trainee, course *models.Course, key ed25519.PrivateKey) Item {
-	it := Item{Serial: c.Serial, Name: t.Name, Gender: t.Gender, Course: course.Title, Theme: course.Theme,
+// NewCertificateItem is the printed form of a certificate, signed with key
+// (nil: no QR code).
+func NewCertificateItem(c *models.Certificate, t *models.Trainee, course *models.Course, key ed25519.PrivateKey) CertificateItem {
+	it := CertificateItem{Serial: c.Serial, Name: t.Name, Gender: t.Gender, Course: course.Title, Theme: course.Theme,
 		Start: course.StartDate, End: course.EndDate, Hours: c.Hours, IssuedOn: c.IssuedOn}
 	if key != nil {
 		it.Code = certsign.NewPayload(c, t.Name, t.IDNumber, course.Title).Sign(key)

@@ -1,0 +1,139 @@
+package certificate
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"peiyang/internal/userfile"
+	"peiyang/training"
+)
+
+// Item is one certificate as printed, and Batch a course's certificates to
+// print; the rules load and sign them (training.CertificateService).
+type (
+	Item  = training.CertificateItem
+	Batch = training.CertificateBatch
+)
+
+// Mode is where a print's certificates go.
+type Mode int
+
+// The modes of a print.
+const (
+	Merged Mode = iota // one PDF
+	Split              // one PDF each, in a folder
+	Zip                // one PDF each, in a zip archive
+)
+
+// Job is one print of a course's certificates.
+type Job struct {
+	CourseID  int64
+	TraineeID int64 // only this trainee's certificate; 0 for the course's
+	Issue     bool  // issue the missing certificates first
+	Overlay   bool  // only the variable fields, for pre-printed stock
+	Mode      Mode
+	Path      string // the PDF or zip file, or the folder for Split
+	// Progress, when set, is told how many certificates are drawn, as the
+	// work goes; ctx's cancellation is checked as often.
+	Progress func(done, total int)
+	// Detail adds to the audit entry of the print (who asked: the window,
+	// a command); it must hold no personal data.
+	Detail map[string]any
+}
+
+// Printed is what a print wrote.
+type Printed struct {
+	Batch *Batch
+	Paths []string // the files written: one, or one per certificate for Split
+}
+
+// chunk is how many certificates are drawn between two progress reports
+// and checks for cancellation.
+const chunk = 64
+
+// Print is the one sequence that prints certificates, from the window and
+// from the command line alike: issue the missing ones (when asked), read
+// the settings, load the batch and sign its codes with the signing key,
+// lay the certificates out, write them, and record the print in the audit
+// trail. Dates come from the service's clock. A cancelled ctx stops it
+// between chunks, before anything of a PDF or zip file is written.
+func Print(ctx context.Context, svc *training.Service, job Job) (*Printed, error) {
+	if job.Issue {
+		if _, err := svc.Certificates.IssueCertificates(ctx, job.CourseID); err != nil {
+			return nil, err
+		}
+	}
+	settings, err := LoadSettings(ctx, svc.Settings)
+	if err != nil {
+		return nil, err
+	}
+	batch, err := svc.Certificates.LoadBatch(ctx, job.CourseID, job.TraineeID)
+	if err != nil {
+		return nil, err
+	}
+	p := &Printer{Settings: settings, Overlay: job.Overlay, Date: svc.Now()}
+	paths, err := p.write(ctx, job, batch.Items)
+	if err != nil {
+		return nil, err
+	}
+	detail := map[string]any{"what": fmt.Sprintf("%d certificate(s)", len(batch.Items)),
+		"file": filepath.Base(job.Path), "overlay": job.Overlay}
+	for k, v := range job.Detail {
+		detail[k] = v
+	}
+	if err := svc.Audit.RecordAudit(ctx, "print", "courses", batch.Course.ID, detail); err != nil {
+		return nil, err
+	}
+	return &Printed{Batch: batch, Paths: paths}, nil
+}
+
+// write lays the items out and writes them as the job says, a chunk at a
+// time.
+func (p *Printer) write(ctx context.Context, job Job, items []Item) ([]string, error) {
+	n := len(items)
+	progress := func(done int) error {
+		if job.Progress != nil {
+			job.Progress(done, n)
+		}
+		return ctx.Err()
+	}
+	if err := progress(0); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	switch job.Mode {
+	case Split:
+		if err := checkNames(items); err != nil {
+			return nil, err
+		}
+		var paths []string
+		for start := 0; start < n; start += chunk {
+			part, err := p.WriteFiles(job.Path, items[start:min(start+chunk, n)])
+			if err != nil {
+				return nil, err
+			}
+			paths = append(paths, part...)
+			if err := progress(min(start+chunk, n)); err != nil {
+				return nil, err
+			}
+		}
+		return paths, nil
+	case Zip:
+		if err := p.writeZip(&b, items, progress); err != nil {
+			return nil, err
+		}
+	default:
+		if err := p.WriteMerged(&b, items); err != nil {
+			return nil, err
+		}
+		if err := progress(n); err != nil {
+			return nil, err
+		}
+	}
+	if err := userfile.WriteBytes(job.Path, b.Bytes()); err != nil {
+		return nil, err
+	}
+	return []string{job.Path}, nil
+}
