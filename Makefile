@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit test-crash fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-hostile screenshots clean
+.PHONY: setup build run test lint unit test-crash fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-hostile bench-retention screenshots clean
 .PHONY: setup-windows dist vet-windows test-windows test-windows-e2e test-windows-unit screenshots-windows
 
 setup:
@@ -45,7 +45,7 @@ test-crash:
 fuzz:
 	bash scripts/fuzz.sh
 
-bench: bench-search bench-demo bench-sheets bench-certificates bench-roster
+bench: bench-search bench-demo bench-sheets bench-certificates bench-roster bench-retention
 
 bench-search:
 	$(GO) run ./bench/search -n 250000
@@ -64,6 +64,9 @@ bench-roster:
 
 bench-hostile:
 	$(GO) run ./bench/hostile
+
+bench-retention:
+	$(GO) run ./bench/retention
 
 # A PNG of every screen in both languages at 1280×800, from the real binary
 # under Xvfb on the demo database, into screenshots/.
