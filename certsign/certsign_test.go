@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"peiyang/certsign"
 	"peiyang/models"
 	"peiyang/reports/certificate/certtest"
+	"peiyang/reports/certificate/qr"
 )
 
 // issued makes a course with certificates for the names and returns the
@@ -45,20 +47,71 @@ func TestPayloadFormat(t *testing.T) {
 	text := code(t, f, certs[0], trainees[0], course)
 	parts := strings.Split(text, "|")
 	masked := models.MaskIDNumber(trainees[0].IDNumber)
-	if len(parts) != 7 || parts[0] != "PY1" || parts[1] != "〔2025〕第0001号" || parts[2] != "阿依古丽·买买提" ||
-		parts[3] != course.Title || parts[4] != "2025-06-15" || parts[5] != masked || len(parts[6]) != 86 {
+	if len(parts) != 5 || parts[0] != "PY2" || parts[1] != "〔2025〕第0001号" || parts[2] != "阿依古丽·买买提" ||
+		parts[3] != course.Title {
 		t.Fatalf("payload %q", text)
+	}
+	tail := strings.Split(parts[4], " ")
+	if len(tail) != 3 || tail[0] != "20250615" || tail[1] != masked || len(tail[2]) != 155 || strings.Trim(tail[2], "0123456789") != "" {
+		t.Fatalf("payload's end %q", parts[4])
 	}
 	if strings.Contains(text, trainees[0].IDNumber) || !strings.Contains(masked, "********") {
 		t.Errorf("the ID number is not masked: %q", text)
 	}
-	if len(text) > 220 {
-		t.Errorf("payload of %d bytes, want it short", len(text))
+	// The QR code holds the date and the signature in numeric mode and the
+	// masked ID number in alphanumeric mode: a smaller code than PY1's
+	// text for a usual certificate.
+	long := "2025年乡村振兴专题培训班（第一期）"
+	v2 := certsign.NewPayload(certs[0], trainees[0].Name, trainees[0].IDNumber, long).Sign(priv(t, f))
+	sig := make([]byte, ed25519.SignatureSize)
+	rand.Read(sig)
+	v1 := "PY1|" + strings.Join(parts[1:3], "|") + "|" + long + "|2025-06-15|" + masked + "|" + base64.RawURLEncoding.EncodeToString(sig)
+	c2, err := qr.Encode([]byte(v2), qr.M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c1, err := qr.Encode([]byte(v1), qr.M)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c2.Version >= c1.Version {
+		t.Errorf("PY2 needs version %d, PY1 %d", c2.Version, c1.Version)
 	}
 	p, sig, err := certsign.Parse("  " + text + "\n")
 	if err != nil || len(sig) != ed25519.SignatureSize || p.Serial != certs[0].Serial || p.Name != "阿依古丽·买买提" ||
 		!p.IssuedOn.Equal(certs[0].IssuedOn) || p.MaskedID != masked || p.Course != course.Title {
 		t.Errorf("parse: %+v %v", p, err)
+	}
+}
+
+// priv returns the fixture database's signing key.
+func priv(t *testing.T, f *certtest.Fixture) ed25519.PrivateKey {
+	key, err := certsign.Key(f.Ctx, f.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
+
+// TestPY1StillVerifies: certificates printed before PY2 carry PY1 codes;
+// they verify with the same key, and a changed field or signature fails.
+func TestPY1StillVerifies(t *testing.T) {
+	f, certs, trainees, course := issued(t, "欧阳娜娜")
+	key := priv(t, f)
+	msg := "PY1|〔2025〕第0001号|欧阳娜娜|" + course.Title + "|2025-06-15|" + models.MaskIDNumber(trainees[0].IDNumber)
+	text := msg + "|" + base64.RawURLEncoding.EncodeToString(ed25519.Sign(key, []byte(msg)))
+	if r := check(t, f, text); r.Status != certsign.StatusValid || r.Payload.Serial != certs[0].Serial {
+		t.Errorf("PY1 code: %s %s", r.Status, r.Message)
+	}
+	if r := check(t, f, strings.Replace(text, "欧阳娜娜", "欧阳娜", 1)); r.Status != certsign.StatusForged {
+		t.Errorf("altered PY1 code: %s", r.Status)
+	}
+	p, _, err := certsign.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resigned := p.Sign(key); !strings.HasPrefix(resigned, "PY2|") || check(t, f, resigned).Status != certsign.StatusValid {
+		t.Errorf("the PY1 payload signed again: %q", resigned)
 	}
 }
 
@@ -87,12 +140,14 @@ func TestVerdicts(t *testing.T) {
 	// Tampering with any field, or with the signature, is forgery.
 	for i, repl := range []func(string) string{
 		func(s string) string { return strings.Replace(s, "欧阳娜娜", "欧阳娜", 1) },
-		func(s string) string { return strings.Replace(s, "2025-06-15", "2025-06-16", 1) },
+		func(s string) string { return strings.Replace(s, "20250615 ", "20250616 ", 1) },
 		func(s string) string { return strings.Replace(s, "第0001号", "第0002号", 1) },
 		func(s string) string { return strings.Replace(s, "第一期", "第二期", 1) },
 		func(s string) string { return s[:len(s)-2] + "AA" },
 		func(s string) string { return s[:len(s)-1] },
-		func(s string) string { return "PY2" + s[3:] },
+		func(s string) string { return "PY1" + s[3:] },
+		func(s string) string { return s[:len(s)-1] + string('0'+(s[len(s)-1]-'0'+1)%10) },
+		func(s string) string { return strings.Replace(s, "********", "*******0", 1) },
 		func(string) string { return "hello" },
 		func(string) string { return "" },
 	} {

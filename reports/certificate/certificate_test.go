@@ -2,6 +2,7 @@ package certificate
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"errors"
 	"image"
 	"image/color"
@@ -11,8 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"peiyang/certsign"
 	"peiyang/models"
 	"peiyang/reports/certificate/certtest"
+	"peiyang/reports/certificate/qr"
 	"peiyang/reports/pdfkit"
 )
 
@@ -105,31 +108,36 @@ func TestNonBMPNameDrawn(t *testing.T) {
 	}
 }
 
-// TestQRCodeDecodes renders the page and reads the QR code back with a
-// scanner's pipeline.
+// TestQRCodeDecodes renders whole pages and scans them with zbarimg: at
+// 100 dpi, and as a phone's photo might show the page (150 dpi, turned 5°
+// and blurred by a pixel). The long name and course title make the usual
+// certificate's largest code.
 func TestQRCodeDecodes(t *testing.T) {
 	items := sampleItems()[:2]
-	pdf := printPDF(t, &Printer{Settings: testSettings()}, items)
-	for i, it := range items {
-		const dpi = 200
-		img := render(t, pdf, i+1, dpi)
-		px := func(mm float64) int { return int(mm / 25.4 * dpi) }
-		crop := img.(interface {
-			SubImage(image.Rectangle) image.Image
-		}).SubImage(image.Rect(px(qrX-6), px(qrY-6), px(qrX+qrSide+6), px(qrY+qrSide+6)))
-		if got := decodeQR(t, crop); got != it.Code {
-			t.Errorf("page %d: QR code says %q, want %q", i+1, got, it.Code)
-		}
-	}
-}
-
-func decodeQR(t *testing.T, img image.Image) string {
-	t.Helper()
-	text, err := certtest.DecodeQR(img)
+	items[1].Course = "2025年流动党员乡村振兴带头人能力提升专题培训班（第一期）"
+	_, key, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return text
+	for i := range items {
+		it := &items[i]
+		it.Code = certsign.NewPayload(&models.Certificate{Serial: it.Serial, IssuedOn: it.IssuedOn}, it.Name, "51062319900101123X", it.Course).Sign(key)
+	}
+	pdf := printPDF(t, &Printer{Settings: testSettings()}, items)
+	for i, it := range items {
+		c, err := qr.Encode([]byte(it.Code), qr.M)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("page %d: %d bytes, version %d-%s, %.2f mm a module", i+1, len(it.Code), c.Version, c.Level, qrSide/float64(c.Size))
+		if got := certtest.Scan(t, render(t, pdf, i+1, 100)); got != it.Code {
+			t.Errorf("page %d at 100 dpi: QR code says %q, want %q", i+1, got, it.Code)
+		}
+		photo := certtest.PhotoLike(render(t, pdf, i+1, 150), 5, 1)
+		if got := certtest.Scan(t, photo); got != it.Code {
+			t.Errorf("page %d, photo-like: QR code says %q, want %q", i+1, got, it.Code)
+		}
+	}
 }
 
 // TestOverlay prints only the variable fields, each in its box, shifted by
@@ -170,12 +178,7 @@ func TestOverlay(t *testing.T) {
 	if got := boxText(t, pdf, 1, p.X+4-1, p.Y-3-10, p.Width+2, 14); got != it.Course {
 		t.Errorf("long course title: %q", got)
 	}
-	const dpi = 200
-	px := func(mm float64) int { return int(mm / 25.4 * dpi) }
-	img := render(t, pdf, 1, dpi).(interface {
-		SubImage(image.Rectangle) image.Image
-	}).SubImage(image.Rect(px(24-8), px(147-8), px(24+30+8), px(147+30+8)))
-	if got := decodeQR(t, img); got != it.Code {
+	if got := certtest.Scan(t, render(t, pdf, 1, 150)); got != it.Code {
 		t.Errorf("overlay QR code %q", got)
 	}
 }

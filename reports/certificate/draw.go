@@ -23,7 +23,11 @@ const (
 	bodyX, bodyY, bodyW, bodyH = 45.0, 68.0, 207.0, 62.0
 	bodySize, bodyMinSize      = 20.0, 12.0
 
-	qrX, qrY, qrSide = 30.0, 144.0, 27.0
+	// The QR code is 40 mm across, so that its modules (a usual
+	// certificate's code is version 9 or 10, 53 or 57 modules) are about
+	// 0.7 mm: a 100 dpi scan or a slightly blurred, tilted phone photo
+	// still reads them.
+	qrX, qrY, qrSide = 28.0, 134.0, 40.0
 
 	signX, signW = 167.0, 110.0 // the signature block, lines centred in it
 	signatoryY   = 137.0
