@@ -2,12 +2,9 @@ package wintest
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -199,21 +196,13 @@ func pdfText(t *testing.T, name string) string {
 	return poppler.NoSpace(poppler.Text(t, data))
 }
 
-// qrOfPDF renders the first page crisp (300 dpi, no anti-aliasing) and
-// reads its QR code, as a phone would.
+// qrOfPDF renders the first page at 100 dpi and reads its QR code with
+// zbarimg, as a scanner would.
 func qrOfPDF(t *testing.T, name string) string {
 	t.Helper()
-	out, err := exec.Command("pdftoppm", "-r", "300", "-aa", "no", "-aaVector", "no", "-png", "-f", "1", "-l", "1", "-singlefile", name).Output()
-	if err != nil {
-		t.Fatalf("pdftoppm: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(out))
+	data, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := certtest.DecodeQR(img)
-	if err != nil {
-		t.Fatalf("the certificate's QR code: %v", err)
-	}
-	return text
+	return certtest.Scan(t, poppler.Render(t, data, 1, 100))
 }
