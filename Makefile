@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit test-crash fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-hostile bench-retention screenshots clean
+.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-hostile bench-retention screenshots clean
 .PHONY: setup-windows dist vet-windows test-windows test-windows-e2e test-windows-unit screenshots-windows
 
 setup:
@@ -40,6 +40,11 @@ unit:
 # each kill. Takes several minutes; Unix only.
 test-crash:
 	$(GO) run ./bench/crash -runs 50
+
+# Interrupts the same operations with SIGINT (Ctrl+C) instead: each must
+# exit 130 having written nothing, or finish. Unix only.
+test-interrupt:
+	$(GO) run ./bench/crash -runs 20 -signal int
 
 # Runs every fuzz target for FUZZTIME (default 40s) each; see scripts/fuzz.sh.
 fuzz:

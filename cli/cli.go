@@ -86,7 +86,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	e.fs.SetOutput(stderr)
 	e.fs.Usage = func() { printCommandHelp(e.fs.Output(), cmd, e.fs) }
 	e.fs.StringVar(&e.dbPath, "db", e.dbPath, "database `file` (default: $"+EnvDB+", else peiyang.db in the user's config folder)")
+	ctx, interrupted, release := interruptible(e.ctx)
+	e.ctx = ctx
 	err := cmd.run(e, rest)
+	release()
 	if e.db != nil {
 		if cerr := e.db.Close(); cerr != nil && err == nil {
 			err = cerr
@@ -95,6 +98,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	switch {
 	case err == nil:
 		return exitOK
+	case interrupted.Load():
+		fmt.Fprintf(stderr, "peiyang %s: interrupted; what it was writing was rolled back or removed.\n", cmd.name)
+		return exitInterrupted
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.Is(err, errUsage):

@@ -73,7 +73,16 @@ func (l *loader) ts(t time.Time) string {
 	return formatTime(t)
 }
 
+// load writes the dataset's records, parents before children.
 func (l *loader) load(ds *models.Dataset) {
+	l.loadPeople(ds)
+	l.loadCourses(ds)
+	l.loadFollowUp(ds)
+}
+
+// loadPeople writes the organisations, programmes, cohorts, instructors and
+// trainees, with the trainees' search keys.
+func (l *loader) loadPeople(ds *models.Dataset) {
 	each(l, "organisations", `INSERT INTO organisations (id, name, kind, `+regionCols+`, region_text,
 		key_village, placement_capacity, contact_person, contact_phone, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ds.Organisations, func(o *models.Organisation) []any {
@@ -122,6 +131,11 @@ func (l *loader) load(ds *models.Dataset) {
 			l.err = err
 		}
 	}
+}
+
+// loadCourses writes the courses, their sessions, enrolments, attendance
+// and certificates.
+func (l *loader) loadCourses(ds *models.Dataset) {
 	each(l, "courses", `INSERT INTO courses (id, theme, title, cohort_id, start_date, end_date, venue,
 		capacity, required_hours, min_attendance_rate, min_hours, pass_score, require_placement, status,
 		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -142,6 +156,16 @@ func (l *loader) load(ds *models.Dataset) {
 		VALUES (?, ?, ?, ?)`, ds.Attendance, func(a *models.Attendance) []any {
 		return []any{a.SessionID, a.TraineeID, a.Status, l.ts(a.RecordedAt)}
 	})
+	each(l, "certificates", `INSERT INTO certificates (id, serial, year, seq, trainee_id, course_id, hours,
+		issued_on, status, void_reason, replaced_by, replaces, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ds.Certificates, func(c *models.Certificate) []any {
+		return append(append([]any{c.ID}, certificateArgs(c)...), l.ts(c.CreatedAt), l.ts(c.UpdatedAt))
+	})
+}
+
+// loadFollowUp writes the placements, mentorships and their contacts,
+// returns and elections.
+func (l *loader) loadFollowUp(ds *models.Dataset) {
 	each(l, "placements", `INSERT INTO placements (id, trainee_id, village_id, start_date, end_date,
 		supervisor, grade, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ds.Placements, func(p *models.Placement) []any {
@@ -170,11 +194,6 @@ func (l *loader) load(ds *models.Dataset) {
 		}
 		return []any{e.ID, e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result, e.TermYears,
 			l.ts(e.CreatedAt), l.ts(e.UpdatedAt)}
-	})
-	each(l, "certificates", `INSERT INTO certificates (id, serial, year, seq, trainee_id, course_id, hours,
-		issued_on, status, void_reason, replaced_by, replaces, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ds.Certificates, func(c *models.Certificate) []any {
-		return append(append([]any{c.ID}, certificateArgs(c)...), l.ts(c.CreatedAt), l.ts(c.UpdatedAt))
 	})
 }
 

@@ -44,58 +44,8 @@ func bigDataset(n, courses int) *models.Dataset {
 		t.NominatedByID = outflow[i%20].ID
 	}
 	start := models.MustDate("2024-03-04")
-	var sid, eid, cid int64
-	for c := range courses {
-		co := &models.Course{ID: int64(c + 1), Theme: models.Themes[c%5], Title: fmt.Sprintf("专题培训班%d", c),
-			CohortID: int64(c%4 + 1), StartDate: start.AddDays(c), EndDate: start.AddDays(c + 30), Capacity: 60,
-			RequiredHours: 20, Status: models.CourseFinished}
-		ds.Courses = append(ds.Courses, co)
-		var sessions []*models.Session
-		for s := range 10 {
-			sid++
-			se := &models.Session{ID: sid, CourseID: co.ID, Date: co.StartDate.AddDays(s * 3), Start: 540, End: 690,
-				Venue: "教室", InstructorID: int64(c%514 + 1), Topic: "专题", Hours: 2}
-			sessions = append(sessions, se)
-		}
-		ds.Sessions = append(ds.Sessions, sessions...)
-		for k := range 50 {
-			tr := ds.Trainees[(c*50+k)%n]
-			eid++
-			st := models.Completed
-			if k%5 == 0 {
-				st = models.NotCompleted
-			}
-			ds.Enrolments = append(ds.Enrolments, &models.Enrolment{ID: eid, CourseID: co.ID, TraineeID: tr.ID, Status: st})
-			for _, se := range sessions {
-				ds.Attendance = append(ds.Attendance, &models.Attendance{SessionID: se.ID, TraineeID: tr.ID, Status: models.Present})
-			}
-			if k%3 == 0 {
-				cid++
-				ds.Certificates = append(ds.Certificates, &models.Certificate{ID: cid, Serial: fmt.Sprintf("〔2024〕第%04d号", cid),
-					Year: 2024, Seq: int(cid), TraineeID: tr.ID, CourseID: co.ID, Hours: 20, IssuedOn: co.EndDate, Status: models.CertValid})
-			}
-		}
-	}
-	for i := range 3000 {
-		tr := ds.Trainees[(i*7)%n]
-		ds.Placements = append(ds.Placements, &models.Placement{ID: int64(i + 1), TraineeID: tr.ID, VillageID: villages[i%50*4].ID,
-			StartDate: start, EndDate: start.AddDays(30), Grade: models.Grades[i%4]})
-		m := &models.Mentorship{ID: int64(i + 1), MentorID: int64(i%514 + 1), TraineeID: tr.ID, StartDate: start}
-		ds.Mentorships = append(ds.Mentorships, m)
-		for k := range 3 {
-			ds.Contacts = append(ds.Contacts, &models.Contact{ID: int64(3*i + k + 1), MentorshipID: m.ID,
-				Date: start.AddDays(10 * k), Mode: models.ContactPhone, Summary: "联系"})
-		}
-	}
-	for i := range 1500 {
-		tr := ds.Trainees[(i*11)%n]
-		r := &models.Return{ID: int64(i + 1), TraineeID: tr.ID, VillageID: villages[i%200].ID, ReturnDate: start.AddDays(200)}
-		ds.Returns = append(ds.Returns, r)
-		if i%3 != 2 {
-			ds.Elections = append(ds.Elections, &models.Election{ID: int64(len(ds.Elections) + 1), ReturnID: r.ID,
-				Date: start.AddDays(300), Committee: models.CommitteeVillageParty, Post: models.PostMember, Result: models.Elected})
-		}
-	}
+	addCourses(ds, n, courses, start)
+	addFollowUps(ds, n, villages, start)
 	return ds
 }
 
@@ -203,5 +153,67 @@ func TestLoadDatasetAtReportScale(t *testing.T) {
 		len(ds.Contacts), len(ds.Returns), load.Round(time.Millisecond), stage.Round(time.Millisecond))
 	if len(facts) != 40630 {
 		t.Errorf("%d facts", len(facts))
+	}
+}
+
+// addCourses adds the courses, each with 10 sessions and 50 enrolments,
+// attendance and certificates.
+func addCourses(ds *models.Dataset, n, courses int, start models.Date) {
+	var sid, eid, cid int64
+	for c := range courses {
+		co := &models.Course{ID: int64(c + 1), Theme: models.Themes[c%5], Title: fmt.Sprintf("专题培训班%d", c),
+			CohortID: int64(c%4 + 1), StartDate: start.AddDays(c), EndDate: start.AddDays(c + 30), Capacity: 60,
+			RequiredHours: 20, Status: models.CourseFinished}
+		ds.Courses = append(ds.Courses, co)
+		var sessions []*models.Session
+		for s := range 10 {
+			sid++
+			se := &models.Session{ID: sid, CourseID: co.ID, Date: co.StartDate.AddDays(s * 3), Start: 540, End: 690,
+				Venue: "教室", InstructorID: int64(c%514 + 1), Topic: "专题", Hours: 2}
+			sessions = append(sessions, se)
+		}
+		ds.Sessions = append(ds.Sessions, sessions...)
+		for k := range 50 {
+			tr := ds.Trainees[(c*50+k)%n]
+			eid++
+			st := models.Completed
+			if k%5 == 0 {
+				st = models.NotCompleted
+			}
+			ds.Enrolments = append(ds.Enrolments, &models.Enrolment{ID: eid, CourseID: co.ID, TraineeID: tr.ID, Status: st})
+			for _, se := range sessions {
+				ds.Attendance = append(ds.Attendance, &models.Attendance{SessionID: se.ID, TraineeID: tr.ID, Status: models.Present})
+			}
+			if k%3 == 0 {
+				cid++
+				ds.Certificates = append(ds.Certificates, &models.Certificate{ID: cid, Serial: fmt.Sprintf("〔2024〕第%04d号", cid),
+					Year: 2024, Seq: int(cid), TraineeID: tr.ID, CourseID: co.ID, Hours: 20, IssuedOn: co.EndDate, Status: models.CertValid})
+			}
+		}
+	}
+}
+
+// addFollowUps adds 3,000 placements and mentorships with their contacts,
+// and 1,500 returns, most of them elected.
+func addFollowUps(ds *models.Dataset, n int, villages []*models.Organisation, start models.Date) {
+	for i := range 3000 {
+		tr := ds.Trainees[(i*7)%n]
+		ds.Placements = append(ds.Placements, &models.Placement{ID: int64(i + 1), TraineeID: tr.ID, VillageID: villages[i%50*4].ID,
+			StartDate: start, EndDate: start.AddDays(30), Grade: models.Grades[i%4]})
+		m := &models.Mentorship{ID: int64(i + 1), MentorID: int64(i%514 + 1), TraineeID: tr.ID, StartDate: start}
+		ds.Mentorships = append(ds.Mentorships, m)
+		for k := range 3 {
+			ds.Contacts = append(ds.Contacts, &models.Contact{ID: int64(3*i + k + 1), MentorshipID: m.ID,
+				Date: start.AddDays(10 * k), Mode: models.ContactPhone, Summary: "联系"})
+		}
+	}
+	for i := range 1500 {
+		tr := ds.Trainees[(i*11)%n]
+		r := &models.Return{ID: int64(i + 1), TraineeID: tr.ID, VillageID: villages[i%200].ID, ReturnDate: start.AddDays(200)}
+		ds.Returns = append(ds.Returns, r)
+		if i%3 != 2 {
+			ds.Elections = append(ds.Elections, &models.Election{ID: int64(len(ds.Elections) + 1), ReturnID: r.ID,
+				Date: start.AddDays(300), Committee: models.CommitteeVillageParty, Post: models.PostMember, Result: models.Elected})
+		}
 	}
 }

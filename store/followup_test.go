@@ -170,6 +170,13 @@ func TestReturnsAndElections(t *testing.T) {
 		t.Error("return update not saved")
 	}
 
+	checkElections(t, f, r1, r2, pidu)
+}
+
+// checkElections creates, finds, changes and deletes elections on the
+// returns r1 (of the fixture's first trainee) and r2 (of pidu).
+func checkElections(t *testing.T, f *fixture, r1, r2 *models.Return, pidu *models.Trainee) {
+	db := f.db
 	// An election's trainee comes from its return, and must match it.
 	e1 := &models.Election{ReturnID: r1.ID, Date: models.MustDate("2025-03-01"), Committee: models.CommitteeVillageParty,
 		Post: models.PostSecretary, Result: models.Elected, TermYears: 5}

@@ -99,13 +99,16 @@ func TestKeyVillageLoads(t *testing.T) {
 	}
 }
 
-func TestReturnsView(t *testing.T) {
-	f := newFixture(t) // today is 2025-06-15
-	zhao, qian, sun := f.trainee("赵明阳"), f.trainee("钱多多"), f.trainee("孙小梅")
-	far := &models.Trainee{Name: "周远", IDNumber: f.nextIDNumber(), CurrentDistrict: "锦江区",
+// returnsFixture records four returns, three of them to 战旗村 in 德阳, and
+// four elections; it returns 赵明阳 (elected twice), 周远 (from 资阳) and
+// the village.
+func returnsFixture(f *fixture) (zhao, far *models.Trainee, village *models.Organisation) {
+	zhao = f.trainee("赵明阳")
+	qian, sun := f.trainee("钱多多"), f.trainee("孙小梅")
+	far = &models.Trainee{Name: "周远", IDNumber: f.nextIDNumber(), CurrentDistrict: "锦江区",
 		HomeRegion: models.Region{Province: "四川省", City: "资阳市", County: "安岳县"}}
 	f.must(f.svc.Trainees.CreateTrainee(f.ctx, far))
-	village := f.org("战旗村", models.OrgVillage, false, 0)
+	village = f.org("战旗村", models.OrgVillage, false, 0)
 	community := f.org("望江社区", models.OrgCommunity, false, 0)
 
 	ret := func(t *models.Trainee, v *models.Organisation, date string) *models.Return {
@@ -125,6 +128,12 @@ func TestReturnsView(t *testing.T) {
 	elect(rq, "2025-04-01", models.CommitteeVillagers, models.PostMember, models.NotElected)
 	elect(rf, "2024-10-01", models.CommitteeVillagers, models.PostMember, models.Elected)
 
+	return zhao, far, village
+}
+
+func TestReturnsView(t *testing.T) {
+	f := newFixture(t) // today is 2025-06-15
+	returnsFixture(f)
 	v, err := f.svc.FollowUp.Returns(f.ctx, training.ReturnsQuery{})
 	f.must(err)
 	if len(v.Rows) != 4 || v.Totals.Returned != 4 || v.Totals.Stood != 3 || v.Totals.Seated != 2 {
@@ -179,6 +188,11 @@ func TestReturnsView(t *testing.T) {
 		t.Errorf("德阳 2025: %d rows, totals %+v, years %v", len(v.Rows), v.Totals, v.Years)
 	}
 
+}
+
+func TestHomeVillages(t *testing.T) {
+	f := newFixture(t)
+	zhao, far, village := returnsFixture(f)
 	// Home villages: those of the home county first.
 	zy := &models.Organisation{Name: "安岳县某村", Kind: models.OrgVillage,
 		Region: models.Region{Province: "四川省", City: "资阳市", County: "安岳县"}}

@@ -50,6 +50,13 @@ func TestListGathering(t *testing.T) {
 		t.Errorf("missing session: %v", err)
 	}
 
+	checkFollowUpLists(t, f, teacher, zhao, qian, sun)
+	checkRegionOutcome(t, f, zhao)
+}
+
+// checkFollowUpLists reads back the mentor pairing list and the village
+// placement lists of three trainees.
+func checkFollowUpLists(t *testing.T, f *fixture, teacher *models.Instructor, zhao, qian, sun *models.Trainee) {
 	// Mentors and contacts.
 	m := &models.Mentorship{MentorID: teacher.ID, TraineeID: zhao.ID, StartDate: day("2025-06-01")}
 	f.must(f.svc.FollowUp.AssignMentor(f.ctx, m))
@@ -86,6 +93,11 @@ func TestListGathering(t *testing.T) {
 		t.Errorf("placements of an office: %v", err)
 	}
 
+}
+
+// checkRegionOutcome reads back an outflow region's outcome report after
+// zhao returned and was elected.
+func checkRegionOutcome(t *testing.T, f *fixture, zhao *models.Trainee) {
 	// A return and an election for the region's report.
 	home := f.org("仓山镇先锋村", models.OrgVillage, false, 0)
 	r := &models.Return{TraineeID: zhao.ID, VillageID: home.ID, ReturnDate: day("2025-06-01")}

@@ -95,20 +95,8 @@ func (s *rules) returns(ctx context.Context, q ReturnsQuery) (*ReturnsView, erro
 			byReturn[e.ReturnID] = append(byReturn[e.ReturnID], e)
 		}
 	}
-	v := &ReturnsView{Rows: []ReturnRow{}}
-	years := map[int]bool{}
-	var kept []*models.Return
-	for _, r := range rs {
-		years[r.ReturnDate.Year()] = true
-		if q.Year == 0 || r.ReturnDate.Year() == q.Year {
-			kept = append(kept, r)
-		}
-	}
-	for y := range years {
-		v.Years = append(v.Years, y)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(v.Years)))
-
+	v := newReturnsView()
+	kept := v.keepYear(rs, q.Year)
 	ids := make([]int64, len(kept))
 	for i, r := range kept {
 		ids[i] = r.TraineeID
@@ -120,13 +108,6 @@ func (s *rules) returns(ctx context.Context, q ReturnsQuery) (*ReturnsView, erro
 	villages, err := s.villagesByID(ctx)
 	if err != nil {
 		return nil, err
-	}
-	posts := map[models.Post]*PostTotal{}
-	for _, p := range models.Posts {
-		v.Totals.Posts = append(v.Totals.Posts, PostTotal{Post: p})
-	}
-	for i := range v.Totals.Posts {
-		posts[v.Totals.Posts[i].Post] = &v.Totals.Posts[i]
 	}
 	for _, r := range kept {
 		t := trainees[r.TraineeID]
@@ -142,26 +123,7 @@ func (s *rules) returns(ctx context.Context, q ReturnsQuery) (*ReturnsView, erro
 		es := byReturn[r.ID]
 		sort.SliceStable(es, func(i, j int) bool { return es[i].Date.Before(es[j].Date) })
 		row := ReturnRow{Return: r, Trainee: t, Village: village, Elections: es}
-		v.Totals.Returned++
-		if len(es) > 0 {
-			v.Totals.Stood++
-			if row.Seated() {
-				v.Totals.Seated++
-			}
-			stood, seated := map[models.Post]bool{}, map[models.Post]bool{}
-			for _, e := range es {
-				stood[e.Post] = true
-				seated[e.Post] = seated[e.Post] || e.Result.Seated()
-			}
-			for p := range stood {
-				if pt := posts[p]; pt != nil {
-					pt.Stood++
-					if seated[p] {
-						pt.Seated++
-					}
-				}
-			}
-		}
+		v.count(row)
 		if len(es) > 0 || !q.electionFilter() {
 			v.Rows = append(v.Rows, row)
 		}
@@ -174,6 +136,60 @@ func (s *rules) returns(ctx context.Context, q ReturnsQuery) (*ReturnsView, erro
 		return a.ID > b.ID
 	})
 	return v, nil
+}
+
+// newReturnsView returns an empty view with a total for every post.
+func newReturnsView() *ReturnsView {
+	v := &ReturnsView{Rows: []ReturnRow{}}
+	for _, p := range models.Posts {
+		v.Totals.Posts = append(v.Totals.Posts, PostTotal{Post: p})
+	}
+	return v
+}
+
+// keepYear notes the years of all the returns, latest first, and returns
+// those of the year (all of them for 0).
+func (v *ReturnsView) keepYear(rs []*models.Return, year int) []*models.Return {
+	years := map[int]bool{}
+	var kept []*models.Return
+	for _, r := range rs {
+		years[r.ReturnDate.Year()] = true
+		if year == 0 || r.ReturnDate.Year() == year {
+			kept = append(kept, r)
+		}
+	}
+	for y := range years {
+		v.Years = append(v.Years, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(v.Years)))
+	return kept
+}
+
+// count adds a returnee to the totals: returned, stood and seated, and per
+// post stood for.
+func (v *ReturnsView) count(row ReturnRow) {
+	v.Totals.Returned++
+	if len(row.Elections) == 0 {
+		return
+	}
+	v.Totals.Stood++
+	if row.Seated() {
+		v.Totals.Seated++
+	}
+	stood, seated := map[models.Post]bool{}, map[models.Post]bool{}
+	for _, e := range row.Elections {
+		stood[e.Post] = true
+		seated[e.Post] = seated[e.Post] || e.Result.Seated()
+	}
+	for i := range v.Totals.Posts {
+		pt := &v.Totals.Posts[i]
+		if stood[pt.Post] {
+			pt.Stood++
+			if seated[pt.Post] {
+				pt.Seated++
+			}
+		}
+	}
 }
 
 // villagesByID returns every village and community.

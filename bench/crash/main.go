@@ -23,6 +23,10 @@
 // must match: the import's and the demo's summary entry exists exactly
 // when their rows do, and there is one create entry per certificate.
 //
+// With -signal int, the operations are interrupted with SIGINT, as Ctrl+C
+// does, instead of killed: each must then exit with code 130 having
+// written nothing, or finish (make test-interrupt).
+//
 // It prints a summary and exits 1 on any failure. Unix only (SIGKILL).
 package main
 
@@ -58,6 +62,7 @@ var (
 	demoN     = flag.Int("demo", 20000, "trainees of the demo data")
 	seed      = flag.Uint64("seed", uint64(time.Now().UnixNano()), "random seed of the kill delays")
 	keep      = flag.Bool("keep", false, "keep the work folder")
+	sigFlag   = flag.String("signal", "kill", "kill: SIGKILL; int: SIGINT (Ctrl+C), after which an interrupted command must exit 130 having written nothing")
 	baseCount = 5 // trainees in the import's starting database
 )
 
@@ -156,6 +161,10 @@ func run() error {
 			}
 			done, err := verify(bin, o, db)
 			switch {
+			case err == nil && !exited && done && *sigFlag == "int":
+				err = errors.New("interrupted (exit 130), yet its writes are there")
+			}
+			switch {
 			case err != nil:
 				t.failures++
 				t.failed = append(t.failed, fmt.Sprintf("run %d (kill after %s): %v", i, delay.Round(time.Millisecond), err))
@@ -194,8 +203,10 @@ func run() error {
 	return nil
 }
 
-// runAndKill starts the command, kills it with SIGKILL after delay, and
-// reports whether it had exited by itself before that.
+// runAndKill starts the command, kills it after delay (with SIGKILL, or
+// with SIGINT as Ctrl+C does when -signal int), and reports whether it had
+// exited by itself, successfully, before that. Interrupted by SIGINT, it
+// must exit with code 130 (or 0, had it finished meanwhile).
 func runAndKill(bin string, args []string, delay time.Duration) (exited bool, err error) {
 	c := exec.Command(bin, args...)
 	c.Stdout, c.Stderr = io.Discard, io.Discard
@@ -212,9 +223,30 @@ func runAndKill(bin string, args []string, delay time.Duration) (exited bool, er
 		return true, nil
 	case <-time.After(delay):
 	}
-	_ = c.Process.Signal(syscall.SIGKILL)
-	<-waited
-	return false, nil
+	if *sigFlag != "int" {
+		_ = c.Process.Signal(syscall.SIGKILL)
+		<-waited
+		return false, nil
+	}
+	_ = c.Process.Signal(syscall.SIGINT)
+	err = <-waited
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return true, nil // it finished before it noticed
+	case errors.As(err, &ee) && ee.ExitCode() == 130:
+		return false, nil
+	case errors.As(err, &ee) && interruptedEarly(ee):
+		// Before its handler was set up, at start: the shell says 130 too.
+		return false, nil
+	}
+	return false, fmt.Errorf("%s: interrupted, it exited with %v, not 130", strings.Join(args, " "), err)
+}
+
+// interruptedEarly reports whether the process died of SIGINT itself.
+func interruptedEarly(ee *exec.ExitError) bool {
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == syscall.SIGINT
 }
 
 // verify runs peiyang check on the database, then the operation's own

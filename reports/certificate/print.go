@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"peiyang/internal/userfile"
@@ -105,21 +106,7 @@ func (p *Printer) write(ctx context.Context, job Job, items []Item) ([]string, e
 	var b bytes.Buffer
 	switch job.Mode {
 	case Split:
-		if err := checkNames(items); err != nil {
-			return nil, err
-		}
-		var paths []string
-		for start := 0; start < n; start += chunk {
-			part, err := p.WriteFiles(job.Path, items[start:min(start+chunk, n)])
-			if err != nil {
-				return nil, err
-			}
-			paths = append(paths, part...)
-			if err := progress(min(start+chunk, n)); err != nil {
-				return nil, err
-			}
-		}
-		return paths, nil
+		return p.writeSplit(job, items, progress)
 	case Zip:
 		if err := p.writeZip(&b, items, progress); err != nil {
 			return nil, err
@@ -136,4 +123,35 @@ func (p *Printer) write(ctx context.Context, job Job, items []Item) ([]string, e
 		return nil, err
 	}
 	return []string{job.Path}, nil
+}
+
+// writeSplit writes one PDF per item into the job's folder, a chunk at a
+// time; when it fails or is cancelled part way, it removes the files it
+// wrote, so that no half batch is left behind under certificate names.
+func (p *Printer) writeSplit(job Job, items []Item, progress func(done int) error) (paths []string, err error) {
+	if err := checkNames(items); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			for _, f := range paths {
+				os.Remove(f)
+			}
+			paths = nil
+		}
+	}()
+	n := len(items)
+	for start := 0; start < n; start += chunk {
+		part := items[start:min(start+chunk, n)]
+		for _, it := range part { // written or half written, should it fail
+			paths = append(paths, filepath.Join(job.Path, FileName(it)))
+		}
+		if _, err := p.WriteFiles(job.Path, part); err != nil {
+			return paths, err
+		}
+		if err := progress(min(start+chunk, n)); err != nil {
+			return paths, err
+		}
+	}
+	return paths, nil
 }
