@@ -69,7 +69,6 @@ func TestMaskedOutputsCannotRebuildIDNumbers(t *testing.T) {
 	xlsx("attendance", "--course", id(d.course))
 	xlsx("placements")
 	xlsx("mentors")
-	xlsx("returns")
 	fb := filepath.Join(dir, "feedback")
 	run("export", "feedback", "--region", "德阳", "--out", fb)
 	files, _ := filepath.Glob(filepath.Join(fb, "*"))
@@ -123,8 +122,30 @@ func TestMaskedOutputsCannotRebuildIDNumbers(t *testing.T) {
 		t.Fatalf("the audit trail lacks the addition or the retention run")
 	}
 
+	// Returns come years after training: a demo built around its own
+	// default day has them, and elections.
+	rdb := tempDB(t)
+	cmd(t, rdb, "demo", "--trainees", "600", "--today", "2025-11-26").want(t, 0)
+	rpeople, rbyID, _ := demoPeople(t, rdb)
+	c := newAttackers(t, rpeople)
+	out := filepath.Join(dir, "returns.xlsx")
+	r := cmd(t, rdb, "export", "returns", out)
+	r.want(t, 0)
+	if strings.Contains(r.stdout, "Wrote 0 ") {
+		t.Fatalf("the demo has no returns: %s", r.stdout)
+	}
+	readWorkbook(t, c, "export returns", out)
+	rfb := filepath.Join(dir, "feedback-returns")
+	cmd(t, rdb, "export", "feedback", "--region", "四川", "--out", rfb).want(t, 0)
+	rfiles, _ := filepath.Glob(filepath.Join(rfb, "*.xlsx"))
+	if len(rfiles) != 1 {
+		t.Fatalf("feedback package %v", rfiles)
+	}
+	readWorkbook(t, c, "export feedback", rfiles[0])
+
 	a.report(t, byID, 100)
 	b.report(t, byID, 10)
+	c.report(t, rbyID, 10)
 	// No output shows a phone in full: trainees', organisations' contacts',
 	// instructors'.
 	all := a.texts.String()
