@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"peiyang/bench/search/people"
+	"peiyang/internal/people"
 	"peiyang/models"
 )
 

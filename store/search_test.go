@@ -7,7 +7,7 @@ import (
 	"sort"
 	"testing"
 
-	"peiyang/bench/search/people"
+	"peiyang/internal/people"
 	"peiyang/models"
 	"peiyang/store"
 )

@@ -24,7 +24,7 @@ import (
 	"time"
 
 	"peiyang/bench/internal/measure"
-	"peiyang/bench/search/people"
+	"peiyang/internal/people"
 	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"

@@ -49,7 +49,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite"
 
-	"peiyang/bench/search/people"
+	"peiyang/internal/people"
 	"peiyang/models"
 	"peiyang/store"
 )

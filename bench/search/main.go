@@ -14,7 +14,7 @@ import (
 	"sort"
 	"time"
 
-	"peiyang/bench/search/people"
+	"peiyang/internal/people"
 	"peiyang/models"
 	"peiyang/pinyin"
 	"peiyang/store"

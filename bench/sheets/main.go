@@ -27,8 +27,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"peiyang/bench/search/people"
 	"peiyang/imports"
+	"peiyang/internal/people"
 	"peiyang/models"
 	"peiyang/reports/exports"
 	"peiyang/store"
