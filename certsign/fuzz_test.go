@@ -7,6 +7,7 @@ import (
 
 	"peiyang/certsign"
 	"peiyang/models"
+	"peiyang/settings"
 )
 
 // The fuzz targets run their seed corpus with the normal tests; make fuzz
@@ -95,6 +96,39 @@ func FuzzPayloadRoundTrip(f *testing.F) {
 		}
 		if got != p {
 			t.Fatalf("read back %+v, wrote %+v", got, p)
+		}
+	})
+}
+
+// Every serial format the settings accept gives serials that read back
+// from the QR code's text exactly as they were issued, so that the
+// certificate is found again; the formats that could not are refused.
+func FuzzSerialFormatRoundTrip(f *testing.F) {
+	for _, format := range []string{settings.DefaultSerialFormat, "{year}|{seq}", "{year}\n{seq:6}", "{year}\r\n{seq}",
+		"{year}｜{seq}", " {year}-{seq} ", "PY1|{year}{seq}", "\t{year}\t{seq}\t", "〔{year}〕培字第{seq:5}号"} {
+		f.Add(format, 2025, 12)
+	}
+	pub := fuzzKey.Public().(ed25519.PublicKey)
+	f.Fuzz(func(t *testing.T, format string, year, seq int) {
+		if year < 1 || year > 9999 || seq < 1 || seq > 999_999 {
+			return
+		}
+		if settings.Check(settings.SerialFormat, format, settings.Context{Year: year}) != nil {
+			return
+		}
+		// As the service issues them: trimmed, and empty for the default.
+		if format = strings.TrimSpace(format); format == "" {
+			format = settings.DefaultSerialFormat
+		}
+		serial, err := settings.FormatSerial(format, year, seq)
+		if err != nil {
+			t.Fatalf("the check accepts %q, which gives no serial: %v", format, err)
+		}
+		c := fuzzCert()
+		c.Serial = serial
+		got, ok, err := certsign.Verify(certsign.NewPayload(c, "张三", "11010519491231002X", "课程").Sign(fuzzKey), pub)
+		if err != nil || !ok || got.Serial != serial {
+			t.Fatalf("format %q: serial %q reads back as %q (%v, %v)", format, serial, got.Serial, ok, err)
 		}
 	})
 }

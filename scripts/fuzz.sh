@@ -17,6 +17,7 @@ targets=(
 	"./models FuzzParseClock"
 	"./certsign FuzzParse"
 	"./certsign FuzzPayloadRoundTrip"
+	"./certsign FuzzSerialFormatRoundTrip"
 	"./reports/sheets FuzzNormalizers"
 	"./reports/sheets FuzzReadCSV"
 	"./reports/sheets FuzzReadXLSX"

@@ -63,13 +63,17 @@ var overlayDefaults = map[string]string{
 	"end": "220,96,16,50", "course": "58,114,18,125", "hours": "205,114,18,20", "issued": "195,168,16,60",
 }
 
+// printable is the check of the texts documents print.
+func printable(v string, _ Context) error { return Printable(v) }
+
 // registry declares every setting. Add a setting here, with its check.
 func registry() []Setting {
 	checkBy := func(parse func(string) error) func(string, Context) error {
 		return func(v string, _ Context) error { return parse(v) }
 	}
 	list := []Setting{
-		{Key: OrgName, Description: "The organisation's name, printed at the head of rosters, sign-in sheets and reports, and on certificates unless certificate.org_name is set."},
+		{Key: OrgName, Description: "The organisation's name, printed at the head of rosters, sign-in sheets and reports, and on certificates unless certificate.org_name is set.",
+			Check: printable},
 		{Key: UserName, Description: "The name of the person using Peiyang, recorded with every change in the audit trail."},
 		{Key: Language, Description: "The window's language: zh or en; unset, the system's.",
 			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "zh", "en"); return err })},
@@ -81,11 +85,17 @@ func registry() []Setting {
 		{Key: SerialFormat, Default: DefaultSerialFormat, Description: "The certificate serial: {year}, and {seq} or {seq:N} for the number within the year padded to 4 or N digits.",
 			Check: func(v string, c Context) error { _, err := FormatSerial(strings.TrimSpace(v), c.Year, 1); return err }},
 		{Key: SigningKey, Secret: true, Description: "The key the certificates' QR codes are signed with; made on first use. Back the database up: without it the printed certificates cannot be verified."},
-		{Key: CertTitle, Default: DefaultCertTitle, Description: "The certificate's title."},
-		{Key: CertOrgName, Default: DefaultCertOrgName, Description: "The issuing organisation on certificates; unset, org.name, else the default."},
-		{Key: CertSignatory, Description: "The signatory under the certificate's text, such as 院长：李建国; unset, none."},
+		{Key: CertTitle, Default: DefaultCertTitle, Description: "The certificate's title.", Check: printable},
+		{Key: CertOrgName, Default: DefaultCertOrgName, Description: "The issuing organisation on certificates; unset, org.name, else the default.",
+			Check: printable},
+		{Key: CertSignatory, Description: "The signatory under the certificate's text, such as 院长：李建国; unset, none.", Check: printable},
 		{Key: CertBody, Default: DefaultCertBody, Description: "The certificate's wording, with the fields {{name}} {{gender}} {{course}} {{theme}} {{start}} {{end}} {{hours}} {{org}} {{serial}} {{issued}}; \\n starts a paragraph.",
-			Check: checkBy(func(v string) error { _, err := Body(v); return err })},
+			Check: checkBy(func(v string) error {
+				if _, err := Body(v); err != nil {
+					return err
+				}
+				return Printable(v)
+			})},
 		{Key: CertColor, Default: "#B5121B", Description: "The colour of the title and the border, #RRGGBB.",
 			Check: checkBy(func(v string) error { _, _, _, err := ParseColor(v); return err })},
 		{Key: CertSealColor, Default: "#D7000F", Description: "The colour of the seal, #RRGGBB.",
@@ -94,8 +104,8 @@ func registry() []Setting {
 			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "on", "off"); return err })},
 		{Key: CertDateStyle, Default: "arabic", Description: "How dates are written: arabic (2025年6月15日) or chinese (二〇二五年六月十五日).",
 			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "chinese", "arabic"); return err })},
-		{Key: CertBackground, Description: "A PNG or JPEG file drawn under the whole certificate page, without the border; unset, none.",
-			Check: checkBy(func(v string) error { _, _, err := Image(v); return err })},
+		{Key: CertBackground, Description: "A PNG or JPEG file drawn under the whole certificate page, without the border; unset, none. The file (at most 20 MB, 10,000 pixels a side, 25 million pixels) is copied into the database when set: moving or changing it afterwards changes nothing.",
+			File: Image},
 		{Key: CertOffsetX, Default: "0", Description: "Overlay printing: millimetres to move everything right (negative: left), to calibrate a printer.",
 			Check: checkBy(func(v string) error { _, err := ParseMM(v); return err })},
 		{Key: CertOffsetY, Default: "0", Description: "Overlay printing: millimetres to move everything down (negative: up).",

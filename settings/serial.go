@@ -18,9 +18,17 @@ import (
 //
 // Everything else is copied as it is. A format must hold {year} and one
 // {seq} (or {seq:N}), since serials restart their sequence every year and
-// must never repeat; any other "{...}" is refused. The default format
-// 〔{year}〕第{seq}号 gives 〔2025〕第0001号.
+// must never repeat; any other "{...}" is refused. So is "|", the
+// separator of the certificate's QR code text (certsign), and a line
+// break, which that text turns into a space: a serial holding either
+// would not read back from the code as it was issued, and every genuine
+// certificate would verify as unknown. The default format 〔{year}〕第{seq}号
+// gives 〔2025〕第0001号.
 func FormatSerial(format string, year, seq int) (string, error) {
+	if i := strings.IndexAny(format, "|\r\n"); i >= 0 {
+		char := map[byte]string{'|': "|", '\r': `\r`, '\n': `\n`}[format[i]]
+		return "", models.Errorf(models.EINVALID, SerialFormat, MsgSerialUnsafe, "Format", format, "Char", char)
+	}
 	var b strings.Builder
 	years, seqs := 0, 0
 	rest := format
@@ -62,6 +70,10 @@ func FormatSerial(format string, year, seq int) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// MsgSerialUnsafe is the error of a serial format holding a character the
+// QR code's text cannot carry.
+const MsgSerialUnsafe = "The certificate serial format {{.Format}} holds {{.Char}}, which the certificate's QR code cannot carry unchanged: its certificates could never be verified. Leave it out."
 
 func badFormat(format string) error {
 	return models.Errorf(models.EINVALID, SerialFormat, "The certificate serial format {{.Format}} is not valid: it must hold {year} and one {seq} (or {seq:N}) and no other placeholder.", "Format", format)

@@ -9,7 +9,9 @@ package settings
 
 import (
 	"errors"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"peiyang/models"
 )
@@ -35,6 +37,11 @@ type Setting struct {
 	// Check refuses a value the program cannot use; nil accepts any
 	// text. The empty value, which restores the default, is not checked.
 	Check func(value string, c Context) error
+	// File, for a setting whose value names a file, reads the file and
+	// checks it, giving its bytes and type; it is the setting's check.
+	// The file is copied into the database when the setting is saved
+	// (see ReadFile) and read from there afterwards.
+	File func(value string) (data []byte, typ string, err error)
 }
 
 // Context is what a check may need besides the value.
@@ -98,13 +105,42 @@ func Check(key, value string, c Context) error {
 		return err
 	}
 	s := index[key]
-	if s.Check == nil || value == "" {
-		return nil
+	var err error
+	switch {
+	case value == "":
+	case s.File != nil:
+		_, _, err = s.File(value)
+	case s.Check != nil:
+		err = s.Check(value, c)
 	}
-	if err := s.Check(value, c); err != nil {
+	if err != nil {
 		return onKey(key, err)
 	}
 	return nil
+}
+
+// ReadFile reads and checks the file a setting's value names, for a
+// setting declared with File, to be copied into the database with the
+// setting. The empty value, which removes the file, gives nil.
+func ReadFile(key, value string) (*models.SettingFile, error) {
+	if err := CheckKey(key, false); err != nil {
+		return nil, err
+	}
+	s := index[key]
+	if s.File == nil {
+		return nil, onKey(key, errors.New("the setting names no file"))
+	}
+	if value == "" {
+		return nil, nil
+	}
+	if err := models.CheckText(key, value, maxText); err != nil {
+		return nil, err
+	}
+	data, typ, err := s.File(value)
+	if err != nil {
+		return nil, onKey(key, err)
+	}
+	return &models.SettingFile{Key: key, Name: filepath.Base(strings.TrimSpace(value)), Type: typ, Data: data}, nil
 }
 
 // onKey returns err as a *models.Error about the setting key.

@@ -111,3 +111,36 @@ func TestCheckKeyByHand(t *testing.T) {
 		t.Error(CheckKey(SigningKey, true))
 	}
 }
+
+// A text the documents print is refused when the font lacks one of its
+// characters, naming it, when it is saved rather than at every print.
+func TestPrintedTextsNeedTheFont(t *testing.T) {
+	c := Context{Year: 2025}
+	for _, key := range []string{CertSignatory, CertOrgName, OrgName, CertTitle, CertBody} {
+		if err := Check(key, "院长：李建国", c); err != nil {
+			t.Errorf("%s: %v", key, err)
+		}
+		err := Check(key, "院长：李\uE000国", c)
+		e := domainError(t, err)
+		if e.Message != MsgNoGlyph || e.Field != key || !strings.Contains(models.ErrorMessage(err), "U+E000") {
+			t.Errorf("%s: %v", key, err)
+		}
+	}
+	if err := Check(CertBody, "{{name}}同志：\n特发此证。", c); err != nil {
+		t.Errorf("a body with a line break: %v", err)
+	}
+}
+
+// A serial format with the QR code's separator or a line break is
+// refused; the full-width bar is fine.
+func TestSerialFormatMustRoundTrip(t *testing.T) {
+	c := Context{Year: 2025}
+	for _, f := range []string{"{year}|{seq}", "〔{year}〕\n第{seq}号"} {
+		if e := domainError(t, Check(SerialFormat, f, c)); e.Message != MsgSerialUnsafe {
+			t.Errorf("%q: %v", f, e)
+		}
+	}
+	if err := Check(SerialFormat, "{year}｜{seq}", c); err != nil {
+		t.Error(err)
+	}
+}

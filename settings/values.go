@@ -1,15 +1,22 @@
 package settings
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"peiyang/models"
+	"peiyang/reports/pdfkit"
 )
 
 // The values settings hold, parsed as the programme reads them: each
@@ -140,21 +147,116 @@ func FillBody(body string, values map[string]string) string {
 	})
 }
 
+// Limits of a background image: the file's size, and its pixels, which
+// a document decodes into memory (25 million pixels take 100 MB; an A4
+// page scanned at 300 dpi has under 9 million).
+const (
+	MaxImageBytes  = 20 << 20
+	MaxImageSide   = 10_000
+	MaxImagePixels = 25_000_000
+)
+
+// Messages of the background image's checks.
+const (
+	MsgImageUnreadable = "The background image {{.Value}} cannot be read: {{.Error}}"
+	MsgImageNotFile    = "The background image {{.Value}} is not a file (it is a folder, a device or a pipe)."
+	MsgImageTooBig     = "The background image {{.Value}} is {{.MB}} MB; it may be at most {{.Max}} MB."
+	MsgImageType       = "The background image {{.Value}} is neither PNG nor JPEG."
+	MsgImagePixels     = "The background image {{.Value}} is {{.W}}×{{.H}} pixels; it may be at most {{.Side}} pixels a side and {{.Pixels}} million pixels in all."
+	MsgImageDamaged    = "The background image {{.Value}} is damaged: {{.Error}}"
+)
+
 // Image reads an image file for a background and returns its bytes and
-// type, "PNG" or "JPG".
+// type, "PNG" or "JPG". Only a regular file is read (a folder, a device
+// such as /dev/zero or a named pipe is refused before it is opened), of
+// at most MaxImageBytes, holding a PNG or JPEG image within the pixel
+// limits that decodes.
 func Image(path string) ([]byte, string, error) {
 	path = strings.TrimSpace(path)
-	b, err := os.ReadFile(path)
+	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, "", bad("The background image {{.Value}} cannot be read: {{.Error}}", path, "Error", err.Error())
+		return nil, "", bad(MsgImageUnreadable, path, "Error", err.Error())
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, "", bad(MsgImageNotFile, path)
+	}
+	if fi.Size() > MaxImageBytes {
+		return nil, "", bad(MsgImageTooBig, path, "MB", fi.Size()>>20, "Max", MaxImageBytes>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", bad(MsgImageUnreadable, path, "Error", err.Error())
+	}
+	defer f.Close()
+	// The file opened is the file checked: not swapped for a pipe since.
+	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
+		return nil, "", bad(MsgImageNotFile, path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxImageBytes+1))
+	if err != nil {
+		return nil, "", bad(MsgImageUnreadable, path, "Error", err.Error())
+	}
+	if len(b) > MaxImageBytes {
+		return nil, "", bad(MsgImageTooBig, path, "MB", len(b)>>20, "Max", MaxImageBytes>>20)
+	}
+	typ, err := CheckImage(b, path)
+	return b, typ, err
+}
+
+// CheckImage checks an image's bytes as Image does (size, type, pixels,
+// that it decodes) and returns its type, "PNG" or "JPG"; name names it in
+// messages.
+func CheckImage(b []byte, name string) (string, error) {
+	if len(b) > MaxImageBytes {
+		return "", bad(MsgImageTooBig, name, "MB", len(b)>>20, "Max", MaxImageBytes>>20)
+	}
+	var typ string
+	var decode func(io.Reader) (image.Image, error)
 	switch {
 	case len(b) > 8 && string(b[:8]) == "\x89PNG\r\n\x1a\n":
-		return b, "PNG", nil
+		typ, decode = "PNG", png.Decode
 	case len(b) > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF:
-		return b, "JPG", nil
+		typ, decode = "JPG", jpeg.Decode
+	default:
+		return "", bad(MsgImageType, name)
 	}
-	return nil, "", bad("The background image {{.Value}} is neither PNG nor JPEG.", path)
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return "", bad(MsgImageDamaged, name, "Error", err.Error())
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide ||
+		int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+		return "", bad(MsgImagePixels, name, "W", cfg.Width, "H", cfg.Height, "Side", MaxImageSide, "Pixels", MaxImagePixels/1_000_000)
+	}
+	if _, err := decode(bytes.NewReader(b)); err != nil {
+		return "", bad(MsgImageDamaged, name, "Error", err.Error())
+	}
+	return typ, nil
+}
+
+// MsgNoGlyph is the error of text the documents' font cannot print.
+const MsgNoGlyph = "The documents' font has no character {{.Char}} ({{.Code}}), so no document could print this text; write it another way."
+
+// Printable refuses text the documents' font (pdfkit's embedded LXGW
+// WenKai) has no character for, naming the first such character: saved,
+// it would make every document that prints it fail. Line breaks are
+// fine.
+func Printable(v string) error {
+	font, err := pdfkit.DefaultFont()
+	if err != nil {
+		return err
+	}
+	for _, r := range v {
+		if r == '\n' || r == '\r' || font.HasGlyph(r) {
+			continue
+		}
+		char := string(r)
+		if !unicode.IsGraphic(r) {
+			char = "?"
+		}
+		return models.Errorf(models.EINVALID, "", MsgNoGlyph, "Char", char, "Code", fmt.Sprintf("U+%04X", r))
+	}
+	return nil
 }
 
 // Messages of the backup folder's checks.

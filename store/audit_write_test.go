@@ -26,7 +26,7 @@ var readMethods = map[string]bool{
 	"FindReturns": true, "FindReviewItems": true, "FindSessionByID": true, "FindSessions": true, "FindStageFacts": true,
 	"FindTraineeByID": true, "FindTrainees": true, "Inactive": true, "IntegrityCheck": true,
 	"IsEmpty": true, "LastCertificateSeq": true, "Migrated": true, "Path": true, "SchemaVersion": true,
-	"SearchTrainees": true, "Setting": true, "Update": true, "View": true,
+	"SearchTrainees": true, "Setting": true, "SettingFile": true, "Update": true, "View": true,
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not
@@ -305,6 +305,11 @@ var writeCases = map[string]writeCase{
 	}},
 	"SetSetting": {"settings", store.AuditCreate, func(t *testing.T, f *fixture) func() error {
 		return func() error { return f.db.SetSetting(ctx, "org.name", "基层党务学院") }
+	}},
+	"SetSettingFile": {"setting_files", store.AuditCreate, func(t *testing.T, f *fixture) func() error {
+		return func() error {
+			return f.db.SetSettingFile(ctx, "certificate.background", &models.SettingFile{Name: "bg.png", Type: "PNG", Data: []byte("\x89PNG")})
+		}
 	}},
 	"RecordAudit": {"trainees", "print", func(t *testing.T, f *fixture) func() error {
 		return func() error {

@@ -249,7 +249,8 @@ func (s *rules) nextCertificate(ctx context.Context) (*models.Certificate, error
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(format) == "" {
+	// Trimmed, as the setting's check reads it.
+	if format = strings.TrimSpace(format); format == "" {
 		format = settings.DefaultSerialFormat
 	}
 	today := s.today()

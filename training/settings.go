@@ -32,6 +32,8 @@ func (s *SettingService) SetSetting(ctx context.Context, key, value string) erro
 // transaction: every key must be declared and settable by hand (neither
 // secret nor internal), and every value must pass its setting's check. The
 // errors of all refused values come together, each with its key as field.
+// The file a setting names is copied in with it (emptying the setting
+// removes the copy).
 func (s *SettingService) SaveSettings(ctx context.Context, values map[string]string) error {
 	keys := make([]string, 0, len(values))
 	for k := range values {
@@ -40,9 +42,12 @@ func (s *SettingService) SaveSettings(ctx context.Context, values map[string]str
 	sort.Strings(keys)
 	var list models.ErrorList
 	c := s.settingContext()
+	files := map[string]*models.SettingFile{} // of the settings that name a file
 	for _, k := range keys {
 		err := settings.CheckKey(k, true)
-		if err == nil {
+		if d, _ := settings.Lookup(k); err == nil && d.File != nil {
+			files[k], err = settings.ReadFile(k, values[k])
+		} else if err == nil {
 			err = settings.Check(k, values[k], c)
 		}
 		var e *models.Error
@@ -59,12 +64,24 @@ func (s *SettingService) SaveSettings(ctx context.Context, values map[string]str
 	}
 	return s.update(ctx, "save settings", func(ctx context.Context) error {
 		for _, k := range keys {
+			if f, ok := files[k]; ok {
+				if err := s.store.SetSettingFile(ctx, k, f); err != nil {
+					return err
+				}
+			}
 			if err := s.store.SetSetting(ctx, k, values[k]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// SettingFile returns the file copied in for a setting that names one
+// (the certificate's background image), nil when there is none.
+func (s *SettingService) SettingFile(ctx context.Context, key string) (*models.SettingFile, error) {
+	f, err := s.store.SettingFile(ctx, key)
+	return f, wrap("setting file", err)
 }
 
 // SettingValue is a declared setting with its stored value ("" when unset;

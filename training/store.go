@@ -151,6 +151,11 @@ type SettingStore interface {
 	// Setting returns the value, or "" when it was never set.
 	Setting(ctx context.Context, key string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
+	// SettingFile returns the file copied in for a setting, nil when
+	// there is none; SetSettingFile replaces it, or removes it when f is
+	// nil.
+	SettingFile(ctx context.Context, key string) (*models.SettingFile, error)
+	SetSettingFile(ctx context.Context, key string, f *models.SettingFile) error
 }
 
 // PipelineStore gathers what the pipeline rules need of every trainee the

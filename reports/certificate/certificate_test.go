@@ -2,6 +2,7 @@ package certificate
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"errors"
 	"image"
@@ -276,7 +277,7 @@ func TestBackgroundImage(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := testSettings()
-	if err := s.loadBackground(name); err != nil {
+	if err := s.loadBackground(context.Background(), fileSettings{KeyBackground: name}); err != nil {
 		t.Fatal(err)
 	}
 	items := sampleItems()[:2]
@@ -288,6 +289,14 @@ func TestBackgroundImage(t *testing.T) {
 	if !strings.Contains(pageText(t, pdf, 2), "欧阳娜娜") && !strings.Contains(pageText(t, pdf, 2), "王") {
 		t.Error("text missing over the background")
 	}
+}
+
+// fileSettings reads settings from a map, with no file copied in.
+type fileSettings map[string]string
+
+func (m fileSettings) Setting(_ context.Context, key string) (string, error) { return m[key], nil }
+func (m fileSettings) SettingFile(context.Context, string) (*models.SettingFile, error) {
+	return nil, nil
 }
 
 // TestMissingGlyph names the certificate and the characters.

@@ -2,6 +2,7 @@ package certificate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -81,9 +82,11 @@ func Defaults() *Settings {
 	return s
 }
 
-// SettingReader reads named settings; "" means never set.
+// SettingReader reads named settings ("" means never set) and the files
+// copied in for them (nil: none).
 type SettingReader interface {
 	Setting(ctx context.Context, key string) (string, error)
+	SettingFile(ctx context.Context, key string) (*models.SettingFile, error)
 }
 
 // setter reads one setting's value into s.
@@ -115,7 +118,6 @@ func (s *Settings) readers() []setter {
 			s.ChineseDates, err = settings.ParseSwitch(v, "chinese", "arabic")
 			return err
 		}},
-		{KeyBackground, s.loadBackground},
 		{KeyOffsetX, func(v string) (err error) { s.OffsetX, err = settings.ParseMM(v); return err }},
 		{KeyOffsetY, func(v string) (err error) { s.OffsetY, err = settings.ParseMM(v); return err }},
 		{KeyPaper, func(v string) (err error) { s.Paper.W, s.Paper.H, err = settings.ParsePaper(v); return err }},
@@ -150,6 +152,13 @@ func LoadSettings(ctx context.Context, st SettingReader) (*Settings, error) {
 			l = append(l, fieldError(k.key, err))
 		}
 	}
+	if err := s.loadBackground(ctx, st); err != nil {
+		var e *models.Error
+		if !errors.As(err, &e) {
+			return nil, err
+		}
+		l = append(l, fieldError(KeyBackground, e))
+	}
 	return s, l.Err()
 }
 
@@ -163,10 +172,29 @@ func fieldError(key string, err error) *models.Error {
 	return e
 }
 
-// loadBackground reads the background image and checks that it is a PNG
-// or JPEG file.
-func (s *Settings) loadBackground(path string) error {
-	b, _, err := settings.Image(path)
+// loadBackground reads the background image: the copy kept in the
+// database when the setting was saved, checked again as it was then (a
+// database made by an older version, without the copy, has the file the
+// setting names read and checked instead).
+func (s *Settings) loadBackground(ctx context.Context, st SettingReader) error {
+	path, err := st.Setting(ctx, KeyBackground)
+	if err != nil {
+		return fmt.Errorf("certificate: read setting %s: %w", KeyBackground, err)
+	}
+	if path = strings.TrimSpace(path); path == "" {
+		return nil
+	}
+	f, err := st.SettingFile(ctx, KeyBackground)
+	if err != nil {
+		return fmt.Errorf("certificate: read the background image: %w", err)
+	}
+	var b []byte
+	if f != nil {
+		b = f.Data
+		_, err = settings.CheckImage(b, path)
+	} else {
+		b, _, err = settings.Image(path)
+	}
 	if err != nil {
 		return err
 	}
