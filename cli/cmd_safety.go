@@ -8,6 +8,7 @@ import (
 
 	"peiyang/backup"
 	"peiyang/models"
+	"peiyang/training"
 )
 
 // audit records an event that changes no record (a print, an export, a
@@ -131,12 +132,18 @@ func runRetention(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !*dry && len(ids) > 0 {
-		if err := e.svc.Trainees.DeidentifyTrainees(e.ctx, ids); err != nil {
-			return err
+	if !*dry {
+		// With no one to de-identify this still scrubs the file, finishing
+		// what a reader kept an earlier run from finishing.
+		err := e.svc.Trainees.DeidentifyTrainees(e.ctx, ids)
+		done := err == nil || models.ErrorMessage(err) == training.MsgRetentionIncomplete
+		if done && len(ids) > 0 {
+			if err := e.audit("retention", "trainees", 0, map[string]any{
+				"older_than_years": *years, "before": cutoff.String(), "count": len(ids)}); err != nil {
+				return err
+			}
 		}
-		if err := e.audit("retention", "trainees", 0, map[string]any{
-			"older_than_years": *years, "before": cutoff.String(), "count": len(ids)}); err != nil {
+		if err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"peiyang/models"
+	"peiyang/training"
 )
 
 // DeidentifiedPrefix starts the placeholder that replaces a de-identified
@@ -66,20 +67,18 @@ func (db *DB) Inactive(ctx context.Context, before models.Date) ([]int64, error)
 // writer deletes securely (secure_delete, see dsn), overwriting what it
 // frees with zeros, and once the change has committed (called outside a
 // transaction) scrub rewrites the file and empties the -wal file, which
-// may hold older copies of the pages.
+// may hold older copies of the pages; with no trainees it only scrubs, so
+// that running retention again finishes a scrub a reader kept from
+// finishing.
 func (db *DB) Deidentify(ctx context.Context, ids []int64) error {
 	if err := db.deidentify(ctx, ids); err != nil {
 		return err
 	}
-	if txFrom(ctx) != nil || len(ids) == 0 {
+	if txFrom(ctx) != nil {
 		return nil
 	}
 	return db.scrub(ctx)
 }
-
-// msgScrubBusy says that de-identification succeeded but the file could
-// not be scrubbed.
-const msgScrubBusy = "The trainees were de-identified, but another window or program is reading the database, so older copies of the removed numbers may stay in the file until every window on it is closed. Close the others and run retention again."
 
 // scrub rewrites the database file without its free pages (VACUUM), so
 // that nothing deleted before secure deletion was on (a database made by
@@ -96,7 +95,7 @@ func (db *DB) scrub(ctx context.Context) error {
 		return fmt.Errorf("store: scrub: %w", err)
 	}
 	if busy != 0 {
-		return models.Errorf(models.ECONFLICT, "", msgScrubBusy)
+		return models.Errorf(models.ECONFLICT, "", training.MsgRetentionIncomplete)
 	}
 	return nil
 }

@@ -8,10 +8,12 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"peiyang/internal/idattack"
 	"peiyang/models"
 	"peiyang/store"
+	"peiyang/training"
 )
 
 func TestRetentionDeidentifies(t *testing.T) {
@@ -212,5 +214,42 @@ func TestDeidentifyInATransactionLeavesNothing(t *testing.T) {
 		if i := bytes.Index(b, []byte(s)); i >= 0 {
 			t.Errorf("the file still holds %s: %q", s, b[max(0, i-40):min(len(b), i+40)])
 		}
+	}
+}
+
+// TestRetentionWithAReaderSaysSo: a reader in another process that keeps
+// the -wal file from being emptied does not undo the de-identification,
+// but the caller is told that older copies may remain, and what to do.
+func TestRetentionWithAReaderSaysSo(t *testing.T) {
+	defer store.SetBusyTimeout(300 * time.Millisecond)()
+	f := newFixture(t)
+	db := f.db
+	other, err := sql.Open("sqlite", db.Path())
+	must(t, err)
+	defer other.Close()
+	conn, err := other.Conn(ctx)
+	must(t, err)
+	defer conn.Close()
+	// An open read transaction holds a snapshot of the file.
+	_, err = conn.ExecContext(ctx, `BEGIN`)
+	must(t, err)
+	var n int
+	must(t, conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM trainees`).Scan(&n))
+	err = db.Deidentify(ctx, []int64{f.trainees[0].ID})
+	if models.ErrorCode(err) != models.ECONFLICT || models.ErrorMessage(err) != training.MsgRetentionIncomplete {
+		t.Fatalf("Deidentify beside a reader: %v", err)
+	}
+	got, err := db.FindTraineeByID(ctx, f.trainees[0].ID)
+	must(t, err)
+	if !store.IsDeidentified(got.IDNumber) {
+		t.Errorf("not de-identified: %s", got.IDNumber)
+	}
+	_, err = conn.ExecContext(ctx, `COMMIT`)
+	must(t, err)
+	// Once the reader is done, running retention again, with no one left
+	// to de-identify, scrubs the file.
+	must(t, db.Deidentify(ctx, nil))
+	if st, err := os.Stat(db.Path() + "-wal"); err == nil && st.Size() != 0 {
+		t.Errorf("the -wal file holds %d bytes", st.Size())
 	}
 }

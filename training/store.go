@@ -184,9 +184,17 @@ type RetentionStore interface {
 	// last activity is before the date, by ID.
 	Inactive(ctx context.Context, before models.Date) ([]int64, error)
 	// Deidentify removes the trainees' ID numbers, phones and birth dates,
-	// in one transaction, each change in the audit trail.
+	// in one transaction, each change in the audit trail, and then (called
+	// outside a transaction) scrubs the database file so that none of them
+	// stays readable in it: with no trainees it only scrubs. When another
+	// reader keeps the file from being scrubbed, the change stands and the
+	// error is ECONFLICT with the message MsgRetentionIncomplete.
 	Deidentify(ctx context.Context, ids []int64) error
 }
+
+// MsgRetentionIncomplete says that de-identification succeeded but the
+// database file could not be scrubbed of the removed values.
+const MsgRetentionIncomplete = "The trainees were de-identified, but another window or program is reading the database, so older copies of the removed numbers may stay in the file until every window on it is closed. Close the others and run retention again."
 
 // CheckStore checks the database itself.
 type CheckStore interface {

@@ -19,7 +19,10 @@ func (s *TraineeService) InactiveTrainees(ctx context.Context, before models.Dat
 
 // DeidentifyTrainees removes the trainees' ID numbers, phones and birth
 // dates, keeping their names, regions, courses and outcomes; in one
-// transaction, each change in the audit trail.
+// transaction, each change in the audit trail; then it scrubs the database
+// file of them (with no trainees, it only scrubs). An ECONFLICT error with
+// MsgRetentionIncomplete means the change stands but the file could not be
+// scrubbed yet.
 func (s *TraineeService) DeidentifyTrainees(ctx context.Context, ids []int64) error {
 	return wrap("de-identify", s.store.Deidentify(ctx, ids))
 }
