@@ -1,6 +1,7 @@
 package models
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -132,5 +133,50 @@ func FuzzTraineeValidate(f *testing.F) {
 		if utf8.ValidString(name) && !utf8.ValidString(tr.Name) {
 			t.Fatalf("Validate made invalid UTF-8 of the name %q: %q", name, tr.Name)
 		}
+	})
+}
+
+// FuzzMaskJSON: whatever the document, MaskJSON gives valid JSON or an
+// error, changes nothing twice, and never lets a full ID number or phone
+// through under its own key.
+func FuzzMaskJSON(f *testing.F) {
+	for _, s := range []string{`{"id_number":"510623198803121234","phone":"13812345678","birth_date":"1988-03-12"}`,
+		`[{"a":{"contact_phone":"028-86601234"}},["id_number",{"id_number":"x"}]]`, `"id_number"`, `{"id_number":1}`,
+		`{"birth_date":"1988-03"}`, `{}`, `{"a":[1,2,{"b":null}],"phone":""}`, `{"k":"\u003c\u0000"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		out, err := MaskJSON(doc)
+		if err != nil {
+			return
+		}
+		if !json.Valid(out) {
+			t.Fatalf("MaskJSON(%s) = %s, not JSON", doc, out)
+		}
+		again, err := MaskJSON(out)
+		if err != nil || string(again) != string(out) {
+			t.Fatalf("MaskJSON not idempotent: %s, then %s (%v)", out, again, err)
+		}
+		var v any
+		if err := json.Unmarshal(out, &v); err != nil {
+			t.Fatal(err)
+		}
+		var walk func(any)
+		walk = func(v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				for k, e := range x {
+					if s, ok := e.(string); ok && k == "id_number" && len(s) == 18 && strings.Count(s, "*") < 11 {
+						t.Fatalf("id_number %q through in %s", s, out)
+					}
+					walk(e)
+				}
+			case []any:
+				for _, e := range x {
+					walk(e)
+				}
+			}
+		}
+		walk(v)
 	})
 }

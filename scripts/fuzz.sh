@@ -15,6 +15,7 @@ targets=(
 	"./models FuzzTraineeValidate"
 	"./models FuzzParseDate"
 	"./models FuzzParseClock"
+	"./models FuzzMaskJSON"
 	"./certsign FuzzParse"
 	"./certsign FuzzPayloadRoundTrip"
 	"./certsign FuzzSerialFormatRoundTrip"
