@@ -141,6 +141,9 @@ func (p *Printer) Bytes(it Item) ([]byte, error) {
 	return b, nil
 }
 
+// writeFile writes one certificate's file; tests make it fail.
+var writeFile = userfile.WriteBytes
+
 // WriteFiles writes one PDF per item into dir (made if need be), named by
 // FileName, each whole or not at all and readable by its owner only
 // (userfile.WriteBytes), on all CPUs. It returns
@@ -158,12 +161,14 @@ func (p *Printer) WriteFiles(dir string, items []Item) ([]string, error) {
 		b, err := p.Bytes(items[i])
 		if err == nil {
 			paths[i] = filepath.Join(dir, FileName(items[i]))
-			err = userfile.WriteBytes(paths[i], b)
+			err = writeFile(paths[i], b)
 		}
 		errs[i] = err
 	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first: a full disk fails them all alike
+		}
 	}
 	return paths, nil
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"peiyang/internal/userfile"
+	"peiyang/models"
 	"peiyang/training"
 )
 
@@ -126,32 +128,98 @@ func (p *Printer) write(ctx context.Context, job Job, items []Item) ([]string, e
 }
 
 // writeSplit writes one PDF per item into the job's folder, a chunk at a
-// time; when it fails or is cancelled part way, it removes the files it
-// wrote, so that no half batch is left behind under certificate names.
-func (p *Printer) writeSplit(job Job, items []Item, progress func(done int) error) (paths []string, err error) {
+// time, first into a hidden staging folder of its own inside it; only
+// when every PDF is written does each take its real name (commitFiles).
+// A failure, a full disk, a cancellation or the program's end part way
+// leaves the folder as it was: no half batch under certificate names, and
+// the files of an earlier print of the same certificates untouched.
+func (p *Printer) writeSplit(job Job, items []Item, progress func(done int) error) ([]string, error) {
 	if err := checkNames(items); err != nil {
 		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			for _, f := range paths {
-				os.Remove(f)
-			}
-			paths = nil
-		}
-	}()
+	if err := os.MkdirAll(job.Path, 0o700); err != nil {
+		return nil, fmt.Errorf("certificate: %w", err)
+	}
+	removeStaleStaging(job.Path)
+	stage, err := os.MkdirTemp(job.Path, stagingPrefix+"*")
+	if err != nil {
+		return nil, fmt.Errorf("certificate: %w", err)
+	}
+	defer os.RemoveAll(stage)
+	names := make([]string, len(items))
+	for i, it := range items {
+		names[i] = FileName(it)
+	}
 	n := len(items)
 	for start := 0; start < n; start += chunk {
-		part := items[start:min(start+chunk, n)]
-		for _, it := range part { // written or half written, should it fail
-			paths = append(paths, filepath.Join(job.Path, FileName(it)))
-		}
-		if _, err := p.WriteFiles(job.Path, part); err != nil {
-			return paths, err
+		if _, err := p.WriteFiles(stage, items[start:min(start+chunk, n)]); err != nil {
+			return nil, err
 		}
 		if err := progress(min(start+chunk, n)); err != nil {
-			return paths, err
+			return nil, err
 		}
+	}
+	return commitFiles(stage, job.Path, names)
+}
+
+// stagingPrefix starts the name of a split print's staging folder.
+const stagingPrefix = ".peiyang-batch-"
+
+// removeStaleStaging removes the staging folders in dir that a print
+// stopped by force (kill -9, a power cut) left behind, those untouched
+// for an hour: a print still under way keeps writing into its own.
+func removeStaleStaging(dir string) {
+	stale, _ := filepath.Glob(filepath.Join(dir, stagingPrefix+"*"))
+	for _, s := range stale {
+		if fi, err := os.Stat(s); err == nil && fi.IsDir() && time.Since(fi.ModTime()) > time.Hour {
+			os.RemoveAll(s)
+		}
+	}
+}
+
+// commitFiles moves the staged files into dir under their names, all or
+// none: a file already there is first moved aside into the staging
+// folder, and should a later move fail (a file open in a viewer on
+// Windows), the files moved so far are taken back and the ones set aside
+// put back.
+func commitFiles(stage, dir string, names []string) ([]string, error) {
+	aside := filepath.Join(stage, "replaced")
+	if err := os.Mkdir(aside, 0o700); err != nil {
+		return nil, fmt.Errorf("certificate: %w", err)
+	}
+	type moved struct {
+		name     string
+		replaced bool
+	}
+	var done []moved
+	undo := func() {
+		for i := len(done) - 1; i >= 0; i-- {
+			os.Remove(filepath.Join(dir, done[i].name))
+			if done[i].replaced {
+				os.Rename(filepath.Join(aside, done[i].name), filepath.Join(dir, done[i].name))
+			}
+		}
+	}
+	paths := make([]string, len(names))
+	for i, name := range names {
+		dst := filepath.Join(dir, name)
+		m := moved{name: name}
+		if _, err := os.Lstat(dst); err == nil {
+			if err := os.Rename(dst, filepath.Join(aside, name)); err != nil {
+				undo()
+				return nil, models.Errorf(models.EINVALID, "file", userfile.MsgReplace, "File", name, "Dir", dir)
+			}
+			m.replaced = true
+		}
+		if err := os.Rename(filepath.Join(stage, name), dst); err != nil {
+			if m.replaced {
+				os.Rename(filepath.Join(aside, name), dst)
+			}
+			undo()
+			return nil, models.Errorf(models.EINVALID, "file", userfile.MsgReplace, "File", name, "Dir", dir)
+		}
+		done = append(done, m)
+		paths[i] = dst
 	}
 	return paths, nil
 }
