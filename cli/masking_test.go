@@ -26,129 +26,19 @@ func TestMaskedOutputsCannotRebuildIDNumbers(t *testing.T) {
 	}
 	d := newListsDemo(t)
 	people, byID, phones := demoPeople(t, d.path)
-	a := newAttackers(t, people)
-	dir := t.TempDir()
-	id := func(v int64) string { return fmt.Sprint(v) }
-	run := func(args ...string) string {
-		t.Helper()
-		r := cmd(t, d.path, args...)
-		r.want(t, 0)
-		return r.stdout
-	}
-	read := func(source, text string) {
-		if strings.TrimSpace(text) == "" {
-			t.Errorf("%s: empty output", source)
-		}
-		a.Read(source, text)
-	}
+	o := &maskedOutputs{t: t, d: d, dir: t.TempDir(), a: newAttackers(t, people)}
+	o.commandLine()
+	o.workbooks()
+	o.pdfs()
+	b := o.auditAfterRetention(people)
+	c := returnsDemo(t, o.dir)
 
-	// The command line's own text and JSON.
-	for n := int64(1); n <= 60; n++ {
-		read("trainees show", run("trainees", "show", id(n)))
-		read("trainees show --json", run("trainees", "show", id(n), "--json"))
-	}
-	read("trainees show", run("trainees", "show", id(d.trainee)))
-	read("trainees show --json", run("trainees", "show", id(d.trainee), "--json"))
-	for _, q := range []string{"王", "李", "张", "51", "13"} {
-		read("trainees search", run("trainees", "search", q, "--limit", "1000"))
-		read("trainees search --json", run("trainees", "search", q, "--limit", "1000", "--json"))
-	}
-	read("courses show", run("courses", "show", id(d.course)))
-	read("courses show --json", run("courses", "show", id(d.course), "--json"))
-	read("certificates list --json", run("certificates", "list", "--json"))
-
-	// Every workbook.
-	xlsx := func(name string, args ...string) {
-		t.Helper()
-		out := filepath.Join(dir, name+".xlsx")
-		run(append([]string{"export", name, out}, args...)...)
-		readWorkbook(t, a, "export "+name, out)
-	}
-	xlsx("trainees")
-	xlsx("roster", "--course", id(d.course))
-	xlsx("attendance", "--course", id(d.course))
-	xlsx("placements")
-	xlsx("mentors")
-	fb := filepath.Join(dir, "feedback")
-	run("export", "feedback", "--region", "德阳", "--out", fb)
-	files, _ := filepath.Glob(filepath.Join(fb, "*"))
-	if len(files) == 0 {
-		t.Fatal("the feedback package is empty")
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, ".xlsx") {
-			readWorkbook(t, a, "export feedback", f)
-		} else {
-			read("export feedback "+filepath.Ext(f), listsPlainText(t, f))
-		}
-	}
-
-	// Every PDF.
-	pdf := func(what string, args ...string) {
-		t.Helper()
-		out := filepath.Join(dir, strings.ReplaceAll(what, " ", "_")+".pdf")
-		run(append(append([]string{"print"}, args...), "--out", out)...)
-		read(what, listsPlainText(t, out))
-	}
-	pdf("print roster", "roster", "--course", id(d.course))
-	pdf("print signin", "signin", "--course", id(d.course))
-	pdf("print mentors", "mentors")
-	pdf("print placements", "placements")
-	pdf("print outcomes", "outcomes", "--region", "德阳")
-	pdf("print record", "record", "--trainee", id(d.trainee))
-	pdf("print certificates", "certificates", "--course", id(d.course))
-	// A certificate's QR code, as a phone reads it, and what verify says.
-	one := filepath.Join(dir, "one.pdf")
-	run("print", "certificates", "--course", id(d.course), "--trainee", id(d.trainee), "--out", one)
-	code := anyQRFromPDF(t, one)
-	read("certificate QR code", code)
-	read("verify", run("verify", code))
-	read("verify --json", run("verify", code, "--json"))
-
-	// The audit trail after a trainee is added and trainees are
-	// de-identified: the entries' before and after.
-	first17 := "51062319880716123"
-	added := idattack.Person{Name: "钟晓岚", IDNumber: first17 + string(models.IDCheckChar(first17)), Joined: models.MustDate("2012-07-01")}
-	run("trainees", "add", "--name", added.Name, "--id", added.IDNumber, "--phone", "13912345678", "--joined", "2012-07-01",
-		"--home-province", "四川省", "--home-city", "德阳市", "--home-county", "中江县")
-	run("retention", "--older-than", "1")
-	audit := run("audit", "--json", "--limit", "0")
-	a.Read("audit --json", audit)
-	// The audit trail alone, with the de-identified trainees' old numbers
-	// as the truth.
-	b := newAttackers(t, append(people, added))
-	b.Read("audit --json", audit)
-	if !strings.Contains(audit, added.Name) || !strings.Contains(audit, `"retention"`) {
-		t.Fatalf("the audit trail lacks the addition or the retention run")
-	}
-
-	// Returns come years after training: a demo built around its own
-	// default day has them, and elections.
-	rdb := tempDB(t)
-	cmd(t, rdb, "demo", "--trainees", "600", "--today", "2025-11-26").want(t, 0)
-	rpeople, rbyID, _ := demoPeople(t, rdb)
-	c := newAttackers(t, rpeople)
-	out := filepath.Join(dir, "returns.xlsx")
-	r := cmd(t, rdb, "export", "returns", out)
-	r.want(t, 0)
-	if strings.Contains(r.stdout, "Wrote 0 ") {
-		t.Fatalf("the demo has no returns: %s", r.stdout)
-	}
-	readWorkbook(t, c, "export returns", out)
-	rfb := filepath.Join(dir, "feedback-returns")
-	cmd(t, rdb, "export", "feedback", "--region", "四川", "--out", rfb).want(t, 0)
-	rfiles, _ := filepath.Glob(filepath.Join(rfb, "*.xlsx"))
-	if len(rfiles) != 1 {
-		t.Fatalf("feedback package %v", rfiles)
-	}
-	readWorkbook(t, c, "export feedback", rfiles[0])
-
-	a.report(t, byID, 100)
+	o.a.report(t, byID, 100)
 	b.report(t, byID, 10)
-	c.report(t, rbyID, 10)
+	c.a.report(t, c.byID, 10)
 	// No output shows a phone in full: trainees', organisations' contacts',
 	// instructors'.
-	all := a.texts.String()
+	all := o.a.texts.String()
 	shown := 0
 	for _, p := range phones {
 		if strings.Contains(all, p) {
@@ -160,6 +50,156 @@ func TestMaskedOutputsCannotRebuildIDNumbers(t *testing.T) {
 	if shown > 0 || len(phones) < 100 {
 		t.Errorf("%d of %d phones shown in full", shown, len(phones))
 	}
+}
+
+// maskedOutputs runs the commands on the demo database and gives what
+// they print or write to the attackers.
+type maskedOutputs struct {
+	t   *testing.T
+	d   listsDemo
+	dir string
+	a   *attackers
+}
+
+func (o *maskedOutputs) run(args ...string) string {
+	o.t.Helper()
+	r := cmd(o.t, o.d.path, args...)
+	r.want(o.t, 0)
+	return r.stdout
+}
+
+func (o *maskedOutputs) read(source, text string) {
+	if strings.TrimSpace(text) == "" {
+		o.t.Errorf("%s: empty output", source)
+	}
+	o.a.Read(source, text)
+}
+
+func idArg(v int64) string { return fmt.Sprint(v) }
+
+// commandLine reads the command line's own text and JSON.
+func (o *maskedOutputs) commandLine() {
+	d := o.d
+	for k := int64(0); k <= 60; k++ {
+		n := k
+		if k == 0 {
+			n = d.trainee
+		}
+		o.read("trainees show", o.run("trainees", "show", idArg(n)))
+		o.read("trainees show --json", o.run("trainees", "show", idArg(n), "--json"))
+	}
+	for _, q := range []string{"王", "李", "张", "51", "13"} {
+		o.read("trainees search", o.run("trainees", "search", q, "--limit", "1000"))
+		o.read("trainees search --json", o.run("trainees", "search", q, "--limit", "1000", "--json"))
+	}
+	o.read("courses show", o.run("courses", "show", idArg(d.course)))
+	o.read("courses show --json", o.run("courses", "show", idArg(d.course), "--json"))
+	o.read("certificates list --json", o.run("certificates", "list", "--json"))
+}
+
+// workbooks reads every export, the feedback package's PDF too.
+func (o *maskedOutputs) workbooks() {
+	t, d := o.t, o.d
+	xlsx := func(name string, args ...string) {
+		t.Helper()
+		out := filepath.Join(o.dir, name+".xlsx")
+		o.run(append([]string{"export", name, out}, args...)...)
+		readWorkbook(t, o.a, "export "+name, out)
+	}
+	xlsx("trainees")
+	xlsx("roster", "--course", idArg(d.course))
+	xlsx("attendance", "--course", idArg(d.course))
+	xlsx("placements")
+	xlsx("mentors")
+	fb := filepath.Join(o.dir, "feedback")
+	o.run("export", "feedback", "--region", "德阳", "--out", fb)
+	files, _ := filepath.Glob(filepath.Join(fb, "*"))
+	if len(files) == 0 {
+		t.Fatal("the feedback package is empty")
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".xlsx") {
+			readWorkbook(t, o.a, "export feedback", f)
+		} else {
+			o.read("export feedback "+filepath.Ext(f), listsPlainText(t, f))
+		}
+	}
+}
+
+// pdfs reads every printed document as pdftotext reads it, and a
+// certificate's QR code as a phone reads it, with what verify says of it.
+func (o *maskedOutputs) pdfs() {
+	t, d := o.t, o.d
+	pdf := func(what string, args ...string) {
+		t.Helper()
+		out := filepath.Join(o.dir, strings.ReplaceAll(what, " ", "_")+".pdf")
+		o.run(append(append([]string{"print"}, args...), "--out", out)...)
+		o.read(what, listsPlainText(t, out))
+	}
+	pdf("print roster", "roster", "--course", idArg(d.course))
+	pdf("print signin", "signin", "--course", idArg(d.course))
+	pdf("print mentors", "mentors")
+	pdf("print placements", "placements")
+	pdf("print outcomes", "outcomes", "--region", "德阳")
+	pdf("print record", "record", "--trainee", idArg(d.trainee))
+	pdf("print certificates", "certificates", "--course", idArg(d.course))
+	one := filepath.Join(o.dir, "one.pdf")
+	o.run("print", "certificates", "--course", idArg(d.course), "--trainee", idArg(d.trainee), "--out", one)
+	code := anyQRFromPDF(t, one)
+	o.read("certificate QR code", code)
+	o.read("verify", o.run("verify", code))
+	o.read("verify --json", o.run("verify", code, "--json"))
+}
+
+// auditAfterRetention adds a trainee, de-identifies the inactive ones and
+// reads audit --json, the entries' before and after; it returns an
+// attacker that read the audit trail alone, with the de-identified
+// trainees' old numbers as the truth.
+func (o *maskedOutputs) auditAfterRetention(people []idattack.Person) *attackers {
+	first17 := "51062319880716123"
+	added := idattack.Person{Name: "钟晓岚", IDNumber: first17 + string(models.IDCheckChar(first17)), Joined: models.MustDate("2012-07-01")}
+	o.run("trainees", "add", "--name", added.Name, "--id", added.IDNumber, "--phone", "13912345678", "--joined", "2012-07-01",
+		"--home-province", "四川省", "--home-city", "德阳市", "--home-county", "中江县")
+	o.run("retention", "--older-than", "1")
+	audit := o.run("audit", "--json", "--limit", "0")
+	o.a.Read("audit --json", audit)
+	b := newAttackers(o.t, append(people, added))
+	b.Read("audit --json", audit)
+	if !strings.Contains(audit, added.Name) || !strings.Contains(audit, `"retention"`) {
+		o.t.Fatalf("the audit trail lacks the addition or the retention run")
+	}
+	return b
+}
+
+// returnsOutputs is what the returns demo gave the attackers.
+type returnsOutputs struct {
+	a    *attackers
+	byID map[string]int64
+}
+
+// returnsDemo reads the returns and elections: they come years after
+// training, so a demo built around its own default day has them.
+func returnsDemo(t *testing.T, dir string) returnsOutputs {
+	t.Helper()
+	rdb := tempDB(t)
+	cmd(t, rdb, "demo", "--trainees", "600", "--today", "2025-11-26").want(t, 0)
+	people, byID, _ := demoPeople(t, rdb)
+	c := newAttackers(t, people)
+	out := filepath.Join(dir, "returns.xlsx")
+	r := cmd(t, rdb, "export", "returns", out)
+	r.want(t, 0)
+	if strings.Contains(r.stdout, "Wrote 0 ") {
+		t.Fatalf("the demo has no returns: %s", r.stdout)
+	}
+	readWorkbook(t, c, "export returns", out)
+	fb := filepath.Join(dir, "feedback-returns")
+	cmd(t, rdb, "export", "feedback", "--region", "四川", "--out", fb).want(t, 0)
+	files, _ := filepath.Glob(filepath.Join(fb, "*.xlsx"))
+	if len(files) != 1 {
+		t.Fatalf("feedback package %v", files)
+	}
+	readWorkbook(t, c, "export feedback", files[0])
+	return returnsOutputs{a: c, byID: byID}
 }
 
 // attackers reads each output with an attacker of its own, to say which
