@@ -21,7 +21,7 @@ import (
 // Chinese string in the source (the labels, headers and sentences of the
 // PDFs, workbooks, messages and demo data) keeps to the chosen forms
 // (models.CheckWording). The documents themselves are read back by the
-// tests of reports/lists, reports/certificate and reports/exports.
+// tests of reports/lists, reports/certificate and sheets/exports.
 
 // notProse are files whose Chinese strings are data, not wording: names,
 // places, pinyin, hostile input, and the list of wrong forms itself.
@@ -32,13 +32,13 @@ var notProse = map[string]bool{
 	"pinyin/tables.go":               true,
 	"bench/search/people/people.go":  true,
 	"internal/hostile/hostile.go":    true,
-	"reports/sheets/region.go":       true, // place-name suffixes
+	"sheets/region.go":               true, // place-name suffixes
 	"reports/certificate/qr/qr.go":   true,
 	"reports/pdfkit/glyph.go":        true,
 	"reports/pdfkit/wrap.go":         true, // line-breaking punctuation
-	"imports/sessionmatch.go":        true, // how people head session columns
-	"reports/sheets/dates.go":        true, // how people write dates
-	"reports/sheets/normalize.go":    true, // how people write values
+	"sheets/imports/sessionmatch.go": true, // how people head session columns
+	"sheets/dates.go":                true, // how people write dates
+	"sheets/normalize.go":            true, // how people write values
 	"models/elections.go":            true, // how people write posts (ParseSeat)
 	"models/idnumber.go":             true,
 	"reports/certificate/format.go":  true, // Chinese numerals

@@ -77,7 +77,7 @@ var messagePatterns = func() []*regexp.Regexp {
 		`\bfail\(\s*` + s,
 		`sc\.conflict\([^"]*?` + s,
 		`\bmsg\w+\s*=\s*` + s,
-		`\bMsg\w*\s*=\s*` + s, // imports, reports/sheets
+		`\bMsg\w*\s*=\s*` + s, // sheets/imports, sheets
 		`\bbad\(\s*` + s,      // reports/certificate's settings
 		`\.say\(\s*` + s,      // certsign's verdicts
 	} {
@@ -179,7 +179,7 @@ func TestEveryKeyIsTranslated(t *testing.T) {
 	// The import report, the certificate settings and printing, and the
 	// verdicts on certificate codes, and saving files show these packages'
 	// messages too.
-	for _, dir := range []string{"models", "training", "settings", "store", "imports", "reports/sheets", "reports/certificate", "reports/exports", "certsign", "backup", "internal/userfile"} {
+	for _, dir := range []string{"models", "training", "settings", "store", "sheets/imports", "sheets", "reports/certificate", "sheets/exports", "certsign", "backup", "internal/userfile"} {
 		for m, f := range domainMessages(t, dir) {
 			messages[m] = true
 			if _, ok := zh[m]; !ok {

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"peiyang/imports"
 	"peiyang/models"
+	"peiyang/sheets/imports"
 )
 
 // importExportScreen takes spreadsheets in and writes lists out.
@@ -25,7 +25,7 @@ import (
 // rows (all or nothing), or, for nominees, Import valid rows only skips
 // the rejected ones (written to NAME_rejected.xlsx beside the file).
 //
-// Export (importexport_export.go): every list of reports/exports, with its
+// Export (importexport_export.go): every list of sheets/exports, with its
 // filters, ID numbers masked unless "Full ID numbers" is ticked.
 type importExportScreen struct {
 	u      *ui

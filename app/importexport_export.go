@@ -17,8 +17,8 @@ import (
 
 	"peiyang/models"
 	"peiyang/reports/certificate"
-	"peiyang/reports/exports"
 	"peiyang/reports/lists"
+	"peiyang/sheets/exports"
 )
 
 // exportForm writes Peiyang's lists as workbooks: the trainees (with

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"peiyang/models"
-	"peiyang/reports/exports"
+	"peiyang/sheets/exports"
 )
 
 // exportFile parses the command's flags with FILE.xlsx as the one

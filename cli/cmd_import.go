@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"peiyang/imports"
 	"peiyang/models"
+	"peiyang/sheets/imports"
 )
 
 // maxPrinted is how many problems the text report lists.

@@ -4,8 +4,8 @@ import (
 	"context"
 	"io"
 
-	"peiyang/reports/exports"
 	"peiyang/reports/lists"
+	"peiyang/sheets/exports"
 )
 
 // outcomeReport writes an outflow region's outcome report, which the

@@ -19,10 +19,10 @@ targets=(
 	"./certsign FuzzParse"
 	"./certsign FuzzPayloadRoundTrip"
 	"./certsign FuzzSerialFormatRoundTrip"
-	"./reports/sheets FuzzNormalizers"
-	"./reports/sheets FuzzReadCSV"
-	"./reports/sheets FuzzReadXLSX"
-	"./reports/sheets FuzzXMLGuard"
+	"./sheets FuzzNormalizers"
+	"./sheets FuzzReadCSV"
+	"./sheets FuzzReadXLSX"
+	"./sheets FuzzXMLGuard"
 	"./reports/pdfkit FuzzWrapLines"
 )
 

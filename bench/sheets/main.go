@@ -27,10 +27,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"peiyang/imports"
 	"peiyang/internal/people"
 	"peiyang/models"
-	"peiyang/reports/exports"
+	"peiyang/sheets/exports"
+	"peiyang/sheets/imports"
 	"peiyang/store"
 	"peiyang/training"
 )

@@ -24,7 +24,7 @@ import (
 	"time"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 // Precision is how much of a birth date an output shows, as the

@@ -3,7 +3,7 @@ package imports
 import (
 	"slices"
 
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 // Messages of formula cells.

@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 // rejectedPath is where the rejected rows of source go: NAME_rejected.xlsx

@@ -8,7 +8,7 @@ import (
 
 	"peiyang/internal/hostile"
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 // hostileHeader is a trainee list with every free-text column.

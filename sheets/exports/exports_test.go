@@ -12,9 +12,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"peiyang/imports"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
+	"peiyang/sheets/imports"
 	"peiyang/store"
 	"peiyang/training"
 )

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 var (

@@ -11,7 +11,7 @@ import (
 )
 
 // The fuzz targets run their seed corpus as normal tests; run one for
-// longer with, e.g., go test -fuzz=FuzzReadCSV ./reports/sheets.
+// longer with, e.g., go test -fuzz=FuzzReadCSV ./sheets.
 
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte(nomineeCSV))

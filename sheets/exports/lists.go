@@ -6,7 +6,7 @@ import (
 	"sort"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 // traineeCols are the columns of a trainee list; their headers are ones

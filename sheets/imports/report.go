@@ -24,7 +24,7 @@ import (
 	"time"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 	"peiyang/training"
 )
 

@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 	"peiyang/training"
 )
 

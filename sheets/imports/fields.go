@@ -1,6 +1,6 @@
 package imports
 
-import "peiyang/reports/sheets"
+import "peiyang/sheets"
 
 // The columns each import understands, with the names people give them.
 // Keys of trainee fields are the models.Trainee field names Validate

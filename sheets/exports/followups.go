@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 )
 
 // Filter selects the records of the follow-up lists by their trainee's

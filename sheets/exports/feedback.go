@@ -10,7 +10,7 @@ import (
 
 	"peiyang/internal/userfile"
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 	"peiyang/training"
 )
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"peiyang/models"
-	"peiyang/reports/sheets"
+	"peiyang/sheets"
 	"peiyang/training"
 )
 
