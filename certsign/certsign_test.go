@@ -173,31 +173,7 @@ func TestVerdicts(t *testing.T) {
 		t.Errorf("void: %+v", r)
 	}
 
-	// Replaced, then the replacement replaced and voided.
-	third := code(t, f, certs[2], trainees[2], course)
-	next, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, certs[2].Serial)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r = check(t, f, third)
-	if r.Status != certsign.StatusReplaced || r.ReplacedBy != next.Serial || r.Current != next.Serial || r.CurrentStatus != models.CertValid ||
-		!strings.Contains(r.Message, next.Serial) {
-		t.Errorf("replaced: %+v", r)
-	}
-	if r := check(t, f, code(t, f, next, trainees[2], course)); r.Status != certsign.StatusValid {
-		t.Errorf("the replacement: %+v", r)
-	}
-	last, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, next.Serial)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Svc.Certificates.VoidCertificate(f.Ctx, last.Serial, "重复发放"); err != nil {
-		t.Fatal(err)
-	}
-	if r := check(t, f, third); r.Status != certsign.StatusReplaced || r.ReplacedBy != next.Serial || r.Current != last.Serial ||
-		r.CurrentStatus != models.CertVoid || !strings.Contains(r.Message, "void") {
-		t.Errorf("replaced twice, then void: %+v", r)
-	}
+	checkReplaced(t, f, certs[2], trainees[2], course)
 
 	// Genuine but unknown here.
 	key, _ := certsign.Key(f.Ctx, f.DB)
@@ -213,6 +189,37 @@ func TestVerdicts(t *testing.T) {
 	}
 	if r := check(t, f, valid); r.Status != certsign.StatusValid || len(r.Differences) != 1 || !strings.Contains(r.Differences[0], "欧阳娜") {
 		t.Errorf("changed name: %+v", r)
+	}
+}
+
+// checkReplaced reissues a certificate, then its replacement, and voids the
+// last: the first code reads as replaced, with the current one's status.
+func checkReplaced(t *testing.T, f *certtest.Fixture, cert *models.Certificate, trainee *models.Trainee, course *models.Course) {
+	t.Helper()
+	// Replaced, then the replacement replaced and voided.
+	third := code(t, f, cert, trainee, course)
+	next, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, cert.Serial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := check(t, f, third)
+	if r.Status != certsign.StatusReplaced || r.ReplacedBy != next.Serial || r.Current != next.Serial || r.CurrentStatus != models.CertValid ||
+		!strings.Contains(r.Message, next.Serial) {
+		t.Errorf("replaced: %+v", r)
+	}
+	if r := check(t, f, code(t, f, next, trainee, course)); r.Status != certsign.StatusValid {
+		t.Errorf("the replacement: %+v", r)
+	}
+	last, err := f.Svc.Certificates.ReissueCertificate(f.Ctx, next.Serial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Svc.Certificates.VoidCertificate(f.Ctx, last.Serial, "重复发放"); err != nil {
+		t.Fatal(err)
+	}
+	if r := check(t, f, third); r.Status != certsign.StatusReplaced || r.ReplacedBy != next.Serial || r.Current != last.Serial ||
+		r.CurrentStatus != models.CertVoid || !strings.Contains(r.Message, "void") {
+		t.Errorf("replaced twice, then void: %+v", r)
 	}
 }
 

@@ -98,26 +98,33 @@ func TestHostileCommandLine(t *testing.T) {
 			if r := cmd(t, db, "verify", c.Value); r.code != exitOK && strings.TrimSpace(r.stdout+r.stderr) == "" {
 				t.Fatalf("verify: exit %d without a message", r.code)
 			}
-			// settings: stored and read back unchanged, or refused.
-			for _, key := range []string{store.SettingUserName, settings.SerialFormat} {
-				r := cmd(t, db, "settings", "set", key, c.Value)
-				if r.code != exitOK {
-					if strings.TrimSpace(r.stderr) == "" {
-						t.Fatalf("settings set %s refused without a message", key)
-					}
-					continue
-				}
-				r = cmd(t, db, "settings", "get", key, "--json")
-				r.want(t, 0)
-				var got struct{ Value string }
-				if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || got.Value != c.Value {
-					t.Errorf("settings get %s = %s (%v); set %q", key, r.stdout, err, c.Value)
-				}
-			}
-			cmd(t, db, "settings", "set", store.SettingUserName, "测试员").want(t, 0)
-			cmd(t, db, "settings", "set", settings.SerialFormat, settings.DefaultSerialFormat).want(t, 0)
+			hostileSettings(t, db, c.Value)
 		})
 	}
 	r := cmd(t, db, "check")
 	r.want(t, 0, "ok")
+}
+
+// hostileSettings sets two settings to the value: each is stored and read
+// back unchanged, or refused with a message; then they are put back.
+func hostileSettings(t *testing.T, db, value string) {
+	t.Helper()
+	// settings: stored and read back unchanged, or refused.
+	for _, key := range []string{store.SettingUserName, settings.SerialFormat} {
+		r := cmd(t, db, "settings", "set", key, value)
+		if r.code != exitOK {
+			if strings.TrimSpace(r.stderr) == "" {
+				t.Fatalf("settings set %s refused without a message", key)
+			}
+			continue
+		}
+		r = cmd(t, db, "settings", "get", key, "--json")
+		r.want(t, 0)
+		var got struct{ Value string }
+		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || got.Value != value {
+			t.Errorf("settings get %s = %s (%v); set %q", key, r.stdout, err, value)
+		}
+	}
+	cmd(t, db, "settings", "set", store.SettingUserName, "测试员").want(t, 0)
+	cmd(t, db, "settings", "set", settings.SerialFormat, settings.DefaultSerialFormat).want(t, 0)
 }

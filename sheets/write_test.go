@@ -12,7 +12,10 @@ import (
 	"peiyang/models"
 )
 
-func TestWorkbookStyledSheets(t *testing.T) {
+// writeStyledWorkbook writes a workbook of two sheets, 251 rows of every
+// kind of column and one with a long name, and returns its path.
+func writeStyledWorkbook(t *testing.T) string {
+	t.Helper()
 	w, err := NewWorkbook()
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +49,11 @@ func TestWorkbookStyledSheets(t *testing.T) {
 	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".peiyang-*")); len(m) != 0 {
 		t.Errorf("temporary files left: %v", m)
 	}
+	return path
+}
 
+func TestWorkbookStyledSheets(t *testing.T) {
+	path := writeStyledWorkbook(t)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
