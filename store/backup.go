@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"peiyang/internal/private"
 	"peiyang/models"
@@ -65,68 +64,6 @@ func LatestSchemaVersion() int {
 	return ms[len(ms)-1].version
 }
 
-// CheckFile checks a database file that is not open, such as a backup,
-// without changing it: it must be a SQLite database that passes the
-// integrity check, with a Peiyang schema. It returns the file's schema
-// version; a problem is EINVALID.
-func CheckFile(ctx context.Context, path string) (int, error) {
-	badFile := func(msg string, kv ...any) error {
-		return models.Errorf(models.EINVALID, "file", msg, kv...)
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return 0, badFile("The file {{.Path}} cannot be read.", "Path", path)
-	}
-	if st.IsDir() || st.Size() == 0 {
-		return 0, badFile("The file {{.Path}} is not a Peiyang database.", "Path", path)
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return 0, fmt.Errorf("store: check file: %w", err)
-	}
-	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	// immutable: no locks, no -wal or -shm files created next to the copy.
-	c, err := sql.Open("sqlite", "file://"+p+"?mode=ro&immutable=1")
-	if err != nil {
-		return 0, fmt.Errorf("store: check file: %w", err)
-	}
-	defer c.Close()
-	rows, err := c.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return 0, badFile("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
-	}
-	var problems []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return 0, badFile("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
-		}
-		if s != "ok" {
-			problems = append(problems, s)
-		}
-	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return 0, badFile("The file {{.Path}} is not a sound SQLite database: {{.Err}}", "Path", path, "Err", err.Error())
-	}
-	if len(problems) > 0 {
-		if len(problems) > 5 {
-			problems = problems[:5]
-		}
-		return 0, badFile("The file {{.Path}} is damaged: {{.Err}}", "Path", path, "Err", strings.Join(problems, "; "))
-	}
-	var v sql.NullInt64
-	if err := c.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil || v.Int64 < 1 {
-		return 0, badFile("The file {{.Path}} is not a Peiyang database.", "Path", path)
-	}
-	return int(v.Int64), nil
-}
-
 // Checkpoint folds the write-ahead log of the database file at path, which
 // this process must not hold open, into the file, so that the file alone
 // holds every committed change; SQLite removes the -wal and -shm files when
@@ -149,6 +86,22 @@ func Checkpoint(ctx context.Context, path string) error {
 	if cerr := c.Close(); err == nil {
 		err = cerr
 	}
+	if err != nil {
+		return fmt.Errorf("store: checkpoint: %w", err)
+	}
+	if busy != 0 {
+		return models.Errorf(models.ECONFLICT, "", "The database is in use by another program; close Peiyang first.")
+	}
+	return nil
+}
+
+// FoldLog folds the write-ahead log into the database file through the
+// open database, so that the file alone holds every committed change:
+// before closing a database whose file another program replaced, whose
+// log SQLite then leaves behind beside the new file.
+func (db *DB) FoldLog(ctx context.Context) error {
+	var busy, logged, done int
+	err := db.wr.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logged, &done)
 	if err != nil {
 		return fmt.Errorf("store: checkpoint: %w", err)
 	}

@@ -52,6 +52,12 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
+// migrationsTable records the migrations applied to a database.
+const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		applied_at TEXT NOT NULL
+	)`
+
 // migrate applies the migrations not yet recorded in schema_migrations, in
 // order, each in its own transaction.
 func (db *DB) migrate(ctx context.Context) error {
@@ -59,10 +65,7 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
-	if _, err := db.wr.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		applied_at TEXT NOT NULL
-	)`); err != nil {
+	if _, err := db.wr.ExecContext(ctx, migrationsTable); err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
 	var applied []int
