@@ -67,13 +67,33 @@ type Options struct {
 	// settings, keeping the last few, and returns its path; the window
 	// calls it when it closes, at most once a day. nil for none.
 	AutoBackup func(ctx context.Context, now time.Time) (string, error)
-	// Restore closes the database and replaces it with the backup src,
-	// setting the current one aside, and returns the set-aside file.
-	// closed tells whether it closed the database: when it refuses the
-	// backup before closing, the window carries on; once closed, the
-	// window only shows the outcome and closes. nil leaves out "Restore
-	// from a backup…".
-	Restore func(ctx context.Context, src string) (aside string, closed bool, err error)
+	// Restore replaces the database with the backup src after checking
+	// it, keeping the current data aside, and says what became of it (see
+	// Restored); on an error the database is as it was. nil leaves out
+	// "Restore from a backup…".
+	Restore func(ctx context.Context, src string) (Restored, error)
+	// Replaced reports whether another file now sits at the database's
+	// path than the one the window has open (a restore or a copy made by
+	// another program); the window asks every few seconds and then
+	// reopens through Reopen. nil for no watch.
+	Replaced func() bool
+	// Reopen closes the database and opens the file at its path again,
+	// returning the service over it.
+	Reopen func(ctx context.Context) (*training.Service, error)
+	// Notice is shown when the window opens (what was cleaned up after
+	// an interrupted restore); nil for none.
+	Notice *models.Error
+}
+
+// Restored is what became of a restore. When Service is set the window
+// goes on with it: over the restored database when Done, else over the
+// original one, reopened. Closed without a Service means the database
+// could not be reopened: the window can only close.
+type Restored struct {
+	Service *training.Service
+	Done    bool   // the backup is in place
+	Aside   string // where the previous data are kept
+	Closed  bool   // the window's service is closed
 }
 
 // EnvTiming, when set, makes the window log how long it took to start:
@@ -103,6 +123,7 @@ func Run(svc *training.Service, opts Options) error {
 		}
 	}
 	u.win.SetMaster()
+	go u.watchFile(watchInterval)
 	u.win.ShowAndRun()
 	u.closeDown()
 	return nil
@@ -169,7 +190,7 @@ type ui struct {
 
 	dashboard *dashboardScreen
 	trainees  *traineesScreen
-	restored  bool // the data were restored and the database closed
+	closedDB  bool // the service is closed for good (a restore that could not reopen)
 }
 
 // newUI builds the main window on a (real or test) app.
@@ -215,6 +236,9 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	default:
 		u.checkFirstRun()
 	}
+	if opts.Notice != nil {
+		u.showNotice(opts.Notice)
+	}
 	return u, nil
 }
 
@@ -232,6 +256,12 @@ func (u *ui) switchLanguage(code string) {
 			onUI(func() { u.showError(err) })
 		}
 	}()
+	u.rebuild()
+}
+
+// rebuild builds the window's screens anew, on the same screen: after a
+// change of language or of database.
+func (u *ui) rebuild() {
 	current := u.current
 	u.built, u.current, u.dashboard, u.trainees = map[string]screen{}, "", nil, nil
 	u.win.SetTitle(T("app.title"))

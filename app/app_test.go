@@ -35,6 +35,9 @@ type testEnv struct {
 	db  *store.DB
 	svc *training.Service
 	u   *ui
+	// beforeSwap, when set, runs in withSafetyHooks' restore between the
+	// checks and the swap.
+	beforeSwap func(ctx context.Context)
 }
 
 var (

@@ -141,6 +141,23 @@ type task struct {
 // notice, and success to done (which may be nil). Until then the task is
 // background work that waitIdle waits for.
 func (u *ui) runTask(title string, work func(ctx context.Context, p *Progress) error, done func()) *task {
+	return u.runTaskThen(title, work, func(err error, cancelled bool) {
+		switch {
+		case cancelled:
+			dialog.ShowInformation(title, T("task.cancelled"), u.win)
+		case err != nil:
+			u.showError(err)
+		case done != nil:
+			done()
+		}
+	})
+}
+
+// runTaskThen is runTask handing the outcome, whatever it is, to finish on
+// the UI thread: cancelled tells that the user cancelled and work gave up
+// (err nil or context.Canceled). For work that has its own account to give
+// of a failure or a cancel.
+func (u *ui) runTaskThen(title string, work func(ctx context.Context, p *Progress) error, finish func(err error, cancelled bool)) *task {
 	ctx, cancel := context.WithCancel(u.ctx)
 	note := widget.NewLabel(T("task.working"))
 	note.Wrapping = fyne.TextWrapWord
@@ -185,14 +202,7 @@ func (u *ui) runTask(title string, work func(ctx context.Context, p *Progress) e
 			spinner.Stop()
 			t.dialog.Hide()
 			cancel()
-			switch {
-			case cancelled:
-				dialog.ShowInformation(title, T("task.cancelled"), u.win)
-			case err != nil:
-				u.showError(err)
-			case done != nil:
-				done()
-			}
+			finish(err, cancelled)
 		})
 	}()
 	return t

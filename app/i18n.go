@@ -417,6 +417,7 @@ func dynamicKeys() []string {
 	for _, v := range models.CourseStatuses {
 		add("value.", string(v))
 	}
+	add("value.", "window") // what the register of a database's users calls the window
 	for d := 0; d < 7; d++ {
 		add("weekday.", strconv.Itoa(d))
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"log"
 	"path/filepath"
 	"strings"
@@ -12,11 +13,15 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/models"
 	"peiyang/settings"
+	"peiyang/training"
 )
 
 // Keeping the data safe from the window: a backup on demand, a restore
-// from a backup, and the automatic backup when the window closes. The
+// from a backup (after which the window goes on over the restored data),
+// the automatic backup when the window closes, and a watch on the
+// database file, which tells the user when another program replaced it. The
 // window cannot reach the database file itself (it speaks to the training
 // service only), so the program that opens the window hands it these as
 // Options hooks (see cli's openWindow).
@@ -68,46 +73,138 @@ func (u *ui) confirmRestore(path string) {
 	d.Show()
 }
 
-// restore restores the backup at path through the Restore hook. Once the
-// hook has closed the database the window can do nothing more: it shows
-// the outcome and a button that closes it.
+// restore restores the backup at path through the Restore hook, and goes
+// on over the database the restore leaves: the restored one, or the
+// original one when the restore was refused, failed or was cancelled.
 func (u *ui) restore(path string) *task {
-	var aside string
-	var closed bool
-	var restoreErr error
-	return u.runTask(T("safety.restore_title"), func(ctx context.Context, p *Progress) error {
+	var out Restored
+	return u.runTaskThen(T("safety.restore_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("safety.restore_working"))
-		aside, closed, restoreErr = u.opts.Restore(context.WithoutCancel(ctx), path)
-		if !closed {
-			return restoreErr
-		}
-		return nil
-	}, func() {
-		u.restored = true
+		var err error
+		out, err = u.opts.Restore(ctx, path)
+		return err
+	}, func(err error, _ bool) {
+		u.afterRestore(path, out, err)
+	})
+}
+
+// afterRestore switches the window to the service the restore left and
+// tells how it went.
+func (u *ui) afterRestore(path string, out Restored, err error) {
+	title := T("safety.restore_title")
+	if err != nil {
+		logError("restore", err)
+	}
+	switch {
+	case out.Service != nil:
+		u.svc = out.Service
+		u.rebuild()
+	case out.Closed:
+		u.closeOver(title, T("safety.restore_failed", "Error", UserMessage(err)))
+		return
+	}
+	switch {
+	case err == nil:
 		text := T("safety.restore_done", "File", filepath.Base(path))
-		if aside != "" {
-			text += "\n" + T("safety.restore_aside", "Aside", aside)
+		if out.Aside != "" {
+			text += "\n" + T("safety.restore_aside", "Aside", out.Aside)
 		}
-		if restoreErr != nil {
-			text = T("safety.restore_failed", "Error", UserMessage(restoreErr))
-			logError("restore", restoreErr)
+		u.inform(title, text)
+	case errors.Is(err, context.Canceled):
+		u.inform(title, T("safety.restore_cancelled"))
+	default:
+		u.inform(title, T("safety.restore_failed", "Error", UserMessage(err))+"\n"+T("safety.restore_kept"))
+	}
+}
+
+// closeOver replaces the window's content, when its database is closed
+// for good, with the message and a button that closes the window.
+func (u *ui) closeOver(title, text string) {
+	u.closedDB = true
+	msg := widget.NewLabel(text + "\n\n" + T("safety.restore_reopen"))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton(T("safety.close_window"), func() { u.win.Close() })
+	quit.Importance = widget.HighImportance
+	u.win.SetMainMenu(nil)
+	u.win.SetContent(container.NewCenter(fixedWidth(560, container.NewVBox(
+		heading(title), msg, container.NewCenter(quit)))))
+}
+
+// inform shows a message in a dialog.
+func (u *ui) inform(title, text string) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, T("button.close"), fixedWidth(520, msg), u.win)
+	closeOnEscape(u.win, d)
+	d.Show()
+}
+
+// showNotice shows a message the program left for the window's start.
+func (u *ui) showNotice(note *models.Error) {
+	u.inform(T("safety.notice_title"), ErrorText(note))
+}
+
+// watchInterval is how often the window checks that the file at its
+// database's path is still the one it has open.
+const watchInterval = 2 * time.Second
+
+// watchFile checks every interval, until the window closes, whether
+// another file has replaced the database under the window (a restore or a
+// copy made by another program), and then reopens on the new file.
+func (u *ui) watchFile(interval time.Duration) {
+	if u.opts.Replaced == nil || u.opts.Reopen == nil {
+		return
+	}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-u.ctx.Done():
+			return
+		case <-t.C:
 		}
-		msg := widget.NewLabel(text + "\n\n" + T("safety.restore_reopen"))
-		msg.Wrapping = fyne.TextWrapWord
-		quit := widget.NewButton(T("safety.close_window"), func() { u.win.Close() })
-		quit.Importance = widget.HighImportance
-		u.win.SetMainMenu(nil)
-		u.win.SetContent(container.NewCenter(fixedWidth(560, container.NewVBox(
-			heading(T("safety.restore_title")), msg, container.NewCenter(quit)))))
+		if !u.opts.Replaced() {
+			continue
+		}
+		done := make(chan struct{})
+		onUI(func() {
+			tk := u.reopenReplaced()
+			go func() { <-tk.done; close(done) }()
+		})
+		select {
+		case <-u.ctx.Done():
+			return
+		case <-done:
+		}
+	}
+}
+
+// reopenReplaced reopens the window on the file that replaced its
+// database and tells the user.
+func (u *ui) reopenReplaced() *task {
+	var svc *training.Service
+	title := T("safety.replaced_title")
+	return u.runTaskThen(title, func(ctx context.Context, p *Progress) error {
+		var err error
+		svc, err = u.opts.Reopen(context.WithoutCancel(ctx))
+		return err
+	}, func(err error, _ bool) {
+		if err != nil {
+			logError("reopen", err)
+			u.closeOver(title, T("safety.replaced_failed", "File", shortPath(u.opts.DBPath), "Error", UserMessage(err)))
+			return
+		}
+		u.svc = svc
+		u.rebuild()
+		u.inform(title, T("safety.replaced", "File", shortPath(u.opts.DBPath)))
 	})
 }
 
 // autoBackup makes the automatic backup when the window closes, unless one
-// was made already on now's day or the data were restored (the database is
-// closed then). Failures are logged, without personal data, and never keep
+// was made already on now's day or the database is closed for good. Failures are logged, without personal data, and never keep
 // the window from closing. It returns the backup's path, "" for none.
 func (u *ui) autoBackup(ctx context.Context, now time.Time) string {
-	if u.opts.AutoBackup == nil || u.restored {
+	if u.opts.AutoBackup == nil || u.closedDB {
 		return ""
 	}
 	day := now.Format("2006-01-02")

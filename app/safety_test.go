@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,23 +17,37 @@ import (
 	"peiyang/models"
 	"peiyang/settings"
 	"peiyang/store"
+	"peiyang/training"
 )
 
 // withSafetyHooks wires the window's backup hooks to the test database, as
-// cli's openWindow does.
+// cli's withSafety does: the restore checks the backup with the database
+// open, closes it, swaps, and reopens whatever is in place.
 func withSafetyHooks(e *testEnv) {
 	db := e.db
 	e.u.opts.Backup = func(ctx context.Context, path string) error { return backup.Backup(ctx, db, path) }
 	e.u.opts.AutoBackup = func(ctx context.Context, now time.Time) (string, error) { return backup.Auto(ctx, db, now) }
-	e.u.opts.Restore = func(ctx context.Context, src string) (string, bool, error) {
-		if _, err := store.CheckFile(ctx, src); err != nil {
-			return "", false, err
+	e.u.opts.Restore = func(ctx context.Context, src string) (Restored, error) {
+		p, err := backup.Prepare(ctx, db.Path(), src, fixedNow, nil)
+		if err != nil {
+			return Restored{}, err
+		}
+		if e.beforeSwap != nil {
+			e.beforeSwap(ctx)
 		}
 		if err := db.Close(); err != nil {
-			return "", true, err
+			return Restored{}, err
 		}
-		aside, err := backup.Restore(ctx, db.Path(), src, fixedNow)
-		return aside, true, err
+		aside, err := p.Commit(ctx)
+		out := Restored{Done: err == nil, Aside: aside, Closed: true}
+		again, oerr := store.Open(db.Path())
+		if oerr != nil {
+			return out, oerr
+		}
+		e.t.Cleanup(func() { again.Close() })
+		db = again
+		out.Service = training.New(again, training.WithClock(func() time.Time { return fixedNow }))
+		return out, err
 	}
 	e.act(func() { e.u.win.SetMainMenu(e.u.mainMenu()) })
 }
@@ -244,32 +259,134 @@ func TestRestoreFromWindow(t *testing.T) {
 	var tk *task
 	e.act(func() { tk = e.u.restore(junk) })
 	waitTask(t, e, tk)
-	if e.u.restored {
-		t.Fatal("a refused backup closed the database")
-	}
-	if v, err := e.svc.Settings.Setting(ctx, settings.UserName); err != nil || v != "after" {
+	if v, err := e.u.svc.Settings.Setting(ctx, settings.UserName); err != nil || v != "after" {
 		t.Fatalf("after a refused restore: %q %v", v, err)
+	}
+	if top := e.u.win.Canvas().Overlays().Top(); top == nil || !shows(top, "The database is as it was") {
+		t.Error("the refusal does not say the database is as it was")
 	}
 	e.act(func() { e.u.win.Canvas().Overlays().Top().Hide() })
 
+	// The restore: the window goes on over the restored data.
 	e.act(func() { tk = e.u.restore(saved) })
 	waitTask(t, e, tk)
-	if !e.u.restored || !shows(e.u.win.Content(), "The data are restored from saved.db") {
+	if top := e.u.win.Canvas().Overlays().Top(); top == nil || !shows(top, "The data are restored from saved.db") {
+		t.Fatal("no message that the data are restored")
+	}
+	if e.u.closedDB || !shows(e.u.win.Content(), T("nav.trainees")) {
 		t.Fatalf("after the restore the window shows %q", texts(e.u.win.Content()))
 	}
-	if p := e.u.autoBackup(ctx, fixedNow); p != "" {
-		t.Error("an automatic backup ran over the closed database")
+	if v, err := e.u.svc.Settings.Setting(ctx, settings.UserName); err != nil || v != "before" {
+		t.Fatalf("the window's data after the restore: %q %v", v, err)
 	}
-	db, err := store.Open(e.db.Path())
+	if m, _ := filepath.Glob(e.db.Path() + ".before-restore-*"); len(m) != 1 {
+		t.Errorf("the previous data were not kept aside: %v", m)
+	}
+}
+
+// TestRestoreCancelledFromWindow: the user cancels once the backup is
+// checked; the window goes on over the original data, reopened, and says
+// so (it used to run on over a closed database).
+func TestRestoreCancelledFromWindow(t *testing.T) {
+	e := newEnv(t, LangEnglish, "dashboard", true)
+	withSafetyHooks(e)
+	if err := e.svc.Settings.SetSetting(ctx, settings.UserName, "kept"); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(t.TempDir(), "saved.db")
+	if err := backup.Backup(ctx, e.db, saved); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.Settings.SetSetting(ctx, settings.UserName, "current"); err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan *task, 1)
+	e.beforeSwap = func(ctx context.Context) {
+		(<-started).cancel() // as the dialog's Cancel button does
+		<-ctx.Done()
+	}
+	var tk *task
+	e.act(func() {
+		tk = e.u.restore(saved)
+		started <- tk
+	})
+	waitTask(t, e, tk)
+	if top := e.u.win.Canvas().Overlays().Top(); top == nil || !shows(top, "cancelled") {
+		t.Error("no message that the restore was cancelled")
+	}
+	if v, err := e.u.svc.Settings.Setting(ctx, settings.UserName); err != nil || v != "current" {
+		t.Fatalf("after a cancelled restore the window reads %q %v", v, err)
+	}
+	if e.u.closedDB {
+		t.Error("the window is closed down after a cancelled restore")
+	}
+	if p := e.u.autoBackup(ctx, fixedNow); p == "" {
+		t.Error("no automatic backup on close after a cancelled restore")
+	}
+}
+
+// TestWindowToldOfReplacement: another program replaced the database file
+// under the window; the window says so and goes on over the new file.
+func TestWindowToldOfReplacement(t *testing.T) {
+	e := newEnv(t, LangEnglish, "dashboard", true)
+	other, err := store.Open(filepath.Join(t.TempDir(), "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	if err := other.SetSetting(ctx, settings.UserName, "other"); err != nil {
+		t.Fatal(err)
+	}
+	var replaced atomic.Bool
+	e.u.opts.Replaced = replaced.Load
+	e.u.opts.Reopen = func(context.Context) (*training.Service, error) {
+		replaced.Store(false)
+		return training.New(other), nil
+	}
+	go e.u.watchFile(5 * time.Millisecond)
+	replaced.Store(true)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var told bool
+		e.act(func() {
+			top := e.u.win.Canvas().Overlays().Top()
+			told = top != nil && shows(top, "was replaced by another program")
+		})
+		if told {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the window was not told the database was replaced")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if v, err := e.u.svc.Settings.Setting(ctx, settings.UserName); err != nil || v != "other" {
+		t.Fatalf("the window reads %q %v after the replacement", v, err)
+	}
+}
+
+func TestNoticeAtStart(t *testing.T) {
+	a := test.NewTempApp(t)
+	db, err := store.Open(filepath.Join(t.TempDir(), "peiyang.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, err := db.Setting(ctx, settings.UserName); err != nil || v != "before" {
-		t.Fatalf("the restored data: %q %v", v, err)
+	note := models.Errorf(models.EINVALID, "",
+		"A restore was interrupted before it replaced the database; its unfinished copy {{.File}} was removed. The database is as it was before that restore.",
+		"File", "peiyang.db.restoring")
+	u, err := newUI(a, training.New(db), Options{Language: LangEnglish, Screen: "dashboard", Notice: note})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if m, _ := filepath.Glob(e.db.Path() + ".before-restore-*"); len(m) != 1 {
-		t.Errorf("the previous data were not kept aside: %v", m)
+	defer func() { u.cancel(); u.waitIdle(); u.win.Close() }()
+	u.waitIdle()
+	found := false
+	for _, o := range u.win.Canvas().Overlays().List() {
+		found = found || shows(o, "peiyang.db.restoring was removed")
+	}
+	if !found {
+		t.Error("the notice is not shown")
 	}
 }
 

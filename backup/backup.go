@@ -1,12 +1,12 @@
 // Package backup copies Peiyang's database while it is in use, puts a copy
-// back, and keeps a folder of automatic backups. The SQL stays in store.
+// back (restore.go), and keeps a folder of automatic backups. The SQL
+// stays in store.
 package backup
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,8 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"peiyang/internal/private"
-	"peiyang/models"
 	"peiyang/settings"
 	"peiyang/store"
 )
@@ -43,108 +41,6 @@ func Backup(ctx context.Context, db *store.DB, path string) error {
 		return err
 	}
 	return db.RecordAudit(ctx, "backup", "database", 0, map[string]string{"file": filepath.Base(path)})
-}
-
-// Restore replaces the database file dbPath with the backup src. The
-// database must not be open in this process (nor, preferably, in any
-// other). src is checked first: it must pass SQLite's integrity check and
-// its schema must not be newer than this program's; else nothing changes.
-// The current database is checkpointed and moved aside, with its -wal and
-// -shm files if any, as dbPath.before-restore-YYYYMMDD-HHMMSS, whose path
-// Restore returns ("" when there was no database).
-func Restore(ctx context.Context, dbPath, src string, now time.Time) (aside string, err error) {
-	dbAbs, err := filepath.Abs(dbPath)
-	if err != nil {
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	srcAbs, err := filepath.Abs(src)
-	if err != nil {
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	if dbAbs == srcAbs {
-		return "", models.Errorf(models.EINVALID, "file", "The backup is the database itself.")
-	}
-	v, err := store.CheckFile(ctx, srcAbs)
-	if err != nil {
-		return "", err
-	}
-	if latest := store.LatestSchemaVersion(); v > latest {
-		return "", models.Errorf(models.EINVALID, "file",
-			"The backup was made by a newer version of Peiyang (schema {{.V}}; this program knows up to {{.Latest}}). Update Peiyang first.",
-			"V", v, "Latest", latest)
-	}
-	// Copy the backup next to the database first, so that the swap is a
-	// rename on the same file system.
-	tmp := dbAbs + ".restoring"
-	if err := copyFile(srcAbs, tmp); err != nil {
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	defer os.Remove(tmp) // gone after the rename; left over only on failure
-	if err := store.Checkpoint(ctx, dbAbs); err != nil {
-		return "", err
-	}
-	if _, err := os.Stat(dbAbs); err == nil {
-		aside = dbAbs + ".before-restore-" + now.Format(stampLayout)
-		if _, err := os.Stat(aside); err == nil {
-			return "", models.Errorf(models.ECONFLICT, "", "The file {{.Path}} exists already; try again in a second.", "Path", aside)
-		}
-		if err := os.Rename(dbAbs, aside); err != nil {
-			return "", fmt.Errorf("restore: set the database aside: %w", err)
-		}
-		for _, suffix := range []string{"-wal", "-shm"} {
-			if _, err := os.Stat(dbAbs + suffix); err == nil {
-				if err := os.Rename(dbAbs+suffix, aside+suffix); err != nil {
-					return aside, fmt.Errorf("restore: set the database aside: %w", err)
-				}
-			}
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	if err := os.Rename(tmp, dbAbs); err != nil {
-		if aside != "" {
-			_ = os.Rename(aside, dbAbs) // put the old one back
-		}
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	// Record the restore in the restored database's own trail.
-	db, err := store.Open(dbAbs)
-	if err != nil {
-		return aside, err
-	}
-	err = db.RecordAudit(ctx, "restore", "database", 0, map[string]any{
-		"file": filepath.Base(srcAbs), "schema": v, "set_aside": filepath.Base(aside)})
-	return aside, errors.Join(err, db.Close())
-}
-
-// copyFile copies src to dst, created mode 0600 (replaced if it exists),
-// and syncs it.
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := private.Restrict(dst); err != nil {
-		out.Close()
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	return nil
 }
 
 // Rotate backs the database up into dir (created mode 0700 when missing)

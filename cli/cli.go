@@ -18,6 +18,7 @@ import (
 	"peiyang/app"
 	"peiyang/demo"
 	"peiyang/internal/buildinfo"
+	"peiyang/internal/inuse"
 	"peiyang/models"
 )
 
@@ -82,6 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		return exitUsage
 	}
 	e.cmd = cmd
+	inuse.SetProgram("peiyang " + cmd.name)
 	e.fs = flag.NewFlagSet("peiyang "+cmd.name, flag.ContinueOnError)
 	e.fs.SetOutput(stderr)
 	e.fs.Usage = func() { printCommandHelp(e.fs.Output(), cmd, e.fs) }
@@ -90,10 +92,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	e.ctx = ctx
 	err := cmd.run(e, rest)
 	release()
-	if e.db != nil {
-		if cerr := e.db.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
+	if cerr := e.close(); cerr != nil && err == nil {
+		err = cerr
 	}
 	switch {
 	case err == nil:
@@ -171,11 +171,12 @@ func openWindow(e *env) int {
 		fmt.Fprintln(e.stderr, "peiyang: no display to open the window on; use the command line (peiyang --help).")
 		return exitError
 	}
+	inuse.SetProgram(inuse.Window)
 	if err := e.open(); err != nil {
 		e.printError(err)
 		return exitError
 	}
-	defer e.db.Close()
+	defer e.close()
 	err := runWindow(e.svc, withSafety(e, app.Options{
 		DBPath: e.db.Path(),
 		MakeDemo: func(ctx context.Context) (*models.Dataset, error) {

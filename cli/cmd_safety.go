@@ -58,6 +58,7 @@ func runRestore(e *env, args []string) error {
 	// The database is not opened here: it must be closed while it is swapped.
 	aside, err := backup.Restore(e.ctx, path, pos[0], e.now())
 	if err != nil {
+		fmt.Fprintf(e.stderr, "peiyang: The database was not restored; it is as it was (%s).\n", path)
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", path, pos[0])

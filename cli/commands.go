@@ -60,7 +60,7 @@ func commands() []*command {
 		{name: "verify", args: "TEXT [--json]", summary: "Check a certificate's QR code text offline: valid, void, replaced or forged (exit code 0 only when valid).", run: runVerify},
 		// Backups, the audit trail and retention (cmd_safety.go).
 		{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE, readable by you only (mode 0600; on Windows your account alone), even while the window is open.", run: runBackup},
-		{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Close the window first.", run: runRestore},
+		{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Refused while another Peiyang program has the database open.", run: runRestore},
 		{name: "audit", args: "[--since DATE] [--entity E] [--action A] [--limit N] [--json]", summary: "Show the audit trail: who changed, printed or exported what, and when (newest first).", run: runAudit},
 		{name: "retention", args: "--older-than YEARS [--dry-run] [--json]", summary: "De-identify trainees inactive for that many years: remove ID number, phone and birth date; keep name, region, courses and outcomes.", run: runRetention},
 	}

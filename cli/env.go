@@ -10,6 +10,9 @@ import (
 	"slices"
 	"time"
 
+	"peiyang/backup"
+	"peiyang/internal/inuse"
+	"peiyang/models"
 	"peiyang/store"
 	"peiyang/training"
 )
@@ -30,19 +33,34 @@ type env struct {
 	json           bool
 	db             *store.DB
 	svc            *training.Service
+	hold           *inuse.Hold // this process's entry in the database's register
+	notice         *models.Error
 }
 
-// open opens the database and the rules over it.
+// open opens the database and the rules over it, after recording this
+// process in the database's register of who has it open (see backup.Hold:
+// a restore refuses while others have it open, naming them). What an
+// interrupted restore left is cleaned up on the way, with a notice on
+// stderr (kept in e.notice for the window).
 func (e *env) open() error {
 	path, err := DatabasePath(e.dbPath)
 	if err != nil {
 		return err
 	}
+	hold, note, err := backup.Hold(e.ctx, path)
+	if note != nil {
+		e.notice = note
+		fmt.Fprintf(e.stderr, "peiyang: %s\n", note.Error())
+	}
+	if err != nil {
+		return err
+	}
 	db, err := store.Open(path)
 	if err != nil {
+		hold.Release()
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
-	e.db = db
+	e.db, e.hold = db, hold
 	e.svc = training.New(db, training.WithClock(e.now))
 	if slices.Contains(db.Migrated(), reviewedSchema) {
 		e.upgradeNotice()
@@ -53,6 +71,20 @@ func (e *env) open() error {
 // reviewedSchema is the schema version whose upgrade lists records to
 // review (store/migrations/0003_election_rules.sql).
 const reviewedSchema = 3
+
+// close closes the database, if open, and then leaves its register.
+func (e *env) close() error {
+	var err error
+	if e.db != nil {
+		err = e.db.Close()
+		e.db, e.svc = nil, nil
+	}
+	if rerr := e.hold.Release(); err == nil {
+		err = rerr
+	}
+	e.hold = nil
+	return err
+}
 
 // DatabasePath resolves the database file: the flag, else $PEIYANG_DB,
 // else peiyang.db in the user's config folder.

@@ -2,55 +2,123 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
+	"errors"
+	"os"
+	"sync"
 	"time"
 
 	"peiyang/app"
 	"peiyang/backup"
-	"peiyang/models"
-	"peiyang/store"
+	"peiyang/training"
 )
 
-// withSafety hands the window the backup and restore of the open database
-// (e.db), which it cannot reach itself.
+// windowDB is the window's hold on the database: it hands the window the
+// backup and restore of the database, which the window cannot reach
+// itself, and reopens the database after a restore or when another
+// program replaced the file.
+type windowDB struct {
+	e    *env
+	mu   sync.Mutex  // held while the database is closed and reopened
+	file os.FileInfo // the file opened, to tell when another replaces it
+}
+
+// errClosed is a backup's error once the database could not be reopened.
+var errClosed = errors.New("backup: the database is closed")
+
+// withSafety fills in the window's backup, restore and reopen hooks over
+// the open database (e.db).
 func withSafety(e *env, opts app.Options) app.Options {
-	db := e.db
+	w := &windowDB{e: e}
+	w.file, _ = os.Stat(e.db.Path())
 	opts.Backup = func(ctx context.Context, path string) error {
-		return backup.Backup(ctx, db, path)
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if e.db == nil {
+			return errClosed
+		}
+		return backup.Backup(ctx, e.db, path)
 	}
 	opts.AutoBackup = func(ctx context.Context, now time.Time) (string, error) {
-		return backup.Auto(ctx, db, now)
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		if e.db == nil {
+			return "", errClosed
+		}
+		return backup.Auto(ctx, e.db, now)
 	}
-	opts.Restore = func(ctx context.Context, src string) (string, bool, error) {
-		return restoreOpen(ctx, db, src, e.now())
-	}
+	opts.Restore = w.restore
+	opts.Replaced = w.replaced
+	opts.Reopen = w.reopen
+	opts.Notice = e.notice
 	return opts
 }
 
-// restoreOpen restores the backup src over the open database db: it checks
-// the backup first, leaving db open when it is refused; else it closes db
-// and restores (closed is then true).
-func restoreOpen(ctx context.Context, db *store.DB, src string, now time.Time) (aside string, closed bool, err error) {
-	path := db.Path()
-	srcAbs, err := filepath.Abs(src)
+// restore checks the backup src while the database stays open (a refusal
+// leaves the window as it was), then closes the database, swaps the
+// backup in and reopens whatever is in place: the backup, or the original
+// when the swap was refused, failed or was cancelled.
+func (w *windowDB) restore(ctx context.Context, src string) (app.Restored, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	e := w.e
+	path := e.db.Path()
+	p, err := backup.Prepare(ctx, path, src, e.now(), e.hold)
 	if err != nil {
-		return "", false, err
+		return app.Restored{}, err
 	}
-	if dbAbs, err := filepath.Abs(path); err == nil && dbAbs == srcAbs {
-		return "", false, models.Errorf(models.EINVALID, "file", "The backup is the database itself.")
+	defer p.Discard()
+	closeErr := e.close()
+	aside, err := p.Commit(ctx)
+	out := app.Restored{Done: err == nil, Aside: aside, Closed: true}
+	if closeErr != nil && err == nil {
+		err = closeErr // restored, but the old connection did not close cleanly
 	}
-	v, err := store.CheckFile(ctx, srcAbs)
-	if err != nil {
-		return "", false, err
+	svc, oerr := w.openAgain()
+	if oerr != nil {
+		return out, errors.Join(err, oerr)
 	}
-	if latest := store.LatestSchemaVersion(); v > latest {
-		return "", false, models.Errorf(models.EINVALID, "file",
-			"The backup was made by a newer version of Peiyang (schema {{.V}}; this program knows up to {{.Latest}}). Update Peiyang first.",
-			"V", v, "Latest", latest)
+	out.Service = svc
+	return out, err
+}
+
+// replaced reports whether another file now sits at the database's path.
+// It says no while the window itself reopens the database.
+func (w *windowDB) replaced() bool {
+	if !w.mu.TryLock() {
+		return false
 	}
-	if err := db.Close(); err != nil {
-		return "", true, err
+	defer w.mu.Unlock()
+	if w.e.db == nil || w.file == nil {
+		return false
 	}
-	aside, err = backup.Restore(ctx, path, srcAbs, now)
-	return aside, true, err
+	st, err := os.Stat(w.e.db.Path())
+	return err == nil && !os.SameFile(st, w.file)
+}
+
+// reopen closes the database and opens the file at its path again. The
+// log is folded into the old file first: SQLite leaves the log of a file
+// that was replaced beside the new one, which must not read it.
+func (w *windowDB) reopen(ctx context.Context) (*training.Service, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.e.db == nil {
+		return nil, errClosed
+	}
+	if err := w.e.db.FoldLog(ctx); err != nil {
+		return nil, err
+	}
+	if err := w.e.close(); err != nil {
+		return nil, err
+	}
+	return w.openAgain()
+}
+
+// openAgain opens the database at its path after a close, noting which
+// file it is.
+func (w *windowDB) openAgain() (*training.Service, error) {
+	if err := w.e.open(); err != nil {
+		return nil, err
+	}
+	w.file, _ = os.Stat(w.e.db.Path())
+	return w.e.svc, nil
 }

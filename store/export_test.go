@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // SetBusyTimeout shortens the busy timeout of the connections opened from
 // now on and returns a function that puts it back.
@@ -8,4 +11,16 @@ func SetBusyTimeout(d time.Duration) (restore func()) {
 	old := busyTimeout
 	busyTimeout = d
 	return func() { busyTimeout = old }
+}
+
+// WriteSchemaFile writes a database file holding the schema this
+// program's migrations make up to version, as an older Peiyang made it.
+func WriteSchemaFile(path string, version int) error {
+	_, c, err := referenceSchema(context.Background(), version)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	_, err = c.Exec(`VACUUM INTO ?`, path)
+	return err
 }
