@@ -1,6 +1,7 @@
 package training_test
 
 import (
+	"context"
 	"database/sql"
 	"testing"
 
@@ -64,16 +65,8 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 	if p := post(deputyPeople); p != models.PostDeputyChair {
 		t.Errorf("副职 on the villagers' committee became %s", p)
 	}
-	entries, err := db.FindAudit(f.ctx, models.AuditFilter{Entity: "elections"})
-	f.must(err)
-	rewritten := 0
-	for _, e := range entries {
-		if e.UserName == "schema 3" && e.Action == "update" {
-			rewritten++
-		}
-	}
-	if rewritten != 2 {
-		t.Errorf("%d audit entries of the rewrite, want 2: %+v", rewritten, entries)
+	if n := schema3Rewrites(t, db); n != 2 {
+		t.Errorf("%d audit entries of the rewrite, want 2", n)
 	}
 
 	reviews, err := svc.FollowUp.ElectionReviews(f.ctx)
@@ -109,6 +102,22 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 	if len(reviews) != 1 || reviews[0].Election.ID != appointedBoth {
 		t.Errorf("after the corrections: %+v", reviews)
 	}
+}
+
+// schema3Rewrites counts the audit entries of elections schema 3 rewrote.
+func schema3Rewrites(t *testing.T, db *store.DB) int {
+	t.Helper()
+	entries, err := db.FindAudit(context.Background(), models.AuditFilter{Entity: "elections"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if e.UserName == "schema 3" && e.Action == "update" {
+			n++
+		}
+	}
+	return n
 }
 
 // The service refuses, with the rule's message, what the migration

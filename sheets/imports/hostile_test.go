@@ -81,19 +81,7 @@ func TestHostileImport(t *testing.T) {
 				if f.count() != before+1 {
 					t.Fatalf("%s: imported, but %d trainees after %d", p, f.count(), before)
 				}
-				got, err := f.db.FindTrainees(f.ctx, models.TraineeFilter{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				var tr *models.Trainee
-				for _, x := range got {
-					if x.IDNumber == id {
-						tr = x
-					}
-				}
-				if tr == nil {
-					t.Fatalf("%s: the imported trainee is not found", p)
-				}
+				tr := traineeWithID(t, f, id)
 				// The reader cleans every cell: white space runs, line
 				// breaks included, become one space (sheets.Clean).
 				want := sheets.Clean(c.Value)
@@ -108,4 +96,17 @@ func TestHostileImport(t *testing.T) {
 			}
 		})
 	}
+}
+
+// traineeWithID returns the stored trainee with the ID number.
+func traineeWithID(t *testing.T, f *fixture, id string) *models.Trainee {
+	t.Helper()
+	got, err := f.db.FindTrainees(f.ctx, models.TraineeFilter{IDNumber: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d trainees with the imported ID number", len(got))
+	}
+	return got[0]
 }

@@ -278,20 +278,7 @@ func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
 	t.Branch = sheets.Clean(cell("branch"))
 	t.Employer = sheets.Clean(cell("employer"))
 	t.Notes = sheets.Clean(cell("notes"))
-	if text := sheets.Clean(cell("home_region")); text != "" {
-		reg, ok := sheets.ParseRegion(text)
-		if !ok {
-			p.warn(n, "home_region", MsgRegionUnsure, "Text", text)
-		}
-		t.HomeRegion = reg
-	}
-	if text := sheets.Clean(cell("current_district")); text != "" {
-		if reg, _ := sheets.ParseRegion(text); reg.County != "" {
-			t.CurrentDistrict = reg.County
-		} else {
-			t.CurrentDistrict = text
-		}
-	}
+	p.regions(t, n, cell("home_region"), cell("current_district"))
 	if d, ok := models.ParseDirection(sheets.Clean(cell("direction"))); ok {
 		t.Direction = d
 	} else {
@@ -311,16 +298,7 @@ func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
 			p.rep.Problems = append(p.rep.Problems, problemOf(n, de, p.columnOf))
 		}
 	}
-	if (birthPrec == sheets.PrecisionMonth || birthPrec == sheets.PrecisionYear) && !t.BirthDate.IsZero() {
-		same := t.BirthDate.Year() == birth.Year() && (birthPrec == sheets.PrecisionYear || t.BirthDate.Month() == birth.Month())
-		if !same {
-			given := fmt.Sprintf("%d-%02d", birth.Year(), int(birth.Month()))
-			if birthPrec == sheets.PrecisionYear {
-				given = fmt.Sprint(birth.Year())
-			}
-			p.problem(n, "birth_date", MsgBirthDisagrees, "Given", given, "Encoded", t.BirthDate.String())
-		}
-	}
+	p.birthAgrees(t, n, birth, birthPrec)
 	idOK := !idDamaged && t.IDNumber != ""
 	for _, pr := range p.rep.Problems[before:] {
 		if pr.Field == "id_number" {
@@ -328,6 +306,41 @@ func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
 		}
 	}
 	return t, idOK, nil
+}
+
+// regions reads the home region, warning when it is not sure of it, and
+// the current district, a county if the text names one.
+func (p *traineeParser) regions(t *models.Trainee, row int, home, current string) {
+	if text := sheets.Clean(home); text != "" {
+		reg, ok := sheets.ParseRegion(text)
+		if !ok {
+			p.warn(row, "home_region", MsgRegionUnsure, "Text", text)
+		}
+		t.HomeRegion = reg
+	}
+	if text := sheets.Clean(current); text != "" {
+		if reg, _ := sheets.ParseRegion(text); reg.County != "" {
+			t.CurrentDistrict = reg.County
+		} else {
+			t.CurrentDistrict = text
+		}
+	}
+}
+
+// birthAgrees reports a birth year or month given in the row that the ID
+// number's encoded birth date contradicts.
+func (p *traineeParser) birthAgrees(t *models.Trainee, row int, birth models.Date, prec sheets.Precision) {
+	if (prec != sheets.PrecisionMonth && prec != sheets.PrecisionYear) || t.BirthDate.IsZero() {
+		return
+	}
+	if t.BirthDate.Year() == birth.Year() && (prec == sheets.PrecisionYear || t.BirthDate.Month() == birth.Month()) {
+		return
+	}
+	given := fmt.Sprintf("%d-%02d", birth.Year(), int(birth.Month()))
+	if prec == sheets.PrecisionYear {
+		given = fmt.Sprint(birth.Year())
+	}
+	p.problem(row, "birth_date", MsgBirthDisagrees, "Given", given, "Encoded", t.BirthDate.String())
 }
 
 // nominator sets the nominating organisation from the row's 推荐单位
