@@ -13,71 +13,12 @@ import (
 // glyphs by index (CIDToGIDMap), so the cmap is only there for tools that
 // read the font on its own. Each call returns a new slice.
 func (f *Font) subset(runes []rune) ([]byte, map[uint16]uint16, error) {
-	glyf := f.tables["glyf"]
-	newID := map[uint16]uint16{0: 0}
-	old := []uint16{0}
-	var add func(g uint16, depth int) error
-	add = func(g uint16, depth int) error {
-		if depth > 8 {
-			return fmt.Errorf("composite glyph nesting too deep at glyph %d", g)
-		}
-		if g != 0 {
-			if _, seen := newID[g]; seen {
-				return nil
-			}
-			newID[g] = 0 // numbered below, once sorted
-			old = append(old, g)
-		}
-		return forComponents(glyf[f.loca[g]:f.loca[g+1]], func(_ int, c uint16) error {
-			if int(c) >= f.numGlyphs {
-				return fmt.Errorf("glyph %d uses missing glyph %d", g, c)
-			}
-			return add(c, depth+1)
-		})
-	}
-	if err := add(0, 0); err != nil {
+	old, newID, cmap, err := f.keptGlyphs(runes)
+	if err != nil {
 		return nil, nil, fmt.Errorf("pdfkit: subset: %w", err)
 	}
-	var cmap []rune
-	for _, r := range runes {
-		g := f.glyph(r)
-		if g == 0 {
-			continue
-		}
-		if r <= 0xFFFF {
-			cmap = append(cmap, r)
-		}
-		if err := add(g, 0); err != nil {
-			return nil, nil, fmt.Errorf("pdfkit: subset: %w", err)
-		}
-	}
-	sort.Slice(old, func(i, j int) bool { return old[i] < old[j] })
-	for i, g := range old {
-		newID[g] = uint16(i)
-	}
-	sort.Slice(cmap, func(i, j int) bool { return cmap[i] < cmap[j] })
-
 	n := len(old)
-	var glyfOut []byte
-	loca := make([]byte, 4*(n+1))
-	hmtx := make([]byte, 4*n)
-	for i, g := range old {
-		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyfOut)))
-		binary.BigEndian.PutUint16(hmtx[4*i:], f.advance[g])
-		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(f.lsb[g]))
-		start := len(glyfOut)
-		glyfOut = append(glyfOut, glyf[f.loca[g]:f.loca[g+1]]...)
-		data := glyfOut[start:]
-		_ = forComponents(data, func(at int, c uint16) error {
-			binary.BigEndian.PutUint16(data[at:], newID[c])
-			return nil
-		})
-		for len(glyfOut)%4 != 0 {
-			glyfOut = append(glyfOut, 0)
-		}
-	}
-	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyfOut)))
-
+	glyfOut, loca, hmtx := f.glyphTables(old, newID)
 	head := append([]byte(nil), f.tables["head"]...)
 	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
 	binary.BigEndian.PutUint16(head[50:], 1) // long loca
@@ -101,6 +42,81 @@ func (f *Font) subset(runes []rune) ([]byte, map[uint16]uint16, error) {
 		}
 	}
 	return assemble(tables), newID, nil
+}
+
+// keptGlyphs returns the glyphs the subset keeps, in their old order (.notdef,
+// the runes' glyphs and the glyphs their composites use), the new index of
+// each, and the BMP runes of the cmap, sorted.
+func (f *Font) keptGlyphs(runes []rune) (old []uint16, newID map[uint16]uint16, cmap []rune, err error) {
+	glyf := f.tables["glyf"]
+	newID = map[uint16]uint16{0: 0}
+	old = []uint16{0}
+	var add func(g uint16, depth int) error
+	add = func(g uint16, depth int) error {
+		if depth > 8 {
+			return fmt.Errorf("composite glyph nesting too deep at glyph %d", g)
+		}
+		if g != 0 {
+			if _, seen := newID[g]; seen {
+				return nil
+			}
+			newID[g] = 0 // numbered below, once sorted
+			old = append(old, g)
+		}
+		return forComponents(glyf[f.loca[g]:f.loca[g+1]], func(_ int, c uint16) error {
+			if int(c) >= f.numGlyphs {
+				return fmt.Errorf("glyph %d uses missing glyph %d", g, c)
+			}
+			return add(c, depth+1)
+		})
+	}
+	if err := add(0, 0); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, r := range runes {
+		g := f.glyph(r)
+		if g == 0 {
+			continue
+		}
+		if r <= 0xFFFF {
+			cmap = append(cmap, r)
+		}
+		if err := add(g, 0); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	sort.Slice(old, func(i, j int) bool { return old[i] < old[j] })
+	for i, g := range old {
+		newID[g] = uint16(i)
+	}
+	sort.Slice(cmap, func(i, j int) bool { return cmap[i] < cmap[j] })
+	return old, newID, cmap, nil
+}
+
+// glyphTables copies the kept glyphs, their components renumbered, and
+// builds their long loca and hmtx tables.
+func (f *Font) glyphTables(old []uint16, newID map[uint16]uint16) (glyfOut, loca, hmtx []byte) {
+	glyf := f.tables["glyf"]
+	n := len(old)
+	loca = make([]byte, 4*(n+1))
+	hmtx = make([]byte, 4*n)
+	for i, g := range old {
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyfOut)))
+		binary.BigEndian.PutUint16(hmtx[4*i:], f.advance[g])
+		binary.BigEndian.PutUint16(hmtx[4*i+2:], uint16(f.lsb[g]))
+		start := len(glyfOut)
+		glyfOut = append(glyfOut, glyf[f.loca[g]:f.loca[g+1]]...)
+		data := glyfOut[start:]
+		_ = forComponents(data, func(at int, c uint16) error {
+			binary.BigEndian.PutUint16(data[at:], newID[c])
+			return nil
+		})
+		for len(glyfOut)%4 != 0 {
+			glyfOut = append(glyfOut, 0)
+		}
+	}
+	binary.BigEndian.PutUint32(loca[4*n:], uint32(len(glyfOut)))
+	return glyfOut, loca, hmtx
 }
 
 // forComponents calls fn with the offset of each component's glyph index
