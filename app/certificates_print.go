@@ -23,15 +23,6 @@ import (
 // the variable fields), in the background with progress and a cancel
 // button; then the file or folder opens in the system's viewer.
 
-// printMode is where the certificates go.
-type printMode int
-
-const (
-	printMerged printMode = iota // one PDF
-	printSplit                   // one PDF each, in a folder
-	printZip                     // one PDF each, in a zip archive
-)
-
 // certPrintForm asks what to print and how.
 type certPrintForm struct {
 	s       *certificatesScreen
@@ -82,7 +73,7 @@ func (s *certificatesScreen) openPrint() *certPrintForm {
 				return false
 			}
 			f.dialog.Hide()
-			s.askTarget(f.choices[i].Course, printMode(max(0, slices.Index(modes, f.mode.Selected))), f.overlay.Checked)
+			s.askTarget(f.choices[i].Course, certificate.Mode(max(0, slices.Index(modes, f.mode.Selected))), f.overlay.Checked)
 			return false
 		})
 	// The course filtered on, else the selected certificate's.
@@ -129,13 +120,13 @@ func (f *certPrintForm) update() {
 }
 
 // askTarget asks where to write: a PDF or zip file, or a folder.
-func (s *certificatesScreen) askTarget(c *models.Course, mode printMode, overlay bool) {
+func (s *certificatesScreen) askTarget(c *models.Course, mode certificate.Mode, overlay bool) {
 	name := safeFileName(T("certificates.file_name", "Course", c.Title))
 	run := func(path string) { s.print(c.ID, mode, overlay, path) }
 	switch mode {
-	case printSplit:
+	case certificate.Split:
 		chooseFolder(s.u.win, func(dir string) { run(filepath.Join(dir, name)) })
-	case printZip:
+	case certificate.Zip:
 		chooseSaveFile(s.u.win, name+".zip", ".zip", run)
 	default:
 		chooseSaveFile(s.u.win, name+".pdf", ".pdf", run)
@@ -143,15 +134,14 @@ func (s *certificatesScreen) askTarget(c *models.Course, mode printMode, overlay
 }
 
 // print writes the course's valid certificates to path (a PDF or zip
-// file, or for printSplit a folder, made if need be) in the background,
+// file, or for certificate.Split a folder, made if need be) in the background,
 // then opens it.
-func (s *certificatesScreen) print(courseID int64, mode printMode, overlay bool, path string) *task {
+func (s *certificatesScreen) print(courseID int64, mode certificate.Mode, overlay bool, path string) *task {
 	u := s.u
 	var batch *certificate.Batch
 	return u.runTask(T("certificates.print_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("certificates.print_loading"))
-		modes := map[printMode]certificate.Mode{printMerged: certificate.Merged, printSplit: certificate.Split, printZip: certificate.Zip}
-		printed, err := certificate.Print(ctx, u.svc, certificate.Job{CourseID: courseID, Overlay: overlay, Mode: modes[mode],
+		printed, err := certificate.Print(ctx, u.svc, certificate.Job{CourseID: courseID, Overlay: overlay, Mode: mode,
 			Path: path, Detail: map[string]any{"source": "window"}, Progress: func(done, total int) {
 				if done == 0 {
 					p.Note(T("certificates.print_drawing", "N", total))
@@ -166,7 +156,7 @@ func (s *certificatesScreen) print(courseID int64, mode printMode, overlay bool,
 		return nil
 	}, func() {
 		open := path
-		if mode == printZip {
+		if mode == certificate.Zip {
 			open = filepath.Dir(path)
 		}
 		msg := T("certificates.printed", "N", len(batch.Items), "Course", batch.Course.Title)

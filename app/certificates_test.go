@@ -16,6 +16,7 @@ import (
 
 	"peiyang/certsign"
 	"peiyang/models"
+	"peiyang/reports/certificate"
 	"peiyang/training"
 )
 
@@ -471,7 +472,7 @@ func TestCertificatesPrint(t *testing.T) {
 
 	pdf := filepath.Join(dir, "证书.pdf")
 	var tk *task
-	e.act(func() { tk = s.print(course.Course.ID, printMerged, false, pdf) })
+	e.act(func() { tk = s.print(course.Course.ID, certificate.Merged, false, pdf) })
 	waitTask(t, e, tk)
 	b, err := os.ReadFile(pdf)
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
@@ -486,7 +487,7 @@ func TestCertificatesPrint(t *testing.T) {
 	}
 
 	zipPath := filepath.Join(dir, "证书.zip")
-	e.act(func() { tk = s.print(course.Course.ID, printZip, true, zipPath) })
+	e.act(func() { tk = s.print(course.Course.ID, certificate.Zip, true, zipPath) })
 	waitTask(t, e, tk)
 	zr, err := zip.OpenReader(zipPath)
 	if err != nil {
@@ -505,7 +506,7 @@ func TestCertificatesPrint(t *testing.T) {
 	}
 
 	split := filepath.Join(dir, "split")
-	e.act(func() { tk = s.print(course.Course.ID, printSplit, false, split) })
+	e.act(func() { tk = s.print(course.Course.ID, certificate.Split, false, split) })
 	waitTask(t, e, tk)
 	files, _ := filepath.Glob(filepath.Join(split, "*.pdf"))
 	if len(files) != course.Valid || (*opened)[2] != split {
@@ -515,7 +516,7 @@ func TestCertificatesPrint(t *testing.T) {
 	// Cancelled at once: nothing written.
 	cancelled := filepath.Join(dir, "cancelled.pdf")
 	e.act(func() {
-		tk = s.print(course.Course.ID, printMerged, false, cancelled)
+		tk = s.print(course.Course.ID, certificate.Merged, false, cancelled)
 		tk.cancel()
 	})
 	waitTask(t, e, tk)

@@ -105,15 +105,7 @@ func (s *EnrolmentService) SessionAttendance(ctx context.Context, sessionID int6
 }
 
 func (s *rules) sessionAttendance(ctx context.Context, sessionID int64) (*SessionSheet, error) {
-	ses, err := s.store.FindSessionByID(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	c, err := s.store.FindCourseByID(ctx, ses.CourseID)
-	if err != nil {
-		return nil, err
-	}
-	ts, err := s.placeHolderTrainees(ctx, c.ID)
+	ses, c, ts, err := s.sessionHolders(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}

@@ -55,15 +55,7 @@ func (s *CourseService) SessionList(ctx context.Context, sessionID int64) (*Sess
 }
 
 func (s *rules) sessionList(ctx context.Context, sessionID int64) (*SessionList, error) {
-	ses, err := s.store.FindSessionByID(ctx, sessionID)
-	if err != nil {
-		return nil, err
-	}
-	c, err := s.store.FindCourseByID(ctx, ses.CourseID)
-	if err != nil {
-		return nil, err
-	}
-	ts, err := s.placeHolderTrainees(ctx, c.ID)
+	ses, c, ts, err := s.sessionHolders(ctx, sessionID)
 	if err != nil {
 		return nil, err
 	}
@@ -143,4 +135,22 @@ func (s *rules) instructorOf(ctx context.Context, ses *models.Session) (*models.
 		return nil, nil
 	}
 	return s.store.FindInstructorByID(ctx, ses.InstructorID)
+}
+
+// sessionHolders reads a session, its course and the trainees holding a
+// place on it.
+func (s *rules) sessionHolders(ctx context.Context, sessionID int64) (*models.Session, *models.Course, []*models.Trainee, error) {
+	ses, err := s.store.FindSessionByID(ctx, sessionID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	c, err := s.store.FindCourseByID(ctx, ses.CourseID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ts, err := s.placeHolderTrainees(ctx, c.ID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ses, c, ts, nil
 }

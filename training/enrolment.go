@@ -217,15 +217,7 @@ func WithdrawFrom(course *models.Course, trainee *models.Trainee, es []*models.E
 func (s *EnrolmentService) Enrol(ctx context.Context, courseID, traineeID int64) (*models.Enrolment, error) {
 	var out *models.Enrolment
 	err := s.update(ctx, "enrol", func(ctx context.Context) error {
-		course, err := s.store.FindCourseByID(ctx, courseID)
-		if err != nil {
-			return err
-		}
-		trainee, err := s.store.FindTraineeByID(ctx, traineeID)
-		if err != nil {
-			return err
-		}
-		es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+		course, trainee, es, err := s.courseAndTrainee(ctx, courseID, traineeID)
 		if err != nil {
 			return err
 		}
@@ -278,15 +270,7 @@ func (s *EnrolmentService) Withdraw(ctx context.Context, courseID, traineeID int
 	var promoted *models.Enrolment
 	err := s.update(ctx, "withdraw", func(ctx context.Context) error {
 		promoted = nil
-		course, err := s.store.FindCourseByID(ctx, courseID)
-		if err != nil {
-			return err
-		}
-		trainee, err := s.store.FindTraineeByID(ctx, traineeID)
-		if err != nil {
-			return err
-		}
-		es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+		course, trainee, es, err := s.courseAndTrainee(ctx, courseID, traineeID)
 		if err != nil {
 			return err
 		}
@@ -351,4 +335,21 @@ func (s *rules) enrolmentClashes(ctx context.Context, course *models.Course, tra
 func (s *EnrolmentService) FindEnrolments(ctx context.Context, f models.EnrolmentFilter) ([]*models.Enrolment, error) {
 	es, err := s.store.FindEnrolments(ctx, f)
 	return es, wrap("find enrolments", err)
+}
+
+// courseAndTrainee reads a course, a trainee and the course's enrolments.
+func (s *rules) courseAndTrainee(ctx context.Context, courseID, traineeID int64) (*models.Course, *models.Trainee, []*models.Enrolment, error) {
+	course, err := s.store.FindCourseByID(ctx, courseID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	trainee, err := s.store.FindTraineeByID(ctx, traineeID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: courseID})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return course, trainee, es, nil
 }

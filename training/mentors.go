@@ -190,20 +190,9 @@ func (s *rules) suggestMentors(ctx context.Context, traineeID int64, n int) ([]M
 	if err != nil {
 		return nil, err
 	}
-	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{TraineeID: traineeID})
+	themes, err := s.traineeThemes(ctx, traineeID)
 	if err != nil {
 		return nil, err
-	}
-	var themes []models.Theme
-	for _, e := range es {
-		if e.Status == models.Withdrawn {
-			continue
-		}
-		c, err := s.store.FindCourseByID(ctx, e.CourseID)
-		if err != nil {
-			return nil, err
-		}
-		themes = append(themes, c.Theme)
 	}
 	mentors, err := s.store.FindInstructors(ctx, models.InstructorFilter{MentorOnly: true})
 	if err != nil {
@@ -274,4 +263,25 @@ func (s *FollowUpService) LogContact(ctx context.Context, c *models.Contact) err
 		}
 		return s.store.CreateContact(ctx, c)
 	})
+}
+
+// traineeThemes returns the themes of the courses the trainee enrolled on
+// and did not withdraw from, one per course.
+func (s *rules) traineeThemes(ctx context.Context, traineeID int64) ([]models.Theme, error) {
+	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{TraineeID: traineeID})
+	if err != nil {
+		return nil, err
+	}
+	var themes []models.Theme
+	for _, e := range es {
+		if e.Status == models.Withdrawn {
+			continue
+		}
+		c, err := s.store.FindCourseByID(ctx, e.CourseID)
+		if err != nil {
+			return nil, err
+		}
+		themes = append(themes, c.Theme)
+	}
+	return themes, nil
 }

@@ -151,20 +151,9 @@ func (s *rules) mentorChoiceFor(ctx context.Context, traineeID int64, n int) (*M
 		return nil, err
 	}
 	c := &MentorChoice{Trainee: t}
-	es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{TraineeID: traineeID})
+	themes, err := s.traineeThemes(ctx, traineeID)
 	if err != nil {
 		return nil, err
-	}
-	var themes []models.Theme
-	for _, e := range es {
-		if e.Status == models.Withdrawn {
-			continue
-		}
-		course, err := s.store.FindCourseByID(ctx, e.CourseID)
-		if err != nil {
-			return nil, err
-		}
-		themes = append(themes, course.Theme)
 	}
 	c.Themes = uniqueThemes(themes)
 	ms, err := s.store.FindMentorships(ctx, models.MentorshipFilter{TraineeID: traineeID, ActiveOn: s.today()})
