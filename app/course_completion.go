@@ -100,11 +100,16 @@ func (t *courseCompletion) load(c *models.Course) {
 	t.gen++
 	gen := t.gen
 	goLoadOrFail(t.s.u, func(ctx context.Context) ([]completionRow, error) {
-		ds, err := t.s.u.svc.Enrolment.Decisions(ctx, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		es, err := t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
+		var ds []training.Decision
+		var es []training.EnrolmentRow
+		err := t.s.u.svc.View(ctx, func(ctx context.Context) error { // decisions and enrolments of one moment
+			var err error
+			if ds, err = t.s.u.svc.Enrolment.Decisions(ctx, c.ID); err != nil {
+				return err
+			}
+			es, err = t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
