@@ -41,6 +41,10 @@ type command struct {
 	args    string // synopsis of the arguments
 	summary string
 	run     func(e *env, args []string) error
+	// reads marks a command that changes nothing in the database (its
+	// prints' and exports' audit entries aside): it runs on a database
+	// that cannot be written, opened for reading only, with a notice.
+	reads bool
 }
 
 // Run executes the command line args and returns the process exit code.
@@ -60,13 +64,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 			fmt.Fprintln(stdout, buildinfo.String())
 			return exitOK
 		case args[0] == "--db" || args[0] == "-db":
-			if len(args) < 2 {
-				fmt.Fprintln(stderr, "peiyang: --db needs a path")
+			if len(args) < 2 || args[1] == "" {
+				fmt.Fprintln(stderr, "peiyang: --db needs the path of a database file")
 				return exitUsage
 			}
 			e.dbPath, args = args[1], args[2:]
 		case strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db="):
-			e.dbPath, args = args[0][strings.Index(args[0], "=")+1:], args[1:]
+			if e.dbPath = args[0][strings.Index(args[0], "=")+1:]; e.dbPath == "" {
+				fmt.Fprintln(stderr, "peiyang: --db needs the path of a database file")
+				return exitUsage
+			}
+			args = args[1:]
 		default:
 			fmt.Fprintf(stderr, "peiyang: unknown flag %s\n", args[0])
 			printHelp(stderr)
@@ -86,8 +94,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	inuse.SetProgram("peiyang " + cmd.name)
 	e.fs = flag.NewFlagSet("peiyang "+cmd.name, flag.ContinueOnError)
 	e.fs.SetOutput(stderr)
-	e.fs.Usage = func() { printCommandHelp(e.fs.Output(), cmd, e.fs) }
-	e.fs.StringVar(&e.dbPath, "db", e.dbPath, "database `file` (default: $"+EnvDB+", else peiyang.db in the user's config folder)")
+	// parse prints the help, once: on stdout when asked, on stderr after
+	// a wrong flag.
+	e.fs.Usage = func() {}
+	e.fs.Var((*dbFlag)(&e.dbPath), "db", "database `file` (default: $"+EnvDB+", else peiyang.db in the user's config folder)")
 	ctx, interrupted, release := interruptible(e.ctx)
 	e.ctx = ctx
 	err := cmd.run(e, rest)
@@ -108,6 +118,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	}
 	e.printError(err)
 	return exitError
+}
+
+// dbFlag is the --db flag of a command: a path, never empty.
+type dbFlag string
+
+func (f *dbFlag) String() string { return string(*f) }
+
+func (f *dbFlag) Set(v string) error {
+	if v == "" {
+		return errors.New("it needs the path of a database file")
+	}
+	*f = dbFlag(v)
+	return nil
 }
 
 // findCommand matches the longest command name at the start of args.
@@ -136,6 +159,7 @@ func (e *env) parse(args []string, want int) ([]string, error) {
 				printCommandHelp(e.stdout, e.cmd, e.fs)
 				return nil, flag.ErrHelp
 			}
+			printCommandHelp(e.stderr, e.cmd, e.fs)
 			return nil, errUsage
 		}
 		args = e.fs.Args()

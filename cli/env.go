@@ -42,22 +42,45 @@ type env struct {
 // a restore refuses while others have it open, naming them). What an
 // interrupted restore left is cleaned up on the way, with a notice on
 // stderr (kept in e.notice for the window).
+//
+// The file is checked first (store.CheckOpen), before anything is made
+// beside it: another program's file is left as it was, and only the
+// default database's folder, in the user's config folder, is made when
+// missing. A command that only reads opens a database that cannot be
+// written for reading, with a notice, and without the register (nobody
+// can restore over a read-only file).
 func (e *env) open() error {
 	path, err := DatabasePath(e.dbPath)
 	if err != nil {
 		return err
+	}
+	if e.dbPath == "" && os.Getenv(EnvDB) == "" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return fmt.Errorf("create the config folder: %w", err)
+		}
+	}
+	if err := store.CheckOpen(path); err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	hold, note, err := backup.Hold(e.ctx, path)
 	if note != nil {
 		e.notice = note
 		fmt.Fprintf(e.stderr, "peiyang: %s\n", note.Error())
 	}
-	if err != nil {
-		return err
+	var db *store.DB
+	if err == nil {
+		if db, err = store.Open(path); err != nil {
+			hold.Release()
+			hold = nil
+		}
 	}
-	db, err := store.Open(path)
+	if err != nil && e.cmd != nil && e.cmd.reads && store.IsNotWritable(err) {
+		if db, err = store.OpenReadOnly(path); err == nil {
+			fmt.Fprintf(e.stderr, "peiyang: notice: the database %s cannot be written (the file or its folder is read-only), "+
+				"so it is open for reading only: nothing can be changed, and what this command prints or exports is not recorded in the audit trail.\n", path)
+		}
+	}
 	if err != nil {
-		hold.Release()
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
 	e.db, e.hold = db, hold

@@ -196,6 +196,9 @@ func (db *DB) RecordAudit(ctx context.Context, action, entity string, id int64, 
 	if action == "" {
 		return models.Errorf(models.EINVALID, "action", "The audit entry needs an action.")
 	}
+	if db.readOnly {
+		return nil // nowhere to write it; OpenReadOnly's callers say so
+	}
 	d, err := detailJSON(detail)
 	if err != nil {
 		return err

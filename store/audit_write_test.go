@@ -26,7 +26,7 @@ var readMethods = map[string]bool{
 	"FindReturns": true, "FindReviewItems": true, "FindSessionByID": true, "FindSessions": true, "FindStageFacts": true,
 	"FindTraineeByID": true, "FindTrainees": true, "Inactive": true, "IntegrityCheck": true,
 	"IsEmpty": true, "LastCertificateSeq": true, "Migrated": true, "Path": true, "SchemaVersion": true,
-	"SearchTrainees": true, "Setting": true, "SettingFile": true, "Update": true, "View": true,
+	"SearchTrainees": true, "Setting": true, "SettingFile": true, "ReadOnly": true, "Update": true, "View": true,
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not

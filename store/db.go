@@ -54,10 +54,17 @@ type DB struct {
 	now  func() time.Time
 	// migrated lists the schema versions this Open applied.
 	migrated []int
+	// readOnly is set by OpenReadOnly: there is no writer then.
+	readOnly bool
 }
 
-// Open opens the database file at path, creating it (private: internal/private) and its
-// folder when missing, and brings its schema up to date.
+// Open opens the database file at path, creating it (private:
+// internal/private) when missing, and brings its schema up to date. The
+// folder must exist, and a file already there must be Peiyang's database
+// (or empty): another program's file is refused and left unchanged
+// (checkFile). A file or folder that cannot be written is refused with
+// an error holding ErrNotWritable; OpenReadOnly then opens it for
+// reading.
 func Open(path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: open: no database path")
@@ -66,11 +73,15 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, fmt.Errorf("store: open: create folder: %w", err)
+	exists, err := checkFile(abs)
+	if err != nil {
+		return nil, err
 	}
 	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
+		if isNotWritable(err) {
+			return nil, notWritableErr(MsgNotWritable, abs)
+		}
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
 	if err := f.Close(); err != nil {
@@ -79,6 +90,9 @@ func Open(path string) (*DB, error) {
 	// A file made by an older version, copied in, or restored may be
 	// readable by others: it holds ID numbers, so tighten it.
 	if err := tightenMode(abs); err != nil {
+		if exists && isNotWritable(err) {
+			return nil, notWritableErr(MsgNotWritable, abs)
+		}
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
 
@@ -97,6 +111,9 @@ func Open(path string) (*DB, error) {
 	// read-only connection could need it.
 	if err := db.wr.PingContext(ctx); err != nil {
 		db.wr.Close()
+		if isNotWritable(err) && !folderWritable(filepath.Dir(abs)) {
+			return nil, notWritableErr(MsgNotWritable, abs)
+		}
 		return nil, fmt.Errorf("store: open %s: %w", filepath.Base(abs), err)
 	}
 	if err := db.migrate(ctx); err != nil {

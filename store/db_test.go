@@ -15,7 +15,7 @@ import (
 )
 
 func TestOpenTwiceIsIdempotent(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "new", "folder", "p.db")
+	path := filepath.Join(t.TempDir(), "p.db")
 	db, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ var ctx = context.Background()
 
 func newDB(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "data", "peiyang.db"))
+	db, err := store.Open(filepath.Join(t.TempDir(), "peiyang.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

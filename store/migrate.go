@@ -94,5 +94,15 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("store: migration %s: %w", m.name, err)
 		}
 	}
+	// Mark the file as Peiyang's (checkFile reads the mark).
+	var id int64
+	if err := db.wr.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&id); err != nil {
+		return fmt.Errorf("store: application id: %w", err)
+	}
+	if id != ApplicationID {
+		if _, err := db.wr.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+			return fmt.Errorf("store: application id: %w", err)
+		}
+	}
 	return nil
 }

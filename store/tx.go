@@ -53,6 +53,9 @@ func (db *DB) Update(ctx context.Context, fn func(ctx context.Context) error) (e
 		}
 		return fn(ctx)
 	}
+	if db.readOnly {
+		return notWritableErr(MsgReadOnly, db.path)
+	}
 	tx, err := db.wr.BeginTx(ctx, nil)
 	if err != nil {
 		if isBusy(err) {
