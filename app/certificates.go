@@ -63,13 +63,13 @@ type certColumn struct {
 }
 
 var certColumns = []certColumn{
-	{func() string { return T("certificates.serial") }, 136, func(r *training.CertificateRow) string { return r.Certificate.Serial }},
+	{func() string { return T("certificates.serial") }, 188, func(r *training.CertificateRow) string { return r.Certificate.Serial }},
 	{func() string { return T("certificates.name") }, 76, func(r *training.CertificateRow) string { return r.Name }},
 	{func() string { return T("certificates.course") }, 340, func(r *training.CertificateRow) string { return courseTitle(r.Course) }},
 	{func() string { return T("certificates.hours") }, 58, func(r *training.CertificateRow) string { return hoursText(r.Certificate.Hours) }},
 	{func() string { return T("certificates.issued_on") }, 96, func(r *training.CertificateRow) string { return dateText(r.Certificate.IssuedOn) }},
 	{func() string { return T("certificates.status") }, 84, func(r *training.CertificateRow) string { return certStatusLabel(r.Certificate.Status) }},
-	{func() string { return T("certificates.notes") }, 228, func(r *training.CertificateRow) string { return certNotes(r.Certificate) }},
+	{func() string { return T("certificates.notes") }, 296, func(r *training.CertificateRow) string { return certNotes(r.Certificate) }},
 }
 
 // certCourseCol is the course column, which takes the width the others

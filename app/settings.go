@@ -46,8 +46,8 @@ type settingsScreen struct {
 
 // settingKeys are the settings the screen writes, in the form's order.
 func settingKeys() []string {
-	keys := []string{certificate.KeyOrgFallback, certificate.KeySignatory, certificate.KeyTitle, certificate.KeyBody,
-		settings.SerialFormat, certificate.KeyOffsetX, certificate.KeyOffsetY}
+	keys := []string{certificate.KeyOrgFallback, settings.OrgShortName, certificate.KeySignatory, certificate.KeySealImage,
+		certificate.KeyTitle, certificate.KeyBody, settings.SerialFormat, certificate.KeyOffsetX, certificate.KeyOffsetY}
 	for _, f := range certificate.Fields {
 		keys = append(keys, certificate.KeyFieldPrefix+f)
 	}
@@ -108,7 +108,15 @@ func newSettings(u *ui) *settingsScreen {
 
 	// The certificate.
 	entry(certificate.KeyOrgFallback, certificate.DefaultOrgName)
+	short := entry(settings.OrgShortName, T("settings.short_name_placeholder"))
+	short.OnChanged = func(string) { s.updatePreview() }
 	entry(certificate.KeySignatory, T("settings.signatory_placeholder"))
+	seal := entry(certificate.KeySealImage, T("settings.seal_placeholder"))
+	chooseSeal := widget.NewButtonWithIcon(T("settings.choose_file"), theme.FileImageIcon(), func() {
+		chooseOpenFile(u.win, []string{".png", ".jpg", ".jpeg"}, func(path string) { seal.SetText(path) })
+	})
+	sealHelp := caption(T("settings.seal_help"))
+	sealHelp.Wrapping = fyne.TextWrapWord
 	entry(certificate.KeyTitle, certificate.DefaultTitle)
 	s.body = widget.NewMultiLineEntry()
 	s.body.Wrapping = fyne.TextWrapWord
@@ -116,7 +124,7 @@ func newSettings(u *ui) *settingsScreen {
 	s.body.SetPlaceHolder(T("settings.body_placeholder"))
 	bodyHelp := caption(T("settings.body_help", "Fields", "{{"+strings.Join(certificate.Placeholders, "}} {{")+"}}"))
 	bodyHelp.Wrapping = fyne.TextWrapWord
-	serial := entry(settings.SerialFormat, settings.DefaultSerialFormat)
+	serial := entry(settings.SerialFormat, T("settings.serial_placeholder"))
 	s.preview = caption("")
 	s.preview.Wrapping = fyne.TextWrapWord
 	serial.OnChanged = func(string) { s.updatePreview() }
@@ -124,7 +132,10 @@ func newSettings(u *ui) *settingsScreen {
 	serialHelp.Wrapping = fyne.TextWrapWord
 	certForm := container.New(layout.NewFormLayout(), flatten(
 		formRow(T("settings.org_name"), field(certificate.KeyOrgFallback, s.entries[certificate.KeyOrgFallback])),
+		formRow(T("settings.short_name"), field(settings.OrgShortName, short)),
 		formRow(T("settings.signatory"), field(certificate.KeySignatory, s.entries[certificate.KeySignatory])),
+		formRow(T("settings.seal"), field(certificate.KeySealImage, container.NewVBox(
+			container.NewBorder(nil, nil, nil, chooseSeal, seal), sealHelp))),
 		formRow(T("settings.title"), field(certificate.KeyTitle, s.entries[certificate.KeyTitle])),
 		formRow(T("settings.body"), field(certificate.KeyBody, container.NewVBox(s.body, bodyHelp))),
 		formRow(T("settings.serial_format"), container.NewVBox(serial, s.errs[settings.SerialFormat], s.preview, serialHelp)),
@@ -291,11 +302,9 @@ func (s *settingsScreen) dirty() bool { return len(s.changed()) > 0 }
 // updatePreview shows the serial the format gives, or beside the field
 // what is wrong with it, as it is typed.
 func (s *settingsScreen) updatePreview() {
-	format := strings.TrimSpace(s.entries[settings.SerialFormat].Text)
-	if format == "" {
-		format = settings.DefaultSerialFormat
-	}
-	ex, err := settings.FormatSerial(format, s.u.svc.Today().Year(), 12)
+	short := strings.TrimSpace(s.entries[settings.OrgShortName].Text)
+	format := settings.SerialFormatFor(s.entries[settings.SerialFormat].Text, short)
+	ex, err := settings.FormatSerial(format, short, s.u.svc.Today().Year(), 12)
 	if err != nil {
 		s.preview.Hide()
 		setError(s.errs[settings.SerialFormat], UserMessage(err))

@@ -41,12 +41,19 @@ func TestSettingsShown(t *testing.T) {
 	if got := s.entries[certificate.KeyOrgFallback].Text; got != "成都市基层党务学院" {
 		t.Errorf("organisation %q", got)
 	}
-	if got := s.entries[settings.SerialFormat].Text; got != "〔{year}〕第{seq}号" {
-		t.Errorf("serial format %q", got)
+	// The demo organisation has a short name and no serial format of its
+	// own: the default carries the short name.
+	if got := s.entries[settings.SerialFormat].Text; got != "" || s.entries[settings.OrgShortName].Text != "成基党院" {
+		t.Errorf("serial format %q, short name %q", got, s.entries[settings.OrgShortName].Text)
 	}
-	if got := s.preview.Text; got != "Example: 〔2025〕第0012号" && !strings.HasPrefix(got, "Example: 〔") {
+	if got := s.preview.Text; got != "Example: 成基党院结〔2025〕12号" && !strings.HasPrefix(got, "Example: 成基党院结〔") {
 		t.Errorf("preview %q", got)
 	}
+	e.act(func() { s.entries[settings.OrgShortName].SetText("") })
+	if got := s.preview.Text; !strings.HasPrefix(got, "Example: 20") || !strings.HasSuffix(got, "-0012") {
+		t.Errorf("preview without a short name %q", got)
+	}
+	e.act(func() { s.entries[settings.OrgShortName].SetText("成基党院") })
 	// The signing key is never shown, once it exists too.
 	if _, err := e.svc.Certificates.SigningKey(ctx); err != nil {
 		t.Fatal(err)
@@ -86,7 +93,7 @@ func TestSettingsBadSerialFormat(t *testing.T) {
 	if got := setting(t, e, certificate.KeyOrgFallback); got != "成都市基层党务学院" {
 		t.Errorf("a refused save changed the organisation to %q", got)
 	}
-	if got := setting(t, e, settings.SerialFormat); got != "〔{year}〕第{seq}号" {
+	if got := setting(t, e, settings.SerialFormat); got != "" {
 		t.Errorf("a refused save changed the format to %q", got)
 	}
 }
@@ -206,11 +213,15 @@ func TestSettingsKeyboard(t *testing.T) {
 	c := e.u.win.Canvas()
 	c.Focus(s.entries[certificate.KeyOrgFallback])
 	c.FocusNext()
-	if c.Focused() != s.entries[certificate.KeySignatory] {
+	if c.Focused() != s.entries[settings.OrgShortName] {
 		t.Errorf("Tab from the organisation goes to %v", c.Focused())
 	}
 	c.FocusNext()
-	if c.Focused() != s.entries[certificate.KeyTitle] {
+	if c.Focused() != s.entries[certificate.KeySignatory] {
+		t.Errorf("Tab from the short name goes to %v", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != s.entries[certificate.KeySealImage] {
 		t.Errorf("Tab from the signatory goes to %v", c.Focused())
 	}
 }

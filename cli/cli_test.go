@@ -198,21 +198,21 @@ func TestCourseFlow(t *testing.T) {
 	r := cmd(t, path, "courses", "show", course)
 	r.want(t, 0, "张三", "王五", "completed", "attendance")
 	cmd(t, path, "complete", "--course", course).want(t, 0, "1 of 2 completed.")
-	cmd(t, path, "certificates", "issue", "--course", course).want(t, 0, "Issued 1 certificate(s): 〔2025〕第0001号")
-	cmd(t, path, "certificates", "reissue", "〔2025〕第0001号").want(t, 0, "〔2025〕第0002号 replaces 〔2025〕第0001号")
-	cmd(t, path, "certificates", "void", "〔2025〕第0002号").want(t, 2, "--reason is required")
-	cmd(t, path, "certificates", "void", "〔2025〕第0002号", "--reason", "姓名有误").want(t, 0, "is void")
+	cmd(t, path, "certificates", "issue", "--course", course).want(t, 0, "Issued 1 certificate(s): 2025-0001")
+	cmd(t, path, "certificates", "reissue", "2025-0001").want(t, 0, "2025-0002 replaces 2025-0001")
+	cmd(t, path, "certificates", "void", "2025-0002").want(t, 2, "--reason is required")
+	cmd(t, path, "certificates", "void", "2025-0002", "--reason", "姓名有误").want(t, 0, "is void")
 	r = cmd(t, path, "certificates", "list", "--json")
 	r.want(t, 0)
 	var certs []models.Certificate
 	if err := json.Unmarshal([]byte(r.stdout), &certs); err != nil || len(certs) != 2 {
 		t.Fatalf("certificates list --json: %v %s", err, r.stdout)
 	}
-	if certs[0].Status != models.CertReplaced || certs[0].ReplacedBy != "〔2025〕第0002号" ||
+	if certs[0].Status != models.CertReplaced || certs[0].ReplacedBy != "2025-0002" ||
 		certs[1].Status != models.CertVoid || certs[1].VoidReason != "姓名有误" {
 		t.Errorf("certificates %+v", certs)
 	}
-	cmd(t, path, "certificates", "void", "〔2025〕第0009号", "--reason", "x").want(t, 1, "not found")
+	cmd(t, path, "certificates", "void", "2025-0009", "--reason", "x").want(t, 1, "not found")
 }
 
 func TestDatabasePath(t *testing.T) {

@@ -36,7 +36,7 @@ func TestSettingsRegistry(t *testing.T) {
 	cmd(t, db, "settings", "set", "store.search_index_version", "9").want(t, 1, "cannot be set by hand")
 	cmd(t, db, "settings", "set", "backup.folder", t.TempDir()).want(t, 0)
 	r := cmd(t, db, "settings", "list")
-	r.want(t, 0, "certificate.serial_format = 〔{year}〕第{seq}号  (default)", "backup.keep = 10  (default)",
+	r.want(t, 0, "certificate.serial_format = (unset)", "成基党院结〔2025〕12号", "backup.keep = 10  (default)",
 		"certificate.signing_key = (unset)", "How many automatic backups to keep")
 	for _, s := range settings.All() {
 		if !strings.Contains(r.stdout, s.Key+" = ") {

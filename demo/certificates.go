@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"fmt"
 	"sort"
 
 	"peiyang/models"
@@ -58,7 +57,7 @@ func (g *gen) certificates() {
 		c.Year = e.date.Year()
 		seq[c.Year]++
 		c.Seq = seq[c.Year]
-		c.Serial = fmt.Sprintf("〔%d〕第%04d号", c.Year, c.Seq)
+		c.Serial = demoSerial(c.Year, c.Seq)
 		c.IssuedOn = e.date
 		c.ID = int64(len(g.ds.Certificates) + 1)
 		c.CreatedAt = stamp(e.date, 9+r.IntN(8), r.IntN(60))

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"fmt"
 	"sort"
 
 	"peiyang/models"
@@ -198,7 +197,7 @@ func (c *checker) certificates() {
 		}
 		bySerial[ce.Serial] = ce
 		seqs[ce.Year] = append(seqs[ce.Year], ce.Seq)
-		if want := fmt.Sprintf("〔%d〕第%04d号", ce.Year, ce.Seq); ce.Serial != want {
+		if want := demoSerial(ce.Year, ce.Seq); ce.Serial != want {
 			c.fail("certificate %d: serial %s, want %s", ce.ID, ce.Serial, want)
 		}
 		if ce.Year != ce.IssuedOn.Year() || ce.IssuedOn.After(c.today) {

@@ -108,8 +108,13 @@ func TestSmallDatasetHasEverything(t *testing.T) {
 			t.Errorf("no %s", k)
 		}
 	}
-	if got := ds.Settings["certificate.serial_format"]; got != "〔{year}〕第{seq}号" {
-		t.Errorf("serial format setting %q", got)
+	// The demo organisation has a short name, so its serials take the
+	// default format that carries it; nobody signs twice for it.
+	if ds.Settings["certificate.serial_format"] != "" || ds.Settings["org.short_name"] != "成基党院" || ds.Settings["certificate.signatory"] != "" {
+		t.Errorf("settings %v", ds.Settings)
+	}
+	if s := ds.Certificates[0].Serial; !strings.HasPrefix(s, "成基党院结〔") || !strings.HasSuffix(s, "〕1号") {
+		t.Errorf("first serial %q", s)
 	}
 	if ds.Settings["org.name"] != "成都市基层党务学院" {
 		t.Errorf("org.name %q", ds.Settings["org.name"])

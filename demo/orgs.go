@@ -245,7 +245,20 @@ func (g *gen) cohortTargets() {
 func (g *gen) settings() {
 	s := g.ds.Settings
 	s[settings.OrgName] = "成都市基层党务学院"
-	s[settings.CertSignatory] = "成都市基层党务学院"
-	s[settings.SerialFormat] = settings.DefaultSerialFormat
+	s[settings.OrgShortName] = demoShortName
 	s[settings.CertTitle] = settings.DefaultCertTitle
+}
+
+// demoShortName is the demo organisation's short name, which its
+// certificate serials carry: 成基党院结〔2025〕12号.
+const demoShortName = "成基党院"
+
+// demoSerial is a certificate serial in the demo organisation's format
+// (the default one with a short name).
+func demoSerial(year, seq int) string {
+	s, err := settings.FormatSerial(settings.SerialFormatFor("", demoShortName), demoShortName, year, seq)
+	if err != nil {
+		panic("demo: serial: " + err.Error())
+	}
+	return s
 }

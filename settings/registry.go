@@ -9,9 +9,10 @@ import (
 // with one of these.
 const (
 	// The organisation and the person using the program.
-	OrgName  = "org.name"
-	UserName = "user.name"
-	Language = "ui.language"
+	OrgName      = "org.name"
+	OrgShortName = "org.short_name"
+	UserName     = "user.name"
+	Language     = "ui.language"
 
 	// Backups.
 	BackupFolder   = "backup.folder"
@@ -26,8 +27,7 @@ const (
 	CertSignatory   = "certificate.signatory"
 	CertBody        = "certificate.body"
 	CertColor       = "certificate.color"
-	CertSealColor   = "certificate.seal_color"
-	CertSeal        = "certificate.seal"
+	CertSealImage   = "certificate.seal_image"
 	CertDateStyle   = "certificate.date_style"
 	CertBackground  = "certificate.background"
 	CertOffsetX     = "certificate.offset_x"
@@ -46,14 +46,24 @@ var OverlayFields = []string{"serial", "name", "gender", "start", "end", "course
 
 // Defaults that other packages show.
 const (
-	DefaultSerialFormat = "〔{year}〕第{seq}号"
-	DefaultCertTitle    = "结业证书"
-	DefaultCertOrgName  = "成都市基层党务学院"
-	DefaultBackupKeep   = 10
+	// DefaultSerialFormat is the serial of an organisation without a short
+	// name: 2025-0012. DefaultSerialFormatOrg, with one, writes the
+	// serial as the organisation's document numbers are written, its
+	// short name and 结 (结业证书) before the bracketed year:
+	// 成基党院结〔2025〕12号. See SerialFormatFor.
+	DefaultSerialFormat    = "{year}-{seq}"
+	DefaultSerialFormatOrg = "{org}结〔{year}〕{seq:1}号"
+	DefaultCertTitle       = "结业证书"
+	DefaultCertOrgName     = "成都市基层党务学院"
+	DefaultBackupKeep      = 10
 	// DefaultCertBody is the wording; {{name}} and the other Placeholders
 	// are filled in, and each line is a paragraph.
-	DefaultCertBody = "{{name}}同志，{{gender}}，于{{start}}至{{end}}参加{{org}}举办的{{course}}，学习{{theme}}专题，" +
-		"完成规定课程{{hours}}学时，经考核合格，准予结业。\n特发此证。"
+	// It is built from the course's facts: {{period}} is the dates (one
+	// day, or from and to), {{theme_note}} names the theme when the
+	// title does not (（乡村振兴专题）), {{assessed}} is ，经考核合格 only
+	// when the course has an assessment.
+	DefaultCertBody = "{{name}}同志于{{period}}参加{{org}}举办的{{course}}{{theme_note}}，" +
+		"完成规定课程{{hours}}学时{{assessed}}，准予结业。\n特发此证。"
 )
 
 // overlayDefaults place the fields on A4 landscape stock; the QR code is
@@ -74,6 +84,13 @@ func registry() []Setting {
 	list := []Setting{
 		{Key: OrgName, Description: "The organisation's name, printed at the head of rosters, sign-in sheets and reports, and on certificates unless certificate.org_name is set.",
 			Check: printable},
+		{Key: OrgShortName, Description: "The organisation's short name as its document numbers carry it, such as 成基党院; with it, certificate serials read 成基党院结〔2025〕12号 unless certificate.serial_format is set.",
+			Check: checkBy(func(v string) error {
+				if err := ShortName(v); err != nil {
+					return err
+				}
+				return Printable(v)
+			})},
 		{Key: UserName, Description: "The name of the person using Peiyang, recorded with every change in the audit trail."},
 		{Key: Language, Description: "The window's language: zh or en; unset, the system's.",
 			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "zh", "en"); return err })},
@@ -82,14 +99,19 @@ func registry() []Setting {
 		{Key: BackupKeep, Default: strconv.Itoa(DefaultBackupKeep), Description: "How many automatic backups to keep, from 1 to 1000.",
 			Check: checkBy(func(v string) error { _, err := Count(v, 1, 1000); return err })},
 		{Key: LastAutoBackup, Internal: true, Description: "The day of the last automatic backup."},
-		{Key: SerialFormat, Default: DefaultSerialFormat, Description: "The certificate serial: {year}, and {seq} or {seq:N} for the number within the year padded to 4 or N digits.",
-			Check: func(v string, c Context) error { _, err := FormatSerial(strings.TrimSpace(v), c.Year, 1); return err }},
+		{Key: SerialFormat, Description: "The certificate serial: {year}, {seq} or {seq:N} for the number within the year padded to 4 or N digits, and {org} for org.short_name. Unset: " +
+			DefaultSerialFormatOrg + " (成基党院结〔2025〕12号) with a short name, else " + DefaultSerialFormat + " (2025-0012). Issued serials never change.",
+			Check: func(v string, c Context) error {
+				_, err := FormatSerial(strings.TrimSpace(v), c.OrgShortName, c.Year, 1)
+				return err
+			}},
 		{Key: SigningKey, Secret: true, Description: "The key the certificates' QR codes are signed with; made on first use. Back the database up: without it the printed certificates cannot be verified."},
 		{Key: CertTitle, Default: DefaultCertTitle, Description: "The certificate's title.", Check: printable},
 		{Key: CertOrgName, Default: DefaultCertOrgName, Description: "The issuing organisation on certificates; unset, org.name, else the default.",
 			Check: printable},
 		{Key: CertSignatory, Description: "The signatory under the certificate's text, such as 院长：李建国; unset, none.", Check: printable},
-		{Key: CertBody, Default: DefaultCertBody, Description: "The certificate's wording, with the fields {{name}} {{gender}} {{course}} {{theme}} {{start}} {{end}} {{hours}} {{org}} {{serial}} {{issued}}; \\n starts a paragraph.",
+		{Key: CertBody, Default: DefaultCertBody, Description: "The certificate's wording, with the fields {{" + strings.Join(Placeholders, "}} {{") +
+			"}}: {{period}} is the dates, {{theme_note}} the theme when the title does not name it, {{assessed}} ，经考核合格 when the course has an assessment; \\n starts a paragraph.",
 			Check: checkBy(func(v string) error {
 				if _, err := Body(v); err != nil {
 					return err
@@ -98,10 +120,8 @@ func registry() []Setting {
 			})},
 		{Key: CertColor, Default: "#B5121B", Description: "The colour of the title and the border, #RRGGBB.",
 			Check: checkBy(func(v string) error { _, _, _, err := ParseColor(v); return err })},
-		{Key: CertSealColor, Default: "#D7000F", Description: "The colour of the seal, #RRGGBB.",
-			Check: checkBy(func(v string) error { _, _, _, err := ParseColor(v); return err })},
-		{Key: CertSeal, Default: "on", Description: "Whether the seal is drawn: on, or off for stock stamped by hand.",
-			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "on", "off"); return err })},
+		{Key: CertSealImage, Description: "A scanned image of the unit's own seal, supplied by the unit (PNG with a transparent background, or JPEG, at most 2 MB), placed over the issue date on certificates sent electronically. Unset, no seal: the certificate is stamped by hand. The file is copied into the database when set, and every change is in the audit trail.",
+			File: SealImage},
 		{Key: CertDateStyle, Default: "arabic", Description: "How dates are written: arabic (2025年6月15日) or chinese (二〇二五年六月十五日).",
 			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "chinese", "arabic"); return err })},
 		{Key: CertBackground, Description: "A PNG or JPEG file drawn under the whole certificate page, without the border; unset, none. The file (at most 20 MB, 10,000 pixels a side, 25 million pixels) is copied into the database when set: moving or changing it afterwards changes nothing.",

@@ -13,10 +13,13 @@ func TestFormatSerial(t *testing.T) {
 		seq    int
 		want   string // "" means the format is refused
 	}{
-		{DefaultSerialFormat, 2025, 1, "〔2025〕第0001号"},
-		{DefaultSerialFormat, 2024, 12, "〔2024〕第0012号"},
-		{DefaultSerialFormat, 2025, 9999, "〔2025〕第9999号"},
-		{DefaultSerialFormat, 2025, 12345, "〔2025〕第12345号"},
+		{DefaultSerialFormat, 2025, 1, "2025-0001"},
+		{DefaultSerialFormat, 2024, 12, "2024-0012"},
+		{DefaultSerialFormat, 2025, 9999, "2025-9999"},
+		{DefaultSerialFormat, 2025, 12345, "2025-12345"},
+		{DefaultSerialFormatOrg, 2025, 12, "成基党院结〔2025〕12号"},
+		{DefaultSerialFormatOrg, 2026, 1, "成基党院结〔2026〕1号"},
+		{"〔{year}〕第{seq}号", 2025, 1, "〔2025〕第0001号"},
 		{"PY-{year}-{seq:6}", 2025, 42, "PY-2025-000042"},
 		{"{seq:1}/{year}", 2025, 42, "42/2025"},
 		{"成{year}培字{seq}号", 2026, 7, "成2026培字0007号"},
@@ -38,7 +41,7 @@ func TestFormatSerial(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			got, err := FormatSerial(tt.format, tt.year, tt.seq)
+			got, err := FormatSerial(tt.format, "成基党院", tt.year, tt.seq)
 			if tt.want == "" {
 				wantCode(t, err, models.EINVALID)
 				if e := domainError(t, err); e.Field != SerialFormat {
@@ -51,4 +54,30 @@ func TestFormatSerial(t *testing.T) {
 			}
 		})
 	}
+}
+
+// {org} needs the short name; the format in force follows it.
+func TestSerialFormatWithTheShortName(t *testing.T) {
+	_, err := FormatSerial(DefaultSerialFormatOrg, " ", 2025, 1)
+	wantCode(t, err, models.EINVALID)
+	if e := domainError(t, err); e.Field != SerialFormat || e.Message != MsgSerialNeedsOrg {
+		t.Errorf("error %+v", e)
+	}
+	for _, tt := range []struct{ setting, short, want string }{
+		{"", "", DefaultSerialFormat},
+		{"", "成基党院", DefaultSerialFormatOrg},
+		{" 〔{year}〕第{seq}号 ", "成基党院", "〔{year}〕第{seq}号"},
+	} {
+		if got := SerialFormatFor(tt.setting, tt.short); got != tt.want {
+			t.Errorf("SerialFormatFor(%q, %q) = %q, want %q", tt.setting, tt.short, got, tt.want)
+		}
+	}
+	c := Context{Year: 2025}
+	wantCode(t, Check(SerialFormat, DefaultSerialFormatOrg, c), models.EINVALID)
+	c.OrgShortName = "成基党院"
+	wantCode(t, Check(SerialFormat, DefaultSerialFormatOrg, c), "")
+	for _, bad := range []string{"成都 基层", "{org}", "一二三四五六七八九十一二三"} {
+		wantCode(t, Check(OrgShortName, bad, c), models.EINVALID)
+	}
+	wantCode(t, Check(OrgShortName, "成基党院", c), "")
 }

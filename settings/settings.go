@@ -46,7 +46,8 @@ type Setting struct {
 
 // Context is what a check may need besides the value.
 type Context struct {
-	Year int // the current year, for examples such as a serial
+	Year         int    // the current year, for examples such as a serial
+	OrgShortName string // org.short_name, which a serial's {org} needs
 }
 
 // Lookup returns the declaration of a setting.

@@ -49,7 +49,7 @@ func TestEverySettingIsDeclaredWell(t *testing.T) {
 	if !IsSecret(SigningKey) || IsSecret(OrgName) {
 		t.Error("IsSecret")
 	}
-	if DefaultOf(SerialFormat) != DefaultSerialFormat || DefaultOf("no.such") != "" {
+	if DefaultOf(CertTitle) != DefaultCertTitle || DefaultOf("no.such") != "" {
 		t.Error("DefaultOf")
 	}
 }
@@ -73,7 +73,7 @@ func TestCheckRefusesWhatTheProgramCannotUse(t *testing.T) {
 		{CertOffsetX, "left", false},
 		{CertOffsetX, "-2mm", true},
 		{CertColor, "#00339", false},
-		{CertSeal, "maybe", false},
+		{CertSealImage, file, false}, // not an image
 		{CertBody, "{{name}}参加{{course}}", true},
 		{CertBody, "{{nick}}", false},
 		{CertFieldPrefix + "qr", "20,140", true},

@@ -123,7 +123,7 @@ func ParsePosition(v string, qr bool) (Position, error) {
 }
 
 // Placeholders are the fields a certificate's wording may hold.
-var Placeholders = []string{"name", "gender", "course", "theme", "start", "end", "hours", "org", "serial", "issued"}
+var Placeholders = []string{"name", "gender", "course", "theme", "theme_note", "period", "start", "end", "hours", "assessed", "org", "serial", "issued"}
 
 var placeholderRE = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 
@@ -166,49 +166,81 @@ const (
 	MsgImageDamaged    = "The background image {{.Value}} is damaged: {{.Error}}"
 )
 
+// Limit and messages of the seal's scan (certificate.seal_image): a scan
+// of a seal at 600 dpi is well under 2 MB.
+const (
+	MaxSealBytes      = 2 << 20
+	MsgSealUnreadable = "The seal image {{.Value}} cannot be read: {{.Error}}"
+	MsgSealNotFile    = "The seal image {{.Value}} is not a file (it is a folder, a device or a pipe)."
+	MsgSealTooBig     = "The seal image {{.Value}} is {{.MB}} MB; it may be at most {{.Max}} MB: scan it at a lower resolution."
+	MsgSealType       = "The seal image {{.Value}} is neither PNG nor JPEG."
+	MsgSealPixels     = "The seal image {{.Value}} is {{.W}}×{{.H}} pixels; it may be at most {{.Side}} pixels a side and {{.Pixels}} million pixels in all."
+	MsgSealDamaged    = "The seal image {{.Value}} is damaged: {{.Error}}"
+)
+
+// imageRules are the size limit and the messages of one kind of image
+// file a setting names.
+type imageRules struct {
+	maxBytes                                          int
+	unreadable, notFile, tooBig, typ, pixels, damaged string
+}
+
+var (
+	backgroundRules = imageRules{MaxImageBytes, MsgImageUnreadable, MsgImageNotFile, MsgImageTooBig, MsgImageType, MsgImagePixels, MsgImageDamaged}
+	sealRules       = imageRules{MaxSealBytes, MsgSealUnreadable, MsgSealNotFile, MsgSealTooBig, MsgSealType, MsgSealPixels, MsgSealDamaged}
+)
+
 // Image reads an image file for a background and returns its bytes and
 // type, "PNG" or "JPG". Only a regular file is read (a folder, a device
 // such as /dev/zero or a named pipe is refused before it is opened), of
 // at most MaxImageBytes, holding a PNG or JPEG image within the pixel
 // limits that decodes.
-func Image(path string) ([]byte, string, error) {
-	path = strings.TrimSpace(path)
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, "", bad(MsgImageUnreadable, path, "Error", err.Error())
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, "", bad(MsgImageNotFile, path)
-	}
-	if fi.Size() > MaxImageBytes {
-		return nil, "", bad(MsgImageTooBig, path, "MB", fi.Size()>>20, "Max", MaxImageBytes>>20)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, "", bad(MsgImageUnreadable, path, "Error", err.Error())
-	}
-	defer f.Close()
-	// The file opened is the file checked: not swapped for a pipe since.
-	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
-		return nil, "", bad(MsgImageNotFile, path)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxImageBytes+1))
-	if err != nil {
-		return nil, "", bad(MsgImageUnreadable, path, "Error", err.Error())
-	}
-	if len(b) > MaxImageBytes {
-		return nil, "", bad(MsgImageTooBig, path, "MB", len(b)>>20, "Max", MaxImageBytes>>20)
-	}
-	typ, err := CheckImage(b, path)
-	return b, typ, err
-}
+func Image(path string) ([]byte, string, error) { return readImage(path, backgroundRules) }
 
 // CheckImage checks an image's bytes as Image does (size, type, pixels,
 // that it decodes) and returns its type, "PNG" or "JPG"; name names it in
 // messages.
-func CheckImage(b []byte, name string) (string, error) {
-	if len(b) > MaxImageBytes {
-		return "", bad(MsgImageTooBig, name, "MB", len(b)>>20, "Max", MaxImageBytes>>20)
+func CheckImage(b []byte, name string) (string, error) { return checkImage(b, name, backgroundRules) }
+
+// SealImage reads the scan of the unit's seal as Image reads a
+// background, within MaxSealBytes.
+func SealImage(path string) ([]byte, string, error) { return readImage(path, sealRules) }
+
+// CheckSealImage checks a seal scan's bytes as SealImage does.
+func CheckSealImage(b []byte, name string) (string, error) { return checkImage(b, name, sealRules) }
+
+func readImage(path string, r imageRules) ([]byte, string, error) {
+	path = strings.TrimSpace(path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, "", bad(r.unreadable, path, "Error", err.Error())
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, "", bad(r.notFile, path)
+	}
+	if fi.Size() > int64(r.maxBytes) {
+		return nil, "", bad(r.tooBig, path, "MB", fi.Size()>>20, "Max", r.maxBytes>>20)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", bad(r.unreadable, path, "Error", err.Error())
+	}
+	defer f.Close()
+	// The file opened is the file checked: not swapped for a pipe since.
+	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
+		return nil, "", bad(r.notFile, path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, int64(r.maxBytes)+1))
+	if err != nil {
+		return nil, "", bad(r.unreadable, path, "Error", err.Error())
+	}
+	typ, err := checkImage(b, path, r)
+	return b, typ, err
+}
+
+func checkImage(b []byte, name string, r imageRules) (string, error) {
+	if len(b) > r.maxBytes {
+		return "", bad(r.tooBig, name, "MB", len(b)>>20, "Max", r.maxBytes>>20)
 	}
 	var typ string
 	var decode func(io.Reader) (image.Image, error)
@@ -218,18 +250,18 @@ func CheckImage(b []byte, name string) (string, error) {
 	case len(b) > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF:
 		typ, decode = "JPG", jpeg.Decode
 	default:
-		return "", bad(MsgImageType, name)
+		return "", bad(r.typ, name)
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
-		return "", bad(MsgImageDamaged, name, "Error", err.Error())
+		return "", bad(r.damaged, name, "Error", err.Error())
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxImageSide || cfg.Height > MaxImageSide ||
 		int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		return "", bad(MsgImagePixels, name, "W", cfg.Width, "H", cfg.Height, "Side", MaxImageSide, "Pixels", MaxImagePixels/1_000_000)
+		return "", bad(r.pixels, name, "W", cfg.Width, "H", cfg.Height, "Side", MaxImageSide, "Pixels", MaxImagePixels/1_000_000)
 	}
 	if _, err := decode(bytes.NewReader(b)); err != nil {
-		return "", bad(MsgImageDamaged, name, "Error", err.Error())
+		return "", bad(r.damaged, name, "Error", err.Error())
 	}
 	return typ, nil
 }

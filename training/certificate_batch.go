@@ -23,6 +23,9 @@ type CertificateItem struct {
 	End      models.Date
 	Hours    float64
 	IssuedOn models.Date
+	// Assessed says the course has an assessment (a pass score): only
+	// then does the wording say 经考核合格.
+	Assessed bool
 	// Code is the signed text of the QR code (see certsign); empty for
 	// none.
 	Code string
@@ -168,7 +171,7 @@ func traineesInOrder(ctx context.Context, st Store, ids []int64) ([]*models.Trai
 // (nil: no QR code).
 func NewCertificateItem(c *models.Certificate, t *models.Trainee, course *models.Course, key ed25519.PrivateKey) CertificateItem {
 	it := CertificateItem{Serial: c.Serial, Name: t.Name, Gender: t.Gender, Course: course.Title, Theme: course.Theme,
-		Start: course.StartDate, End: course.EndDate, Hours: c.Hours, IssuedOn: c.IssuedOn}
+		Start: course.StartDate, End: course.EndDate, Hours: c.Hours, IssuedOn: c.IssuedOn, Assessed: course.Rule.PassScore > 0}
 	if key != nil {
 		it.Code = certsign.NewPayload(c, t.Name, t.IDNumber, course.Title).Sign(key)
 	}

@@ -2,7 +2,6 @@ package training
 
 import (
 	"context"
-	"strings"
 
 	"peiyang/models"
 	"peiyang/settings"
@@ -243,22 +242,26 @@ func (in *issueInput) issue(ctx context.Context, s *rules, traineeID int64) (*mo
 }
 
 // nextCertificate returns a valid certificate issued today under the
-// year's next serial; the caller sets trainee, course and hours.
+// year's next serial, in the serial format in force
+// (settings.SerialFormatFor); the caller sets trainee, course and hours.
+// The sequence goes on from the year's last serial whatever the format
+// was, so that a year's numbers stay gapless when the format changes.
 func (s *rules) nextCertificate(ctx context.Context) (*models.Certificate, error) {
 	format, err := s.store.Setting(ctx, settings.SerialFormat)
 	if err != nil {
 		return nil, err
 	}
-	// Trimmed, as the setting's check reads it.
-	if format = strings.TrimSpace(format); format == "" {
-		format = settings.DefaultSerialFormat
+	short, err := s.store.Setting(ctx, settings.OrgShortName)
+	if err != nil {
+		return nil, err
 	}
+	format = settings.SerialFormatFor(format, short)
 	today := s.today()
 	last, err := s.store.LastCertificateSeq(ctx, today.Year())
 	if err != nil {
 		return nil, err
 	}
-	serial, err := settings.FormatSerial(format, today.Year(), last+1)
+	serial, err := settings.FormatSerial(format, short, today.Year(), last+1)
 	if err != nil {
 		return nil, err
 	}

@@ -37,8 +37,12 @@ func (s *Service) LoadDataset(ctx context.Context, ds *models.Dataset) error {
 	if !empty {
 		return wrap("load dataset", conflict("", "The database already holds data; demo data goes only into an empty database."))
 	}
+	c, err := s.settingContext(ctx, ds.Settings)
+	if err != nil {
+		return wrap("load dataset", err)
+	}
 	for k, v := range ds.Settings {
-		if err := settings.Check(k, v, s.settingContext()); err != nil {
+		if err := settings.Check(k, v, c); err != nil {
 			return wrap("load dataset", err)
 		}
 	}

@@ -1,11 +1,18 @@
 package training_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"peiyang/models"
+	"peiyang/settings"
 	"peiyang/store"
 )
 
@@ -146,5 +153,98 @@ func TestRecordElectionRefusesAppointmentsTheLawForbids(t *testing.T) {
 		if (err == nil) != tc.ok {
 			t.Errorf("%s %s %s: %v", tc.c, tc.p, tc.res, err)
 		}
+	}
+}
+
+// Schema 6 keeps the serial style of a database that has issued
+// certificates under the old default, and drops the drawn seal's
+// settings, each change in the audit trail.
+func TestSchema6KeepsIssuedSerialsInStyle(t *testing.T) {
+	f := newFixture(t)
+	zhang, lee := f.trainee("张三"), f.trainee("李四")
+	c1 := f.completedCourse("乡村振兴专题培训班", 1, zhang)
+	c2 := f.completedCourse("基层治理专题研修班", 1, lee)
+	for _, c := range []*models.Course{c1, c2} {
+		_, err := f.svc.Enrolment.DecideCompletion(f.ctx, c.ID)
+		f.must(err)
+	}
+	// Issued under the old default, which was never a stored setting.
+	f.must(f.db.SetSetting(f.ctx, "certificate.serial_format", "〔{year}〕第{seq}号"))
+	_, err := f.svc.Certificates.IssueCertificates(f.ctx, c1.ID)
+	f.must(err)
+	path := f.db.Path()
+	f.must(f.db.Close())
+
+	raw, err := sql.Open("sqlite", path)
+	f.must(err)
+	for _, q := range []string{
+		`DELETE FROM settings WHERE key = 'certificate.serial_format'`,
+		`INSERT INTO settings (key, value) VALUES ('certificate.seal', 'on'), ('certificate.seal_color', '#D7000F')`,
+		`DELETE FROM schema_migrations WHERE version >= 6`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.must(raw.Close())
+	db, err := store.Open(path)
+	f.must(err)
+	t.Cleanup(func() { db.Close() })
+	for key, want := range map[string]string{"certificate.serial_format": "〔{year}〕第{seq}号", "certificate.seal": "", "certificate.seal_color": ""} {
+		if v, err := db.Setting(f.ctx, key); err != nil || v != want {
+			t.Errorf("%s = %q, %v; want %q", key, v, err, want)
+		}
+	}
+	entries, err := db.FindAudit(f.ctx, models.AuditFilter{Entity: "settings"})
+	f.must(err)
+	n := 0
+	for _, e := range entries {
+		if e.UserName == "schema 6" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d audit entries of schema 6, want 3", n)
+	}
+	// The next serial keeps the style and the count.
+	certs, err := f.service(db).Certificates.IssueCertificates(f.ctx, c2.ID)
+	f.must(err)
+	wantSerials(t, certs, "〔2025〕第0002号")
+}
+
+// Setting the seal's scan copies the file into the database, both in the
+// audit trail; what prints is the copy, whatever becomes of the file;
+// clearing the setting removes the copy.
+func TestSealImageSettingIsAudited(t *testing.T) {
+	f := newFixture(t)
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 40))
+	img.Set(20, 20, color.NRGBA{R: 0xD7, A: 0xFF})
+	var b bytes.Buffer
+	f.must(png.Encode(&b, img))
+	path := filepath.Join(t.TempDir(), "seal.png")
+	f.must(os.WriteFile(path, b.Bytes(), 0o600))
+	f.must(f.svc.Settings.SaveSettings(f.ctx, map[string]string{settings.CertSealImage: path}))
+	kept, err := f.svc.Settings.SettingFile(f.ctx, settings.CertSealImage)
+	f.must(err)
+	if kept == nil || !bytes.Equal(kept.Data, b.Bytes()) || kept.Type != "PNG" {
+		t.Fatalf("the copy %+v", kept)
+	}
+	entries, err := f.db.FindAudit(f.ctx, models.AuditFilter{})
+	f.must(err)
+	audited := map[string]bool{}
+	for _, e := range entries {
+		audited[e.Entity+"/"+e.EntityID] = true
+	}
+	if !audited["settings/"+settings.CertSealImage] || !audited["setting_files/"+settings.CertSealImage] {
+		t.Errorf("audit entries %v", audited)
+	}
+	f.must(os.WriteFile(path, []byte("changed"), 0o600))
+	if kept, _ := f.svc.Settings.SettingFile(f.ctx, settings.CertSealImage); kept == nil || !bytes.Equal(kept.Data, b.Bytes()) {
+		t.Error("the copy followed the file")
+	}
+	wantCode(t, f.svc.Settings.SaveSettings(f.ctx, map[string]string{settings.CertSealImage: path}), models.EINVALID) // not an image now
+	f.must(f.svc.Settings.SaveSettings(f.ctx, map[string]string{settings.CertSealImage: ""}))
+	if kept, _ := f.svc.Settings.SettingFile(f.ctx, settings.CertSealImage); kept != nil {
+		t.Errorf("the copy after clearing: %+v", kept)
 	}
 }

@@ -95,13 +95,13 @@ func TestServiceCertificates(t *testing.T) {
 	// Gapless serials across two courses in one year.
 	certs, err := f.svc.Certificates.IssueCertificates(f.ctx, a.ID)
 	f.must(err)
-	wantSerials(t, certs, "〔2025〕第0001号", "〔2025〕第0002号")
+	wantSerials(t, certs, "2025-0001", "2025-0002")
 	if certs[0].TraineeID != zhang.ID || certs[0].Hours != 8 || certs[0].Year != 2025 || !certs[0].IssuedOn.Equal(day("2025-06-15")) {
 		t.Errorf("certificate %+v", certs[0])
 	}
 	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, b.ID)
 	f.must(err)
-	wantSerials(t, certs, "〔2025〕第0003号", "〔2025〕第0004号")
+	wantSerials(t, certs, "2025-0003", "2025-0004")
 	// Nobody left to issue to.
 	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, a.ID)
 	f.must(err)
@@ -110,49 +110,49 @@ func TestServiceCertificates(t *testing.T) {
 	}
 	_, err = f.svc.Certificates.IssueCertificate(f.ctx, a.ID, zhang.ID)
 	wantCode(t, err, models.ECONFLICT)
-	wantMessage(t, err, "already holds certificate 〔2025〕第0001号")
+	wantMessage(t, err, "already holds certificate 2025-0001")
 
 	// Void keeps the serial and the reason; the reason is required.
-	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0002号", "  "), models.EINVALID)
-	f.must(f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0002号", "姓名打印错误"))
-	v, err := f.db.FindCertificateBySerial(f.ctx, "〔2025〕第0002号")
+	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "2025-0002", "  "), models.EINVALID)
+	f.must(f.svc.Certificates.VoidCertificate(f.ctx, "2025-0002", "姓名打印错误"))
+	v, err := f.db.FindCertificateBySerial(f.ctx, "2025-0002")
 	f.must(err)
 	if v.Status != models.CertVoid || v.VoidReason != "姓名打印错误" {
 		t.Errorf("void certificate %+v", v)
 	}
-	err = f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0002号", "again")
+	err = f.svc.Certificates.VoidCertificate(f.ctx, "2025-0002", "again")
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "already void")
-	_, err = f.svc.Certificates.ReissueCertificate(f.ctx, "〔2025〕第0002号")
+	_, err = f.svc.Certificates.ReissueCertificate(f.ctx, "2025-0002")
 	wantCode(t, err, models.ECONFLICT)
 	wantMessage(t, err, "void and cannot be reissued")
-	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第9999号", "x"), models.ENOTFOUND)
+	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "2025-9999", "x"), models.ENOTFOUND)
 
 	// The voided trainee gets a new certificate with the next serial.
 	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, a.ID)
 	f.must(err)
-	wantSerials(t, certs, "〔2025〕第0005号")
+	wantSerials(t, certs, "2025-0005")
 	if certs[0].TraineeID != li.ID {
 		t.Errorf("reissued to %d, want 李四", certs[0].TraineeID)
 	}
 
 	// Reissue: a new serial in the current year, linked both ways.
 	f.now = f.now.AddDate(1, 0, 0)
-	next, err := f.svc.Certificates.ReissueCertificate(f.ctx, "〔2025〕第0001号")
+	next, err := f.svc.Certificates.ReissueCertificate(f.ctx, "2025-0001")
 	f.must(err)
-	if next.Serial != "〔2026〕第0001号" || next.Replaces != "〔2025〕第0001号" || next.TraineeID != zhang.ID ||
+	if next.Serial != "2026-0001" || next.Replaces != "2025-0001" || next.TraineeID != zhang.ID ||
 		next.CourseID != a.ID || next.Hours != 8 || next.Status != models.CertValid || next.Year != 2026 {
 		t.Errorf("reissue %+v", next)
 	}
-	old, err := f.db.FindCertificateBySerial(f.ctx, "〔2025〕第0001号")
+	old, err := f.db.FindCertificateBySerial(f.ctx, "2025-0001")
 	f.must(err)
 	if old.Status != models.CertReplaced || old.ReplacedBy != next.Serial {
 		t.Errorf("replaced certificate %+v", old)
 	}
-	_, err = f.svc.Certificates.ReissueCertificate(f.ctx, "〔2025〕第0001号")
+	_, err = f.svc.Certificates.ReissueCertificate(f.ctx, "2025-0001")
 	wantCode(t, err, models.ECONFLICT)
-	wantMessage(t, err, "already been replaced by 〔2026〕第0001号")
-	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "〔2025〕第0001号", "x"), models.ECONFLICT)
+	wantMessage(t, err, "already been replaced by 2026-0001")
+	wantCode(t, f.svc.Certificates.VoidCertificate(f.ctx, "2025-0001", "x"), models.ECONFLICT)
 	f.must(f.svc.Certificates.VoidCertificate(f.ctx, next.Serial, "证书遗失"))
 }
 
@@ -170,6 +170,46 @@ func TestServiceSerialFormat(t *testing.T) {
 	certs, err := f.svc.Certificates.IssueCertificates(f.ctx, c.ID)
 	f.must(err)
 	wantSerials(t, certs, "成培结字〔2025〕001号")
+}
+
+// The default serial carries the organisation's short name once it has
+// one; issued serials never change, and the year's numbers go on without
+// a gap whatever the format.
+func TestSerialsFollowTheShortName(t *testing.T) {
+	f := newFixture(t)
+	ts := []*models.Trainee{f.trainee("甲"), f.trainee("乙"), f.trainee("丙"), f.trainee("丁")}
+	c1 := f.completedCourse("乡村振兴专题培训班", 2, ts[0], ts[1])
+	_, err := f.svc.Enrolment.DecideCompletion(f.ctx, c1.ID)
+	f.must(err)
+	first, err := f.svc.Certificates.IssueCertificates(f.ctx, c1.ID)
+	f.must(err)
+	wantSerials(t, first, "2025-0001", "2025-0002")
+
+	f.must(f.svc.Settings.SaveSettings(f.ctx, map[string]string{settings.OrgShortName: "成基党院"}))
+	c2 := f.completedCourse("基层治理专题研修班", 2, ts[2], ts[3])
+	_, err = f.svc.Enrolment.DecideCompletion(f.ctx, c2.ID)
+	f.must(err)
+	next, err := f.svc.Certificates.IssueCertificates(f.ctx, c2.ID)
+	f.must(err)
+	wantSerials(t, next, "成基党院结〔2025〕3号", "成基党院结〔2025〕4号")
+	all, err := f.db.FindCertificates(f.ctx, models.CertificateFilter{})
+	f.must(err)
+	wantSerials(t, all, "2025-0001", "2025-0002", "成基党院结〔2025〕3号", "成基党院结〔2025〕4号")
+	for i, c := range all {
+		if c.Seq != i+1 || c.Year != 2025 {
+			t.Errorf("certificate %s: year %d seq %d", c.Serial, c.Year, c.Seq)
+		}
+	}
+	// A reissue goes on from the year's last number too.
+	re, err := f.svc.Certificates.ReissueCertificate(f.ctx, "2025-0001")
+	f.must(err)
+	if re.Serial != "成基党院结〔2025〕5号" || re.Replaces != "2025-0001" {
+		t.Errorf("reissue %+v", re)
+	}
+	// {org} without a short name is refused when saved.
+	err = f.svc.Settings.SaveSettings(f.ctx, map[string]string{settings.OrgShortName: "", settings.SerialFormat: settings.DefaultSerialFormatOrg})
+	wantCode(t, err, models.EINVALID)
+	wantMessage(t, err, "holds {org}")
 }
 
 // failingStore fails CreateCertificate from the given call on.
@@ -212,7 +252,7 @@ func TestServiceCertificatesAllOrNothing(t *testing.T) {
 	// Once the fault is gone the batch starts from the first serial.
 	certs, err = f.svc.Certificates.IssueCertificates(f.ctx, c.ID)
 	f.must(err)
-	wantSerials(t, certs, "〔2025〕第0001号", "〔2025〕第0002号", "〔2025〕第0003号")
+	wantSerials(t, certs, "2025-0001", "2025-0002", "2025-0003")
 }
 
 func wantSerials(t *testing.T, certs []*models.Certificate, serials ...string) {

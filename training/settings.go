@@ -22,7 +22,11 @@ func (s *SettingService) Setting(ctx context.Context, key string) (string, error
 // the day of the last automatic backup, the window's language...). An
 // undeclared key, or a value the setting's check refuses, is EINVALID.
 func (s *SettingService) SetSetting(ctx context.Context, key, value string) error {
-	if err := settings.Check(key, value, s.settingContext()); err != nil {
+	c, err := s.settingContext(ctx, map[string]string{key: value})
+	if err != nil {
+		return wrap("set setting", err)
+	}
+	if err := settings.Check(key, value, c); err != nil {
 		return wrap("set setting", err)
 	}
 	return wrap("set setting", s.store.SetSetting(ctx, key, value))
@@ -41,7 +45,10 @@ func (s *SettingService) SaveSettings(ctx context.Context, values map[string]str
 	}
 	sort.Strings(keys)
 	var list models.ErrorList
-	c := s.settingContext()
+	c, err := s.settingContext(ctx, values)
+	if err != nil {
+		return wrap("save settings", err)
+	}
 	files := map[string]*models.SettingFile{} // of the settings that name a file
 	for _, k := range keys {
 		err := settings.CheckKey(k, true)
@@ -111,7 +118,17 @@ func (s *SettingService) ListSettings(ctx context.Context) ([]SettingValue, erro
 	})
 }
 
-// settingContext is what the settings' checks need: the current year.
-func (s *rules) settingContext() settings.Context {
-	return settings.Context{Year: s.today().Year()}
+// settingContext is what the settings' checks need: the current year,
+// and the organisation's short name as it will be once values are saved.
+func (s *rules) settingContext(ctx context.Context, values map[string]string) (settings.Context, error) {
+	c := settings.Context{Year: s.today().Year()}
+	short, ok := values[settings.OrgShortName]
+	if !ok {
+		var err error
+		if short, err = s.store.Setting(ctx, settings.OrgShortName); err != nil {
+			return c, err
+		}
+	}
+	c.OrgShortName = short
+	return c, nil
 }

@@ -37,7 +37,7 @@ func TestLoadCourse(t *testing.T) {
 	}
 	// The void one is not printed, the replaced one is printed as its
 	// replacement, in serial order.
-	want := []string{"〔2025〕第0001号 阿依古丽·买买提", "〔2025〕第0004号 司马相如", next.Serial + " 欧阳娜娜"}
+	want := []string{"2025-0001 阿依古丽·买买提", "2025-0004 司马相如", next.Serial + " 欧阳娜娜"}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("items %v, want %v", got, want)
 	}
@@ -85,7 +85,7 @@ func TestLoadTrainee(t *testing.T) {
 		code    string
 	}{
 		{trainees[3].ID, c.ID, "司马相如 did not complete 基层治理专题培训班: attendance 0% is below the required 50%", models.ECONFLICT},
-		{trainees[1].ID, c.ID, "Certificate 〔2025〕第0002号 of 王𠮷 for 基层治理专题培训班 is void (重复)", models.ECONFLICT},
+		{trainees[1].ID, c.ID, "Certificate 2025-0002 of 王𠮷 for 基层治理专题培训班 is void (重复)", models.ECONFLICT},
 		{trainees[0].ID, other.ID, "阿依古丽·买买提 holds no place on 产业规划专题培训班", models.ECONFLICT},
 		{999, c.ID, "not found", models.ENOTFOUND},
 	} {

@@ -4,11 +4,12 @@
 // A certificate on blank paper is A4 landscape: a frame in the
 // certificate colour, or a background image; the serial (证书编号) top
 // right; the title, 结业证书 by default, centred in large spaced type; the
-// wording, a template filled with the trainee's name and gender, the
-// course's title, theme and dates, the class hours, the organisation (see
-// DefaultBody); bottom right the signatory, the organisation and the
-// issue date under a red seal drawn as vector graphics (the organisation's
-// name along the upper arc around a five-pointed star); bottom left a QR
+// wording, a template filled from the trainee and the course: name, dates,
+// organisation, title (its theme named when the title does not), class
+// hours, 经考核合格 only when the course has an assessment (see
+// DefaultBody); bottom right the signatory, the organisation and the issue
+// date, where the unit stamps its seal (no seal is drawn; a scan of the
+// unit's own, certificate.seal_image, may be placed there); bottom left a QR
 // code, drawn as vector rectangles, with the signed payload of package
 // certsign (serial, name, course, issue date, masked ID number), which
 // `peiyang verify` checks offline.
@@ -29,12 +30,13 @@
 //	certificate.title          the title; 结业证书
 //	certificate.org_name       the issuing organisation; else org.name, else 成都市基层党务学院
 //	certificate.signatory      a line above the organisation, e.g. 院长：李建国; none
-//	certificate.body           the wording with {{name}} {{gender}} {{course}} {{theme}} {{start}}
-//	                           {{end}} {{hours}} {{org}} {{serial}} {{issued}}; a line break (or \n)
-//	                           starts a paragraph; DefaultBody
+//	certificate.body           the wording with {{name}} {{gender}} {{course}} {{theme}}
+//	                           {{theme_note}} {{period}} {{start}} {{end}} {{hours}} {{assessed}}
+//	                           {{org}} {{serial}} {{issued}}; a line break (or \n) starts a
+//	                           paragraph; DefaultBody
 //	certificate.color          title and frame, #RRGGBB; #B5121B
-//	certificate.seal_color     the seal; #D7000F
-//	certificate.seal           on, or off for stock stamped by hand
+//	certificate.seal_image     a scan of the unit's seal (PNG or JPEG) placed over the date;
+//	                           none (stamped by hand); its checksum is kept with it
 //	certificate.date_style     arabic (2025年6月15日) or chinese (二〇二五年六月十五日)
 //	certificate.background     a PNG or JPEG file under the whole page (no frame then)
 //	certificate.offset_x       overlay: millimetres right (negative: left); 0

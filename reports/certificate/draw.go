@@ -10,7 +10,8 @@ import (
 // frame in the certificate colour (or the background image), the serial
 // top right, the title centred in large spaced type, the wording as an
 // indented paragraph, the QR code bottom left, and bottom right the
-// signatory, the organisation and the issue date under the red seal.
+// signatory, the organisation and the issue date, where the unit stamps
+// its seal (or, with the setting certificate.seal_image, its scan).
 const (
 	pageW, pageH = 297.0, 210.0
 
@@ -92,8 +93,8 @@ func (p *Printer) full(d *pdfkit.Doc, it *Item, qrOps string) error {
 	}
 	fitText(d, signX, orgY, signW, s.OrgName, 18)
 	fitText(d, signX, dateY, signW, s.date(it.IssuedOn), 16)
-	if s.Seal {
-		_ = drawSeal(d, s.OrgName, s.SealColor, sealX, sealY)
+	if s.seal != nil {
+		drawSealImage(d, s)
 	}
 	return d.Err()
 }
@@ -179,6 +180,36 @@ func drawFrame(d *pdfkit.Doc, c pdfkit.Color) {
 			pdf.Rect(min(x+dx*2.5, x+dx*6.5), min(y+dy*2.5, y+dy*6.5), 4, 4, "D")
 		}
 		pdf.SetDrawColor(0, 0, 0)
+	})
+}
+
+// sealSide is the side of the box the seal's scan is fitted in, in mm:
+// an official seal is 40 to 42 mm across.
+const sealSide = 42.0
+
+// drawSealImage places the scan of the unit's seal over the organisation
+// and the date, where the stamp goes, fitted in a sealSide box. Its ink
+// multiplies with what lies under it, as a stamp's does, so that the
+// white of a JPEG scan hides nothing.
+func drawSealImage(d *pdfkit.Doc, s *Settings) {
+	pw, ph := s.seal.Size()
+	if pw <= 0 || ph <= 0 {
+		return
+	}
+	w, h := sealSide, sealSide
+	if r := float64(pw) / float64(ph); r > 1 {
+		h = sealSide / r
+	} else {
+		w = sealSide * r
+	}
+	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
+		pdf.TransformBegin()
+		pdf.SetAlpha(1, "Multiply")
+	})
+	_ = d.Image(s.seal, sealX-w/2, sealY-h/2, w, h)
+	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
+		pdf.TransformEnd()
+		pdf.SetAlpha(1, "Normal")
 	})
 }
 

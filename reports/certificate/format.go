@@ -42,18 +42,54 @@ func hours(h float64) string {
 
 // values are the texts of an item's fields, by placeholder name.
 func (s *Settings) values(it *Item) map[string]string {
-	return map[string]string{
-		"name":   it.Name,
-		"gender": it.Gender.Chinese(),
-		"course": it.Course,
-		"theme":  it.Theme.Chinese(),
-		"start":  s.date(it.Start),
-		"end":    s.date(it.End),
-		"hours":  hours(it.Hours),
-		"org":    s.OrgName,
-		"serial": it.Serial,
-		"issued": s.date(it.IssuedOn),
+	assessed := ""
+	if it.Assessed {
+		assessed = "，经考核合格"
 	}
+	return map[string]string{
+		"name":       it.Name,
+		"gender":     it.Gender.Chinese(),
+		"course":     it.Course,
+		"theme":      it.Theme.Chinese(),
+		"theme_note": themeNote(it.Course, it.Theme),
+		"period":     s.period(it.Start, it.End),
+		"start":      s.date(it.Start),
+		"end":        s.date(it.End),
+		"hours":      hours(it.Hours),
+		"assessed":   assessed,
+		"org":        s.OrgName,
+		"serial":     it.Serial,
+		"issued":     s.date(it.IssuedOn),
+	}
+}
+
+// themeNote names the course's theme after its title, （乡村振兴专题）,
+// when the title does not: not for the theme 其他, nor when the title
+// names the theme or a 专题 of its own (专题研修班), which would say 专题
+// twice.
+func themeNote(title string, theme models.Theme) string {
+	name := theme.Chinese()
+	if theme == models.ThemeOther || name == "" || strings.Contains(title, name) || strings.Contains(title, "专题") {
+		return ""
+	}
+	return "（" + name + "专题）"
+}
+
+// period writes a course's dates for the wording: one day
+// (2025年6月2日), two days of one year (2025年6月2日至6月13日), or of two
+// years (2025年12月29日至2026年1月9日).
+func (s *Settings) period(start, end models.Date) string {
+	switch {
+	case end.IsZero() || start.Equal(end):
+		return s.date(start)
+	case start.Year() == end.Year():
+		full := s.date(end)
+		if i := strings.Index(full, "年"); i >= 0 {
+			return s.date(start) + "至" + full[i+len("年"):]
+		}
+		return s.date(start) + "至" + full
+	}
+	return s.date(start) + "至" + s.date(end)
 }
 
 // body fills the wording with the item's fields and returns its

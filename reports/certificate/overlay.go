@@ -62,9 +62,9 @@ var fieldLabels = map[string]string{
 
 // SampleItem is the certificate the calibration page shows.
 func SampleItem() Item {
-	return Item{Serial: "〔2025〕第0001号", Name: "阿依古丽·买买提", Gender: "female", Course: "2025年乡村振兴专题培训班（第一期）",
-		Theme: "rural_revitalisation", Start: models.MustDate("2025-06-02"), End: models.MustDate("2025-06-13"), Hours: 32,
-		IssuedOn: models.MustDate("2025-06-15"), Code: "PY2|〔2025〕第0001号|阿依古丽·买买提|2025年乡村振兴专题培训班（第一期）|20250615 510623***********4 " +
+	return Item{Serial: "2025-0001", Name: "阿依古丽·买买提", Gender: "female", Course: "2025年乡村振兴专题培训班（第一期）",
+		Theme: "rural_revitalisation", Start: models.MustDate("2025-06-02"), End: models.MustDate("2025-06-13"), Hours: 32, Assessed: true,
+		IssuedOn: models.MustDate("2025-06-15"), Code: "PY2|2025-0001|阿依古丽·买买提|2025年乡村振兴专题培训班（第一期）|20250615 510623***********4 " +
 			strings.Repeat("0123456789", 15) + "01234"}
 }
 

@@ -16,7 +16,7 @@ func sampleItems() []Item {
 	for i, n := range []string{"阿依古丽·买买提", "王𠮷", "欧阳娜娜", "司马相如"} {
 		it := base
 		it.Name = n
-		it.Serial = "〔2025〕第000" + string(rune('1'+i)) + "号"
+		it.Serial = "成基党院结〔2025〕" + string(rune('1'+i)) + "号"
 		if i%2 == 1 {
 			it.Gender = models.Male
 		}
@@ -59,6 +59,17 @@ func TestWriteSamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := d.WriteFile(filepath.Join(dir, "variants.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	// The unit's seal scan over the date, on a course without assessment
+	// whose theme is 其他.
+	it = SampleItem()
+	it.Theme, it.Course, it.Assessed = models.ThemeOther, "2025年第一期流动党员骨干培训班", false
+	d, err = (&Printer{Settings: withSeal(t)}).Document([]Item{it})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile(filepath.Join(dir, "seal.pdf")); err != nil {
 		t.Fatal(err)
 	}
 	d, err = (&Printer{Settings: s}).Calibration()

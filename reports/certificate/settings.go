@@ -21,8 +21,7 @@ const (
 	KeySignatory   = settings.CertSignatory  // e.g. 院长：李建国; default none
 	KeyBody        = settings.CertBody       // the wording, see DefaultBody
 	KeyColor       = settings.CertColor      // title and border, #RRGGBB
-	KeySealColor   = settings.CertSealColor  // the seal, #RRGGBB
-	KeySeal        = settings.CertSeal       // "on" or "off", for stock stamped by hand
+	KeySealImage   = settings.CertSealImage  // a scan of the unit's seal; default none
 	KeyDateStyle   = settings.CertDateStyle  // "arabic" (2025年6月15日) or "chinese" (二〇二五年六月十五日)
 	KeyBackground  = settings.CertBackground // a PNG or JPEG file drawn under the whole page; no border then
 
@@ -58,11 +57,14 @@ type Position = settings.Position
 // Settings shape the certificates.
 type Settings struct {
 	Title, OrgName, Signatory, Body string
-	Color, SealColor                pdfkit.Color
-	Seal                            bool
+	Color                           pdfkit.Color
 	ChineseDates                    bool
 	Background                      string // the file's path
 	background                      *pdfkit.Image
+	// SealImage is the scan of the unit's seal placed over the date, ""
+	// for none (the default: the certificate is stamped by hand).
+	SealImage string
+	seal      *pdfkit.Image
 
 	OffsetX, OffsetY float64
 	Paper            pdfkit.Size // the stock, as it lies
@@ -112,8 +114,6 @@ func (s *Settings) readers() []setter {
 		{KeySignatory, func(v string) error { s.Signatory = v; return nil }},
 		{KeyBody, func(v string) (err error) { s.Body, err = settings.Body(v); return err }},
 		{KeyColor, color(&s.Color)},
-		{KeySealColor, color(&s.SealColor)},
-		{KeySeal, func(v string) (err error) { s.Seal, err = settings.ParseSwitch(v, "on", "off"); return err }},
 		{KeyDateStyle, func(v string) (err error) {
 			s.ChineseDates, err = settings.ParseSwitch(v, "chinese", "arabic")
 			return err
@@ -152,12 +152,14 @@ func LoadSettings(ctx context.Context, st SettingReader) (*Settings, error) {
 			l = append(l, fieldError(k.key, err))
 		}
 	}
-	if err := s.loadBackground(ctx, st); err != nil {
-		var e *models.Error
-		if !errors.As(err, &e) {
-			return nil, err
+	for key, load := range map[string]func(context.Context, SettingReader) error{KeyBackground: s.loadBackground, KeySealImage: s.loadSeal} {
+		if err := load(ctx, st); err != nil {
+			var e *models.Error
+			if !errors.As(err, &e) {
+				return nil, err
+			}
+			l = append(l, fieldError(key, e))
 		}
-		l = append(l, fieldError(KeyBackground, e))
 	}
 	return s, l.Err()
 }
@@ -206,11 +208,42 @@ func (s *Settings) loadBackground(ctx context.Context, st SettingReader) error {
 	return nil
 }
 
+// MsgSealNotCopied refuses a seal image the database holds no copy of.
+const MsgSealNotCopied = "The seal image {{.Value}} was not copied into the database: set it again."
+
+// loadSeal reads the scan of the unit's seal, when there is one: the copy
+// kept in the database when the setting was saved (and recorded in the
+// audit trail), never the file the path names now.
+func (s *Settings) loadSeal(ctx context.Context, st SettingReader) error {
+	path, err := st.Setting(ctx, KeySealImage)
+	if err != nil {
+		return fmt.Errorf("certificate: read setting %s: %w", KeySealImage, err)
+	}
+	if path = strings.TrimSpace(path); path == "" {
+		return nil
+	}
+	f, err := st.SettingFile(ctx, KeySealImage)
+	if err != nil {
+		return fmt.Errorf("certificate: read the seal image: %w", err)
+	}
+	if f == nil {
+		return models.Errorf(models.EINVALID, "", MsgSealNotCopied, "Value", path)
+	}
+	if _, err := settings.CheckSealImage(f.Data, path); err != nil {
+		return err
+	}
+	img, err := pdfkit.NewImage(f.Data)
+	if err != nil {
+		return models.Errorf(models.EINVALID, "", settings.MsgSealDamaged, "Value", path, "Error", err.Error())
+	}
+	s.SealImage, s.seal = path, img
+	return nil
+}
+
 // Describe lists the settings as "key = value" lines, sorted, for a
 // command's help or a calibration page.
 func (s *Settings) Describe() []string {
 	hex := func(c pdfkit.Color) string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
-	onOff := map[bool]string{true: "on", false: "off"}
 	style := map[bool]string{true: "chinese", false: "arabic"}
 	out := []string{
 		KeyTitle + " = " + s.Title,
@@ -218,8 +251,7 @@ func (s *Settings) Describe() []string {
 		KeySignatory + " = " + s.Signatory,
 		KeyBody + " = " + strings.ReplaceAll(s.Body, "\n", `\n`),
 		KeyColor + " = " + hex(s.Color),
-		KeySealColor + " = " + hex(s.SealColor),
-		KeySeal + " = " + onOff[s.Seal],
+		KeySealImage + " = " + s.SealImage,
 		KeyDateStyle + " = " + style[s.ChineseDates],
 		KeyBackground + " = " + s.Background,
 		fmt.Sprintf("%s = %g", KeyOffsetX, s.OffsetX),

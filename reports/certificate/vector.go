@@ -1,16 +1,13 @@
 package certificate
 
 import (
-	"math"
 	"strconv"
-
-	"github.com/jung-kurt/gofpdf"
 
 	"peiyang/reports/certificate/qr"
 	"peiyang/reports/pdfkit"
 )
 
-// Vector drawings: the QR code as filled rectangles and the red seal.
+// Vector drawings: the QR code as filled rectangles.
 //
 // A Draw callback that saves and restores the graphics state (q … Q, or
 // TransformBegin … TransformEnd) must leave gofpdf's idea of the state
@@ -71,82 +68,6 @@ func appendNums(b []byte, prec int, nums ...float64) []byte {
 		b = append(b, ' ')
 	}
 	return b
-}
-
-// Seal geometry, in millimetres: an official seal is 40 to 42 mm across.
-const (
-	sealRadius = 21.0
-	sealRing   = 1.1 // the ring's width
-	sealStar   = 7.0 // the star's outer radius
-	sealEm     = 7.4 // the characters' size, at most
-	sealBold   = 0.3 // the width of the stroke that makes them bold
-)
-
-// drawSeal draws the organisation's seal centred at cx, cy: a ring, a
-// five-pointed star, and the name along the upper arc, each character
-// upright towards the rim and condensed when the name is long. The ink
-// multiplies with what lies under it, as a stamp does.
-func drawSeal(d *pdfkit.Doc, name string, c pdfkit.Color, cx, cy float64) error {
-	chars := []rune(name)
-	n := len(chars)
-	span := math.Min(270, float64(n-1)*28) * math.Pi / 180
-	step := 0.0
-	if n > 1 {
-		step = span / float64(n-1)
-	}
-	rOut := sealRadius - sealRing - 0.9 // the characters' tops
-	em := sealEm
-	if n > 1 {
-		em = math.Max(3.5, math.Min(sealEm, (rOut-0.5*sealEm)*step*1.3))
-	}
-	rBase := rOut - 0.86*em // the baseline
-	sx := 0.88              // seal characters are condensed
-	if n > 1 {
-		sx = math.Min(sx, (rBase+0.4*em)*step*0.92/em)
-	}
-	size := em / ptToMM
-	// The document keeps its first error and draws nothing after it.
-	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
-		pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-		pdf.SetLineWidth(sealRing)
-		pdf.TransformBegin()
-		pdf.SetAlpha(0.92, "Multiply")
-		pdf.Circle(cx, cy, sealRadius-sealRing/2, "D")
-		pts := make([]gofpdf.PointType, 10)
-		for i := range pts {
-			r := sealStar
-			if i%2 == 1 {
-				r = sealStar * 0.382
-			}
-			a := -math.Pi/2 + float64(i)*math.Pi/5
-			pts[i] = gofpdf.PointType{X: cx + r*math.Cos(a), Y: cy + r*math.Sin(a)}
-		}
-		pdf.Polygon(pts, "F")
-		// Text drawn filled and stroked, bold as a seal's; the q above
-		// restores the rendering mode and line width.
-		pdf.RawWriteStr("2 Tr " + strconv.FormatFloat(sealBold*pdf.GetConversionRatio(), 'f', 2, 64) + " w")
-	})
-	d.SetFontSize(size)
-	d.SetTextColor(c)
-	for i, ch := range chars {
-		angle := -span/2 + float64(i)*step
-		w := d.MeasureString(string(ch), size)
-		_ = d.Draw(func(pdf *gofpdf.Fpdf) {
-			pdf.TransformBegin()
-			pdf.TransformRotate(-angle*180/math.Pi, cx, cy)
-			pdf.TransformScale(sx*100, 100, cx, cy-rBase)
-		})
-		_ = d.Text(cx-w/2, cy-rBase, string(ch))
-		_ = d.Draw(func(pdf *gofpdf.Fpdf) { pdf.TransformEnd() })
-	}
-	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
-		pdf.TransformEnd()
-		pdf.SetAlpha(1, "Normal")
-		pdf.SetFillColor(0, 0, 0)
-		pdf.SetDrawColor(0, 0, 0)
-	})
-	return d.Err()
 }
 
 // ptToMM converts points to millimetres.
