@@ -139,7 +139,7 @@ var englishWord = regexp.MustCompile(`[A-Za-z]{3,}`)
 // allowedLatin are Latin texts the Chinese window may show.
 // The settings screen shows the serial format's and the wording's
 // placeholders, file paths and how to start on another database.
-var allowedLatin = regexp.MustCompile(`Ctrl\+F|peiyang\.db|YYYY-MM-DD|\{\{[^}]*\}\}|\{year\}|\{seq(:[N\d])?\}|peiyang --db|PEIYANG_DB|(?:/[^/\s]+)+`)
+var allowedLatin = regexp.MustCompile(`Ctrl\+F|peiyang\.db|YYYY-MM-DD|\{\{[^}]*\}\}|\{year\}|\{org\}|PNG|JPEG|\{seq(:[N\d])?\}|peiyang --db|PEIYANG_DB|(?:/[^/\s]+)+`)
 
 func TestDashboard(t *testing.T) {
 	e := newEnv(t, LangEnglish, "dashboard", false)

@@ -47,7 +47,7 @@ func TestPayloadFormat(t *testing.T) {
 	text := code(t, f, certs[0], trainees[0], course)
 	parts := strings.Split(text, "|")
 	masked := models.MaskIDNumber(trainees[0].IDNumber)
-	if len(parts) != 5 || parts[0] != "PY2" || parts[1] != "〔2025〕第0001号" || parts[2] != "阿依古丽·买买提" ||
+	if len(parts) != 5 || parts[0] != "PY2" || parts[1] != "2025-0001" || parts[2] != "阿依古丽·买买提" ||
 		parts[3] != course.Title {
 		t.Fatalf("payload %q", text)
 	}
@@ -141,7 +141,7 @@ func TestVerdicts(t *testing.T) {
 	for i, repl := range []func(string) string{
 		func(s string) string { return strings.Replace(s, "欧阳娜娜", "欧阳娜", 1) },
 		func(s string) string { return strings.Replace(s, "20250615 ", "20250616 ", 1) },
-		func(s string) string { return strings.Replace(s, "第0001号", "第0002号", 1) },
+		func(s string) string { return strings.Replace(s, "2025-0001", "2025-0002", 1) },
 		func(s string) string { return strings.Replace(s, "第一期", "第二期", 1) },
 		func(s string) string { return s[:len(s)-2] + "AA" },
 		func(s string) string { return s[:len(s)-1] },
