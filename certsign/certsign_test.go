@@ -98,7 +98,7 @@ func priv(t *testing.T, f *certtest.Fixture) ed25519.PrivateKey {
 func TestPY1StillVerifies(t *testing.T) {
 	f, certs, trainees, course := issued(t, "欧阳娜娜")
 	key := priv(t, f)
-	msg := "PY1|〔2025〕第0001号|欧阳娜娜|" + course.Title + "|2025-06-15|" + models.MaskIDNumber(trainees[0].IDNumber)
+	msg := "PY1|" + certs[0].Serial + "|欧阳娜娜|" + course.Title + "|2025-06-15|" + models.MaskIDNumber(trainees[0].IDNumber)
 	text := msg + "|" + base64.RawURLEncoding.EncodeToString(ed25519.Sign(key, []byte(msg)))
 	if r := check(t, f, text); r.Status != certsign.StatusValid || r.Payload.Serial != certs[0].Serial {
 		t.Errorf("PY1 code: %s %s", r.Status, r.Message)
