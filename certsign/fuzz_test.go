@@ -113,14 +113,13 @@ func FuzzSerialFormatRoundTrip(f *testing.F) {
 		if year < 1 || year > 9999 || seq < 1 || seq > 999_999 {
 			return
 		}
-		if settings.Check(settings.SerialFormat, format, settings.Context{Year: year}) != nil {
+		const short = "成基党院"
+		if settings.Check(settings.SerialFormat, format, settings.Context{Year: year, OrgShortName: short}) != nil {
 			return
 		}
-		// As the service issues them: trimmed, and empty for the default.
-		if format = strings.TrimSpace(format); format == "" {
-			format = settings.DefaultSerialFormat
-		}
-		serial, err := settings.FormatSerial(format, year, seq)
+		// As the service issues them: the format in force.
+		format = settings.SerialFormatFor(format, short)
+		serial, err := settings.FormatSerial(format, short, year, seq)
 		if err != nil {
 			t.Fatalf("the check accepts %q, which gives no serial: %v", format, err)
 		}
