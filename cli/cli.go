@@ -120,6 +120,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	return exitError
 }
 
+// negativeFlag names the first whole-number flag given a negative value:
+// no record has a negative number and no count is below zero, so a
+// negative --course, --trainee, --limit... is a mistake, not "all".
+// Random seeds may be negative.
+func negativeFlag(fs *flag.FlagSet) string {
+	name := ""
+	fs.Visit(func(f *flag.Flag) {
+		g, ok := f.Value.(flag.Getter)
+		if name != "" || !ok || f.Name == "seed" {
+			return
+		}
+		switch v := g.Get().(type) {
+		case int:
+			if v < 0 {
+				name = f.Name
+			}
+		case int64:
+			if v < 0 {
+				name = f.Name
+			}
+		}
+	})
+	return name
+}
+
 // dbFlag is the --db flag of a command: a path, never empty.
 type dbFlag string
 
@@ -161,6 +186,9 @@ func (e *env) parse(args []string, want int) ([]string, error) {
 			}
 			printCommandHelp(e.stderr, e.cmd, e.fs)
 			return nil, errUsage
+		}
+		if name := negativeFlag(e.fs); name != "" {
+			return nil, e.usagef("--%s cannot be negative", name)
 		}
 		args = e.fs.Args()
 		if len(args) == 0 {

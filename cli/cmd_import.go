@@ -130,7 +130,11 @@ func (e *env) printReport(rep *imports.Report, err error) error {
 	if rep.Encoding != "" {
 		where += ", " + rep.Encoding
 	}
-	fmt.Fprintf(w, "File %s (%s), header on row %d.\n", rep.File, where, rep.HeaderRow)
+	if rep.HeaderRow > 0 {
+		fmt.Fprintf(w, "File %s (%s), header on row %d.\n", rep.File, where, rep.HeaderRow)
+	} else {
+		fmt.Fprintf(w, "File %s (%s): no header row found.\n", rep.File, where)
+	}
 	if len(rep.Unknown) > 0 {
 		fmt.Fprintf(w, "Columns ignored: %s\n", strings.Join(rep.Unknown, ", "))
 	}

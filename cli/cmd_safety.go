@@ -115,6 +115,10 @@ func runAudit(e *env, args []string) error {
 	return t.flush()
 }
 
+// maxRetentionYears bounds --older-than: the programme is a few decades
+// old at most, and a cut-off date must stay a date.
+const maxRetentionYears = 100
+
 func runRetention(e *env, args []string) error {
 	years := e.fs.Int("older-than", 0, "de-identify trainees with no activity for this many `years` (required)")
 	dry := e.fs.Bool("dry-run", false, "only list who would be de-identified")
@@ -122,8 +126,8 @@ func runRetention(e *env, args []string) error {
 	if _, err := e.parse(args, 0); err != nil {
 		return err
 	}
-	if *years < 1 {
-		return e.usagef("--older-than must be a number of years, at least 1")
+	if *years < 1 || *years > maxRetentionYears {
+		return e.usagef("--older-than must be a number of years from 1 to %d", maxRetentionYears)
 	}
 	if err := e.open(); err != nil {
 		return err

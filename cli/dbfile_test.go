@@ -94,3 +94,30 @@ func TestReadOnlyDatabaseCommandsChild(t *testing.T) {
 		t.Errorf("not a clear message: %s", r.stderr)
 	}
 }
+
+// Arguments out of their range are usage errors, not odd output: a
+// retention cut-off before year 1, a negative limit or record number.
+func TestArgumentsBounded(t *testing.T) {
+	db := tempDB(t)
+	cmd(t, db, "retention", "--older-than", "100000", "--dry-run").want(t, 2, "from 1 to 100")
+	cmd(t, db, "retention", "--older-than", "100", "--dry-run").want(t, 0, "Would de-identify 0")
+	cmd(t, db, "audit", "--limit", "-1").want(t, 2, "--limit cannot be negative")
+	cmd(t, db, "certificates", "list", "--course", "-1").want(t, 2, "--course cannot be negative")
+	cmd(t, db, "certificates", "list", "--year", "-5").want(t, 2, "--year cannot be negative")
+	cmd(t, db, "audit", "--limit", "0").want(t, 0)
+}
+
+// A file without a header row is reported as such, not as "header on
+// row 0".
+func TestImportWithoutHeaderSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "无表头.csv")
+	if err := os.WriteFile(file, []byte("1,2,3\n4,5,6\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := cmd(t, filepath.Join(dir, "p.db"), "import", "trainees", file, "--dry-run")
+	r.want(t, 1, "No header row found")
+	if strings.Contains(r.stdout+r.stderr, "row 0") {
+		t.Errorf("output: %s%s", r.stdout, r.stderr)
+	}
+}

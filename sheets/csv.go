@@ -36,6 +36,39 @@ func DecodeText(data []byte) (string, string, error) {
 	return strings.ToValidUTF8(string(out), "\uFFFD"), EncodingGB18030, err
 }
 
+// MsgMixedEncoding is the error of a text file that is partly UTF-8 and
+// partly another encoding, as when two files were pasted together.
+const MsgMixedEncoding = "The file {{.File}} mixes two encodings: it is UTF-8, but line {{.Line}} is not (GBK, perhaps). Open it in Excel or WPS and save it again as CSV UTF-8."
+
+// mixedEncoding reports whether text without a byte order mark has lines
+// of Chinese (or other non-ASCII) text in valid UTF-8 and lines that are
+// not UTF-8, and the first of those (from 1). A file in GBK alone has
+// no valid UTF-8 line with such text but by rare chance; decoded as
+// GB18030, a mixed file would turn its UTF-8 lines into nonsense.
+func mixedEncoding(data []byte) (int, bool) {
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return 0, false
+	}
+	utf8Lines, bad := 0, 0
+	for n, rest := 1, data; len(rest) > 0; n++ {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		switch {
+		case !utf8.Valid(line):
+			if bad == 0 {
+				bad = n
+			}
+		case !isPlainASCII(string(line)):
+			utf8Lines++
+		}
+	}
+	return bad, utf8Lines > 0 && bad > 0
+}
+
 // sniffDelimiter picks the separator of a CSV text from its first lines:
 // comma, tab (Excel's "Unicode text") or semicolon, whichever occurs most
 // outside quotes.
@@ -70,6 +103,9 @@ func sniffDelimiter(text string) rune {
 // than MaxCellChars characters, whatever the file: encoding/csv would
 // gather a line of millions of empty fields first.
 func readCSV(name string, data []byte, lim Limits) (*Table, error) {
+	if line, mixed := mixedEncoding(data); mixed {
+		return nil, fileErr(MsgMixedEncoding, name, nil, "Line", line)
+	}
 	text, enc, err := DecodeText(data)
 	if err != nil {
 		return nil, fileErr(MsgDamaged, name, err)

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -111,7 +112,7 @@ func unquote(s string) string {
 
 // Messages of the normalisers' errors; they double as translation keys.
 const (
-	MsgIDDamaged  = "The ID number was turned into a number by Excel (shown as 5.10104E+17) and has lost its last digits; type it again as text."
+	MsgIDDamaged  = "The ID number was turned into a number by Excel (the cell shows {{.Text}}) and has lost its last digits; type it again as text."
 	MsgDateBad    = "Not a date: {{.Text}}. Write it as 2024-09-02, 2024/9/2, 2024年9月2日 or 2024.09."
 	MsgClockBad   = "Not a time of day: {{.Text}}. Write it as 09:00."
 	MsgRangeBad   = "Not a time range: {{.Text}}. Write it as 09:00-11:30."
@@ -144,17 +145,30 @@ func NormalizeIDNumber(s string) (string, error) {
 	if s == "" {
 		return "", nil
 	}
-	if looksScientific(s) {
-		return "", invalid(MsgIDDamaged, s)
-	}
+	damaged := looksScientific(s)
 	if i := strings.IndexByte(s, '.'); i > 0 && allDigits(s[:i]) && allDigits(s[i+1:]) {
-		return "", invalid(MsgIDDamaged, s)
+		damaged = true
 	}
 	// Excel keeps 15 significant digits: an 18-digit number ends in 000.
 	if len(s) == 18 && allDigits(s) && strings.HasSuffix(s, "000") && models.IDCheckChar(s[:17]) != s[17] {
-		return "", invalid(MsgIDDamaged, s)
+		damaged = true
+	}
+	if damaged {
+		return "", invalid(MsgIDDamaged, asExcelShows(s))
 	}
 	return s, nil
+}
+
+// asExcelShows writes a number as Excel's General format shows an ID
+// number it took for one, six significant digits: 5.10104E+17. That is
+// what the person sees in the cell, and never more than the region code
+// of the number.
+func asExcelShows(s string) string {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return models.MaskIDNumber(s)
+	}
+	return fmt.Sprintf("%.5E", f)
 }
 
 // looksScientific reports whether s is a number in scientific notation,

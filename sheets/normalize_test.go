@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"strings"
 	"testing"
 
 	"peiyang/models"
@@ -136,6 +137,26 @@ func TestParseGenderYesNoNumber(t *testing.T) {
 		got, err := ParseNumber(tt.in)
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("ParseNumber(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+}
+
+// The message of a damaged ID number shows the cell as Excel shows it,
+// whatever the number, and never more than its first six digits.
+func TestDamagedIDMessageShowsTheCell(t *testing.T) {
+	for in, want := range map[string]string{
+		"5.10104E+17":          "5.10104E+17",
+		"4.40304199003072E+17": "4.40304E+17",
+		"510623199001011000":   "5.10623E+17",
+		"440304199003072000.0": "4.40304E+17",
+	} {
+		_, err := NormalizeIDNumber(in)
+		msg := models.ErrorMessage(err)
+		if !strings.Contains(msg, "the cell shows "+want) {
+			t.Errorf("%s: %q", in, msg)
+		}
+		if strings.Contains(msg, "199001011") || strings.Contains(msg, "1990030720") {
+			t.Errorf("%s: the message holds the number: %q", in, msg)
 		}
 	}
 }

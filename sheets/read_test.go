@@ -191,3 +191,20 @@ func TestReadTurnsAParserPanicIntoAnError(t *testing.T) {
 		t.Fatalf("Read = %v, %v", tb, err)
 	}
 }
+
+// A CSV file that is partly UTF-8 and partly GBK is refused with the
+// first line that is not UTF-8, instead of being read as GBK nonsense;
+// a file in GBK alone still reads.
+func TestReadCSVMixedEncoding(t *testing.T) {
+	head := []byte("姓名,身份证号,备注\r\n")
+	mixed := append(append([]byte{}, head...), gbk(t, "张三,11010519491231002X,备注\r\n")...)
+	_, err := Read("名单.csv", mixed, Options{})
+	wantFileErr(t, err, MsgMixedEncoding)
+	if !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("err = %v", err)
+	}
+	tb, err := Read("名单.csv", gbk(t, string(head)+"张三,11010519491231002X,备注\r\n"), Options{})
+	if err != nil || tb.Encoding != EncodingGB18030 || tb.Rows[1].Cells[0] != "张三" {
+		t.Fatalf("GBK alone: %+v %v", tb, err)
+	}
+}
