@@ -336,6 +336,31 @@ func (d *Doc) Output(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	d.writeResources(fw, images, gstates, next)
+	d.writeFont(fw, emb, font)
+	var kids bytes.Buffer
+	for i := range d.pages {
+		kids.WriteString(ref(firstPage+2*i) + " ")
+	}
+	fw.object(objPages, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s]>>",
+		kids.String(), len(d.pages), appendNum(nil, d.page.W*mmToPt), appendNum(nil, d.page.H*mmToPt)))
+	fw.object(objInfo, d.info())
+	lang := d.opts.Lang
+	if lang == "" {
+		lang = "zh-CN"
+	}
+	fw.object(objCatalog, fmt.Sprintf("<</Type /Catalog /Pages %s /Lang %s /ViewerPreferences <</DisplayDocTitle true>>>>",
+		ref(objPages), pdfString(lang)))
+	if err := fw.finish(objCatalog, objInfo); err != nil {
+		return fmt.Errorf("pdfkit: write PDF: %w", err)
+	}
+	return nil
+}
+
+// writeResources writes the pages' resources: the font, the images with
+// their soft masks, and the graphics states, numbered from next, the
+// last objects of the file.
+func (d *Doc) writeResources(fw *fileWriter, images [][2]int, gstates map[string]string, next int) {
 	var res bytes.Buffer
 	res.WriteString("<</ProcSet [/PDF /Text /ImageB /ImageC /ImageI] /Font <</F1 " + ref(objFont) + ">>")
 	if len(d.images) > 0 {
@@ -365,24 +390,6 @@ func (d *Doc) Output(w io.Writer) error {
 	}
 	res.WriteString(">>")
 	fw.object(objResources, res.String())
-	d.writeFont(fw, emb, font)
-	var kids bytes.Buffer
-	for i := range d.pages {
-		kids.WriteString(ref(firstPage+2*i) + " ")
-	}
-	fw.object(objPages, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 %s %s]>>",
-		kids.String(), len(d.pages), appendNum(nil, d.page.W*mmToPt), appendNum(nil, d.page.H*mmToPt)))
-	fw.object(objInfo, d.info())
-	lang := d.opts.Lang
-	if lang == "" {
-		lang = "zh-CN"
-	}
-	fw.object(objCatalog, fmt.Sprintf("<</Type /Catalog /Pages %s /Lang %s /ViewerPreferences <</DisplayDocTitle true>>>>",
-		ref(objPages), pdfString(lang)))
-	if err := fw.finish(objCatalog, objInfo); err != nil {
-		return fmt.Errorf("pdfkit: write PDF: %w", err)
-	}
-	return nil
 }
 
 // writeFont writes the font's objects; deflated holds the font file, the
