@@ -80,6 +80,29 @@ func TestWindowsScenario(t *testing.T) {
 	dbArgs := func(args ...string) []string { return append([]string{"--db", db}, args...) }
 	w.Run(t, nil, dbArgs("check")...).Want(t, 0)
 
+	scenarioImports(t, w, in, dbArgs)
+	split := scenarioDocuments(t, w, in, dbArgs)
+
+	// The QR code of a printed certificate, read back and verified.
+	payload := qrOfPDF(t, split[0])
+	w.Run(t, nil, dbArgs("verify", payload)...).Want(t, 0, "VALID")
+	w.Run(t, nil, dbArgs("verify", payload+"x")...).Want(t, 1)
+
+	// An export, read back.
+	w.Run(t, nil, dbArgs("export", "trainees", in(`导出\学员 名单.xlsx`))...).Want(t, 0)
+	if got := readSheet(t, w.Unix(in(`导出\学员 名单.xlsx`))); !strings.Contains(got, "王五") || !strings.Contains(got, "孙七") {
+		t.Errorf("the export lacks the imported trainees: %.300s", got)
+	}
+
+	// Restore the default database from the copy: it then holds the imports.
+	w.Run(t, nil, "restore", db).Want(t, 0)
+	w.Run(t, nil, "trainees", "search", "孙七").Want(t, 0, "孙七")
+}
+
+// scenarioImports takes in a UTF-8 list, a GBK list and a workbook with
+// one bad row, whose rejected row is written beside it.
+func scenarioImports(t *testing.T, w *Wine, in func(string) string, dbArgs func(...string) []string) {
+	t.Helper()
 	// A UTF-8 list, a GBK list and a workbook with one bad row.
 	utf8List := "序号,姓名,身份证号码,手机,户籍地\n1,张三,%s,13812345678,四川省德阳市中江县\n2,李四,%s,13912345678,四川省德阳市广汉市\n"
 	writeFile(t, w.Unix(in("名单 UTF8.csv")), []byte(fmt.Sprintf(utf8List, idNumber("51062319880215123"), idNumber("51068119900101002"))))
@@ -105,13 +128,19 @@ func TestWindowsScenario(t *testing.T) {
 	if got := readSheet(t, rejected); !strings.Contains(got, "周八") || strings.Contains(got, "孙七") {
 		t.Errorf("rejected rows: %s", got)
 	}
+}
 
+// scenarioDocuments prints the roster, the sign-in sheets and the
+// certificates of the demo's first finished course, into one PDF, one
+// file each and a zip, and returns the files of --split.
+func scenarioDocuments(t *testing.T, w *Wine, in func(string) string, dbArgs func(...string) []string) []string {
+	t.Helper()
 	// A finished course with certificates: the demo's first.
 	var courses []struct {
 		ID    int64  `json:"id"`
 		Title string `json:"title"`
 	}
-	r = w.Run(t, nil, dbArgs("courses", "list", "--status", "finished", "--json")...).Want(t, 0)
+	r := w.Run(t, nil, dbArgs("courses", "list", "--status", "finished", "--json")...).Want(t, 0)
 	if err := json.Unmarshal([]byte(r.Stdout), &courses); err != nil || len(courses) == 0 {
 		t.Fatalf("courses list --json: %v %q", err, r.Stdout)
 	}
@@ -144,21 +173,7 @@ func TestWindowsScenario(t *testing.T) {
 		t.Errorf("the zip holds %d certificates, --split wrote %d", len(zr.File), len(split))
 	}
 	zr.Close()
-
-	// The QR code of a printed certificate, read back and verified.
-	payload := qrOfPDF(t, split[0])
-	w.Run(t, nil, dbArgs("verify", payload)...).Want(t, 0, "VALID")
-	w.Run(t, nil, dbArgs("verify", payload+"x")...).Want(t, 1)
-
-	// An export, read back.
-	w.Run(t, nil, dbArgs("export", "trainees", in(`导出\学员 名单.xlsx`))...).Want(t, 0)
-	if got := readSheet(t, w.Unix(in(`导出\学员 名单.xlsx`))); !strings.Contains(got, "王五") || !strings.Contains(got, "孙七") {
-		t.Errorf("the export lacks the imported trainees: %.300s", got)
-	}
-
-	// Restore the default database from the copy: it then holds the imports.
-	w.Run(t, nil, "restore", db).Want(t, 0)
-	w.Run(t, nil, "trainees", "search", "孙七").Want(t, 0, "孙七")
+	return split
 }
 
 func writeFile(t *testing.T, name string, data []byte) {
