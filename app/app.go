@@ -4,14 +4,18 @@
 //
 // Structure:
 //   - app.go: Run, the main window, the navigation and the screen table;
+//   - kit/: the toolkit the screens are built from (forms with their
+//     messages, tables, dialogs, inputs, the stale-load guard);
 //   - theme.go: the theme with the embedded CJK font;
-//   - i18n.go: languages and T, the one way to put text on screen;
+//   - i18n.go and enum_labels.go: languages and T, the one way to put text
+//     on screen;
 //   - errors.go: showError, the one way to report a failure;
-//   - background.go: goLoad for reads and runTask for long work with a
-//     progress bar and a cancel button; results return through onUI (fyne.Do);
-//   - widgets.go: small shared widgets (entries that know Enter, Escape
-//     and Ctrl+F; headings; the form-dialog helper);
-//   - one file per screen (dashboard.go, trainees.go, courses.go …).
+//   - background.go: goLoad and loadLatest for reads, runTask for long
+//     work with a progress bar and a cancel button; results return through
+//     onUI (fyne.Do);
+//   - forms.go and dialog_form.go: reading and saving a form in a dialog;
+//   - one file per screen (dashboard.go, trainees.go, courses.go …), its
+//     tabs and forms in files named after them.
 //
 // To add a screen: write a type with a content() and a shown() method (see
 // the screen interface), construct it in a newXxx(u *ui) function, and put

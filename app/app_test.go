@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/demo"
 	"peiyang/models"
 	"peiyang/store"
@@ -115,7 +116,7 @@ func texts(o fyne.CanvasObject) []string {
 			out = append(out, v.Selected)
 		case *widget.Entry:
 			out = append(out, v.PlaceHolder)
-		case *keyEntry:
+		case *kit.Entry:
 			out = append(out, v.PlaceHolder)
 		}
 	}

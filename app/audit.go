@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -27,10 +28,10 @@ const auditPageSize = 200
 type auditScreen struct {
 	u       *ui
 	box     fyne.CanvasObject
-	since   *keyEntry
+	since   *kit.Entry
 	entity  *widget.Select
 	action  *widget.Select
-	table   *widget.Table
+	table   *kit.Table[*training.AuditEntry]
 	count   *widget.Label
 	newer   *widget.Button
 	older   *widget.Button
@@ -39,10 +40,10 @@ type auditScreen struct {
 	after   *widget.Label
 	sinceEr *widget.Label
 
-	rows  []*training.AuditEntry
-	pages []int64 // the AfterID of each page shown so far; pages[0] is 0
-	more  bool    // an older page may follow
-	gen   int     // the load in hand; older results are dropped
+	rows   []*training.AuditEntry
+	pages  []int64    // the AfterID of each page shown so far; pages[0] is 0
+	more   bool       // an older page may follow
+	latest kit.Latest // the load in hand; older results are dropped
 	// onLoad is called after each load; for tests.
 	onLoad func()
 }
@@ -54,25 +55,27 @@ var (
 	auditActions = []string{"", "create", "update", "delete", "reveal", "print", "export", "backup", "restore", "load"}
 )
 
-// auditColumns are the table's columns: title key and width.
-var auditColumns = []struct {
-	title func() string
-	width float32
-}{
-	{func() string { return T("audit.col_time") }, 172},
-	{func() string { return T("audit.col_os_user") }, 96},
-	{func() string { return T("audit.col_user") }, 96},
-	{func() string { return T("audit.col_action") }, 120},
-	{func() string { return T("audit.col_entity") }, 108},
-	{func() string { return T("audit.col_id") }, 100},
+// auditColumns are the table's columns: the time, the account, the
+// user's name, the action, the kind of record and its ID, the last taking
+// the width the others leave.
+func auditColumns() []kit.Column[*training.AuditEntry] {
+	widths := []float32{172, 96, 96, 120, 108, 100}
+	titles := []string{T("audit.col_time"), T("audit.col_os_user"), T("audit.col_user"), T("audit.col_action"),
+		T("audit.col_entity"), T("audit.col_id")}
+	cols := make([]kit.Column[*training.AuditEntry], len(widths))
+	for i := range cols {
+		cols[i] = kit.Column[*training.AuditEntry]{Title: titles[i], Width: widths[i], Flex: i == len(cols)-1,
+			Text: func(e *training.AuditEntry) string { return auditCell(e, i) }}
+	}
+	return cols
 }
 
 func newAudit(u *ui) *auditScreen {
 	s := &auditScreen{u: u, pages: []int64{0}}
-	s.since = newKeyEntry()
+	s.since = kit.NewEntry()
 	s.since.SetPlaceHolder(T("audit.since_placeholder"))
 	s.since.OnSubmitted = func(string) { s.reload() }
-	s.sinceEr = errorLabel()
+	s.sinceEr = kit.ErrorLabel()
 	var ents, acts []string
 	for _, e := range auditEntities {
 		ents = append(ents, auditEntityLabel(e))
@@ -88,60 +91,34 @@ func newAudit(u *ui) *auditScreen {
 	s.action.OnChanged = func(string) { s.reload() }
 	apply := widget.NewButtonWithIcon(T("audit.apply"), theme.SearchIcon(), s.reload)
 
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(auditColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < len(auditColumns) {
-			o.(*widget.Label).SetText(auditColumns[id.Col].title())
-		}
-	}
-	widths := make([]float32, len(auditColumns))
-	for i, c := range auditColumns {
-		s.table.SetColumnWidth(i, c.width)
-		widths[i] = c.width
-	}
-	fill := &fillColumn{table: s.table, col: len(auditColumns) - 1, widths: widths, min: 100}
+	s.table = kit.NewTable(auditColumns(), func() int { return len(s.rows) }, func(i int) (*training.AuditEntry, bool) { return at(s.rows, i) })
 	s.table.OnSelected = func(id widget.TableCellID) { s.showDetail(id.Row) }
 
 	s.count = widget.NewLabel(T("dashboard.loading"))
 	s.newer = widget.NewButtonWithIcon(T("audit.newer"), theme.NavigateBackIcon(), s.pageNewer)
 	s.older = widget.NewButtonWithIcon(T("audit.older"), theme.NavigateNextIcon(), s.pageOlder)
 
-	mono := func() *widget.Label {
+	jsonLabel := func() *widget.Label {
 		l := widget.NewLabel("")
-		l.TextStyle.Monospace = true
 		l.Wrapping = fyne.TextWrapBreak
 		l.Selectable = true
 		return l
 	}
 	s.detail = widget.NewLabel(T("audit.select_hint"))
 	s.detail.Wrapping = fyne.TextWrapWord
-	s.before, s.after = mono(), mono()
+	s.before, s.after = jsonLabel(), jsonLabel()
 	detailBox := container.NewVScroll(container.NewVBox(s.detail,
-		heading(T("audit.before")), s.before, heading(T("audit.after")), s.after))
+		kit.Heading(T("audit.before")), s.before, kit.Heading(T("audit.after")), s.after))
 
 	filters := container.NewHBox(
-		widget.NewLabel(T("audit.since")), fixedWidth(130, s.since),
+		widget.NewLabel(T("audit.since")), kit.Width(130, s.since),
 		widget.NewLabel(T("audit.entity")), s.entity,
 		widget.NewLabel(T("audit.action")), s.action, apply)
-	help := caption(T("audit.help"))
+	help := kit.Caption(T("audit.help"))
 	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(heading(T("audit.title")), help, filters, s.sinceEr)
+	top := container.NewVBox(kit.Heading(T("audit.title")), help, filters, s.sinceEr)
 	bottom := container.NewBorder(nil, nil, s.count, container.NewHBox(s.newer, s.older))
-	split := container.NewHSplit(container.New(fill, s.table), detailBox)
+	split := container.NewHSplit(s.table.Object(), detailBox)
 	split.Offset = 0.72
 	s.box = container.NewPadded(container.NewBorder(top, bottom, nil, nil, split))
 	return s
@@ -177,11 +154,11 @@ func (s *auditScreen) pageNewer() {
 // date cannot be read.
 func (s *auditScreen) filter() (training.AuditFilter, bool) {
 	var f training.AuditFilter
-	setError(s.sinceEr, "")
+	kit.SetMessage(s.sinceEr, "")
 	if v := strings.TrimSpace(s.since.Text); v != "" {
 		d, err := models.ParseDate(v)
 		if err != nil {
-			setError(s.sinceEr, T("audit.bad_date"))
+			kit.SetMessage(s.sinceEr, T("audit.bad_date"))
 			return f, false
 		}
 		f.Since = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
@@ -202,14 +179,9 @@ func (s *auditScreen) load() {
 	if !ok {
 		return
 	}
-	s.gen++
-	gen := s.gen
-	goLoad(s.u, func(ctx context.Context) ([]*training.AuditEntry, error) {
+	loadLatest(s.u, &s.latest, func(ctx context.Context) ([]*training.AuditEntry, error) {
 		return s.u.svc.Audit.FindAudit(ctx, f)
 	}, func(rows []*training.AuditEntry) {
-		if gen != s.gen {
-			return
-		}
 		s.more = len(rows) > auditPageSize
 		if s.more {
 			rows = rows[:auditPageSize]
@@ -238,15 +210,6 @@ func (s *auditScreen) load() {
 			s.onLoad()
 		}
 	})
-}
-
-func (s *auditScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(s.rows) {
-		l.SetText("")
-		return
-	}
-	l.SetText(auditCell(s.rows[id.Row], id.Col))
 }
 
 // auditCell is the text of an entry's column.
@@ -278,12 +241,12 @@ func (s *auditScreen) showDetail(i int) {
 	}
 	e := s.rows[i]
 	var lines []string
-	for c, col := range auditColumns {
+	for c, col := range auditColumns() {
 		v := auditCell(e, c)
 		if v == "" {
 			v = "—"
 		}
-		lines = append(lines, col.title()+T("audit.label_sep")+v)
+		lines = append(lines, col.Title+T("audit.label_sep")+v)
 	}
 	s.detail.SetText(strings.Join(lines, "\n"))
 	s.before.SetText(prettyJSON(e.Before))

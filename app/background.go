@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"peiyang/app/kit"
 )
 
 // Work off the UI thread. The window never waits for the store: reads run
@@ -46,22 +48,50 @@ func onUIWait(fn func()) {
 
 // goLoad runs load in the background and hands its result to done on the
 // UI thread; a failure goes to showError instead (and done is not
-// called). Results of a load the user has moved on from are the caller's
-// to drop (see traineeRows.gen for the pattern).
+// called). A screen that may start the same load again before the last
+// one returned uses loadLatest.
 func goLoad[T any](u *ui, load func(ctx context.Context) (T, error), done func(T)) {
+	goLoadIf(u, nil, load, done)
+}
+
+// loadLatest is goLoad for a load the user may move on from (another
+// course chosen, the filter typed on): it starts a new load of latest, and
+// only the latest one's result, or failure, is shown.
+func loadLatest[T any](u *ui, latest *kit.Latest, load func(ctx context.Context) (T, error), done func(T)) {
+	t := latest.Next()
+	goLoadIf(u, t.Current, load, done)
+}
+
+// goLoadIf runs load in the background and, when current (if any) still
+// says so, hands its result to done or its failure to showError.
+func goLoadIf[T any](u *ui, current func() bool, load func(ctx context.Context) (T, error), done func(T)) {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
 		v, err := load(u.ctx)
 		onUI(func() {
-			if err != nil {
-				if !errors.Is(err, context.Canceled) {
-					u.showError(err)
-				}
-				return
+			switch {
+			case current != nil && !current():
+			case err == nil:
+				done(v)
+			case !errors.Is(err, context.Canceled):
+				u.showError(err)
 			}
-			done(v)
 		})
+	}()
+}
+
+// goLoadOrFail runs work in the background and hands its result or error
+// to done on the UI thread (a cancelled context aside).
+func goLoadOrFail[T any](u *ui, work func(ctx context.Context) (T, error), done func(T, error)) {
+	u.jobs.Add(1)
+	go func() {
+		defer u.jobs.Done()
+		v, err := work(u.ctx)
+		if u.ctx.Err() != nil {
+			return
+		}
+		onUI(func() { done(v, err) })
 	}()
 }
 
@@ -172,7 +202,7 @@ func (u *ui) runTaskThen(title string, work func(ctx context.Context, p *Progres
 		cancel()
 	})
 	body := container.NewVBox(note, container.NewStack(bar, spinner))
-	t.dialog = dialog.NewCustomWithoutButtons(title, fixedWidth(420, body), u.win)
+	t.dialog = dialog.NewCustomWithoutButtons(title, kit.Width(420, body), u.win)
 	t.dialog.SetButtons([]fyne.CanvasObject{stop})
 	p := &Progress{frac: -1, update: func(f float64, n string) {
 		if n != "" {

@@ -8,11 +8,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
@@ -32,7 +31,7 @@ type certPrintForm struct {
 	mode    *widget.RadioGroup
 	overlay *widget.Check
 	button  *widget.Button
-	dialog  *dialog.CustomDialog
+	dialog  *kit.Dialog
 }
 
 // openPrint asks for the course, the output and the paper, then where to
@@ -57,25 +56,22 @@ func (s *certificatesScreen) openPrint() *certPrintForm {
 	f.mode.Required = true
 	f.mode.SetSelected(modes[0])
 	f.overlay = widget.NewCheck(T("certificates.print_overlay"), nil)
-	overlayNote := caption(T("certificates.print_overlay_note"))
+	overlayNote := kit.Caption(T("certificates.print_overlay_note"))
 	overlayNote.Wrapping = fyne.TextWrapWord
-	form := container.New(layout.NewFormLayout(),
-		flatten(
-			formRow(T("certificates.course"), f.course),
-			formRow(T("certificates.print_output"), f.mode),
-			formRow(T("certificates.print_paper"), container.NewVBox(f.overlay, overlayNote)),
-		)...)
-	body := container.NewVBox(form, f.info)
-	f.dialog, f.button = actionDialog(s.u.win, T("certificates.print_title"), fixedWidth(640, body), fyne.NewSize(680, 420),
-		T("certificates.print_button"), theme.DocumentPrintIcon(), func() bool {
-			i := f.course.SelectedIndex()
-			if i < 0 {
-				return false
-			}
-			f.dialog.Hide()
-			s.askTarget(f.choices[i].Course, certificate.Mode(max(0, slices.Index(modes, f.mode.Selected))), f.overlay.Checked)
-			return false
-		})
+	form := kit.Rows(
+		kit.Row(T("certificates.course"), f.course),
+		kit.Row(T("certificates.print_output"), f.mode),
+		kit.Row(T("certificates.print_paper"), container.NewVBox(f.overlay, overlayNote)),
+	)
+	body := kit.Stack(640, form, f.info)
+	f.dialog = kit.Show(s.u.win, T("certificates.print_title"), body, fyne.NewSize(680, 420), kit.Cancel(),
+		kit.Action{Label: T("certificates.print_button"), Icon: theme.DocumentPrintIcon(), Importance: widget.HighImportance,
+			Then: func() {
+				if i := f.course.SelectedIndex(); i >= 0 {
+					s.askTarget(f.choices[i].Course, certificate.Mode(max(0, slices.Index(modes, f.mode.Selected))), f.overlay.Checked)
+				}
+			}})
+	f.button = f.dialog.Button(1)
 	// The course filtered on, else the selected certificate's.
 	want := s.filterCourse()
 	if r := s.current(); want == 0 && r != nil {

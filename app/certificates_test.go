@@ -62,9 +62,7 @@ func recordOpened(t *testing.T) *[]string {
 
 // certCellText is what the table shows in a cell.
 func certCellText(s *certificatesScreen, row, col int) string {
-	l := widget.NewLabel("")
-	s.updateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	return s.table.CellText(row, col)
 }
 
 // rowOf returns the row of the serial in the table, -1 if absent.
@@ -258,8 +256,8 @@ func TestCertificatesVoidNeedsReason(t *testing.T) {
 		t.Fatal("Void opened no form with the focus on the reason")
 	}
 	e.act(func() { test.Tap(f.button) })
-	if !f.err.Visible() || f.err.Text != "Give the reason for voiding the certificate." {
-		t.Errorf("no reason: error %q (visible %v)", f.err.Text, f.err.Visible())
+	if m := f.Message("void_reason"); m != "Give the reason for voiding the certificate." {
+		t.Errorf("no reason: error %q", m)
 	}
 	if c, _ := e.svc.Certificates.FindCertificateBySerial(ctx, serial); c.Status != models.CertValid {
 		t.Fatalf("voided without a reason: %s", c.Status)
@@ -298,6 +296,12 @@ func TestCertificatesVoidEscape(t *testing.T) {
 		test.Type(s.voidForm.reason, "不要了")
 		s.voidForm.reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	})
+	// The reason typed is not thrown away without asking.
+	ask := e.u.win.Canvas().Overlays().Top()
+	if ask == nil || !shows(ask, "Discard the changes?") {
+		t.Fatal("Escape after typing a reason did not ask")
+	}
+	e.act(func() { test.Tap(findButton(t, ask, "Discard changes")) })
 	if e.u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close the void dialog")
 	}

@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/certsign"
 	"peiyang/models"
 )
@@ -26,7 +26,7 @@ import (
 // certVerifier is the verify dialog.
 type certVerifier struct {
 	s       *certificatesScreen
-	input   *codeEntry
+	input   *kit.Entry
 	check   *widget.Button
 	banner  *canvas.Rectangle
 	verdict *canvas.Text
@@ -36,7 +36,7 @@ type certVerifier struct {
 	notes   *widget.Label
 	result  *verification // the last verdict shown; for tests
 	body    *fyne.Container
-	dialog  *dialog.CustomDialog
+	dialog  *kit.Dialog
 }
 
 // verification is a verdict with what is needed to show it.
@@ -53,7 +53,9 @@ type verification struct {
 // openVerify opens the verify dialog.
 func (s *certificatesScreen) openVerify() *certVerifier {
 	v := &certVerifier{s: s, values: map[string]*widget.Label{}}
-	v.input = newCodeEntry(v.run)
+	v.input = kit.NewMultiLineEntry()
+	v.input.SubmitOnEnter = true
+	v.input.OnSubmitted = func(string) { v.run() }
 	v.input.SetPlaceHolder(T("certificates.verify_placeholder"))
 	v.input.Wrapping = fyne.TextWrapBreak
 	v.input.SetMinRowsVisible(3)
@@ -78,7 +80,7 @@ func (s *certificatesScreen) openVerify() *certVerifier {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
 		v.values[k.key] = l
-		rows = append(rows, formRow(k.label, l)...)
+		rows = append(rows, kit.Row(k.label, l)...)
 	}
 	v.details = container.New(layout.NewFormLayout(), rows...)
 	v.details.Hide()
@@ -91,13 +93,7 @@ func (s *certificatesScreen) openVerify() *certVerifier {
 		widget.NewLabel(T("certificates.verify_intro")),
 		container.NewBorder(nil, nil, nil, v.check, v.input),
 		banner, v.message, v.details, v.notes)
-	closeBtn := widget.NewButton(T("button.close"), nil)
-	v.dialog = dialog.NewCustomWithoutButtons(T("certificates.verify_title"), fixedWidth(640, v.body), s.u.win)
-	closeBtn.OnTapped = v.dialog.Hide
-	v.dialog.SetButtons([]fyne.CanvasObject{closeBtn})
-	v.dialog.Resize(fyne.NewSize(700, 560))
-	closeOnEscape(s.u.win, v.dialog)
-	v.dialog.Show()
+	v.dialog = kit.Show(s.u.win, T("certificates.verify_title"), kit.Width(640, v.body), fyne.NewSize(700, 560), kit.Close())
 	s.u.win.Canvas().Focus(v.input)
 	s.verifier = v
 	return v
@@ -229,34 +225,4 @@ func (v *certVerifier) show(res *verification) {
 		v.notes.Hide()
 	}
 	v.body.Refresh() // lay out what was shown or hidden
-}
-
-// codeEntry is a box for a pasted certificate code: several lines high so
-// that the whole code shows, but Enter checks it (a code has no line
-// breaks) and Escape closes the dialog.
-type codeEntry struct {
-	keyEntry
-	onEnter func()
-}
-
-func newCodeEntry(onEnter func()) *codeEntry {
-	e := &codeEntry{onEnter: onEnter}
-	e.MultiLine = true
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey checks the code on Enter and hands Escape to the window.
-func (e *codeEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		e.onEnter()
-		return
-	case fyne.KeyEscape:
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(ev)
-			return
-		}
-	}
-	e.keyEntry.Entry.TypedKey(ev)
 }

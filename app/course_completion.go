@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -25,17 +26,17 @@ type courseCompletion struct {
 	top    *fyne.Container
 	course *models.Course
 	rows   []completionRow
-	gen    int
+	latest kit.Latest
 
 	rule     *widget.Label
 	summary  *widget.Label
 	message  *widget.Label
 	decide   *widget.Button
-	table    *widget.Table
+	table    *kit.Table[completionRow]
 	selected int
 
 	scoreName *widget.Label
-	score     *keyEntry
+	score     *kit.Entry
 	scoreErr  *widget.Label
 	scoreBox  fyne.CanvasObject
 	reasons   *widget.Label
@@ -60,29 +61,44 @@ func newCourseCompletion(s *coursesScreen) *courseCompletion {
 	t.message.Hide()
 	t.decide = widget.NewButtonWithIcon(T("courses.decide"), theme.ConfirmIcon(), t.confirmDecide)
 	t.decide.Importance = widget.HighImportance
-	var box fyne.CanvasObject
-	t.table, box = courseTable([]courseColumn{
-		{T("trainee.name"), 80}, {T("courses.col.attended"), 74}, {T("courses.col.rate"), 68},
-		{T("courses.col.hours"), 56}, {T("courses.col.score"), 56}, {T("courses.col.decision"), 100},
-		{T("courses.col.recorded"), 110}, {T("courses.col.reasons"), 200},
-	}, 7, func() int { return len(t.rows) }, t.cell)
+	type row = completionRow
+	t.table = kit.NewTable([]kit.Column[row]{
+		{Title: T("trainee.name"), Width: 80, Text: func(r row) string { return r.trainee.Name }},
+		{Title: T("courses.col.attended"), Width: 74, Text: func(r row) string {
+			return strconv.Itoa(r.decision.SessionsPresent) + "/" + strconv.Itoa(r.decision.SessionsHeld)
+		}},
+		{Title: T("courses.col.rate"), Width: 68, Text: func(r row) string { return coursePercent(r.decision.AttendanceRate) }},
+		{Title: T("courses.col.hours"), Width: 56, Text: func(r row) string { return courseNumber(r.decision.Hours) }},
+		{Title: T("courses.col.score"), Width: 56, Text: func(r row) string { return scoreText(r.decision.Score, "—") },
+			Importance: func(r row) widget.Importance {
+				if r.decision.Score == nil {
+					return widget.LowImportance
+				}
+				return widget.MediumImportance
+			}},
+		{Title: T("courses.col.decision"), Width: 100, Text: func(r row) string { return decisionText(r.decision) },
+			Importance: func(r row) widget.Importance { return decisionImportance(r.decision) }},
+		{Title: T("courses.col.recorded"), Width: 110, Text: func(r row) string { return enrolStatusLabel(r.enrolment.Status) },
+			Importance: func(r row) widget.Importance { return enrolmentImportance(r.enrolment.Status) }},
+		{Title: T("courses.col.reasons"), Width: 200, Flex: true, Text: func(r row) string { return decisionReasons(r.decision) }},
+	}, func() int { return len(t.rows) }, func(i int) (completionRow, bool) { return at(t.rows, i) })
 	t.table.OnSelected = func(id widget.TableCellID) { t.selectRow(id.Row) }
 
 	t.scoreName = widget.NewLabel("")
-	t.score = newKeyEntry()
+	t.score = kit.NewEntry()
 	t.score.SetPlaceHolder("0–100")
 	t.score.OnSubmitted = func(string) { t.saveScore() }
-	t.scoreErr = errorLabel()
+	t.scoreErr = kit.ErrorLabel()
 	save := widget.NewButtonWithIcon(T("courses.save_score"), theme.DocumentSaveIcon(), t.saveScore)
 	t.scoreBox = container.NewVBox(
-		container.NewHBox(t.scoreName, fixedWidth(110, t.score), save), t.scoreErr)
+		container.NewHBox(t.scoreName, kit.Width(110, t.score), save), t.scoreErr)
 	t.scoreBox.Hide()
 	t.reasons = widget.NewLabel("")
 	t.reasons.Wrapping = fyne.TextWrapWord
 
 	t.top = container.NewVBox(t.rule,
 		container.NewBorder(nil, nil, nil, t.decide, t.summary), t.message, t.scoreBox)
-	t.box = container.NewBorder(t.top, t.reasons, nil, nil, box)
+	t.box = container.NewBorder(t.top, t.reasons, nil, nil, t.table.Object())
 	return t
 }
 
@@ -93,12 +109,11 @@ func (t *courseCompletion) load(c *models.Course) {
 	if t.course == nil || t.course.ID != c.ID {
 		t.message.Hide()
 		t.selected = -1
-		relayout(t.top, t.box)
+		kit.Relayout(t.top, t.box)
 	}
 	t.course = c
 	t.rule.SetText(T("courses.rule_line", "Rule", ruleText(c.Rule)))
-	t.gen++
-	gen := t.gen
+	ticket := t.latest.Next()
 	goLoadOrFail(t.s.u, func(ctx context.Context) ([]completionRow, error) {
 		var ds []training.Decision
 		var es []training.EnrolmentRow
@@ -125,7 +140,7 @@ func (t *courseCompletion) load(c *models.Course) {
 		}
 		return rows, nil
 	}, func(rows []completionRow, err error) {
-		if gen != t.gen {
+		if !ticket.Current() {
 			return
 		}
 		if err != nil {
@@ -160,41 +175,23 @@ func (t *courseCompletion) load(c *models.Course) {
 			t.scoreBox.Hide()
 			t.reasons.SetText(T("courses.reasons_hint"))
 		}
-		relayout(t.top, t.top, t.box)
+		kit.Relayout(t.top, t.top, t.box)
 	})
 }
 
-func (t *courseCompletion) cell(row, col int) (string, widget.Importance) {
-	if row >= len(t.rows) {
-		return "", widget.MediumImportance
+// decisionText says whether the rule is met.
+func decisionText(d training.Decision) string {
+	if d.Completed {
+		return T("courses.decision_yes")
 	}
-	r := t.rows[row]
-	d := r.decision
-	switch col {
-	case 0:
-		return r.trainee.Name, widget.MediumImportance
-	case 1:
-		return strconv.Itoa(d.SessionsPresent) + "/" + strconv.Itoa(d.SessionsHeld), widget.MediumImportance
-	case 2:
-		return coursePercent(d.AttendanceRate), widget.MediumImportance
-	case 3:
-		return courseNumber(d.Hours), widget.MediumImportance
-	case 4:
-		if d.Score == nil {
-			return "—", widget.LowImportance
-		}
-		return courseNumber(*d.Score), widget.MediumImportance
-	case 5:
-		if d.Completed {
-			return T("courses.decision_yes"), widget.SuccessImportance
-		}
-		return T("courses.decision_no"), widget.DangerImportance
-	case 6:
-		return enrolStatusLabel(r.enrolment.Status), enrolmentImportance(r.enrolment.Status)
-	case 7:
-		return decisionReasons(d), widget.MediumImportance
+	return T("courses.decision_no")
+}
+
+func decisionImportance(d training.Decision) widget.Importance {
+	if d.Completed {
+		return widget.SuccessImportance
 	}
-	return "", widget.MediumImportance
+	return widget.DangerImportance
 }
 
 // decisionReasons says why the trainee does not complete, each failed
@@ -228,10 +225,10 @@ func (t *courseCompletion) showSelected() {
 	} else {
 		t.score.SetText("")
 	}
-	setError(t.scoreErr, "")
+	kit.SetMessage(t.scoreErr, "")
 	t.scoreBox.Show()
 	t.reasons.SetText(r.trainee.Name + T("courses.name_colon") + decisionReasons(r.decision))
-	relayout(t.top, t.top, t.box)
+	kit.Relayout(t.top, t.top, t.box)
 }
 
 // saveScore records the score of the selected trainee, then goes to the
@@ -243,8 +240,8 @@ func (t *courseCompletion) saveScore() {
 	text := strings.TrimSpace(models.ToHalfWidth(t.score.Text))
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
-		setError(t.scoreErr, T("courses.error.number", "Text", text))
-		relayout(t.top, t.box)
+		kit.SetMessage(t.scoreErr, T("courses.error.number", "Text", text))
+		kit.Relayout(t.top, t.box)
 		return
 	}
 	r := t.rows[t.selected]
@@ -255,11 +252,11 @@ func (t *courseCompletion) saveScore() {
 	}, func(_ struct{}, err error) {
 		t.busy = false
 		if err != nil {
-			setError(t.scoreErr, UserMessage(err))
-			relayout(t.top, t.box)
+			kit.SetMessage(t.scoreErr, UserMessage(err))
+			kit.Relayout(t.top, t.box)
 			return
 		}
-		setError(t.scoreErr, "")
+		kit.SetMessage(t.scoreErr, "")
 		r.enrolment.Score = &v
 		if t.selected+1 < len(t.rows) {
 			t.table.Select(widget.TableCellID{Row: t.selected + 1, Col: 0})
@@ -280,7 +277,7 @@ func (t *courseCompletion) confirmDecide() {
 			meet++
 		}
 	}
-	courseConfirm(t.s.u.win, T("courses.decide"),
+	kit.Confirm(t.s.u.win, T("courses.decide"),
 		T("courses.decide_confirm", "N", len(t.rows), "Meet", meet, "Fail", len(t.rows)-meet, "Course", t.course.Title),
 		T("courses.decide"), t.decideNow)
 }
@@ -311,5 +308,5 @@ func (t *courseCompletion) showMessage(text string, imp widget.Importance) {
 	t.message.Importance = imp
 	t.message.SetText(text)
 	t.message.Show()
-	relayout(t.top, t.top, t.box)
+	kit.Relayout(t.top, t.top, t.box)
 }

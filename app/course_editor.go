@@ -2,16 +2,13 @@ package app
 
 import (
 	"context"
-	"errors"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 )
 
@@ -20,42 +17,79 @@ import (
 // (training.CreateCourse, UpdateCourse), in the background. Tab follows
 // the form, Enter saves, Escape cancels.
 type courseEditor struct {
+	*dialogForm
 	s    *coursesScreen
 	orig *models.Course // nil for a new course
 
-	entries   map[string]*keyEntry // text fields, by the model's field name
+	entries   map[string]*kit.Entry // text fields, by the model's field name
 	theme     *widget.Select
 	cohort    *widget.Select
 	status    *widget.Select
 	placement *widget.Check
-	errs      map[string]*widget.Label // by the model's field name
-	general   *widget.Label
-	body      *fyne.Container
-	scroll    *container.Scroll
 
 	cohortKnown bool // the course's cohort is among the choices (or it has none)
-
-	saving bool
-	dialog *dialog.CustomDialog
-	submit func()
-	onDone func() // after a save or a failed save; for tests
 }
+
+// courseFields are the course form's fields, in order: the left column,
+// then the right one after "capacity".
+var courseFields = []string{"title", "theme", "cohort_id", "start_date", "end_date", "venue", "status",
+	"capacity", "required_hours", "rule.min_attendance_rate", "rule.min_hours", "rule.pass_score", "rule.require_placement"}
 
 // openEditor opens the course form: c to edit, nil for a new course.
 func (s *coursesScreen) openEditor(c *models.Course) *courseEditor {
-	f := &courseEditor{s: s, orig: c, entries: map[string]*keyEntry{}, errs: map[string]*widget.Label{}}
+	f := &courseEditor{dialogForm: newDialogForm(s.u), s: s, orig: c, entries: map[string]*kit.Entry{}}
 	s.editor = f
-	f.general = errorLabel()
 	v := c
 	if v == nil {
 		today := s.u.svc.Today()
 		v = &models.Course{Capacity: 50, StartDate: today, EndDate: today.AddDays(30),
 			Rule: models.CompletionRule{MinAttendanceRate: 0.8, PassScore: 60}, Status: models.CoursePlanned}
 	}
-	text := func(key, value string) *keyEntry {
-		e := newKeyEntry()
+	inputs := f.inputs(v)
+	row := func(field string) []fyne.CanvasObject {
+		return f.Row(field, courseFieldLabel(field), inputs[field], f.watched(field, inputs[field]))
+	}
+	var left, right [][]fyne.CanvasObject
+	for i, field := range courseFields {
+		if i < 7 {
+			left = append(left, row(field))
+			continue
+		}
+		if field == "rule.min_attendance_rate" {
+			right = append(right, kit.Row(T("courses.rule"), widget.NewLabel("")))
+		}
+		right = append(right, row(field))
+	}
+	body := container.NewVBox(container.NewGridWithColumns(2, f.Grid(left...), f.Grid(right...)), f.General())
+	f.Contain(body)
+	title := T("courses.new_title")
+	if c != nil {
+		title = T("courses.edit_title", "Title", c.Title)
+	}
+	var saved *models.Course
+	f.open(title, container.NewVScroll(body), fyne.NewSize(980, 500), func() (func(ctx context.Context) error, error) {
+		c, err := f.read()
+		if err != nil {
+			return nil, err
+		}
+		saved = c
+		return func(ctx context.Context) error {
+			if f.orig == nil {
+				return s.u.svc.Courses.CreateCourse(ctx, c)
+			}
+			return s.u.svc.Courses.UpdateCourse(ctx, c)
+		}, nil
+	}, func() { s.saved(saved) })
+	s.u.win.Canvas().Focus(f.entries["title"])
+	return f
+}
+
+// inputs makes the form's inputs, by field, holding the course's values.
+func (f *courseEditor) inputs(v *models.Course) map[string]fyne.CanvasObject {
+	s := f.s
+	text := func(key, value string) *kit.Entry {
+		e := kit.NewEntry()
 		e.SetText(value)
-		e.OnSubmitted = func(string) { f.submit() }
 		f.entries[key] = e
 		return e
 	}
@@ -82,48 +116,29 @@ func (s *coursesScreen) openEditor(c *models.Course) *courseEditor {
 	}
 	f.placement = widget.NewCheck(T("courses.require_placement"), nil)
 	f.placement.SetChecked(v.Rule.RequirePlacement)
-
-	title := text("title", v.Title)
-	start := text("start_date", dateText(v.StartDate))
-	end := text("end_date", dateText(v.EndDate))
+	start, end := text("start_date", dateText(v.StartDate)), text("end_date", dateText(v.EndDate))
 	start.SetPlaceHolder("YYYY-MM-DD")
 	end.SetPlaceHolder("YYYY-MM-DD")
-	venue := text("venue", v.Venue)
-	capacity := text("capacity", strconv.Itoa(v.Capacity))
-	required := text("required_hours", courseNumber(v.RequiredHours))
-	rate := text("rule.min_attendance_rate", courseNumber(v.Rule.MinAttendanceRate*100))
-	minHours := text("rule.min_hours", courseNumber(v.Rule.MinHours))
 	pass := text("rule.pass_score", courseNumber(v.Rule.PassScore))
 	pass.SetPlaceHolder(T("courses.pass_score_hint"))
-
-	left := container.New(layout.NewFormLayout(), flatten(
-		f.row("title", title),
-		f.row("theme", f.theme),
-		f.row("cohort_id", f.cohort),
-		f.row("start_date", start),
-		f.row("end_date", end),
-		f.row("venue", venue),
-		f.row("status", f.status),
-	)...)
-	ruleHead := widget.NewLabelWithStyle(T("courses.rule"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	right := container.New(layout.NewFormLayout(), flatten(
-		f.row("capacity", capacity),
-		f.row("required_hours", required),
-		[]fyne.CanvasObject{ruleHead, widget.NewLabel("")},
-		f.row("rule.min_attendance_rate", container.NewBorder(nil, nil, nil, widget.NewLabel("%"), rate)),
-		f.row("rule.min_hours", minHours),
-		f.row("rule.pass_score", pass),
-		f.row("rule.require_placement", f.placement),
-	)...)
-	f.body = container.NewVBox(container.NewGridWithColumns(2, left, right), f.general)
-	f.scroll = container.NewVScroll(f.body)
-	dtitle := T("courses.new_title")
-	if c != nil {
-		dtitle = T("courses.edit_title", "Title", c.Title)
+	rate := text("rule.min_attendance_rate", courseNumber(v.Rule.MinAttendanceRate*100))
+	return map[string]fyne.CanvasObject{
+		"title": text("title", v.Title), "theme": f.theme, "cohort_id": f.cohort, "start_date": start, "end_date": end,
+		"venue": text("venue", v.Venue), "status": f.status, "capacity": text("capacity", strconv.Itoa(v.Capacity)),
+		"required_hours":           text("required_hours", courseNumber(v.RequiredHours)),
+		"rule.min_attendance_rate": container.NewBorder(nil, nil, nil, widget.NewLabel("%"), rate),
+		"rule.min_hours":           text("rule.min_hours", courseNumber(v.Rule.MinHours)),
+		"rule.pass_score":          pass, "rule.require_placement": f.placement,
 	}
-	f.dialog, f.submit = showFormDialog(s.u.win, dtitle, f.scroll, fyne.NewSize(980, 500), f.save)
-	s.u.win.Canvas().Focus(title)
-	return f
+}
+
+// watched is the input of a field the form watches: the entry inside the
+// attendance rate's box, else the input itself.
+func (f *courseEditor) watched(field string, input fyne.CanvasObject) fyne.CanvasObject {
+	if e := f.entries[field]; e != nil {
+		return e
+	}
+	return input
 }
 
 // courseFieldLabel is the form's label of a course field.
@@ -159,59 +174,23 @@ func courseFieldLabel(field string) string {
 	return field
 }
 
-// row returns the two cells of a form layout row: the label, and the
-// field with its error label below it.
-func (f *courseEditor) row(field string, input fyne.CanvasObject) []fyne.CanvasObject {
-	errLabel := errorLabel()
-	f.errs[field] = errLabel
-	label := widget.NewLabelWithStyle(courseFieldLabel(field), fyne.TextAlignTrailing, fyne.TextStyle{})
-	return []fyne.CanvasObject{label, container.NewVBox(input, errLabel)}
-}
-
 // read returns a copy of the course with the form's values, or the errors
-// of fields that do not parse.
+// of fields that do not parse together with the other fields' messages.
 func (f *courseEditor) read() (*models.Course, error) {
 	var c models.Course
 	if f.orig != nil {
 		c = *f.orig
 	}
-	v := func(k string) string { return strings.TrimSpace(models.ToHalfWidth(f.entries[k].Text)) }
+	v := func(k string) string { return formText(f.entries[k].Text) }
 	var l models.ErrorList
-	date := func(field string) models.Date {
-		d, err := models.ParseDate(v(field))
-		var e *models.Error
-		if errors.As(err, &e) {
-			l = append(l, models.Errorf(e.Code, field, e.Message, "Text", v(field)))
-		}
-		return d
-	}
-	number := func(field string) float64 {
-		s := v(field)
-		if s == "" {
-			return 0
-		}
-		n, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			l = append(l, models.Errorf(models.EINVALID, field, T("courses.error.number", "Text", s)))
-		}
-		return n
-	}
 	c.Title = v("title")
 	c.Venue = v("venue")
-	c.StartDate, c.EndDate = date("start_date"), date("end_date")
-	if s := v("capacity"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			l = append(l, models.Errorf(models.EINVALID, "capacity", T("courses.error.whole_number", "Text", s)))
-		}
-		c.Capacity = n
-	} else {
-		c.Capacity = 0
-	}
-	c.RequiredHours = number("required_hours")
-	c.Rule.MinAttendanceRate = number("rule.min_attendance_rate") / 100
-	c.Rule.MinHours = number("rule.min_hours")
-	c.Rule.PassScore = number("rule.pass_score")
+	c.StartDate, c.EndDate = parseDate(&l, "start_date", v("start_date")), parseDate(&l, "end_date", v("end_date"))
+	c.Capacity = parseWhole(&l, "capacity", v("capacity"))
+	c.RequiredHours = parseNumber(&l, "required_hours", v("required_hours"))
+	c.Rule.MinAttendanceRate = parseNumber(&l, "rule.min_attendance_rate", v("rule.min_attendance_rate")) / 100
+	c.Rule.MinHours = parseNumber(&l, "rule.min_hours", v("rule.min_hours"))
+	c.Rule.PassScore = parseNumber(&l, "rule.pass_score", v("rule.pass_score"))
 	c.Rule.RequirePlacement = f.placement.Checked
 	c.Theme = ""
 	if i := f.theme.SelectedIndex(); i >= 0 {
@@ -225,89 +204,7 @@ func (f *courseEditor) read() (*models.Course, error) {
 	} else if f.cohortKnown {
 		c.CohortID = 0
 	}
-	return &c, l.Err()
-}
-
-// save checks and saves the course in the background; it returns false
-// so that the dialog stays open until the save has succeeded.
-func (f *courseEditor) save() bool {
-	if f.saving {
-		return false
-	}
-	f.clearErrors()
-	c, err := f.read()
-	if err != nil {
-		// Show the other fields' messages too.
-		var list models.ErrorList
-		errors.As(err, &list)
-		bad := map[string]bool{}
-		for _, e := range list {
-			bad[e.Field] = true
-		}
-		cp := *c
-		if verr := cp.Validate(); verr != nil {
-			var more models.ErrorList
-			if errors.As(verr, &more) {
-				for _, e := range more {
-					if !bad[e.Field] {
-						list = append(list, e)
-					}
-				}
-			}
-		}
-		f.showErrors(list)
-		if f.onDone != nil {
-			f.onDone()
-		}
-		return false
-	}
-	u := f.s.u
-	u.saveInBackground(&f.saving, func(ctx context.Context) error {
-		if f.orig == nil {
-			return u.svc.Courses.CreateCourse(ctx, c)
-		}
-		return u.svc.Courses.UpdateCourse(ctx, c)
-	}, func(err error) {
-		if err != nil {
-			f.showErrors(err)
-		} else {
-			f.dialog.Hide()
-			f.s.saved(c)
-		}
-		if f.onDone != nil {
-			f.onDone()
-		}
-	})
-	return false
-}
-
-func (f *courseEditor) clearErrors() {
-	for _, l := range f.errs {
-		setError(l, "")
-	}
-	setError(f.general, "")
-	relayout(f.body, f.scroll)
-}
-
-// showErrors puts each field's message beside its field; messages of
-// other fields go below the form, and failures that are no validation
-// error go to showError.
-func (f *courseEditor) showErrors(err error) {
-	defer relayout(f.body, f.scroll)
-	fe := fieldErrors(err)
-	if fe == nil {
-		showError(f.s.u.win, err)
-		return
-	}
-	var rest []string
-	for field, msg := range fe {
-		if l := f.errs[field]; l != nil {
-			setError(l, msg)
-		} else {
-			rest = append(rest, msg)
-		}
-	}
-	setError(f.general, strings.Join(rest, "\n"))
+	return &c, withChecks(l, c.Validate)
 }
 
 // saved shows the saved course: the list reloads and selects it.

@@ -6,10 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -27,9 +27,9 @@ type courseEnrolment struct {
 	top    *fyne.Container
 	course *models.Course
 	rows   []training.EnrolmentRow
-	gen    int
+	latest kit.Latest
 
-	search      *enrolSearchEntry
+	search      *kit.Entry
 	results     *widget.List
 	resultsBox  fyne.CanvasObject
 	found       []*models.Trainee
@@ -39,7 +39,7 @@ type courseEnrolment struct {
 
 	message  *widget.Label
 	summary  *widget.Label
-	table    *widget.Table
+	table    *kit.Table[training.EnrolmentRow]
 	selected int // the selected row, -1 for none
 	withdraw *widget.Button
 	busy     bool
@@ -47,7 +47,7 @@ type courseEnrolment struct {
 
 func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 	t := &courseEnrolment{s: s, selected: -1}
-	t.search = newEnrolSearchEntry()
+	t.search = kit.NewEntry()
 	t.search.SetPlaceHolder(T("courses.enrol_placeholder"))
 	t.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	t.search.OnChanged = func(string) { t.find() }
@@ -56,7 +56,7 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 			t.enrol(t.found[t.pick])
 		}
 	}
-	t.search.onUpDown = func(d int) {
+	t.search.OnUpDown = func(d int) {
 		if n := len(t.found); n > 0 {
 			t.pick = (t.pick + d + n) % n
 			t.results.Select(t.pick)
@@ -66,7 +66,7 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("name")
 			name.TextStyle.Bold = true
-			detail := caption("detail")
+			detail := kit.Caption("detail")
 			detail.Truncation = fyne.TextTruncateEllipsis
 			btn := widget.NewButtonWithIcon(T("courses.enrol"), theme.ContentAddIcon(), nil)
 			return container.NewBorder(nil, nil, name, btn, detail)
@@ -82,7 +82,7 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 			box.Objects[2].(*widget.Button).OnTapped = func() { t.enrol(tr) }
 		})
 	t.results.OnSelected = func(id widget.ListItemID) { t.pick = id }
-	t.resultsBox = fixedHeight(4.2*t.results.MinSize().Height, t.results)
+	t.resultsBox = kit.Height(4.2*t.results.MinSize().Height, t.results)
 	t.resultsBox.Hide()
 
 	t.message = widget.NewLabel("")
@@ -91,11 +91,14 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 	t.summary = widget.NewLabel("")
 	t.withdraw = widget.NewButtonWithIcon(T("courses.withdraw"), theme.ContentRemoveIcon(), t.confirmWithdraw)
 	t.withdraw.Disable()
-	var box fyne.CanvasObject
-	t.table, box = courseTable([]courseColumn{
-		{T("trainee.name"), 100}, {T("courses.col.status"), 150}, {T("trainee.home_region"), 220},
-		{T("courses.col.enrolled_on"), 110}, {T("courses.col.score"), 70},
-	}, 2, func() int { return len(t.rows) }, t.cell)
+	t.table = kit.NewTable([]kit.Column[training.EnrolmentRow]{
+		{Title: T("trainee.name"), Width: 100, Text: func(r training.EnrolmentRow) string { return r.Trainee.Name }},
+		{Title: T("courses.col.status"), Width: 150, Text: func(r training.EnrolmentRow) string { return enrolmentText(r.Enrolment) },
+			Importance: func(r training.EnrolmentRow) widget.Importance { return enrolmentImportance(r.Enrolment.Status) }},
+		{Title: T("trainee.home_region"), Width: 220, Flex: true, Text: func(r training.EnrolmentRow) string { return r.Trainee.HomeRegion.Short() }},
+		{Title: T("courses.col.enrolled_on"), Width: 110, Text: enrolledOn},
+		{Title: T("courses.col.score"), Width: 70, Text: func(r training.EnrolmentRow) string { return scoreText(r.Enrolment.Score, "") }},
+	}, func() int { return len(t.rows) }, func(i int) (training.EnrolmentRow, bool) { return at(t.rows, i) })
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.selected = id.Row
 		t.updateWithdraw()
@@ -106,35 +109,13 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 	}
 	t.top = container.NewVBox(t.search, t.resultsBox, t.message,
 		container.NewBorder(nil, nil, nil, t.withdraw, t.summary))
-	t.box = container.NewBorder(t.top, nil, nil, nil, box)
+	t.box = container.NewBorder(t.top, nil, nil, nil, t.table.Object())
 	return t
 }
 
 // enrolTraineeDetail is a search result's second line: region, masked ID.
 func enrolTraineeDetail(t *models.Trainee) string {
 	return strings.Join(nonEmpty([]string{t.HomeRegion.Short(), models.MaskIDNumber(t.IDNumber)}), T("list.separator"))
-}
-
-// fixedHeight makes o exactly h high in a vertical box.
-func fixedHeight(h float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(&heightLayout{h: h}, o)
-}
-
-type heightLayout struct{ h float32 }
-
-func (l *heightLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(s)
-	}
-}
-
-func (l *heightLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := float32(0)
-	for _, o := range objs {
-		w = max(w, o.MinSize().Width)
-	}
-	return fyne.NewSize(w, l.h)
 }
 
 func (t *courseEnrolment) content() fyne.CanvasObject { return t.box }
@@ -144,17 +125,12 @@ func (t *courseEnrolment) load(c *models.Course) {
 	if t.course == nil || t.course.ID != c.ID {
 		t.message.Hide()
 		t.search.SetText("")
-		relayout(t.top, t.box)
+		kit.Relayout(t.top, t.box)
 	}
 	t.course = c
-	t.gen++
-	gen := t.gen
-	goLoad(t.s.u, func(ctx context.Context) ([]training.EnrolmentRow, error) {
+	loadLatest(t.s.u, &t.latest, func(ctx context.Context) ([]training.EnrolmentRow, error) {
 		return t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
 	}, func(rows []training.EnrolmentRow) {
-		if gen != t.gen {
-			return
-		}
 		t.rows = rows
 		t.table.UnselectAll()
 		t.selected = -1
@@ -175,31 +151,20 @@ func (t *courseEnrolment) load(c *models.Course) {
 	})
 }
 
-func (t *courseEnrolment) cell(row, col int) (string, widget.Importance) {
-	if row >= len(t.rows) {
-		return "", widget.MediumImportance
+// enrolledOn is the day of an enrolment, "" when unknown.
+func enrolledOn(r training.EnrolmentRow) string {
+	if r.Enrolment.EnrolledAt.IsZero() {
+		return ""
 	}
-	r := t.rows[row]
-	e := r.Enrolment
-	switch col {
-	case 0:
-		return r.Trainee.Name, widget.MediumImportance
-	case 1:
-		return enrolmentText(e), enrolmentImportance(e.Status)
-	case 2:
-		return r.Trainee.HomeRegion.Short(), widget.MediumImportance
-	case 3:
-		if e.EnrolledAt.IsZero() {
-			return "", widget.MediumImportance
-		}
-		return dateText(models.DateOf(e.EnrolledAt.Local())), widget.MediumImportance
-	case 4:
-		if e.Score == nil {
-			return "", widget.MediumImportance
-		}
-		return courseNumber(*e.Score), widget.MediumImportance
+	return dateText(models.DateOf(r.Enrolment.EnrolledAt.Local()))
+}
+
+// scoreText is an assessment score, none for none.
+func scoreText(score *float64, none string) string {
+	if score == nil {
+		return none
 	}
-	return "", widget.MediumImportance
+	return courseNumber(*score)
 }
 
 // enrolmentText is an enrolment's status, with the waiting-list position.
@@ -243,7 +208,7 @@ func (t *courseEnrolment) find() {
 		t.found, t.pick = nil, -1
 		t.results.Refresh()
 		t.resultsBox.Hide()
-		relayout(t.top, t.box)
+		kit.Relayout(t.top, t.box)
 		return
 	}
 	if t.searching {
@@ -274,7 +239,7 @@ func (t *courseEnrolment) find() {
 			t.results.UnselectAll()
 			t.results.Refresh()
 			t.resultsBox.Show()
-			relayout(t.top, t.box)
+			kit.Relayout(t.top, t.box)
 			if len(ts) > 0 {
 				t.pick = 0
 				t.results.Select(0)
@@ -317,16 +282,7 @@ func (t *courseEnrolment) showMessage(text string, imp widget.Importance) {
 	t.message.Importance = imp
 	t.message.SetText(text)
 	t.message.Show()
-	relayout(t.top, t.top, t.box)
-}
-
-// relayout lays the containers out again, in order (inner ones first),
-// after objects in them were shown, hidden or rewrapped: Fyne lays out a
-// container only when it is refreshed or resized.
-func relayout(cs ...fyne.CanvasObject) {
-	for _, c := range cs {
-		c.Refresh()
-	}
+	kit.Relayout(t.top, t.top, t.box)
 }
 
 // confirmWithdraw asks before withdrawing the selected trainee.
@@ -335,7 +291,7 @@ func (t *courseEnrolment) confirmWithdraw() {
 		return
 	}
 	r := t.rows[t.selected]
-	courseConfirm(t.s.u.win, T("courses.withdraw"), T("courses.withdraw_confirm", "Name", r.Trainee.Name, "Course", t.course.Title),
+	kit.Confirm(t.s.u.win, T("courses.withdraw"), T("courses.withdraw_confirm", "Name", r.Trainee.Name, "Course", t.course.Title),
 		T("courses.withdraw"), func() { t.withdrawTrainee(r.Trainee) })
 }
 
@@ -364,66 +320,4 @@ func (t *courseEnrolment) withdrawTrainee(tr *models.Trainee) {
 		t.load(c)
 		t.s.changed()
 	})
-}
-
-// goLoadOrFail runs work in the background and hands its result or error
-// to done on the UI thread (a cancelled context aside).
-func goLoadOrFail[T any](u *ui, work func(ctx context.Context) (T, error), done func(T, error)) {
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		v, err := work(u.ctx)
-		if u.ctx.Err() != nil {
-			return
-		}
-		onUI(func() { done(v, err) })
-	}()
-}
-
-// courseConfirm asks a yes-or-no question whose yes button says okText;
-// Escape says no.
-func courseConfirm(win fyne.Window, title, message, okText string, ok func()) *dialog.ConfirmDialog {
-	d := dialog.NewConfirm(title, message, func(yes bool) {
-		if yes {
-			ok()
-		}
-	}, win)
-	d.SetConfirmText(okText)
-	closeOnEscape(win, d)
-	d.Show()
-	return d
-}
-
-// enrolSearchEntry is the enrolment search box: Up and Down move through
-// the results, Enter enrols the one highlighted, Escape goes to the
-// window.
-type enrolSearchEntry struct {
-	widget.Entry
-	onUpDown func(d int)
-}
-
-func newEnrolSearchEntry() *enrolSearchEntry {
-	e := &enrolSearchEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *enrolSearchEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyUp, fyne.KeyDown:
-		if e.onUpDown != nil {
-			d := 1
-			if ev.Name == fyne.KeyUp {
-				d = -1
-			}
-			e.onUpDown(d)
-			return
-		}
-	case fyne.KeyEscape:
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && c.OnTypedKey() != nil {
-			c.OnTypedKey()(ev)
-			return
-		}
-	}
-	e.Entry.TypedKey(ev)
 }

@@ -9,11 +9,10 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/internal/userdirs"
 	"peiyang/internal/userfile"
 	"peiyang/models"
@@ -84,11 +83,7 @@ func (s *coursesScreen) printDocumentTo(name string, write func(ctx context.Cont
 		if err := courseOpenFile(path); err != nil {
 			logError("open the document", err)
 		}
-		msg := widget.NewLabel(T("courses.printed", "File", path))
-		msg.Wrapping = fyne.TextWrapBreak
-		d := dialog.NewCustom(T("courses.printing"), T("button.close"), fixedWidth(480, msg), s.u.win)
-		closeOnEscape(s.u.win, d)
-		d.Show()
+		kit.Inform(s.u.win, T("courses.printing"), T("courses.printed", "File", path))
 	})
 }
 
@@ -183,32 +178,19 @@ func (s *coursesScreen) printCertificates() {
 		title := T("courses.print_certificates")
 		switch {
 		case n.issued == 0 && n.pending == 0:
-			d := dialog.NewInformation(title, T("courses.no_certificates", "Course", c.Title), s.u.win)
-			closeOnEscape(s.u.win, d)
-			d.Show()
+			kit.Inform(s.u.win, title, T("courses.no_certificates", "Course", c.Title))
 		case n.pending == 0:
 			s.writeCertificates(c, false)
 		default:
-			msg := widget.NewLabel(T("courses.certificates_pending", "N", n.pending, "Issued", n.issued, "Course", c.Title))
-			msg.Wrapping = fyne.TextWrapWord
-			var d *dialog.CustomDialog
-			cancel := widget.NewButtonWithIcon(T("button.cancel"), theme.CancelIcon(), func() { d.Hide() })
-			issue := widget.NewButtonWithIcon(T("courses.issue_and_print"), theme.DocumentPrintIcon(), func() {
-				d.Hide()
-				s.writeCertificates(c, true)
-			})
-			issue.Importance = widget.HighImportance
-			buttons := []fyne.CanvasObject{cancel}
+			msg := T("courses.certificates_pending", "N", n.pending, "Issued", n.issued, "Course", c.Title)
+			actions := []kit.Action{kit.Cancel()}
 			if n.issued > 0 {
-				buttons = append(buttons, widget.NewButtonWithIcon(T("courses.print_issued"), theme.DocumentPrintIcon(), func() {
-					d.Hide()
-					s.writeCertificates(c, false)
-				}))
+				actions = append(actions, kit.Action{Label: T("courses.print_issued"), Icon: theme.DocumentPrintIcon(),
+					Then: func() { s.writeCertificates(c, false) }})
 			}
-			d = dialog.NewCustomWithoutButtons(title, fixedWidth(520, container.NewVBox(msg)), s.u.win)
-			d.SetButtons(append(buttons, issue))
-			closeOnEscape(s.u.win, d)
-			d.Show()
+			actions = append(actions, kit.Action{Label: T("courses.issue_and_print"), Icon: theme.DocumentPrintIcon(),
+				Importance: widget.HighImportance, Then: func() { s.writeCertificates(c, true) }})
+			kit.Show(s.u.win, title, kit.Stack(520, kit.WrapLabel(msg, widget.MediumImportance)), fyne.Size{}, actions...)
 		}
 	})
 }

@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -27,7 +26,7 @@ type coursesScreen struct {
 	u   *ui
 	box fyne.CanvasObject
 
-	search  *keyEntry
+	search  *kit.Entry
 	status  *widget.Select
 	theme   *widget.Select
 	count   *widget.Label
@@ -37,7 +36,7 @@ type coursesScreen struct {
 	all    []training.CourseSummary // as loaded, latest start first
 	rows   []training.CourseSummary // those the filters select
 	loaded bool
-	gen    int // counts list loads, to drop stale results
+	latest kit.Latest // the list load in hand; older results are dropped
 
 	cohorts     []*models.Cohort
 	instructors []*models.Instructor
@@ -84,7 +83,7 @@ func newCourses(u *ui) *coursesScreen {
 		s.wantTab = sub
 	}
 
-	s.search = newKeyEntry()
+	s.search = kit.NewEntry()
 	s.search.SetPlaceHolder(T("courses.search_placeholder"))
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.OnChanged = func(string) { s.filter() }
@@ -102,7 +101,7 @@ func newCourses(u *ui) *coursesScreen {
 	s.theme.SetSelectedIndex(0)
 	s.count = widget.NewLabel(T("dashboard.loading"))
 
-	s.list = widget.NewList(func() int { return len(s.rows) }, twoLineItem, s.updateItem)
+	s.list = widget.NewList(func() int { return len(s.rows) }, kit.TwoLineItem, s.updateItem)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.rows) {
 			s.show(s.rows[id])
@@ -111,9 +110,9 @@ func newCourses(u *ui) *coursesScreen {
 
 	newBtn := widget.NewButtonWithIcon(T("courses.new"), theme.ContentAddIcon(), func() { s.openEditor(nil) })
 	newBtn.Importance = widget.HighImportance
-	top := container.NewBorder(nil, nil, heading(T("nav.courses")), newBtn)
+	top := container.NewBorder(nil, nil, kit.Heading(T("nav.courses")), newBtn)
 	s.filters = container.NewBorder(nil, nil, nil, s.count,
-		container.NewHBox(fixedWidth(260, s.search), fixedWidth(150, s.status), fixedWidth(190, s.theme)))
+		container.NewHBox(kit.Width(260, s.search), kit.Width(150, s.status), kit.Width(190, s.theme)))
 
 	s.overview = newCourseOverview(s)
 	s.sessions = newCourseSessions(s)
@@ -129,7 +128,7 @@ func newCourses(u *ui) *coursesScreen {
 	)
 	s.tabs.OnSelected = func(*container.TabItem) { s.loadTab() }
 
-	s.title = heading("")
+	s.title = kit.Heading("")
 	s.title.Truncation = fyne.TextTruncateEllipsis
 	s.facts = widget.NewLabel("")
 	s.facts.Truncation = fyne.TextTruncateEllipsis
@@ -183,14 +182,9 @@ func (s *coursesScreen) shown() {
 // reload reads the course list anew; with tab, the tab in front reloads
 // too once the list is there.
 func (s *coursesScreen) reload(tab bool) {
-	s.gen++
-	gen := s.gen
-	goLoad(s.u, func(ctx context.Context) ([]training.CourseSummary, error) {
+	loadLatest(s.u, &s.latest, func(ctx context.Context) ([]training.CourseSummary, error) {
 		return s.u.svc.Courses.CourseSummaries(ctx, models.CourseFilter{})
 	}, func(all []training.CourseSummary) {
-		if gen != s.gen {
-			return
-		}
 		first := !s.loaded
 		s.loaded = true
 		s.all = all
@@ -240,7 +234,7 @@ func (s *coursesScreen) filter() {
 	}
 	if s.loaded {
 		s.count.SetText(T("courses.count", "N", len(s.rows)))
-		relayout(s.filters)
+		kit.Relayout(s.filters)
 	}
 	s.list.UnselectAll()
 	for i, c := range s.rows {
@@ -328,7 +322,7 @@ func (s *coursesScreen) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	c := s.rows[id]
-	setTwoLines(o, c.Course.Title, strings.Join(s.itemFacts(c), T("list.separator")))
+	kit.SetTwoLines(o, c.Course.Title, strings.Join(s.itemFacts(c), T("list.separator")))
 }
 
 // itemFacts are the list's detail line: status, theme, start, places.
@@ -395,115 +389,3 @@ func (s *coursesScreen) loadTab() {
 // changed reloads the list's counts and the header after a tab changed
 // the course's data.
 func (s *coursesScreen) changed() { s.reload(false) }
-
-// courseOverview is the course's facts and completion rule.
-type courseOverview struct {
-	s      *coursesScreen
-	box    fyne.CanvasObject
-	values map[string]*widget.Label
-}
-
-// overviewRows are the overview's rows, in order.
-var overviewRows = []string{"theme", "dates", "venue", "cohort", "places", "sessions", "required_hours", "rule", "status"}
-
-func newCourseOverview(s *coursesScreen) *courseOverview {
-	o := &courseOverview{s: s, values: map[string]*widget.Label{}}
-	var objs []fyne.CanvasObject
-	for _, k := range overviewRows {
-		label := widget.NewLabelWithStyle(overviewLabel(k), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		v := widget.NewLabel("")
-		v.Wrapping = fyne.TextWrapWord
-		o.values[k] = v
-		objs = append(objs, label, v)
-	}
-	o.box = container.NewVScroll(container.New(layout.NewFormLayout(), objs...))
-	return o
-}
-
-// overviewLabel is the label of an overview row.
-func overviewLabel(k string) string {
-	switch k {
-	case "theme":
-		return T("courses.field.theme")
-	case "dates":
-		return T("courses.dates")
-	case "venue":
-		return T("courses.field.venue")
-	case "cohort":
-		return T("courses.field.cohort")
-	case "places":
-		return T("courses.places_label")
-	case "sessions":
-		return T("courses.tab_sessions")
-	case "required_hours":
-		return T("courses.field.required_hours")
-	case "rule":
-		return T("courses.rule")
-	case "status":
-		return T("courses.field.status")
-	}
-	return k
-}
-
-func (o *courseOverview) content() fyne.CanvasObject { return o.box }
-
-// load shows the course's facts; they come with the list, so nothing is
-// read.
-func (o *courseOverview) load(cs *training.CourseSummary) {
-	c := cs.Course
-	cohort := T("value.none")
-	for _, co := range o.s.cohorts {
-		if co.ID == c.CohortID {
-			cohort = co.Name
-		}
-	}
-	places := T("courses.places_of", "Places", cs.Places, "Capacity", c.Capacity)
-	if cs.Waiting > 0 {
-		places += T("list.separator") + T("attention.waiting", "N", cs.Waiting)
-	}
-	venue := c.Venue
-	if venue == "" {
-		venue = T("value.none")
-	}
-	set := map[string]string{
-		"theme":          themeLabel(c.Theme),
-		"dates":          T("timeline.period", "From", dateText(c.StartDate), "To", dateText(c.EndDate)),
-		"venue":          venue,
-		"cohort":         cohort,
-		"places":         places,
-		"sessions":       T("courses.sessions_hours", "N", cs.Sessions, "Hours", courseNumber(cs.Hours)),
-		"required_hours": courseNumber(c.RequiredHours),
-		"rule":           ruleText(c.Rule),
-		"status":         courseStatusLabel(c.Status),
-	}
-	for k, v := range set {
-		o.values[k].SetText(v)
-	}
-}
-
-// ruleText says the completion rule in words.
-func ruleText(r models.CompletionRule) string {
-	parts := []string{
-		T("courses.rule_attendance", "Rate", coursePercent(r.MinAttendanceRate)),
-		T("courses.rule_hours", "Hours", courseNumber(r.MinHours)),
-	}
-	if r.PassScore > 0 {
-		parts = append(parts, T("courses.rule_score", "Score", courseNumber(r.PassScore)))
-	}
-	if r.RequirePlacement {
-		parts = append(parts, T("courses.rule_placement"))
-	}
-	return strings.Join(parts, T("list.separator"))
-}
-
-// courseNumber writes a value with at most two decimals: 3, 2.5, 84.25.
-func courseNumber(v float64) string {
-	v = math.Round(v*100) / 100
-	if v == 0 {
-		v = 0
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// coursePercent writes a rate as a percentage: 0.8 → 80%.
-func coursePercent(r float64) string { return courseNumber(math.Round(r*1000)/10) + "%" }

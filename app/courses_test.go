@@ -119,22 +119,22 @@ func TestCourseCreateRefusesInvalidCapacity(t *testing.T) {
 		f.entries["capacity"].SetText("0")
 		test.Tap(findButton(t, e.u.win.Canvas().Overlays().Top(), "Save"))
 	})
-	if l := f.errs["capacity"]; !l.Visible() || l.Text != "The capacity must be between 1 and 1000." {
-		t.Errorf("capacity error %q (visible %v)", l.Text, l.Visible())
+	if l := f.Message("capacity"); l != "The capacity must be between 1 and 1000." {
+		t.Errorf("capacity error %q", l)
 	}
-	if l := f.errs["title"]; l.Visible() {
-		t.Errorf("the title shows an error: %q", l.Text)
+	if l := f.Message("title"); l != "" {
+		t.Errorf("the title shows an error: %q", l)
 	}
 	e.act(func() {
 		f.entries["capacity"].SetText("四十")
 		f.entries["rule.pass_score"].SetText("120")
 		f.submit()
 	})
-	if l := f.errs["capacity"]; !l.Visible() || l.Text != "Not a whole number: 四十" {
-		t.Errorf("capacity error %q", l.Text)
+	if l := f.Message("capacity"); l != "Not a whole number: 四十" {
+		t.Errorf("capacity error %q", l)
 	}
-	if l := f.errs["rule.pass_score"]; !l.Visible() || !strings.Contains(l.Text, "between 0 and 100") {
-		t.Errorf("pass score error %q", l.Text)
+	if l := f.Message("rule.pass_score"); !strings.Contains(l, "between 0 and 100") {
+		t.Errorf("pass score error %q", l)
 	}
 	after, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
 	if len(after) != len(before) {
@@ -200,8 +200,8 @@ func TestSessionConflictShownAndRefused(t *testing.T) {
 	if len(after) != n {
 		t.Fatal("a clashing session was stored")
 	}
-	if !ed.general.Visible() || !strings.Contains(ed.general.Text, "conflict") || e.u.win.Canvas().Overlays().Top() == nil {
-		t.Errorf("refusal: %q, dialog open %v", ed.general.Text, e.u.win.Canvas().Overlays().Top() != nil)
+	if !ed.General().Visible() || !strings.Contains(ed.General().Text, "conflict") || e.u.win.Canvas().Overlays().Top() == nil {
+		t.Errorf("refusal: %q, dialog open %v", ed.General().Text, e.u.win.Canvas().Overlays().Top() != nil)
 	}
 	// Early in the morning the room is free.
 	e.act(func() {
@@ -273,7 +273,7 @@ func TestEnrolWaitlistAndWithdraw(t *testing.T) {
 
 // enrolCell is what the enrolment table shows in a cell.
 func enrolCell(t *courseEnrolment, row, col int) string {
-	s, _ := t.cell(row, col)
+	s := t.table.Text(row, col)
 	return s
 }
 
@@ -373,7 +373,7 @@ func TestCompletionDecisionsShowReasons(t *testing.T) {
 		t.Errorf("message %q", cp.message.Text)
 	}
 	row8 = indexOf(cp.rows, func(r completionRow) bool { return r.trainee.ID == 8 })
-	reasons, _ := cp.cell(row8, 7)
+	reasons := cp.table.Text(row8, 7)
 	for _, want := range []string{"attendance 50% is below the required 80%", "class hours 2 are 2 short of the required 4",
 		"score 50 is below the pass score 60"} {
 		if !strings.Contains(reasons, want) {
@@ -384,7 +384,7 @@ func TestCompletionDecisionsShowReasons(t *testing.T) {
 	if !strings.Contains(cp.reasons.Text, "score 50 is below the pass score 60") {
 		t.Errorf("the reasons below the table: %q", cp.reasons.Text)
 	}
-	if rec, _ := cp.cell(row8, 6); rec != "Not completed" {
+	if rec := cp.table.Text(row8, 6); rec != "Not completed" {
 		t.Errorf("recorded %q", rec)
 	}
 }
@@ -394,7 +394,7 @@ func TestCompletionReasonsInChinese(t *testing.T) {
 	today := e.svc.Today()
 	c, _ := testCourse(t, e, 10, models.CompletionRule{MinAttendanceRate: 0.8, PassScore: 60}, []int64{9}, today.AddDays(-2).String())
 	openCourse(t, e, s, c.ID, "completion")
-	reasons, _ := s.completion.cell(0, 7)
+	reasons := s.completion.table.Text(0, 7)
 	if !strings.Contains(reasons, "出勤率 0% 低于要求的 80%") || !strings.Contains(reasons, "合格分数为 60") {
 		t.Errorf("reasons %q", reasons)
 	}

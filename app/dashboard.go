@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -88,10 +89,10 @@ func newDashboard(u *ui) *dashboardScreen {
 	s.funnel = newBarChart(true, T("dashboard.no_data"))
 	s.regions = newBarChart(false, T("dashboard.no_data"))
 	s.themes = newBarChart(false, T("dashboard.no_data"))
-	s.weekTitle = heading(T("dashboard.week"))
-	s.attnTitle = heading(T("dashboard.attention"))
-	s.sessions = widget.NewList(s.sessionCount, twoLineItem, s.updateSession)
-	s.attention = widget.NewList(s.attentionCount, twoLineItem, s.updateAttention)
+	s.weekTitle = kit.Heading(T("dashboard.week"))
+	s.attnTitle = kit.Heading(T("dashboard.attention"))
+	s.sessions = widget.NewList(s.sessionCount, kit.TwoLineItem, s.updateSession)
+	s.attention = widget.NewList(s.attentionCount, kit.TwoLineItem, s.updateAttention)
 	s.attention.OnSelected = func(widget.ListItemID) {
 		s.attention.UnselectAll()
 		u.showScreen("courses")
@@ -100,21 +101,21 @@ func newDashboard(u *ui) *dashboardScreen {
 
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	top := container.NewBorder(nil, nil, nil, refresh,
-		container.NewHBox(heading(T("nav.dashboard")), s.summary))
-	funnelCard := card(T("dashboard.funnel"), s.funnel)
-	regionCard := card(T("dashboard.by_region"), container.NewBorder(nil, caption(T("dashboard.legend_region")), nil, nil, s.regions))
-	themeCard := card(T("dashboard.by_theme"), container.NewBorder(nil, caption(T("dashboard.legend_theme")), nil, nil, s.themes))
+		container.NewHBox(kit.Heading(T("nav.dashboard")), s.summary))
+	funnelCard := kit.Card(T("dashboard.funnel"), s.funnel)
+	regionCard := kit.Card(T("dashboard.by_region"), container.NewBorder(nil, kit.Caption(T("dashboard.legend_region")), nil, nil, s.regions))
+	themeCard := kit.Card(T("dashboard.by_theme"), container.NewBorder(nil, kit.Caption(T("dashboard.legend_theme")), nil, nil, s.themes))
 	weekCard := listCard(s.weekTitle, s.sessions)
 	attnCard := listCard(s.attnTitle, s.attention)
 	row1 := container.NewGridWithColumns(2, funnelCard, regionCard)
-	row2 := container.New(&ratioLayout{ratios: []float32{0.30, 0.35, 0.35}}, themeCard, weekCard, attnCard)
+	row2 := kit.Ratio([]float32{0.30, 0.35, 0.35}, themeCard, weekCard, attnCard)
 	s.box = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, row1, row2))
 	return s
 }
 
 // listCard is a card whose title label is kept for later changes.
 func listCard(title *widget.Label, list fyne.CanvasObject) fyne.CanvasObject {
-	return cardWithHeading(title, list)
+	return kit.CardWithHeading(title, list)
 }
 
 func (s *dashboardScreen) content() fyne.CanvasObject { return s.box }
@@ -192,22 +193,6 @@ func themeItems(groups []training.ThemeGroup) []barItem {
 	return items
 }
 
-// twoLineItem is the template of a list row: a title and a detail line.
-func twoLineItem() fyne.CanvasObject {
-	title := widget.NewLabel("title")
-	title.Truncation = fyne.TextTruncateEllipsis
-	title.TextStyle.Bold = true
-	detail := caption("detail")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	return container.New(&tightVBox{}, title, detail)
-}
-
-func setTwoLines(o fyne.CanvasObject, title, detail string) {
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(title)
-	box.Objects[1].(*widget.Label).SetText(detail)
-}
-
 func (s *dashboardScreen) sessionCount() int {
 	if s.data == nil {
 		return 0
@@ -225,7 +210,7 @@ func (s *dashboardScreen) updateSession(id widget.ListItemID, o fyne.CanvasObjec
 	if it.Instructor != nil {
 		parts = append(parts, it.Instructor.Name)
 	}
-	setTwoLines(o, it.Course.Title, strings.Join(nonEmpty(parts), " · ")+" — "+ses.Topic)
+	kit.SetTwoLines(o, it.Course.Title, strings.Join(nonEmpty(parts), " · ")+" — "+ses.Topic)
 }
 
 func (s *dashboardScreen) attentionCount() int {
@@ -241,7 +226,7 @@ func (s *dashboardScreen) updateAttention(id widget.ListItemID, o fyne.CanvasObj
 	}
 	a := s.data.attention[id]
 	reasons := append([]string{courseStatusLabel(a.Course.Status)}, attentionReasons(a)...)
-	setTwoLines(o, a.Course.Title, strings.Join(reasons, T("list.separator")))
+	kit.SetTwoLines(o, a.Course.Title, strings.Join(reasons, T("list.separator")))
 }
 
 // attentionReasons says in words what a course needs.

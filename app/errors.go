@@ -5,10 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 )
 
@@ -21,13 +19,7 @@ func showError(win fyne.Window, err error) {
 		return
 	}
 	logError("error shown", err)
-	msg := widget.NewLabel(UserMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(msg)
-	d := dialog.NewCustom(T("error.title"), T("button.close"), box, win)
-	d.Resize(fyne.NewSize(480, 0))
-	closeOnEscape(win, d)
-	d.Show()
+	kit.Inform(win, T("error.title"), UserMessage(err))
 }
 
 // showError reports err in the window.

@@ -5,10 +5,10 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"peiyang/app/kit"
 )
 
 // checkFirstRun offers demo data or an import when the database is empty.
@@ -23,27 +23,14 @@ func (u *ui) checkFirstRun() {
 // offerFirstRun asks what to start with: demo data at the report's scale,
 // an imported list, or nothing for now.
 func (u *ui) offerFirstRun() {
-	msg := widget.NewLabel(T("firstrun.message"))
-	msg.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	later := widget.NewButton(T("firstrun.later"), func() { d.Hide() })
-	importBtn := widget.NewButtonWithIcon(T("firstrun.import"), theme.UploadIcon(), func() {
-		d.Hide()
-		u.showScreen("import")
-	})
-	buttons := []fyne.CanvasObject{later, importBtn}
+	actions := []kit.Action{{Label: T("firstrun.later")},
+		{Label: T("firstrun.import"), Icon: theme.UploadIcon(), Then: func() { u.showScreen("import") }}}
 	if u.opts.MakeDemo != nil {
-		demoBtn := widget.NewButtonWithIcon(T("firstrun.demo"), theme.ContentAddIcon(), func() {
-			d.Hide()
-			u.createDemo()
-		})
-		demoBtn.Importance = widget.HighImportance
-		buttons = append(buttons, demoBtn)
+		actions = append(actions, kit.Action{Label: T("firstrun.demo"), Icon: theme.ContentAddIcon(),
+			Importance: widget.HighImportance, Then: func() { u.createDemo() }})
 	}
-	d = dialog.NewCustomWithoutButtons(T("firstrun.title"), fixedWidth(520, container.NewVBox(msg)), u.win)
-	d.SetButtons(buttons)
-	closeOnEscape(u.win, d)
-	d.Show()
+	kit.Show(u.win, T("firstrun.title"), kit.Stack(520, kit.WrapLabel(T("firstrun.message"), widget.MediumImportance)),
+		fyne.Size{}, actions...)
 }
 
 // createDemo generates demo data and loads it, in the background.

@@ -107,19 +107,19 @@ func TestHostileTraineeForm(t *testing.T) {
 				t.Fatalf("%d trainees, was %d", n, total)
 			}
 			msgs := map[string]string{}
-			for field, l := range f.errs {
-				if m := visibleError(l); m != "" {
+			for field, m := range f.Messages() {
+				if m != "" {
 					msgs[field] = m
 				}
 			}
-			if len(msgs) > 0 || visibleError(f.general) != "" {
+			if len(msgs) > 0 || visibleError(f.General()) != "" {
 				res.add(false, c.Name)
 				for field := range msgs {
 					if field != "name" && field != "employer" && field != "notes" {
 						t.Errorf("refused with a message beside %s: %q", field, msgs[field])
 					}
 				}
-				if g := visibleError(f.general); g != "" {
+				if g := visibleError(f.General()); g != "" {
 					t.Errorf("a message below the form, not beside a field: %q", g)
 				}
 				if !mustRefuse(c, c.Value) {
@@ -218,14 +218,14 @@ func TestHostileCourseEditor(t *testing.T) {
 				f.submit()
 			})
 			after, _ := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
-			title, venue := visibleError(f.errs["title"]), visibleError(f.errs["venue"])
-			if title != "" || venue != "" || visibleError(f.general) != "" {
+			title, venue := f.errorText("title"), f.errorText("venue")
+			if title != "" || venue != "" || visibleError(f.General()) != "" {
 				res.add(false, c.Name)
-				if g := visibleError(f.general); g != "" {
+				if g := visibleError(f.General()); g != "" {
 					t.Errorf("a message below the form: %q", g)
 				}
-				for field, l := range f.errs {
-					if m := visibleError(l); m != "" && field != "title" && field != "venue" {
+				for field, m := range f.Messages() {
+					if m != "" && field != "title" && field != "venue" {
 						t.Errorf("a message beside %s: %q", field, m)
 					}
 				}
@@ -288,10 +288,10 @@ func TestHostileSessionForm(t *testing.T) {
 				f.submit()
 			})
 			after, _ := e.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: course.ID})
-			topic, venue := visibleError(f.errs["topic"]), visibleError(f.errs["venue"])
-			if topic != "" || venue != "" || visibleError(f.general) != "" {
+			topic, venue := f.errorText("topic"), f.errorText("venue")
+			if topic != "" || venue != "" || visibleError(f.General()) != "" {
 				res.add(false, c.Name)
-				if g := visibleError(f.general); g != "" {
+				if g := visibleError(f.General()); g != "" {
 					t.Errorf("a message below the form: %q", g)
 				}
 				if !mustRefuse(c, models.ToHalfWidth(c.Value)) {
@@ -362,7 +362,7 @@ func TestHostileSettings(t *testing.T) {
 					s.submit()
 				})
 				after := allSettings(t, e)
-				msg, general := visibleError(s.errs[fd.key]), visibleError(s.general)
+				msg, general := s.form.Message(fd.key), visibleError(s.form.General())
 				if msg == "" && general != "" && !reflect.DeepEqual(after, before) {
 					t.Fatalf("a message below the form, %q, yet the settings changed", general)
 				}
@@ -431,7 +431,7 @@ func TestHostileVoidAndVerify(t *testing.T) {
 			if a != all {
 				t.Fatalf("%d certificates, was %d", a, all)
 			}
-			if msg := visibleError(f.err); msg != "" {
+			if msg := f.Message("void_reason"); msg != "" {
 				res.add(false, c.Name)
 				if cert.Status != models.CertValid || v != void {
 					t.Errorf("a refused void changed the store: %s", cert.Status)
@@ -490,12 +490,12 @@ func TestHostileContactLog(t *testing.T) {
 				f.submit()
 			})
 			after, _ := e.svc.FollowUp.MentorContacts(ctx, id)
-			if msg := f.errorText("summary"); msg != "" || visibleError(f.general) != "" {
+			if msg := f.errorText("summary"); msg != "" || visibleError(f.General()) != "" {
 				res.add(false, c.Name)
-				if g := visibleError(f.general); g != "" {
+				if g := visibleError(f.General()); g != "" {
 					t.Errorf("a message below the form: %q", g)
 				}
-				for field := range f.errs {
+				for field := range f.Messages() {
 					if m := f.errorText(field); m != "" && field != "summary" {
 						t.Errorf("a message beside %s: %q", field, m)
 					}

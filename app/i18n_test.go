@@ -38,7 +38,12 @@ func literalKeys(t *testing.T) map[string][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	re := regexp.MustCompile(`\bT\("((?:[^"\\]|\\.)*)"`)
+	kitFiles, err := filepath.Glob("kit/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, kitFiles...)
+	re := regexp.MustCompile(`\b(?:T|Translate)\("((?:[^"\\]|\\.)*)"`)
 	keys := map[string][]string{}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {

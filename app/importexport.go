@@ -2,9 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
 	"slices"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/sheets/imports"
 )
@@ -25,7 +24,7 @@ import (
 // rows (all or nothing), or, for nominees, Import valid rows only skips
 // the rejected ones (written to NAME_rejected.xlsx beside the file).
 //
-// Export (importexport_export.go): every list of sheets/exports, with its
+// Export (importexport_export.go): every list of reports/exports, with its
 // filters, ID numbers masked unless "Full ID numbers" is ticked.
 type importExportScreen struct {
 	u      *ui
@@ -59,8 +58,7 @@ type importExportScreen struct {
 	summary   *widget.Label
 	reportBox *fyne.Container
 	problems  []problemRow
-	table     *widget.Table
-	msgRoom   float32 // the message column's width, in Chinese characters
+	table     *kit.Table[problemRow]
 	detail    *widget.Label
 	running   *task // the import or check running
 	last      *task // the import or check started last; for tests
@@ -116,55 +114,19 @@ func newImportExport(u *ui) *importExportScreen {
 	s.importAll = widget.NewButtonWithIcon(T("import.import"), theme.UploadIcon(), func() { s.run(false) })
 	s.importAll.Importance = widget.HighImportance
 
-	s.whatRow = formRow(T("import.what"), s.kind)
-	s.courseRow = formRow(T("certificates.course"), s.course)
-	s.traineeRows = flatten(formRow(T("import.cohort"), s.cohort), formRow(T("import.nominated_by"), s.nominated))
-	s.fileRow = formRow(T("import.file"), container.NewBorder(nil, nil, nil, s.choose, s.file))
+	s.whatRow = kit.Row(T("import.what"), s.kind)
+	s.courseRow = kit.Row(T("certificates.course"), s.course)
+	s.traineeRows = slices.Concat(kit.Row(T("import.cohort"), s.cohort), kit.Row(T("import.nominated_by"), s.nominated))
+	s.fileRow = kit.Row(T("import.file"), container.NewBorder(nil, nil, nil, s.choose, s.file))
 	s.options = container.New(layout.NewFormLayout())
 	buttons := container.NewHBox(layout.NewSpacer(), s.recheck, s.importValid, s.importAll)
-	importCard := card(T("import.import_title"), container.NewVBox(s.options, buttons))
+	importCard := kit.Card(T("import.import_title"), container.NewVBox(s.options, buttons))
 
-	s.summary = widget.NewLabel(T("import.intro"))
-	s.summary.Wrapping = fyne.TextWrapWord
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.problems), len(problemColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle.Bold = true
-		return l
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < len(problemColumns) {
-			o.(*widget.Label).SetText(problemColumns[id.Col].title())
-		}
-	}
-	widths := make([]float32, len(problemColumns))
-	for i, c := range problemColumns {
-		s.table.SetColumnWidth(i, c.width)
-		widths[i] = c.width
-	}
-	em := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Width
-	s.msgRoom = (problemColumns[problemMessageCol].width - 2*theme.InnerPadding()) / em
-	fill := &fillColumn{table: s.table, col: problemMessageCol, widths: widths, min: 300,
-		onWidth: func(w float32) { s.msgRoom = (w - 2*theme.InnerPadding()) / em }}
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.problems) {
-			s.detail.SetText(problemLine(s.problems[id.Row]))
-		}
-	}
-	s.detail = widget.NewLabel("")
-	s.detail.Wrapping = fyne.TextWrapWord
-	s.detail.Hide()
-	s.table.Hide()
-	s.reportBox = container.NewBorder(s.summary, s.detail, nil, nil, container.New(fill, s.table))
-	report := cardWithHeading(heading(T("import.report_title")), s.reportBox)
+	report := s.newReport()
 
 	s.export = newExportForm(s)
-	top := container.New(&ratioLayout{ratios: []float32{0.56, 0.44}}, importCard, s.export.card)
-	s.box = container.NewBorder(container.NewVBox(heading(T("nav.import")), top), nil, nil, nil, report)
+	top := kit.Ratio([]float32{0.56, 0.44}, importCard, s.export.card)
+	s.box = container.NewBorder(container.NewVBox(kit.Heading(T("nav.import")), top), nil, nil, nil, report)
 	s.kindChanged()
 	return s
 }
@@ -195,31 +157,11 @@ func (s *importExportScreen) shown() {
 			c.courses[i], c.courses[j] = c.courses[j], c.courses[i]
 		}
 		s.courses, s.cohorts, s.orgs = c.courses, c.cohorts, c.orgs
-		setOptions(s.course, names(s.courses, func(c *models.Course) string { return c.Title }), "")
-		setOptions(s.cohort, append([]string{T("import.no_cohort")}, names(s.cohorts, func(c *models.Cohort) string { return c.Name })...), T("import.no_cohort"))
-		setOptions(s.nominated, append([]string{T("import.from_file")}, names(s.orgs, func(o *models.Organisation) string { return o.Name })...), T("import.from_file"))
+		kit.SetOptions(s.course, names(s.courses, func(c *models.Course) string { return c.Title }), "")
+		kit.SetOptions(s.cohort, append([]string{T("import.no_cohort")}, names(s.cohorts, func(c *models.Cohort) string { return c.Name })...), T("import.no_cohort"))
+		kit.SetOptions(s.nominated, append([]string{T("import.from_file")}, names(s.orgs, func(o *models.Organisation) string { return o.Name })...), T("import.from_file"))
 		s.export.setChoices()
 	})
-}
-
-// setOptions replaces a select's options, keeping the choice if it is
-// still one, else choosing first ("" for none), without calling
-// OnChanged.
-func setOptions(sel *widget.Select, opts []string, first string) {
-	on := sel.OnChanged
-	sel.OnChanged = nil
-	keep := sel.Selected
-	sel.Options = opts
-	switch {
-	case keep != "" && slices.Contains(opts, keep):
-		sel.SetSelected(keep)
-	case first != "":
-		sel.SetSelected(first)
-	default:
-		sel.ClearSelected()
-	}
-	sel.Refresh()
-	sel.OnChanged = on
 }
 
 // importKind is the kind of list chosen.
@@ -236,7 +178,7 @@ func (s *importExportScreen) kindChanged() {
 	if s.importKind() == "trainees" {
 		opts = s.traineeRows
 	}
-	s.options.Objects = flatten(s.whatRow, opts, s.fileRow)
+	s.options.Objects = slices.Concat(s.whatRow, opts, s.fileRow)
 	s.options.Refresh()
 	s.optionsChanged()
 }
@@ -358,160 +300,4 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 		})
 	}()
 	return t
-}
-
-// showReport shows what a run found or did.
-func (s *importExportScreen) showReport(rep *imports.Report, err error, dry bool) {
-	s.report = rep
-	s.checked = dry && rep != nil
-	s.problems = s.problems[:0]
-	if rep != nil {
-		for _, p := range rep.Problems {
-			s.problems = append(s.problems, problemRow{p: p, text: problemText(p)})
-		}
-		for _, p := range rep.Warnings {
-			s.problems = append(s.problems, problemRow{p: p, warning: true, text: problemText(p)})
-		}
-	}
-	s.detail.SetText("")
-	s.detail.Hide()
-	s.table.UnselectAll()
-	if len(s.problems) > 0 {
-		s.table.Show()
-		s.detail.Show()
-		s.detail.SetText(T("import.detail_hint"))
-	} else {
-		s.table.Hide()
-	}
-	s.table.ScrollToTop()
-	s.table.Refresh()
-
-	rejected := false
-	var list models.ErrorList
-	var de *models.Error
-	if errors.As(err, &de) && de.Message == imports.MsgRowsRejected || errors.As(err, &list) {
-		rejected = rep != nil && rep.Rejected > 0
-	}
-	switch {
-	case rep == nil || rep.RowsRead == 0 && err != nil:
-		// The file could not be read, or lacks columns.
-		s.checked = false
-		s.showSummary(UserMessage(err), widget.DangerImportance)
-	case err != nil && !rejected:
-		s.checked = false
-		s.showSummary(s.counts(rep)+"\n"+UserMessage(err), widget.DangerImportance)
-	case dry && rep.Rejected > 0:
-		next := T("import.fix_rows")
-		if s.importKind() == "trainees" && rep.Valid > 0 {
-			next = T("import.fix_or_skip")
-		}
-		s.showSummary(s.counts(rep)+"\n"+T("import.nothing_written")+" "+next, widget.WarningImportance)
-	case dry:
-		s.showSummary(s.counts(rep)+"\n"+T("import.ready"), widget.SuccessImportance)
-	default:
-		s.showSummary(s.done(rep), widget.SuccessImportance)
-	}
-	s.reportBox.Refresh()
-	s.updateButtons()
-}
-
-// counts says how many rows were read, valid and rejected.
-func (s *importExportScreen) counts(r *imports.Report) string {
-	out := T("import.counts", "Rows", r.RowsRead, "Valid", r.Valid, "Rejected", r.Rejected)
-	if r.Skipped > 0 {
-		out += T("list.separator") + T("import.skipped", "N", r.Skipped)
-	}
-	if r.Kind == "attendance" {
-		out += T("list.separator") + T("import.marks", "Marks", r.Marks, "Scores", r.Scores)
-	}
-	return out
-}
-
-// done says what an import wrote.
-func (s *importExportScreen) done(r *imports.Report) string {
-	var out string
-	switch r.Kind {
-	case "sessions":
-		out = T("import.done_sessions", "N", r.Imported)
-	case "attendance":
-		out = T("import.done_attendance", "Marks", r.Marks, "Scores", r.Scores)
-	default:
-		out = T("import.done_trainees", "N", r.Imported)
-	}
-	if r.RejectedFile != "" {
-		out += "\n" + T("import.rejected_file", "N", r.Rejected, "File", r.RejectedFile)
-	}
-	return out
-}
-
-func (s *importExportScreen) showSummary(text string, imp widget.Importance) {
-	s.summary.Importance = imp
-	s.summary.SetText(text)
-}
-
-// problemColumns are the report table's columns.
-var problemColumns = []struct {
-	title func() string
-	width float32
-}{
-	{func() string { return T("import.col_row") }, 64},
-	{func() string { return T("import.col_column") }, 130},
-	{func() string { return T("import.col_kind") }, 70},
-	{func() string { return T("import.col_problem") }, 760},
-}
-
-// problemMessageCol is the message column, which takes the width the
-// others leave.
-const problemMessageCol = 3
-
-func (s *importExportScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Row < 0 || id.Row >= len(s.problems) {
-		l.SetText("")
-		return
-	}
-	p := s.problems[id.Row]
-	l.Importance = widget.MediumImportance
-	switch id.Col {
-	case 0:
-		l.SetText(rowText(p.p.Row))
-	case 1:
-		l.SetText(clipText(p.p.Column, 7))
-	case 2:
-		if p.warning {
-			l.Importance = widget.WarningImportance
-			l.SetText(T("import.warning"))
-		} else {
-			l.Importance = widget.DangerImportance
-			l.SetText(T("import.problem"))
-		}
-	default:
-		l.SetText(clipText(p.text, s.msgRoom))
-	}
-}
-
-// rowText is a row number, "—" for the whole file.
-func rowText(n int) string {
-	if n <= 0 {
-		return "—"
-	}
-	return strconv.Itoa(n)
-}
-
-// problemText translates a problem's message with its data.
-func problemText(p imports.Problem) string {
-	return ErrorText(&models.Error{Message: p.Key, Data: p.Data})
-}
-
-// problemLine is a problem in full: row, column and message.
-func problemLine(p problemRow) string {
-	switch {
-	case p.p.Row > 0 && p.p.Column != "":
-		return T("import.line_row_column", "Row", p.p.Row, "Column", p.p.Column, "Text", p.text)
-	case p.p.Row > 0:
-		return T("import.line_row", "Row", p.p.Row, "Text", p.text)
-	case p.p.Column != "":
-		return T("import.line_column", "Column", p.p.Column, "Text", p.text)
-	}
-	return p.text
 }

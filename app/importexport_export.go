@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/reports/lists"
@@ -31,7 +32,7 @@ type exportForm struct {
 
 	kind      *widget.Select
 	rows      *fyne.Container // the form: the list chosen and its filters
-	region    *keyEntry
+	region    *kit.Entry
 	regionErr *widget.Label
 	cohort    *widget.Select
 	direction *widget.Select
@@ -89,18 +90,18 @@ func newExportForm(s *importExportScreen) *exportForm {
 	f.kind = widget.NewSelect(kinds, nil)
 	f.kind.SetSelectedIndex(0)
 	f.kind.OnChanged = func(string) { f.kindChanged() }
-	f.region = newKeyEntry()
+	f.region = kit.NewEntry()
 	f.region.SetPlaceHolder(T("trainees.region_placeholder"))
 	f.region.OnSubmitted = func(string) { f.start() }
-	f.regionErr = errorLabel()
+	f.regionErr = kit.ErrorLabel()
 	f.cohort = widget.NewSelect([]string{T("trainees.all_cohorts")}, nil)
 	f.cohort.SetSelectedIndex(0)
 	f.direction = widget.NewSelect([]string{T("import.all_directions"), directionLabel(models.Inflow), directionLabel(models.Outflow)}, nil)
 	f.direction.SetSelectedIndex(0)
 	f.keyTarget = widget.NewCheck(T("import.key_targets_only"), nil)
-	f.course = widget.NewSelect(nil, func(string) { setError(f.courseErr, "") })
+	f.course = widget.NewSelect(nil, func(string) { kit.SetMessage(f.courseErr, "") })
 	f.course.PlaceHolder = T("certificates.choose_course")
-	f.courseErr = errorLabel()
+	f.courseErr = kit.ErrorLabel()
 	thisYear := s.u.svc.Today().Year()
 	yopts := []string{T("certificates.all_years")}
 	for y := thisYear; y > thisYear-10; y-- {
@@ -113,17 +114,17 @@ func newExportForm(s *importExportScreen) *exportForm {
 	f.button = widget.NewButtonWithIcon(T("import.export_button"), theme.DocumentSaveIcon(), func() { f.start() })
 	f.button.Importance = widget.HighImportance
 
-	f.whatRow = formRow(T("import.what"), f.kind)
-	f.filterRows["region"] = formRow(T("import.region"), container.NewVBox(f.region, f.regionErr))
-	f.filterRows["cohort"] = formRow(T("import.cohort"), f.cohort)
-	f.filterRows["direction"] = formRow(T("import.direction"), container.NewGridWithColumns(2, f.direction, f.keyTarget))
-	f.filterRows["course"] = formRow(T("certificates.course"), container.NewVBox(f.course, f.courseErr))
-	f.filterRows["year"] = formRow(T("import.year"), f.year)
+	f.whatRow = kit.Row(T("import.what"), f.kind)
+	f.filterRows["region"] = kit.Row(T("import.region"), container.NewVBox(f.region, f.regionErr))
+	f.filterRows["cohort"] = kit.Row(T("import.cohort"), f.cohort)
+	f.filterRows["direction"] = kit.Row(T("import.direction"), container.NewGridWithColumns(2, f.direction, f.keyTarget))
+	f.filterRows["course"] = kit.Row(T("certificates.course"), container.NewVBox(f.course, f.courseErr))
+	f.filterRows["year"] = kit.Row(T("import.year"), f.year)
 	f.rows = container.New(layout.NewFormLayout())
-	note := caption(T("import.full_ids_note"))
+	note := kit.Caption(T("import.full_ids_note"))
 	note.Wrapping = fyne.TextWrapWord
 	bottom := container.NewBorder(nil, nil, nil, f.button, container.NewVBox(f.fullIDs))
-	f.card = card(T("import.export_title"), container.NewVBox(f.rows, bottom, note))
+	f.card = kit.Card(T("import.export_title"), container.NewVBox(f.rows, bottom, note))
 	f.kindChanged()
 	return f
 }
@@ -144,15 +145,15 @@ func (f *exportForm) kindChanged() {
 	}
 	f.rows.Objects = objs
 	f.rows.Refresh()
-	setError(f.regionErr, "")
-	setError(f.courseErr, "")
+	kit.SetMessage(f.regionErr, "")
+	kit.SetMessage(f.courseErr, "")
 }
 
 // setChoices fills the course and cohort choices once they are read.
 func (f *exportForm) setChoices() {
 	s := f.s
-	setOptions(f.course, names(s.courses, func(c *models.Course) string { return c.Title }), "")
-	setOptions(f.cohort, append([]string{T("trainees.all_cohorts")}, names(s.cohorts, func(c *models.Cohort) string { return c.Name })...), T("trainees.all_cohorts"))
+	kit.SetOptions(f.course, names(s.courses, func(c *models.Course) string { return c.Title }), "")
+	kit.SetOptions(f.cohort, append([]string{T("trainees.all_cohorts")}, names(s.cohorts, func(c *models.Cohort) string { return c.Name })...), T("trainees.all_cohorts"))
 }
 
 // start checks the filters, asks where to write and exports.
@@ -163,14 +164,14 @@ func (f *exportForm) start() {
 	if i := f.course.SelectedIndex(); i >= 0 && i < len(f.s.courses) {
 		course = f.s.courses[i]
 	}
-	setError(f.regionErr, "")
-	setError(f.courseErr, "")
+	kit.SetMessage(f.regionErr, "")
+	kit.SetMessage(f.courseErr, "")
 	switch {
 	case kind == "feedback" && region == "":
-		setError(f.regionErr, T("import.need_region"))
+		kit.SetMessage(f.regionErr, T("import.need_region"))
 		return
 	case (kind == "roster" || kind == "attendance") && course == nil:
-		setError(f.courseErr, T("import.need_course"))
+		kit.SetMessage(f.courseErr, T("import.need_course"))
 		return
 	}
 	win := f.s.u.win

@@ -9,12 +9,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/internal/userfile"
 )
 
@@ -156,24 +156,16 @@ func (u *ui) now() time.Time {
 // showWritten tells where a file or folder was written, with a button
 // that opens it.
 func (u *ui) showWritten(title, message, open string) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
 	path := widget.NewLabel(open)
 	path.Wrapping = fyne.TextWrapBreak
 	path.SizeName = theme.SizeNameCaptionText
 	path.Selectable = true
-	var d *dialog.CustomDialog
-	openBtn := widget.NewButtonWithIcon(T("import.open"), theme.FolderOpenIcon(), func() {
-		d.Hide()
+	openBtn := kit.Action{Label: T("import.open"), Icon: theme.FolderOpenIcon(), Then: func() {
 		if err := openWithSystem(u.app, open); err != nil {
 			u.showError(err)
 		}
-	})
-	closeBtn := widget.NewButton(T("button.close"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, fixedWidth(520, container.NewVBox(msg, path)), u.win)
-	d.SetButtons([]fyne.CanvasObject{closeBtn, openBtn})
-	closeOnEscape(u.win, d)
-	d.Show()
+	}}
+	kit.Show(u.win, title, kit.Stack(520, kit.WrapLabel(message, widget.MediumImportance), path), fyne.Size{}, kit.Close(), openBtn)
 }
 
 // audit records in the audit trail an event that changes no record (a
@@ -182,47 +174,4 @@ func (u *ui) showWritten(title, message, open string) {
 func (u *ui) audit(ctx context.Context, action, entity string, id int64, detail map[string]any) error {
 	detail["source"] = "window"
 	return u.svc.Audit.RecordAudit(ctx, action, entity, id, detail)
-}
-
-// fillColumn lays a table out at the size it is given, with one column
-// taking the width the others leave (at least min), so that the table
-// fits its space without a horizontal scroll bar.
-type fillColumn struct {
-	table   *widget.Table
-	col     int
-	widths  []float32       // every column's width; col's is the start
-	min     float32         // the narrowest col may be
-	onWidth func(w float32) // told col's new width, to clip its texts
-	last    float32
-}
-
-func (l *fillColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	others := float32(0)
-	for i, w := range l.widths {
-		if i != l.col {
-			others += w
-		}
-	}
-	// Each column is followed by a padding-wide separator, and the
-	// vertical scroll bar takes its width on the right.
-	spare := float32(len(l.widths))*theme.Padding() + theme.ScrollBarSize() + theme.Padding()
-	w := max(l.min, size.Width-others-spare)
-	if w != l.last {
-		l.last = w
-		l.table.SetColumnWidth(l.col, w)
-		if l.onWidth != nil {
-			l.onWidth(w)
-		}
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l *fillColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	if len(objs) == 0 {
-		return fyne.Size{}
-	}
-	return objs[0].MinSize()
 }

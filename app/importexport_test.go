@@ -57,9 +57,7 @@ func nomineeCSV(t *testing.T, path string, bad bool) {
 
 // problemCell is what the report table shows in a cell.
 func problemCell(s *importExportScreen, row, col int) string {
-	l := widget.NewLabel("")
-	s.updateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	return s.table.CellText(row, col)
 }
 
 func countTrainees(t *testing.T, e *testEnv) int {

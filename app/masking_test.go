@@ -35,7 +35,7 @@ func TestWindowCannotRebuildIDNumbers(t *testing.T) {
 		}
 		loaded++
 		var cells []string
-		for col := range traineeColumns {
+		for col := range s.columns() {
 			cells = append(cells, cellText(s, row, col))
 		}
 		a.Read("table", strings.Join(cells, "  "))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/pinyin"
 	"peiyang/reports/lists"
@@ -28,7 +29,7 @@ type mentorsScreen struct {
 	loaded bool
 
 	summary *widget.Label
-	filter  *keyEntry
+	filter  *kit.Entry
 	loads   []training.MentorLoad // every mentor, in pinyin order of names
 	visible []training.MentorLoad // those the filter selects
 	list    *widget.List
@@ -54,9 +55,9 @@ type mentorsScreen struct {
 }
 
 func newMentors(u *ui) *mentorsScreen {
-	s := &mentorsScreen{u: u, pending: fuScreenSub(u, "mentors")}
+	s := &mentorsScreen{u: u, pending: screenSub(u, "mentors")}
 	s.summary = widget.NewLabel(T("dashboard.loading"))
-	s.filter = newKeyEntry()
+	s.filter = kit.NewEntry()
 	s.filter.SetPlaceHolder(T("mentors.filter_placeholder"))
 	s.filter.OnChanged = func(string) { s.applyFilter() }
 
@@ -67,22 +68,22 @@ func newMentors(u *ui) *mentorsScreen {
 		}
 	}
 
-	s.title = heading(T("mentors.none_chosen"))
+	s.title = kit.Heading(T("mentors.none_chosen"))
 	s.loadLabel = widget.NewLabel("")
 	s.loadLabel.Importance = widget.HighImportance
-	s.info = caption("")
+	s.info = kit.Caption("")
 	s.info.Truncation = fyne.TextTruncateEllipsis
 
-	s.pairsTitle = heading(T("mentors.mentorships"))
-	s.pairList = widget.NewList(func() int { return len(s.pairs) }, twoLineItem, s.updatePair)
+	s.pairsTitle = kit.Heading(T("mentors.mentorships"))
+	s.pairList = widget.NewList(func() int { return len(s.pairs) }, kit.TwoLineItem, s.updatePair)
 	s.pairList.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.pairs) {
 			s.choosePair(s.pairs[id].Mentorship.ID)
 		}
 	}
 
-	s.contactTitle = heading(T("mentors.contacts"))
-	s.contactList = widget.NewList(func() int { return len(s.contacts) }, twoLineItem, s.updateContact)
+	s.contactTitle = kit.Heading(T("mentors.contacts"))
+	s.contactList = widget.NewList(func() int { return len(s.contacts) }, kit.TwoLineItem, s.updateContact)
 	s.contactText = widget.NewLabel("")
 	s.contactText.Wrapping = fyne.TextWrapWord
 	s.contactText.Hide()
@@ -100,12 +101,12 @@ func newMentors(u *ui) *mentorsScreen {
 	printBtn := widget.NewButtonWithIcon(T("mentors.print"), theme.DocumentPrintIcon(), s.print)
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(assignBtn, printBtn, refresh),
-		container.NewHBox(heading(T("nav.mentors")), s.summary))
+		container.NewHBox(kit.Heading(T("nav.mentors")), s.summary))
 
-	left := cardWithHeading(heading(T("mentors.load")),
-		container.NewBorder(container.NewVBox(s.filter, caption(T("mentors.load_legend"))), nil, nil, nil, s.list))
-	pairsCard := cardWithHeading(s.pairsTitle, s.pairList)
-	contactsCard := cardWithHeading(s.contactTitle,
+	left := kit.CardWithHeading(kit.Heading(T("mentors.load")),
+		container.NewBorder(container.NewVBox(s.filter, kit.Caption(T("mentors.load_legend"))), nil, nil, nil, s.list))
+	pairsCard := kit.CardWithHeading(s.pairsTitle, s.pairList)
+	contactsCard := kit.CardWithHeading(s.contactTitle,
 		container.NewBorder(nil, container.NewVBox(s.contactText, container.NewHBox(s.logBtn)), nil, nil, s.contactList))
 	lower := container.NewVSplit(pairsCard, contactsCard)
 	lower.Offset = 0.5
@@ -181,20 +182,6 @@ func (s *mentorsScreen) load(id int64) *training.MentorLoad {
 		}
 	}
 	return nil
-}
-
-// mentorLoadItem is the template of a row of the load list: the name and
-// a detail line beside the bar.
-func mentorLoadItem() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, container.NewCenter(fuMinSize(150, 0, fuBar())), twoLineItem())
-}
-
-// setLoadItem fills a row of a load list.
-func setLoadItem(o fyne.CanvasObject, title, detail string, n, max int) {
-	box := o.(*fyne.Container)
-	setTwoLines(box.Objects[0], title, detail)
-	bar := box.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.ProgressBar)
-	setFuBar(bar, n, max)
 }
 
 func (s *mentorsScreen) updateLoad(id widget.ListItemID, o fyne.CanvasObject) {
@@ -311,7 +298,7 @@ func (s *mentorsScreen) updatePair(id widget.ListItemID, o fyne.CanvasObject) {
 	if m.Goals != "" {
 		parts = append(parts, m.Goals)
 	}
-	setTwoLines(o, title, strings.Join(parts, T("list.separator")))
+	kit.SetTwoLines(o, title, strings.Join(parts, T("list.separator")))
 }
 
 // mentorshipPeriod is "2025-03-01 to 2026-02-28", or "since 2025-03-01"
@@ -323,79 +310,6 @@ func mentorshipPeriod(m *models.Mentorship) string {
 	return T("timeline.period", "From", m.StartDate.String(), "To", m.EndDate.String())
 }
 
-// choosePair shows a mentorship's contact log.
-func (s *mentorsScreen) choosePair(id int64) {
-	if id == s.pairID {
-		return
-	}
-	s.pairID = id
-	s.contacts = nil
-	s.showPair()
-	s.loadContacts()
-}
-
-// pair returns the chosen mentorship, nil when none.
-func (s *mentorsScreen) pair() *training.MentorPair {
-	for i := range s.pairs {
-		if s.pairs[i].Mentorship.ID == s.pairID {
-			return &s.pairs[i]
-		}
-	}
-	return nil
-}
-
-// showPair shows the contact log's heading and list.
-func (s *mentorsScreen) showPair() {
-	p := s.pair()
-	if p == nil {
-		s.contactTitle.SetText(T("mentors.contacts"))
-		s.logBtn.Disable()
-	} else {
-		s.contactTitle.SetText(T("mentors.contacts_of", "Trainee", p.Trainee.Name, "N", len(s.contacts)))
-		s.logBtn.Enable()
-	}
-	s.contactText.Hide()
-	s.contactList.UnselectAll()
-	s.contactList.Refresh()
-}
-
-// loadContacts reads the chosen mentorship's contact log.
-func (s *mentorsScreen) loadContacts() {
-	id := s.pairID
-	goLoad(s.u, func(ctx context.Context) ([]*models.Contact, error) {
-		return s.u.svc.FollowUp.MentorContacts(ctx, id)
-	}, func(cs []*models.Contact) {
-		if id != s.pairID {
-			return
-		}
-		s.contacts = cs
-		s.showPair()
-		s.contactList.ScrollToTop()
-		switch s.pending {
-		case "contact":
-			s.pending = ""
-			s.openContactForm()
-		case "assign":
-			s.pending = ""
-			s.openAssign()
-			if p := s.pair(); p != nil {
-				s.assign.picker.demo(p.Trainee.Name)
-			}
-		}
-	})
-}
-
-func (s *mentorsScreen) updateContact(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(s.contacts) {
-		return
-	}
-	c := s.contacts[id]
-	setTwoLines(o, c.Date.String()+T("list.separator")+contactModeLabel(c.Mode), c.Summary)
-}
-
-// contactModeLabel is the contact mode's label.
-func contactModeLabel(m models.ContactMode) string { return T(models.GlossaryKey("contact_mode", m)) }
-
 // changed reloads what a new mentorship or contact changes.
 func (s *mentorsScreen) changed() {
 	if s.u.trainees != nil {
@@ -404,60 +318,10 @@ func (s *mentorsScreen) changed() {
 	s.shown()
 }
 
-// contactForm logs a contact of the chosen mentorship.
-type contactForm struct {
-	*fuForm
-	pair    training.MentorPair
-	date    *keyEntry
-	mode    *fuSelect
-	summary *keyEntry
-}
-
-// openContactForm opens the form that logs a contact.
-func (s *mentorsScreen) openContactForm() {
-	p := s.pair()
-	if p == nil {
-		return
-	}
-	f := &contactForm{fuForm: newFuForm(s.u), pair: *p}
-	s.contactForm = f
-	f.date = f.entry(s.u.svc.Today().String(), "YYYY-MM-DD")
-	modes := make([]string, len(models.ContactModes))
-	for i, m := range models.ContactModes {
-		modes[i] = contactModeLabel(m)
-	}
-	f.mode = f.choice(modes, nil)
-	f.summary = f.entry("", T("mentors.summary_placeholder"))
-	f.row("date", T("mentors.contact_date"), f.date)
-	f.row("mode", T("mentors.contact_mode"), f.mode)
-	f.row("summary", T("mentors.contact_summary"), f.summary)
-	f.also("mentorship_id", "date")
-	intro := widget.NewLabel(T("mentors.contact_intro", "Mentor", p.Mentor.Name, "Trainee", p.Trainee.Name, "Period", mentorshipPeriod(p.Mentorship)))
-	intro.Wrapping = fyne.TextWrapWord
-	f.open(T("mentors.log_contact_title"), f.body(intro), fyne.NewSize(620, 300), f.read, func() {
-		s.pairID = f.pair.Mentorship.ID
-		s.changed()
-	})
-	s.u.win.Canvas().Focus(f.date)
-}
-
-// read returns the work that logs the contact.
-func (f *contactForm) read() (func(ctx context.Context) error, error) {
-	var l models.ErrorList
-	c := &models.Contact{MentorshipID: f.pair.Mentorship.ID, Date: fuDate(&l, "date", f.date.Text), Summary: f.summary.Text}
-	if i := f.mode.SelectedIndex(); i >= 0 {
-		c.Mode = models.ContactModes[i]
-	}
-	if err := fuCheck(l, c.Validate); err != nil {
-		return nil, err
-	}
-	return func(ctx context.Context) error { return f.u.svc.FollowUp.LogContact(ctx, c) }, nil
-}
-
 // print prints the mentor pairing list.
 func (s *mentorsScreen) print() {
 	title := T("mentors.print_title")
-	fuPrint(s.u, title, fuFileName(s.u, "导师帮带结对名单"), func(ctx context.Context) (fuDoc, error) {
+	printList(s.u, title, listFileName(s.u, "导师帮带结对名单"), func(ctx context.Context) (listDoc, error) {
 		pairs, err := s.u.svc.FollowUp.MentorPairs(ctx)
 		if err != nil {
 			return nil, err
@@ -468,7 +332,7 @@ func (s *mentorsScreen) print() {
 
 // fuScreenSub returns what follows "id/" in the screen the window opens
 // on ("mentors/assign" gives "assign"), for screenshots; "" for none.
-func fuScreenSub(u *ui, id string) string {
+func screenSub(u *ui, id string) string {
 	start := u.opts.Screen
 	if start == "" {
 		start = os.Getenv(EnvScreen)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -21,28 +22,28 @@ const mentorSuggestions = 8
 // take one (or choose any mentor), and save through the rules, which
 // refuse a mentor at the maximum.
 type mentorAssign struct {
-	*fuForm
+	*dialogForm
 	s        *mentorsScreen
-	picker   *fuPicker
+	picker   *traineePicker
 	about    *widget.Label // the trainee's course themes and mentors today
 	choiceOf *training.MentorChoice
 	saved    *models.Mentorship // the mentorship being saved
-	sugg     *fuList
+	sugg     *kit.List
 	mentors  []training.MentorLoad // the mentor select's options
-	mentor   *fuSelect
-	start    *keyEntry
-	end      *keyEntry
-	goals    *keyEntry
+	mentor   *kit.Select
+	start    *kit.Entry
+	end      *kit.Entry
+	goals    *kit.Entry
 }
 
 // openAssign opens the assign dialog.
 func (s *mentorsScreen) openAssign() {
-	f := &mentorAssign{fuForm: newFuForm(s.u), s: s}
+	f := &mentorAssign{dialogForm: newDialogForm(s.u), s: s}
 	s.assign = f
-	f.picker = newFuPicker(s.u, f.picked)
+	f.picker = newTraineePicker(s.u, f.picked)
 	f.about = widget.NewLabel(T("mentors.pick_first"))
 	f.about.Wrapping = fyne.TextWrapWord
-	f.sugg = newFuList(func() int { return f.suggCount() }, twoLineItem, f.updateSuggestion)
+	f.sugg = kit.NewList(func() int { return f.suggCount() }, kit.TwoLineItem, f.updateSuggestion)
 	f.sugg.OnSelected = func(id widget.ListItemID) {
 		if f.choiceOf != nil && id < len(f.choiceOf.Suggestions) {
 			f.setMentor(f.choiceOf.Suggestions[id].Mentor.ID)
@@ -58,8 +59,8 @@ func (s *mentorsScreen) openAssign() {
 	f.end = f.entry("", T("mentors.end_placeholder"))
 	f.goals = f.entry("", T("mentors.goals_placeholder"))
 
-	f.row("trainee_id", T("mentors.trainee"), f.picker.box)
-	f.row("suggestions", T("mentors.suggestions"), container.NewBorder(f.about, nil, nil, nil, fuMinSize(0, 196, f.sugg)))
+	f.row("trainee_id", T("mentors.trainee"), f.picker)
+	f.row("suggestions", T("mentors.suggestions"), container.NewBorder(f.about, nil, nil, nil, kit.AtLeast(0, 196, f.sugg)))
 	f.row("mentor_id", T("mentors.mentor"), f.mentor)
 	f.row("start_date", T("mentors.start_date"), f.start)
 	f.row("end_date", T("mentors.end_date"), f.end)
@@ -132,7 +133,7 @@ func (f *mentorAssign) updateSuggestion(id widget.ListItemID, o fyne.CanvasObjec
 	}
 	sg := f.choiceOf.Suggestions[id]
 	title := T("mentors.suggestion", "Mentor", sg.Mentor.Name, "Score", fmt.Sprintf("%.0f", sg.Score))
-	setTwoLines(o, title, strings.Join(mentorReasons(f.choiceOf, sg), T("list.separator")))
+	kit.SetTwoLines(o, title, strings.Join(mentorReasons(f.choiceOf, sg), T("list.separator")))
 }
 
 // mentorReasons are the reasons of a suggestion's score, in the
@@ -173,12 +174,12 @@ func (f *mentorAssign) setMentor(id int64) {
 // read returns the work that assigns the mentor.
 func (f *mentorAssign) read() (func(ctx context.Context) error, error) {
 	var l models.ErrorList
-	m := &models.Mentorship{TraineeID: f.picker.traineeID(), StartDate: fuDate(&l, "start_date", f.start.Text),
-		EndDate: fuDate(&l, "end_date", f.end.Text), Goals: strings.TrimSpace(f.goals.Text)}
+	m := &models.Mentorship{TraineeID: f.picker.traineeID(), StartDate: parseDate(&l, "start_date", f.start.Text),
+		EndDate: parseDate(&l, "end_date", f.end.Text), Goals: strings.TrimSpace(f.goals.Text)}
 	if i := f.mentor.SelectedIndex(); i >= 0 && i < len(f.mentors) {
 		m.MentorID = f.mentors[i].Mentor.ID
 	}
-	if err := fuCheck(l, m.Validate); err != nil {
+	if err := withChecks(l, m.Validate); err != nil {
 		return nil, err
 	}
 	f.saved = m

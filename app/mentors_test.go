@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/training"
@@ -42,7 +43,7 @@ func loadRowText(update func(widget.ListItemID, fyne.CanvasObject), id int) stri
 
 // listRowText is what a two-line row of a list shows.
 func listRowText(update func(widget.ListItemID, fyne.CanvasObject), id int) string {
-	o := twoLineItem()
+	o := kit.TwoLineItem()
 	update(id, o)
 	box := o.(*fyne.Container)
 	return box.Objects[0].(*widget.Label).Text + " | " + box.Objects[1].(*widget.Label).Text
@@ -61,7 +62,7 @@ func mentorIndex(t *testing.T, s *mentorsScreen, id int64) int {
 }
 
 // pickTrainee types the trainee's name in a picker and chooses them.
-func pickTrainee(t *testing.T, e *testEnv, p *fuPicker, tr *models.Trainee) {
+func pickTrainee(t *testing.T, e *testEnv, p *traineePicker, tr *models.Trainee) {
 	t.Helper()
 	e.act(func() { test.Type(p.search, tr.Name) })
 	for i, r := range p.results {
@@ -305,7 +306,7 @@ func TestMentorLogContact(t *testing.T) {
 		enter(f.summary)
 	})
 	if e.u.win.Canvas().Overlays().Top() != nil {
-		t.Fatalf("the form stayed open: %q", f.general.Text)
+		t.Fatalf("the form stayed open: %q", f.General().Text)
 	}
 	cs, _ := e.svc.FollowUp.MentorContacts(ctx, p.Mentorship.ID)
 	if len(cs) != n+1 || cs[0].Summary != "电话了解学习情况" || cs[0].Mode != models.ContactPhone {
@@ -377,10 +378,10 @@ func TestMentorsInChinese(t *testing.T) {
 func stubPrint(t *testing.T) (string, *[]string) {
 	dir := t.TempDir()
 	var opened []string
-	ask, open := fuAskPath, fuOpenFile
-	fuAskPath = func(_ *ui, name string, then func(string)) { then(filepath.Join(dir, name)) }
-	fuOpenFile = func(_ *ui, path string) { opened = append(opened, path) }
-	t.Cleanup(func() { fuAskPath, fuOpenFile = ask, open })
+	ask, open := askListPath, openListFile
+	askListPath = func(_ *ui, name string, then func(string)) { then(filepath.Join(dir, name)) }
+	openListFile = func(_ *ui, path string) { opened = append(opened, path) }
+	t.Cleanup(func() { askListPath, openListFile = ask, open })
 	return dir, &opened
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/pinyin"
 	"peiyang/reports/lists"
@@ -28,7 +29,7 @@ type placementsScreen struct {
 	loaded bool
 
 	summary *widget.Label
-	filter  *keyEntry
+	filter  *kit.Entry
 	loads   []training.VillageLoad // every key village, by region and name
 	visible []training.VillageLoad
 	list    *widget.List
@@ -52,9 +53,9 @@ type placementsScreen struct {
 }
 
 func newPlacements(u *ui) *placementsScreen {
-	s := &placementsScreen{u: u, pending: fuScreenSub(u, "placements")}
+	s := &placementsScreen{u: u, pending: screenSub(u, "placements")}
 	s.summary = widget.NewLabel(T("dashboard.loading"))
-	s.filter = newKeyEntry()
+	s.filter = kit.NewEntry()
 	s.filter.SetPlaceHolder(T("placements.filter_placeholder"))
 	s.filter.OnChanged = func(string) { s.applyFilter() }
 	s.list = widget.NewList(func() int { return len(s.visible) }, mentorLoadItem, s.updateLoad)
@@ -64,13 +65,13 @@ func newPlacements(u *ui) *placementsScreen {
 		}
 	}
 
-	s.title = heading(T("placements.none_chosen"))
+	s.title = kit.Heading(T("placements.none_chosen"))
 	s.loadLabel = widget.NewLabel("")
 	s.loadLabel.Importance = widget.HighImportance
-	s.info = caption("")
+	s.info = kit.Caption("")
 	s.info.Truncation = fyne.TextTruncateEllipsis
-	s.rowsTitle = heading(T("placements.placements"))
-	s.rowList = widget.NewList(func() int { return len(s.rows) }, twoLineItem, s.updateRow)
+	s.rowsTitle = kit.Heading(T("placements.placements"))
+	s.rowList = widget.NewList(func() int { return len(s.rows) }, kit.TwoLineItem, s.updateRow)
 	s.rowList.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.rows) {
 			s.placeID = s.rows[id].Placement.ID
@@ -89,13 +90,13 @@ func newPlacements(u *ui) *placementsScreen {
 	printAll := widget.NewButtonWithIcon(T("placements.print_all"), theme.DocumentPrintIcon(), func() { s.print(0) })
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(printAll, refresh),
-		container.NewHBox(heading(T("nav.placements")), s.summary))
+		container.NewHBox(kit.Heading(T("nav.placements")), s.summary))
 
-	left := cardWithHeading(heading(T("placements.villages")),
-		container.NewBorder(container.NewVBox(s.filter, caption(T("placements.load_legend"))), nil, nil, nil, s.list))
+	left := kit.CardWithHeading(kit.Heading(T("placements.villages")),
+		container.NewBorder(container.NewVBox(s.filter, kit.Caption(T("placements.load_legend"))), nil, nil, nil, s.list))
 	buttons := container.NewHBox(s.placeBtn, s.evalBtn, s.printOneBtn)
 	header := container.NewVBox(container.NewHBox(s.title, s.loadLabel), s.info, buttons)
-	right := container.NewBorder(header, nil, nil, nil, cardWithHeading(s.rowsTitle, s.rowList))
+	right := container.NewBorder(header, nil, nil, nil, kit.CardWithHeading(s.rowsTitle, s.rowList))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.38
 	s.box = container.NewBorder(top, nil, nil, nil, split)
@@ -311,7 +312,7 @@ func (s *placementsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	if id >= len(s.rows) {
 		return
 	}
-	setTwoLines(o, placementTitle(s.rows[id]), placementDetail(s.rows[id], s.u.svc.Today()))
+	kit.SetTwoLines(o, placementTitle(s.rows[id]), placementDetail(s.rows[id], s.u.svc.Today()))
 }
 
 // placementTitle is the trainee and the dates.
@@ -359,7 +360,7 @@ func (s *placementsScreen) print(villageID int64) {
 	if l := s.load(villageID); l != nil {
 		name += "-" + l.Village.Name
 	}
-	fuPrint(s.u, title, fuFileName(s.u, name), func(ctx context.Context) (fuDoc, error) {
+	printList(s.u, title, listFileName(s.u, name), func(ctx context.Context) (listDoc, error) {
 		vs, err := s.u.svc.FollowUp.VillagePlacements(ctx, villageID)
 		if err != nil {
 			return nil, err

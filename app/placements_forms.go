@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -18,11 +19,11 @@ const placementWeeks = 4
 // dates and the host's supervisor. The rules refuse a village at its
 // capacity, beside the village.
 type placeForm struct {
-	*fuForm
+	*dialogForm
 	village    training.VillageLoad
-	picker     *fuPicker
-	start, end *keyEntry
-	supervisor *keyEntry
+	picker     *traineePicker
+	start, end *kit.Entry
+	supervisor *kit.Entry
 	saved      *models.Placement
 }
 
@@ -32,9 +33,9 @@ func (s *placementsScreen) openPlace() {
 	if l == nil {
 		return
 	}
-	f := &placeForm{fuForm: newFuForm(s.u), village: *l}
+	f := &placeForm{dialogForm: newDialogForm(s.u), village: *l}
 	s.placeForm = f
-	f.picker = newFuPicker(s.u, nil)
+	f.picker = newTraineePicker(s.u, nil)
 	today := s.u.svc.Today()
 	f.start = f.entry(today.String(), "YYYY-MM-DD")
 	f.end = f.entry(today.AddDays(7*placementWeeks-1).String(), "YYYY-MM-DD")
@@ -43,7 +44,7 @@ func (s *placementsScreen) openPlace() {
 		T("placements.load_text", "Today", l.Today, "Capacity", l.Village.PlacementCapacity))
 	village.Wrapping = fyne.TextWrapWord
 	f.row("village_id", T("placements.village_field"), village)
-	f.row("trainee_id", T("placements.trainee"), f.picker.box)
+	f.row("trainee_id", T("placements.trainee"), f.picker)
 	f.row("start_date", T("placements.start_date"), f.start)
 	f.row("end_date", T("placements.end_date"), f.end)
 	f.row("supervisor", T("placements.supervisor"), f.supervisor)
@@ -60,9 +61,9 @@ func (s *placementsScreen) openPlace() {
 func (f *placeForm) read() (func(ctx context.Context) error, error) {
 	var l models.ErrorList
 	p := &models.Placement{TraineeID: f.picker.traineeID(), VillageID: f.village.Village.ID,
-		StartDate: fuDate(&l, "start_date", f.start.Text), EndDate: fuDate(&l, "end_date", f.end.Text),
+		StartDate: parseDate(&l, "start_date", f.start.Text), EndDate: parseDate(&l, "end_date", f.end.Text),
 		Supervisor: strings.TrimSpace(f.supervisor.Text)}
-	if err := fuCheck(l, p.Validate); err != nil {
+	if err := withChecks(l, p.Validate); err != nil {
 		return nil, err
 	}
 	f.saved = p
@@ -71,10 +72,10 @@ func (f *placeForm) read() (func(ctx context.Context) error, error) {
 
 // evaluateForm records the host's grade and comment on a placement.
 type evaluateForm struct {
-	*fuForm
+	*dialogForm
 	placed  training.PlacedTrainee
-	grade   *fuSelect
-	comment *keyEntry
+	grade   *kit.Select
+	comment *kit.Entry
 }
 
 // openEvaluate opens the evaluation of the chosen placement.
@@ -83,7 +84,7 @@ func (s *placementsScreen) openEvaluate() {
 	if r == nil {
 		return
 	}
-	f := &evaluateForm{fuForm: newFuForm(s.u), placed: *r}
+	f := &evaluateForm{dialogForm: newDialogForm(s.u), placed: *r}
 	s.evalForm = f
 	grades := make([]string, len(models.Grades))
 	for i, g := range models.Grades {

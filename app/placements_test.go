@@ -103,7 +103,7 @@ func TestPlaceTrainee(t *testing.T) {
 	})
 	ps, _ := e.db.FindPlacements(ctx, models.PlacementFilter{TraineeID: tr.ID, VillageID: v.Village.ID, ActiveOnly: true})
 	if len(ps) != 1 || ps[0].Supervisor != "王书记" || !ps[0].StartDate.Equal(e.svc.Today()) {
-		t.Fatalf("stored placements %+v (errors: %q %q)", ps, f.errorText("village_id"), f.general.Text)
+		t.Fatalf("stored placements %+v (errors: %q %q)", ps, f.errorText("village_id"), f.General().Text)
 	}
 	if s.row() == nil || s.row().Placement.ID != ps[0].ID {
 		t.Error("the new placement is not the one chosen")

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/reports/lists"
 	"peiyang/training"
@@ -25,7 +26,7 @@ type returnsScreen struct {
 	u   *ui
 	box fyne.CanvasObject
 
-	region    *keyEntry
+	region    *kit.Entry
 	year      *widget.Select
 	years     []int // the year select's options after "all years"
 	committee *widget.Select
@@ -37,10 +38,9 @@ type returnsScreen struct {
 	posts                   *barChart
 
 	view     *training.ReturnsView
-	gen      int
-	table    *widget.Table
-	room     []float32 // each column's width in Chinese characters
-	selected int       // the row chosen, -1 for none
+	latest   kit.Latest
+	table    *kit.Table[training.ReturnRow]
+	selected int // the row chosen, -1 for none
 
 	electionBtn *widget.Button
 
@@ -49,24 +49,21 @@ type returnsScreen struct {
 	electionForm *electionForm // opened last; for tests
 }
 
-// returnColumn is one column of the table.
-type returnColumn struct {
-	title func() string
-	width float32
-	text  func(r training.ReturnRow) string
-}
-
-var returnColumns = []returnColumn{
-	{func() string { return T("trainee.name") }, 80, func(r training.ReturnRow) string { return r.Trainee.Name }},
-	{func() string { return T("trainee.home_region") }, 140, func(r training.ReturnRow) string { return r.Trainee.HomeRegion.Short() }},
-	{func() string { return T("returns.col_village") }, 230, func(r training.ReturnRow) string { return r.Village.Name }},
-	{func() string { return T("returns.col_date") }, 100, func(r training.ReturnRow) string { return r.Return.ReturnDate.String() }},
-	{func() string { return T("returns.col_elections") }, 470, func(r training.ReturnRow) string { return electionsText(r.Elections) }},
+// returnColumns are the table's columns.
+func returnColumns() []kit.Column[training.ReturnRow] {
+	type row = training.ReturnRow
+	return []kit.Column[row]{
+		{Title: T("trainee.name"), Width: 80, Text: func(r row) string { return r.Trainee.Name }},
+		{Title: T("trainee.home_region"), Width: 140, Text: func(r row) string { return r.Trainee.HomeRegion.Short() }},
+		{Title: T("returns.col_village"), Width: 230, Text: func(r row) string { return r.Village.Name }},
+		{Title: T("returns.col_date"), Width: 100, Text: func(r row) string { return r.Return.ReturnDate.String() }},
+		{Title: T("returns.col_elections"), Width: 300, Flex: true, Text: func(r row) string { return electionsText(r.Elections) }},
+	}
 }
 
 func newReturns(u *ui) *returnsScreen {
-	s := &returnsScreen{u: u, selected: -1, pending: fuScreenSub(u, "returns")}
-	s.region = newKeyEntry()
+	s := &returnsScreen{u: u, selected: -1, pending: screenSub(u, "returns")}
+	s.region = kit.NewEntry()
 	s.region.SetPlaceHolder(T("trainees.region_placeholder"))
 	s.region.OnChanged = func(string) { s.reload() }
 	s.year = widget.NewSelect([]string{T("returns.all_years")}, func(string) { s.reload() })
@@ -89,28 +86,12 @@ func newReturns(u *ui) *returnsScreen {
 	s.stoodShare, s.seatedShare = returnsShare(), returnsShare()
 	s.posts = newBarChart(false, T("dashboard.no_data"))
 
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return s.rowCount(), len(returnColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < len(returnColumns) {
-			o.(*widget.Label).SetText(returnColumns[id.Col].title())
+	s.table = kit.NewTable(returnColumns(), s.rowCount, func(i int) (training.ReturnRow, bool) {
+		if s.view == nil {
+			return training.ReturnRow{}, false
 		}
-	}
-	em := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Width
-	s.room = make([]float32, len(returnColumns))
-	for i, c := range returnColumns {
-		s.table.SetColumnWidth(i, c.width)
-		s.room[i] = (c.width - 2*theme.InnerPadding()) / em
-	}
+		return at(s.view.Rows, i)
+	})
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.selected = id.Row
 		s.updateButtons()
@@ -126,9 +107,9 @@ func newReturns(u *ui) *returnsScreen {
 	printBtn := widget.NewButtonWithIcon(T("returns.print"), theme.DocumentPrintIcon(), s.print)
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(returnBtn, s.electionBtn, printBtn, refresh),
-		heading(T("nav.returns")))
+		kit.Heading(T("nav.returns")))
 	filters := container.NewBorder(nil, nil, nil, s.count, container.NewHBox(
-		fixedWidth(200, s.region), fixedWidth(140, s.year), fixedWidth(230, s.committee), fixedWidth(200, s.post)))
+		kit.Width(200, s.region), kit.Width(140, s.year), kit.Width(230, s.committee), kit.Width(200, s.post)))
 
 	returnedNote := returnsShare()
 	returnedNote.SetText(T("returns.returned_note"))
@@ -136,10 +117,10 @@ func newReturns(u *ui) *returnsScreen {
 		returnsStat(T("returns.returned"), s.returned, returnedNote),
 		returnsStat(T("returns.stood"), s.stood, s.stoodShare),
 		returnsStat(T("returns.seated"), s.seated, s.seatedShare))
-	totals := card(T("returns.totals"), figures)
-	perPost := card(T("returns.by_post"), container.NewBorder(nil, caption(T("returns.by_post_legend")), nil, nil, s.posts))
-	summary := fuMinSize(0, 190, container.New(&ratioLayout{ratios: []float32{0.45, 0.55}}, totals, perPost))
-	s.box = container.NewBorder(container.NewVBox(top, filters, summary), nil, nil, nil, s.table)
+	totals := kit.Card(T("returns.totals"), figures)
+	perPost := kit.Card(T("returns.by_post"), container.NewBorder(nil, kit.Caption(T("returns.by_post_legend")), nil, nil, s.posts))
+	summary := kit.AtLeast(0, 190, kit.Ratio([]float32{0.45, 0.55}, totals, perPost))
+	s.box = container.NewBorder(container.NewVBox(top, filters, summary), nil, nil, nil, s.table.Object())
 	s.updateButtons()
 	return s
 }
@@ -191,17 +172,11 @@ func (s *returnsScreen) reload() {
 	if s.table == nil {
 		return // still building the widgets
 	}
-	s.gen++
-	gen, q := s.gen, s.query()
+	q := s.query()
 	s.count.SetText(T("trainees.counting"))
-	goLoad(s.u, func(ctx context.Context) (*training.ReturnsView, error) {
+	loadLatest(s.u, &s.latest, func(ctx context.Context) (*training.ReturnsView, error) {
 		return s.u.svc.FollowUp.Returns(ctx, q)
-	}, func(v *training.ReturnsView) {
-		if gen != s.gen {
-			return
-		}
-		s.setView(v, q)
-	})
+	}, func(v *training.ReturnsView) { s.setView(v, q) })
 }
 
 // setView shows loaded records.
@@ -281,15 +256,6 @@ func (s *returnsScreen) row() *training.ReturnRow {
 	return &s.view.Rows[s.selected]
 }
 
-func (s *returnsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if s.view == nil || id.Row >= len(s.view.Rows) || id.Col >= len(returnColumns) {
-		l.SetText("")
-		return
-	}
-	l.SetText(clipText(returnColumns[id.Col].text(s.view.Rows[id.Row]), s.room[id.Col]))
-}
-
 // electionsText lists elections in one line.
 func electionsText(es []*models.Election) string {
 	if len(es) == 0 {
@@ -333,7 +299,7 @@ func (s *returnsScreen) print() {
 		return
 	}
 	title := T("returns.print_title")
-	fuPrint(s.u, title, fuFileName(s.u, region+"流出地培养成果报告"), func(ctx context.Context) (fuDoc, error) {
+	printList(s.u, title, listFileName(s.u, region+"流出地培养成果报告"), func(ctx context.Context) (listDoc, error) {
 		o, err := s.u.svc.FollowUp.RegionOutcome(ctx, region)
 		if err != nil {
 			return nil, err

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -17,25 +18,25 @@ import (
 // the trainee, the village (those of the home county first), the date and
 // notes.
 type returnForm struct {
-	*fuForm
-	picker   *fuPicker
+	*dialogForm
+	picker   *traineePicker
 	villages []*models.Organisation // the village select's options
-	village  *fuSelect
-	date     *keyEntry
-	notes    *keyEntry
+	village  *kit.Select
+	date     *kit.Entry
+	notes    *kit.Entry
 	saved    *models.Return
 }
 
 // openReturn opens the form that records a return.
 func (s *returnsScreen) openReturn() {
-	f := &returnForm{fuForm: newFuForm(s.u)}
+	f := &returnForm{dialogForm: newDialogForm(s.u)}
 	s.returnForm = f
-	f.picker = newFuPicker(s.u, f.picked)
+	f.picker = newTraineePicker(s.u, f.picked)
 	f.village = f.choice(nil, nil)
 	f.village.PlaceHolder = T("returns.pick_trainee_first")
 	f.date = f.entry(s.u.svc.Today().String(), "YYYY-MM-DD")
 	f.notes = f.entry("", T("returns.notes_placeholder"))
-	f.row("trainee_id", T("returns.trainee"), f.picker.box)
+	f.row("trainee_id", T("returns.trainee"), f.picker)
 	f.row("village_id", T("returns.village"), f.village)
 	f.row("return_date", T("returns.return_date"), f.date)
 	f.row("notes", T("returns.notes"), f.notes)
@@ -79,12 +80,12 @@ func (f *returnForm) picked(t *models.Trainee) {
 // read returns the work that records the return.
 func (f *returnForm) read() (func(ctx context.Context) error, error) {
 	var l models.ErrorList
-	r := &models.Return{TraineeID: f.picker.traineeID(), ReturnDate: fuDate(&l, "return_date", f.date.Text),
+	r := &models.Return{TraineeID: f.picker.traineeID(), ReturnDate: parseDate(&l, "return_date", f.date.Text),
 		Notes: strings.TrimSpace(f.notes.Text)}
 	if i := f.village.SelectedIndex(); i >= 0 && i < len(f.villages) {
 		r.VillageID = f.villages[i].ID
 	}
-	if err := fuCheck(l, func() error { return r.Validate(f.u.svc.Today()) }); err != nil {
+	if err := withChecks(l, func() error { return r.Validate(f.u.svc.Today()) }); err != nil {
 		return nil, err
 	}
 	f.saved = r
@@ -96,17 +97,17 @@ func (f *returnForm) read() (func(ctx context.Context) error, error) {
 // has), the result (appointment by the higher party organisation only
 // where the law allows it, see models.ResultsFor) and the term.
 type electionForm struct {
-	*fuForm
+	*dialogForm
 	rec        training.ReturnRow
-	date       *keyEntry
+	date       *kit.Entry
 	committees []models.Committee // the committee select's options
-	committee  *fuSelect
+	committee  *kit.Select
 	posts      []models.Post // the post select's options
-	post       *fuSelect
+	post       *kit.Select
 	results    []models.ElectionResult // the result select's options
-	result     *fuSelect
+	result     *kit.Select
 	resultNote *widget.Label // why appointment is not offered
-	term       *keyEntry
+	term       *kit.Entry
 }
 
 // electionTerm is the usual term of the two committees, in years.
@@ -119,15 +120,15 @@ func (s *returnsScreen) openElection() {
 	if r == nil {
 		return
 	}
-	f := &electionForm{fuForm: newFuForm(s.u), rec: *r}
+	f := &electionForm{dialogForm: newDialogForm(s.u), rec: *r}
 	s.electionForm = f
 	f.date = f.entry(s.u.svc.Today().String(), "YYYY-MM-DD")
 	f.committees = training.CommitteesFor(r.Village.Kind)
-	f.committee = f.choice(fuLabels(f.committees, committeeLabel), func(string) { f.committeeChanged() })
+	f.committee = f.choice(labels(f.committees, committeeLabel), func(string) { f.committeeChanged() })
 	f.post = f.choice(nil, func(string) { f.postChanged() })
 	f.post.PlaceHolder = T("returns.committee_first")
 	f.result = f.choice(nil, nil)
-	f.resultNote = caption("")
+	f.resultNote = kit.Caption("")
 	f.resultNote.Wrapping = fyne.TextWrapWord
 	f.resultNote.Hide()
 	f.postChanged()
@@ -138,8 +139,8 @@ func (s *returnsScreen) openElection() {
 	f.row("date", T("returns.election_date"), f.date)
 	f.row("committee", T("returns.committee"), f.committee)
 	f.row("post", T("returns.post"), f.post)
-	f.row("result", T("returns.result"), container.NewVBox(f.result, f.resultNote))
-	f.row("term_years", T("returns.term"), container.NewBorder(nil, nil, nil, widget.NewLabel(T("returns.years")), f.term))
+	f.row("result", T("returns.result"), container.NewVBox(f.result, f.resultNote), f.result)
+	f.row("term_years", T("returns.term"), container.NewBorder(nil, nil, nil, widget.NewLabel(T("returns.years")), f.term), f.term)
 	id := r.Return.ID
 	f.open(T("returns.election_title"), f.body(about), fyne.NewSize(620, 400), f.read, func() {
 		s.keepReturn(id)
@@ -164,7 +165,7 @@ func (f *electionForm) committeeChanged() {
 		keep = f.posts[i]
 	}
 	f.posts = models.PostsOf(f.chosenCommittee())
-	f.post.Options = fuLabels(f.posts, postLabel)
+	f.post.Options = labels(f.posts, postLabel)
 	f.post.PlaceHolder = T("mentors.choose")
 	f.post.ClearSelected()
 	for i, p := range f.posts {
@@ -189,7 +190,7 @@ func (f *electionForm) postChanged() {
 		keep = f.results[i]
 	}
 	f.results = models.ResultsFor(c, p)
-	f.result.Options = fuLabels(f.results, resultLabel)
+	f.result.Options = labels(f.results, resultLabel)
 	f.result.ClearSelected()
 	for i, r := range f.results {
 		if r == keep {
@@ -222,19 +223,10 @@ func (s *returnsScreen) keepReturn(id int64) {
 	}
 }
 
-// fuLabels translates a list of values.
-func fuLabels[V any](vs []V, label func(V) string) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = label(v)
-	}
-	return out
-}
-
 // read returns the work that records the election.
 func (f *electionForm) read() (func(ctx context.Context) error, error) {
 	var l models.ErrorList
-	e := &models.Election{ReturnID: f.rec.Return.ID, Date: fuDate(&l, "date", f.date.Text)}
+	e := &models.Election{ReturnID: f.rec.Return.ID, Date: parseDate(&l, "date", f.date.Text)}
 	if i := f.committee.SelectedIndex(); i >= 0 && i < len(f.committees) {
 		e.Committee = f.committees[i]
 	}
@@ -251,7 +243,7 @@ func (f *electionForm) read() (func(ctx context.Context) error, error) {
 		}
 		e.TermYears = n
 	}
-	if err := fuCheck(l, e.Validate); err != nil {
+	if err := withChecks(l, e.Validate); err != nil {
 		return nil, err
 	}
 	return func(ctx context.Context) error { return f.u.svc.FollowUp.RecordElection(ctx, e) }, nil

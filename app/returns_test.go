@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -24,9 +25,7 @@ func returnsEnv(t *testing.T, lang string) (*testEnv, *returnsScreen) {
 
 // returnCell is what the table shows in a cell.
 func returnCell(s *returnsScreen, row, col int) string {
-	l := widget.NewLabel("")
-	s.updateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	return s.table.CellText(row, col)
 }
 
 // wantTotals checks the screen's totals against the service's.
@@ -152,7 +151,7 @@ func TestRecordReturnAndElection(t *testing.T) {
 	})
 	es, _ := e.db.FindElections(ctx, models.ElectionFilter{ReturnID: rs[0].ID})
 	if len(es) != 1 || es[0].Committee != want[0] || es[0].Post != models.PostDeputySecretary || es[0].Result != models.Elected || es[0].TermYears != 5 {
-		t.Fatalf("stored elections %+v (%q)", es, g.general.Text)
+		t.Fatalf("stored elections %+v (%q)", es, g.General().Text)
 	}
 	if s.row() == nil || s.row().Return.ID != rs[0].ID || !strings.Contains(returnCell(s, s.selected, 4), "Deputy secretary, Elected") {
 		t.Errorf("the row shows %q", returnCell(s, max(s.selected, 0), 4))
@@ -175,7 +174,7 @@ func TestElectionRefused(t *testing.T) {
 	f := s.electionForm
 	// Only the posts each committee has are offered, and appointment only
 	// where the law allows it.
-	options := func(sel *fuSelect) string { return strings.Join(sel.Options, "|") }
+	options := func(sel *kit.Select) string { return strings.Join(sel.Options, "|") }
 	if options(f.post) != "" || f.post.PlaceHolder != "Choose the committee first" {
 		t.Errorf("posts before a committee: %q (%q)", options(f.post), f.post.PlaceHolder)
 	}
@@ -243,7 +242,7 @@ func TestElectionRefused(t *testing.T) {
 	// A date before the return.
 	e.act(func() {
 		f.committees = training.CommitteesFor(r.Village.Kind)
-		f.committee.Options = fuLabels(f.committees, committeeLabel)
+		f.committee.Options = labels(f.committees, committeeLabel)
 		f.committee.SetSelectedIndex(0)
 		f.date.SetText(r.Return.ReturnDate.AddDays(-1).String())
 		f.term.SetText("x")
@@ -282,7 +281,7 @@ func TestReturnsPrint(t *testing.T) {
 func TestReturnsInChinese(t *testing.T) {
 	e, s := returnsEnv(t, LangChinese)
 	for i := 0; i < min(s.rowCount(), 50); i++ {
-		for c := range returnColumns {
+		for c := range returnColumns() {
 			if txt := returnCell(s, i, c); englishWord.MatchString(txt) {
 				t.Fatalf("cell %d,%d in Chinese: %q", i, c, txt)
 			}

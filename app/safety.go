@@ -10,9 +10,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/settings"
 	"peiyang/training"
@@ -61,16 +61,8 @@ func (u *ui) askRestore() {
 // confirmRestore tells what a restore does and, when the user agrees,
 // restores the backup.
 func (u *ui) confirmRestore(path string) {
-	msg := widget.NewLabel(T("safety.restore_confirm", "File", filepath.Base(path)))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(T("safety.restore_title"), T("safety.restore_go"), T("button.cancel"),
-		fixedWidth(520, msg), func(ok bool) {
-			if ok {
-				u.restore(path)
-			}
-		}, u.win)
-	closeOnEscape(u.win, d)
-	d.Show()
+	kit.Confirm(u.win, T("safety.restore_title"), T("safety.restore_confirm", "File", filepath.Base(path)),
+		T("safety.restore_go"), func() { u.restore(path) })
 }
 
 // restore restores the backup at path through the Restore hook, and goes
@@ -126,18 +118,12 @@ func (u *ui) closeOver(title, text string) {
 	quit := widget.NewButton(T("safety.close_window"), func() { u.win.Close() })
 	quit.Importance = widget.HighImportance
 	u.win.SetMainMenu(nil)
-	u.win.SetContent(container.NewCenter(fixedWidth(560, container.NewVBox(
-		heading(title), msg, container.NewCenter(quit)))))
+	u.win.SetContent(container.NewCenter(kit.Width(560, container.NewVBox(
+		kit.Heading(title), msg, container.NewCenter(quit)))))
 }
 
 // inform shows a message in a dialog.
-func (u *ui) inform(title, text string) {
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, T("button.close"), fixedWidth(520, msg), u.win)
-	closeOnEscape(u.win, d)
-	d.Show()
-}
+func (u *ui) inform(title, text string) { kit.Inform(u.win, title, text) }
 
 // showNotice shows a message the program left for the window's start.
 func (u *ui) showNotice(note *models.Error) {

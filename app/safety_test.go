@@ -396,8 +396,8 @@ func TestSettingsKeepAndUserName(t *testing.T) {
 		s.entries[settings.BackupKeep].SetText("0")
 		s.submit()
 	})
-	if l := s.errs[settings.BackupKeep]; !l.Visible() || l.Text != "Enter a whole number from 1 to 1000." {
-		t.Errorf("keep 0: %q", l.Text)
+	if l := s.form.Message(settings.BackupKeep); l != "Enter a whole number from 1 to 1000." {
+		t.Errorf("keep 0: %q", l)
 	}
 	e.act(func() {
 		s.entries[settings.BackupKeep].SetText("5")

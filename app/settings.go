@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/internal/userfile"
 	"peiyang/reports/certificate"
 	"peiyang/settings"
@@ -30,12 +32,11 @@ type settingsScreen struct {
 	box    fyne.CanvasObject
 	loaded bool
 
-	values  map[string]string    // as read, by key
-	entries map[string]*keyEntry // single-line fields, by key
-	body    *widget.Entry        // certificate.body
-	errs    map[string]*widget.Label
-	preview *widget.Label // an example serial
-	general *widget.Label // messages of settings the screen lacks
+	values  map[string]string     // as read, by key
+	entries map[string]*kit.Entry // single-line fields, by key
+	body    *kit.Entry            // certificate.body
+	form    *kit.Form             // the messages beside the settings
+	preview *widget.Label         // an example serial
 	columns *fyne.Container
 	saved   *widget.Label
 	save    *widget.Button
@@ -54,178 +55,19 @@ func settingKeys() []string {
 	return append(keys, settings.BackupFolder, settings.BackupKeep, settings.UserName)
 }
 
-// overlayFieldLabel names an overlay field.
-func overlayFieldLabel(f string) string {
-	switch f {
-	case "serial":
-		return T("certificates.serial")
-	case "name":
-		return T("certificates.name")
-	case "gender":
-		return T("settings.field_gender")
-	case "start":
-		return T("settings.field_start")
-	case "end":
-		return T("settings.field_end")
-	case "course":
-		return T("certificates.course")
-	case "hours":
-		return T("certificates.hours")
-	case "issued":
-		return T("certificates.issued_on")
-	case "qr":
-		return T("settings.field_qr")
-	}
-	return f
-}
-
-// positionText writes a position as the setting does: x,y,size[,width].
-func positionText(p certificate.Position) string {
-	s := fmt.Sprintf("%g,%g,%g", p.X, p.Y, p.Size)
-	if p.Width > 0 {
-		s += fmt.Sprintf(",%g", p.Width)
-	}
-	return s
-}
-
 func newSettings(u *ui) *settingsScreen {
-	s := &settingsScreen{u: u, values: map[string]string{}, entries: map[string]*keyEntry{}, errs: map[string]*widget.Label{}}
-	defaults := certificate.Defaults()
-	entry := func(key, placeholder string) *keyEntry {
-		e := newKeyEntry()
-		e.SetPlaceHolder(placeholder)
-		e.OnSubmitted = func(string) { s.submit() }
-		s.entries[key] = e
-		s.errs[key] = errorLabel()
-		return e
-	}
-	field := func(key string, input fyne.CanvasObject) fyne.CanvasObject {
-		if s.errs[key] == nil {
-			s.errs[key] = errorLabel()
-		}
-		return container.NewVBox(input, s.errs[key])
-	}
-
-	// The certificate.
-	entry(certificate.KeyOrgFallback, certificate.DefaultOrgName)
-	short := entry(settings.OrgShortName, T("settings.short_name_placeholder"))
-	short.OnChanged = func(string) { s.updatePreview() }
-	entry(certificate.KeySignatory, T("settings.signatory_placeholder"))
-	seal := entry(certificate.KeySealImage, T("settings.seal_placeholder"))
-	chooseSeal := widget.NewButtonWithIcon(T("settings.choose_file"), theme.FileImageIcon(), func() {
-		chooseOpenFile(u.win, []string{".png", ".jpg", ".jpeg"}, func(path string) { seal.SetText(path) })
-	})
-	sealHelp := caption(T("settings.seal_help"))
-	sealHelp.Wrapping = fyne.TextWrapWord
-	entry(certificate.KeyTitle, certificate.DefaultTitle)
-	s.body = widget.NewMultiLineEntry()
-	s.body.Wrapping = fyne.TextWrapWord
-	s.body.SetMinRowsVisible(4)
-	s.body.SetPlaceHolder(T("settings.body_placeholder"))
-	bodyHelp := caption(T("settings.body_help", "Fields", "{{"+strings.Join(certificate.Placeholders, "}} {{")+"}}"))
-	bodyHelp.Wrapping = fyne.TextWrapWord
-	serial := entry(settings.SerialFormat, T("settings.serial_placeholder"))
-	s.preview = caption("")
-	s.preview.Wrapping = fyne.TextWrapWord
-	serial.OnChanged = func(string) { s.updatePreview() }
-	serialHelp := caption(T("settings.serial_help"))
-	serialHelp.Wrapping = fyne.TextWrapWord
-	certForm := container.New(layout.NewFormLayout(), flatten(
-		formRow(T("settings.org_name"), field(certificate.KeyOrgFallback, s.entries[certificate.KeyOrgFallback])),
-		formRow(T("settings.short_name"), field(settings.OrgShortName, short)),
-		formRow(T("settings.signatory"), field(certificate.KeySignatory, s.entries[certificate.KeySignatory])),
-		formRow(T("settings.seal"), field(certificate.KeySealImage, container.NewVBox(
-			container.NewBorder(nil, nil, nil, chooseSeal, seal), sealHelp))),
-		formRow(T("settings.title"), field(certificate.KeyTitle, s.entries[certificate.KeyTitle])),
-		formRow(T("settings.body"), field(certificate.KeyBody, container.NewVBox(s.body, bodyHelp))),
-		formRow(T("settings.serial_format"), container.NewVBox(serial, s.errs[settings.SerialFormat], s.preview, serialHelp)),
-	)...)
-
-	// Overlay printing.
-	entry(certificate.KeyOffsetX, "0")
-	entry(certificate.KeyOffsetY, "0")
-	offsets := container.New(layout.NewFormLayout(), flatten(
-		formRow(T("settings.offset_x"), field(certificate.KeyOffsetX, s.entries[certificate.KeyOffsetX])),
-		formRow(T("settings.offset_y"), field(certificate.KeyOffsetY, s.entries[certificate.KeyOffsetY])),
-	)...)
-	var posRows [][]fyne.CanvasObject
-	for _, f := range certificate.Fields {
-		key := certificate.KeyFieldPrefix + f
-		ph := T("settings.qr_off")
-		if p, ok := defaults.Positions[f]; ok {
-			ph = positionText(p)
-		}
-		entry(key, ph)
-		posRows = append(posRows, formRow(overlayFieldLabel(f), field(key, s.entries[key])))
-	}
-	positions := container.New(layout.NewFormLayout(), flatten(posRows...)...)
-	overlayHelp := caption(T("settings.overlay_help"))
-	overlayHelp.Wrapping = fyne.TextWrapWord
-	calibrate := widget.NewButtonWithIcon(T("settings.calibration"), theme.DocumentPrintIcon(), s.askCalibration)
-	overlayCard := card(T("settings.overlay_title"), container.NewVBox(overlayHelp, offsets, widget.NewSeparator(), positions,
-		container.NewHBox(layout.NewSpacer(), calibrate)))
-
-	// Language.
-	langs := []string{T("settings.lang_zh"), T("settings.lang_en")}
-	s.lang = widget.NewSelect(langs, nil)
-	if Language() == LangChinese {
-		s.lang.SetSelectedIndex(0)
-	} else {
-		s.lang.SetSelectedIndex(1)
-	}
-	s.lang.OnChanged = func(string) {
-		code := LangEnglish
-		if s.lang.SelectedIndex() == 0 {
-			code = LangChinese
-		}
-		if code != Language() {
-			u.switchLanguage(code)
-		}
-	}
-	langHelp := caption(T("settings.language_help"))
-	langHelp.Wrapping = fyne.TextWrapWord
-	langCard := card(T("settings.language"), container.NewVBox(
-		container.New(layout.NewFormLayout(), formRow(T("settings.language"), s.lang)...), langHelp))
-
-	// The database and backups.
-	dbPath := newReadOnlyEntry(u.opts.DBPath)
-	dbHelp := widget.NewLabel(T("settings.db_help"))
-	dbHelp.Wrapping = fyne.TextWrapWord
-	other := otherDBPath(u.opts.DBPath)
-	dbFlag := newReadOnlyEntry(fmt.Sprintf("peiyang --db %q", other))
-	dbEnv := newReadOnlyEntry(fmt.Sprintf("PEIYANG_DB=%q", other))
-	backup := entry(settings.BackupFolder, defaultBackupFolder(u.opts.DBPath))
-	chooseBackup := widget.NewButtonWithIcon(T("settings.choose_folder"), theme.FolderOpenIcon(), func() {
-		chooseFolder(u.win, func(dir string) { backup.SetText(dir) })
-	})
-	keep := entry(settings.BackupKeep, "10")
-	userName := entry(settings.UserName, T("safety.user_name_placeholder"))
-	backupHelp := caption(T("settings.backup_help"))
-	backupHelp.Wrapping = fyne.TextWrapWord
-	dbForm := container.New(layout.NewFormLayout(), flatten(
-		formRow(T("settings.db_file"), dbPath),
-		formRow("", container.NewVBox(dbHelp, dbFlag, dbEnv)),
-		formRow(T("settings.backup_folder"), field(settings.BackupFolder, container.NewVBox(
-			container.NewBorder(nil, nil, nil, chooseBackup, backup), backupHelp))),
-		formRow(T("safety.keep"), field(settings.BackupKeep, fixedWidth(120, keep))),
-		formRow(T("safety.user_name"), field(settings.UserName, userName)),
-	)...)
-	dbCard := card(T("settings.db_title"), dbForm)
-
-	certCard := card(T("settings.certificate_title"), certForm)
-	left := container.NewVBox(certCard, langCard, dbCard)
-	right := container.NewVBox(overlayCard)
-	s.columns = container.New(&ratioLayout{ratios: []float32{0.56, 0.44}}, left, right)
-
-	s.general = errorLabel()
+	s := &settingsScreen{u: u, values: map[string]string{}, entries: map[string]*kit.Entry{}, form: kit.NewForm()}
+	left := container.NewVBox(s.certificateCard(), s.languageCard(), s.databaseCard())
+	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, container.NewVBox(s.overlayCard()))
 	s.saved = widget.NewLabel("")
 	s.saved.Importance = widget.SuccessImportance
 	s.save = widget.NewButtonWithIcon(T("button.save"), theme.DocumentSaveIcon(), s.submit)
 	s.save.Importance = widget.HighImportance
 	s.save.Disable()
 	s.saved.Hide()
-	bar := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), s.save), container.NewVBox(s.general, s.saved))
-	s.box = container.NewBorder(heading(T("nav.settings")), bar, nil, nil, container.NewVScroll(s.columns))
+	bar := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), s.save), container.NewVBox(s.form.General(), s.saved))
+	s.box = container.NewBorder(kit.Heading(T("nav.settings")), bar, nil, nil, container.NewVScroll(s.columns))
+	s.form.Contain(s.columns, s.box)
 	return s
 }
 
@@ -267,13 +109,14 @@ func (s *settingsScreen) setValues(values map[string]string) {
 		e.SetText(values[k])
 	}
 	s.body.SetText(strings.ReplaceAll(values[certificate.KeyBody], `\n`, "\n"))
+	s.form.Clear()
 	s.loaded = true
 	s.save.Enable()
 	s.updatePreview()
 }
 
-// form returns the values of the form, by key.
-func (s *settingsScreen) form() map[string]string {
+// formValues returns the values of the form, by key.
+func (s *settingsScreen) formValues() map[string]string {
 	out := make(map[string]string, len(s.entries)+1)
 	for k, e := range s.entries {
 		out[k] = strings.TrimSpace(e.Text)
@@ -285,7 +128,7 @@ func (s *settingsScreen) form() map[string]string {
 // changed returns the settings the form changes.
 func (s *settingsScreen) changed() map[string]string {
 	out := map[string]string{}
-	for k, v := range s.form() {
+	for k, v := range s.formValues() {
 		old := s.values[k]
 		if k == certificate.KeyBody {
 			old = strings.ReplaceAll(old, `\n`, "\n")
@@ -307,15 +150,13 @@ func (s *settingsScreen) updatePreview() {
 	ex, err := settings.FormatSerial(format, short, s.u.svc.Today().Year(), 12)
 	if err != nil {
 		s.preview.Hide()
-		setError(s.errs[settings.SerialFormat], UserMessage(err))
-	} else {
-		setError(s.errs[settings.SerialFormat], "")
-		s.preview.SetText(T("settings.serial_example", "Serial", ex))
-		s.preview.Show()
+		s.form.Set(settings.SerialFormat, UserMessage(err))
+		return
 	}
-	if s.columns != nil {
-		s.columns.Refresh()
-	}
+	s.form.Set(settings.SerialFormat, "")
+	s.preview.SetText(T("settings.serial_example", "Serial", ex))
+	s.preview.Show()
+	kit.Relayout(s.columns)
 }
 
 // submit saves the changes in the background: all of them, checked as
@@ -324,7 +165,7 @@ func (s *settingsScreen) submit() {
 	if s.saving || !s.loaded {
 		return
 	}
-	s.clearErrors()
+	s.form.Clear()
 	s.setSaved("")
 	values := s.changed()
 	if len(values) == 0 {
@@ -374,35 +215,18 @@ func defaultBackupFolder(db string) string {
 	return filepath.Join(filepath.Dir(db), "backups")
 }
 
-func (s *settingsScreen) clearErrors() {
-	for _, l := range s.errs {
-		setError(l, "")
-	}
-	setError(s.general, "")
-	s.box.(*fyne.Container).Refresh()
-}
-
 // showErrors puts each message beside its setting; others go below the
 // form, and failures that are no validation error to showError.
 func (s *settingsScreen) showErrors(err error) {
-	fe := fieldErrors(err)
-	if fe == nil {
+	msgs, ok := fieldMessages(err)
+	if !ok {
 		showError(s.u.win, err)
 		return
 	}
-	var rest []string
-	for key, msg := range fe {
-		if l := s.errs[key]; l != nil {
-			setError(l, msg)
-		} else {
-			rest = append(rest, msg)
-		}
+	if !slices.ContainsFunc(msgs, func(m kit.Message) bool { return s.entries[m.Field] == nil && m.Field != certificate.KeyBody }) {
+		msgs = append(msgs, kit.Message{Text: T("settings.not_saved")})
 	}
-	setError(s.general, strings.Join(rest, "\n"))
-	if len(rest) == 0 {
-		setError(s.general, T("settings.not_saved"))
-	}
-	s.box.(*fyne.Container).Refresh()
+	s.form.Show(msgs)
 }
 
 // askCalibration asks where to write the calibration page and writes it.
@@ -434,45 +258,4 @@ func (s *settingsScreen) calibration(path string) *task {
 		}
 		u.showWritten(T("settings.calibration"), T("settings.calibration_done"), path)
 	})
-}
-
-// readOnlyEntry shows text that may be selected and copied, not edited.
-type readOnlyEntry struct {
-	widget.Entry
-}
-
-func newReadOnlyEntry(text string) *readOnlyEntry {
-	e := &readOnlyEntry{}
-	e.ExtendBaseWidget(e)
-	e.SetText(text)
-	e.TextStyle.Monospace = true
-	e.Wrapping = fyne.TextWrapOff
-	// Whatever gets past the key handlers (a paste from the menu) is
-	// undone.
-	e.OnChanged = func(s string) {
-		if s != text {
-			e.SetText(text)
-		}
-	}
-	return e
-}
-
-// TypedRune ignores typing.
-func (e *readOnlyEntry) TypedRune(rune) {}
-
-// TypedKey lets through only what moves the cursor.
-func (e *readOnlyEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
-		e.Entry.TypedKey(ev)
-	}
-}
-
-// TypedShortcut lets through copying and selecting, not cutting or
-// pasting.
-func (e *readOnlyEntry) TypedShortcut(s fyne.Shortcut) {
-	switch s.(type) {
-	case *fyne.ShortcutCopy, *fyne.ShortcutSelectAll:
-		e.Entry.TypedShortcut(s)
-	}
 }

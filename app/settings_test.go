@@ -79,16 +79,15 @@ func TestSettingsBadSerialFormat(t *testing.T) {
 		s.entries[certificate.KeyOrgFallback].SetText("新的学院")
 		serial.SetText("第{seq}号")
 	})
-	if l := s.errs[settings.SerialFormat]; s.preview.Visible() || !l.Visible() || !strings.Contains(l.Text, "is not valid") {
-		t.Errorf("as typed, the preview shows %v, the error %q", s.preview.Visible(), l.Text)
+	if l := s.form.Message(settings.SerialFormat); s.preview.Visible() || !strings.Contains(l, "is not valid") {
+		t.Errorf("as typed, the preview shows %v, the error %q", s.preview.Visible(), l)
 	}
 	e.act(func() { test.Tap(s.save) })
-	l := s.errs[settings.SerialFormat]
-	if !l.Visible() || !strings.Contains(l.Text, "The certificate serial format 第{seq}号 is not valid") {
-		t.Errorf("serial error %q (visible %v)", l.Text, l.Visible())
+	if l := s.form.Message(settings.SerialFormat); !strings.Contains(l, "The certificate serial format 第{seq}号 is not valid") {
+		t.Errorf("serial error %q", l)
 	}
-	if !s.general.Visible() || s.saved.Text != "" {
-		t.Errorf("general %q, saved %q", s.general.Text, s.saved.Text)
+	if g := s.form.General(); !g.Visible() || s.saved.Text != "" {
+		t.Errorf("general %q, saved %q", g.Text, s.saved.Text)
 	}
 	if got := setting(t, e, certificate.KeyOrgFallback); got != "成都市基层党务学院" {
 		t.Errorf("a refused save changed the organisation to %q", got)
@@ -112,8 +111,8 @@ func TestSettingsBadCertificateValues(t *testing.T) {
 		certificate.KeyFieldPrefix + "name": "字号须在 6 到 72 磅之间",
 		certificate.KeyBody:                 "未知字段{{place}}",
 	} {
-		if l := s.errs[key]; !l.Visible() || !strings.Contains(l.Text, want) {
-			t.Errorf("%s: %q (visible %v), want %q", key, l.Text, l.Visible(), want)
+		if l := s.form.Message(key); !strings.Contains(l, want) {
+			t.Errorf("%s: %q, want %q", key, l, want)
 		}
 	}
 	if got := setting(t, e, certificate.KeyTitle); got != "结业证书" {
@@ -152,8 +151,8 @@ func TestSettingsSaved(t *testing.T) {
 	if got := setting(t, e, certificate.KeyBody); got != body {
 		t.Errorf("body %q", got)
 	}
-	if !strings.HasPrefix(s.saved.Text, "Saved at ") || s.general.Visible() {
-		t.Errorf("saved %q, general %q", s.saved.Text, s.general.Text)
+	if g := s.form.General(); !strings.HasPrefix(s.saved.Text, "Saved at ") || g.Visible() {
+		t.Errorf("saved %q, general %q", s.saved.Text, g.Text)
 	}
 	st, err := certificate.LoadSettings(ctx, e.svc.Settings)
 	if err != nil || st.OrgName != values[certificate.KeyOrgFallback] || st.OffsetX != 1.5 || st.Positions["name"].X != 60 {
@@ -179,8 +178,8 @@ func TestSettingsSaved(t *testing.T) {
 		s.entries[settings.BackupFolder].SetText("backups")
 		s.submit()
 	})
-	if l := s.errs[settings.BackupFolder]; !l.Visible() || l.Text != "Give the folder's full path." {
-		t.Errorf("relative folder: %q", l.Text)
+	if l := s.form.Message(settings.BackupFolder); l != "Give the folder's full path." {
+		t.Errorf("relative folder: %q", l)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -87,7 +88,7 @@ func yesNo(b bool) string {
 
 func newTraineeDetail(s *traineesScreen) *traineeDetail {
 	d := &traineeDetail{s: s, values: map[string]*widget.Label{}}
-	d.name = heading("")
+	d.name = kit.Heading("")
 	d.stage = widget.NewLabel("")
 	d.stage.Importance = widget.HighImportance
 	d.reveal = widget.NewButtonWithIcon(T("trainee.reveal"), theme.VisibilityIcon(), d.toggleReveal)
@@ -114,7 +115,7 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 	d.timeline = container.NewVBox()
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(d.reveal, d.edit, closeBtn),
 		container.NewHBox(d.name, d.stage))
-	body := container.NewVScroll(container.NewVBox(grid, widget.NewSeparator(), heading(T("trainee.timeline")), d.timeline))
+	body := container.NewVScroll(container.NewVBox(grid, widget.NewSeparator(), kit.Heading(T("trainee.timeline")), d.timeline))
 	d.box = container.NewBorder(header, nil, nil, nil, body)
 	return d
 }
@@ -148,7 +149,7 @@ func (d *traineeDetail) set(rec *training.TraineeRecord) {
 		d.timeline.Add(timelineRow(ev))
 	}
 	if len(d.timeline.Objects) == 0 {
-		d.timeline.Add(caption(T("trainee.timeline_empty")))
+		d.timeline.Add(kit.Caption(T("trainee.timeline_empty")))
 	}
 	d.timeline.Refresh()
 }
@@ -280,7 +281,7 @@ func timelineRow(ev timelineEvent) fyne.CanvasObject {
 	title := widget.NewLabel(ev.title)
 	title.TextStyle.Bold = true
 	title.Wrapping = fyne.TextWrapWord
-	detail := caption(ev.detail)
+	detail := kit.Caption(ev.detail)
 	detail.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, fixedWidth(104, date), nil, container.NewVBox(title, detail))
+	return container.NewBorder(nil, nil, kit.Width(104, date), nil, container.NewVBox(title, detail))
 }

@@ -2,15 +2,13 @@ package app
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 )
 
@@ -18,44 +16,91 @@ import (
 // field; the trainee is saved through the rules (training.UpdateTrainee),
 // in the background. Tab follows the form, Enter saves, Escape cancels.
 type traineeForm struct {
+	*dialogForm
 	s    *traineesScreen
 	orig *models.Trainee
 
-	entries   map[string]*keyEntry // text fields, by the model's field name
+	entries   map[string]*kit.Entry // text fields, by the model's field name
 	gender    *widget.Select
 	direction *widget.Select
 	cohort    *widget.Select
 	nominated *widget.Select
 	keyTarget *widget.Check
-	notes     *widget.Entry
-	errs      map[string]*widget.Label // by the model's field name
-	general   *widget.Label            // messages of fields the form lacks
+	notes     *kit.Entry
 
 	// Whether the trainee's cohort and nominating organisation are among
 	// the choices; when not (the choices are still loading), saving keeps
 	// them as they are.
 	cohortKnown, nominatedKnown bool
-
-	saving bool
-	dialog *dialog.CustomDialog
-	submit func()
-	onDone func() // after a save or a failed save; for tests
 }
 
 // regionParts are the home region's entries, in the form's order.
 var regionParts = []string{"province", "city", "county", "town", "village", "code"}
 
 func openTraineeForm(s *traineesScreen, t *models.Trainee) *traineeForm {
-	f := &traineeForm{s: s, orig: t, entries: map[string]*keyEntry{}, errs: map[string]*widget.Label{}}
-	f.general = errorLabel()
-
-	text := func(key, value string) fyne.CanvasObject {
-		e := newKeyEntry()
+	f := &traineeForm{dialogForm: newDialogForm(s.u), s: s, orig: t, entries: map[string]*kit.Entry{}}
+	f.choices(t)
+	text := func(key, value string) *kit.Entry {
+		e := kit.NewEntry()
 		e.SetText(value)
-		e.OnSubmitted = func(string) { f.submit() }
 		f.entries[key] = e
 		return e
 	}
+	r := t.HomeRegion
+	var region []fyne.CanvasObject
+	for _, p := range regionParts {
+		e := text(p, map[string]string{"province": r.Province, "city": r.City, "county": r.County,
+			"town": r.Town, "village": r.Village, "code": r.Code}[p])
+		e.SetPlaceHolder(T("trainee.region." + p))
+		region = append(region, e)
+	}
+	for _, k := range []string{"birth_date", "joined_party"} {
+		text(k, dateText(map[string]models.Date{"birth_date": t.BirthDate, "joined_party": t.JoinedParty}[k])).SetPlaceHolder("YYYY-MM-DD")
+	}
+	row := func(field string, input fyne.CanvasObject, watch ...fyne.CanvasObject) []fyne.CanvasObject {
+		return f.Row(field, T(formLabelKey(field)), input, watch...)
+	}
+	left := f.Grid(
+		row("name", text("name", t.Name)),
+		row("gender", f.gender),
+		row("ethnicity", text("ethnicity", t.Ethnicity)),
+		row("birth_date", f.entries["birth_date"]),
+		row("id_number", text("id_number", t.IDNumber)),
+		row("phone", text("phone", t.Phone)),
+		row("education", text("education", t.Education)),
+		row("joined_party", f.entries["joined_party"]),
+		row("branch", text("branch", t.Branch)),
+		row("key_target", f.keyTarget),
+	)
+	right := f.Grid(
+		row("direction", f.direction),
+		row("home_region", container.NewGridWithColumns(3, region...), region...),
+		row("current_district", text("current_district", t.CurrentDistrict)),
+		row("employer", text("employer", t.Employer)),
+		row("cohort_id", f.cohort),
+		row("nominated_by_id", f.nominated),
+		row("notes", f.notes),
+	)
+	body := container.NewVBox(container.NewGridWithColumns(2, left, right), f.General())
+	f.Contain(body)
+	var saved *models.Trainee
+	f.open(T("trainee.edit_title", "Name", t.Name), container.NewVScroll(body), fyne.NewSize(1040, 580),
+		func() (func(ctx context.Context) error, error) {
+			t, err := f.read()
+			if err != nil {
+				return nil, err
+			}
+			saved = t
+			return func(ctx context.Context) error { return s.u.svc.Trainees.UpdateTrainee(ctx, t) }, nil
+		}, func() { s.saved(saved) })
+	s.u.win.Canvas().Focus(f.entries["name"])
+	return f
+}
+
+// choices makes the selects, the check and the notes, set to the
+// trainee's values.
+func (f *traineeForm) choices(t *models.Trainee) {
+	s := f.s
 	f.gender = widget.NewSelect([]string{genderLabel(models.Male), genderLabel(models.Female)}, nil)
 	if t.Gender != "" {
 		f.gender.SetSelected(genderLabel(t.Gender))
@@ -72,66 +117,9 @@ func openTraineeForm(s *traineesScreen, t *models.Trainee) *traineeForm {
 	f.nominated.SetSelectedIndex(ni + 1)
 	f.keyTarget = widget.NewCheck(T("trainee.key_target_check"), nil)
 	f.keyTarget.SetChecked(t.KeyTarget)
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = kit.NewMultiLineEntry()
 	f.notes.SetText(t.Notes)
 	f.notes.SetMinRowsVisible(3)
-	f.notes.Wrapping = fyne.TextWrapWord
-
-	r := t.HomeRegion
-	region := container.NewGridWithColumns(3,
-		text("province", r.Province), text("city", r.City), text("county", r.County),
-		text("town", r.Town), text("village", r.Village), text("code", r.Code))
-	for i, p := range regionParts {
-		f.entries[p].SetPlaceHolder(T("trainee.region." + regionParts[i]))
-	}
-
-	left := container.New(layout.NewFormLayout(), flatten(
-		f.row("name", text("name", t.Name)),
-		f.row("gender", f.gender),
-		f.row("ethnicity", text("ethnicity", t.Ethnicity)),
-		f.row("birth_date", text("birth_date", dateText(t.BirthDate))),
-		f.row("id_number", text("id_number", t.IDNumber)),
-		f.row("phone", text("phone", t.Phone)),
-		f.row("education", text("education", t.Education)),
-		f.row("joined_party", text("joined_party", dateText(t.JoinedParty))),
-		f.row("branch", text("branch", t.Branch)),
-		f.row("key_target", f.keyTarget),
-	)...)
-	right := container.New(layout.NewFormLayout(), flatten(
-		f.row("direction", f.direction),
-		f.row("home_region", region),
-		f.row("current_district", text("current_district", t.CurrentDistrict)),
-		f.row("employer", text("employer", t.Employer)),
-		f.row("cohort_id", f.cohort),
-		f.row("nominated_by_id", f.nominated),
-		f.row("notes", f.notes),
-	)...)
-	for _, k := range []string{"birth_date", "joined_party"} {
-		f.entries[k].SetPlaceHolder("YYYY-MM-DD")
-	}
-	body := container.NewVBox(container.NewGridWithColumns(2, left, right), f.general)
-	title := T("trainee.edit_title", "Name", t.Name)
-	f.dialog, f.submit = showFormDialog(s.u.win, title, container.NewVScroll(body), fyne.NewSize(1040, 580), f.save)
-	s.u.win.Canvas().Focus(f.entries["name"])
-	return f
-}
-
-// row returns the two cells of a form layout row: the label, and the
-// field with its error label below it.
-func (f *traineeForm) row(field string, input fyne.CanvasObject) []fyne.CanvasObject {
-	errLabel := errorLabel()
-	f.errs[field] = errLabel
-	label := widget.NewLabelWithStyle(T(formLabelKey(field)), fyne.TextAlignTrailing, fyne.TextStyle{})
-	return []fyne.CanvasObject{label, container.NewVBox(input, errLabel)}
-}
-
-// flatten joins form rows into the form layout's objects.
-func flatten(rows ...[]fyne.CanvasObject) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	for _, r := range rows {
-		out = append(out, r...)
-	}
-	return out
 }
 
 // formLabelKey maps a model field name to its label's key.
@@ -145,17 +133,9 @@ func (f *traineeForm) read() (*models.Trainee, error) {
 	t := *f.orig
 	v := func(k string) string { return strings.TrimSpace(f.entries[k].Text) }
 	var l models.ErrorList
-	date := func(field string) models.Date {
-		d, err := models.ParseDate(v(field))
-		var e *models.Error
-		if errors.As(err, &e) {
-			l = append(l, models.Errorf(e.Code, field, e.Message, "Text", v(field)))
-		}
-		return d
-	}
 	t.Name, t.Ethnicity, t.IDNumber, t.Phone = v("name"), v("ethnicity"), v("id_number"), v("phone")
 	t.Education, t.Branch, t.CurrentDistrict, t.Employer = v("education"), v("branch"), v("current_district"), v("employer")
-	t.BirthDate, t.JoinedParty = date("birth_date"), date("joined_party")
+	t.BirthDate, t.JoinedParty = parseDate(&l, "birth_date", v("birth_date")), parseDate(&l, "joined_party", v("joined_party"))
 	t.HomeRegion = models.Region{Province: v("province"), City: v("city"), County: v("county"),
 		Town: v("town"), Village: v("village"), Code: v("code")}
 	t.Gender = ""
@@ -177,74 +157,8 @@ func (f *traineeForm) read() (*models.Trainee, error) {
 	}
 	t.KeyTarget = f.keyTarget.Checked
 	t.Notes = f.notes.Text
-	return &t, l.Err()
-}
-
-// save checks and saves the trainee in the background; it returns false
-// so that the dialog stays open until the save has succeeded.
-func (f *traineeForm) save() bool {
-	if f.saving {
-		return false
-	}
-	f.clearErrors()
-	t, err := f.read()
-	if err != nil {
-		// Show the other fields' messages too: check a copy without the
-		// dates that did not parse.
-		var list models.ErrorList
-		errors.As(err, &list)
-		c := *t
-		if verr := c.Validate(f.s.u.svc.Today()); verr != nil {
-			var more models.ErrorList
-			if errors.As(verr, &more) {
-				list = append(list, more...)
-			}
-		}
-		f.showErrors(list)
-		return false
-	}
-	u := f.s.u
-	u.saveInBackground(&f.saving, func(ctx context.Context) error {
-		return u.svc.Trainees.UpdateTrainee(ctx, t)
-	}, func(err error) {
-		if err != nil {
-			f.showErrors(err)
-		} else {
-			f.dialog.Hide()
-			f.s.saved(t)
-		}
-		if f.onDone != nil {
-			f.onDone()
-		}
-	})
-	return false
-}
-
-func (f *traineeForm) clearErrors() {
-	for _, l := range f.errs {
-		setError(l, "")
-	}
-	setError(f.general, "")
-}
-
-// showErrors puts each field's message beside its field; messages of
-// other fields go below the form, and failures that are no validation
-// error go to showError.
-func (f *traineeForm) showErrors(err error) {
-	fe := fieldErrors(err)
-	if fe == nil {
-		showError(f.s.u.win, err)
-		return
-	}
-	var rest []string
-	for field, msg := range fe {
-		if l := f.errs[field]; l != nil {
-			setError(l, msg)
-		} else {
-			rest = append(rest, msg)
-		}
-	}
-	setError(f.general, strings.Join(rest, "\n"))
+	today := f.s.u.svc.Today()
+	return &t, withChecks(l, func() error { return t.Validate(today) })
 }
 
 func names[T any](xs []T, name func(T) string) []string {

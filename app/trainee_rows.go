@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 )
 
@@ -22,12 +23,13 @@ import (
 //     jumps far down; with a stage filter, the IDs come from the stages.
 //
 // All methods run on the UI thread; reads run in goroutines and return
-// through onUI. Every change of the selection bumps gen, and results
-// of an older gen are dropped.
+// through onUI. Every change of the selection takes a new ticket of
+// latest, and results of an older ticket are dropped.
 type traineeRows struct {
 	u       *ui
-	gen     int
-	changed func() // called after new data arrived
+	latest  kit.Latest
+	cur     kit.Ticket // the selection in hand
+	changed func()     // called after new data arrived
 
 	query  string
 	filter models.TraineeFilter // region and cohort; no paging
@@ -69,7 +71,7 @@ func newTraineeRows(u *ui, changed func()) *traineeRows {
 
 // set selects the trainees to show and starts reading them.
 func (r *traineeRows) set(query string, f models.TraineeFilter, stage models.Stage) {
-	r.gen++
+	r.cur = r.latest.Next()
 	r.query, r.filter, r.stage = query, f, stage
 	r.reset()
 	switch {
@@ -165,11 +167,11 @@ func (r *traineeRows) request(p int) {
 		return // the ID walk calls changed when it knows more
 	}
 	r.loading[p] = true
-	gen := r.gen
+	sel := r.cur
 	goLoad(r.u, func(ctx context.Context) ([]*models.Trainee, error) {
 		return r.u.svc.Trainees.FindTrainees(ctx, f)
 	}, func(ts []*models.Trainee) {
-		if gen != r.gen {
+		if !sel.Current() {
 			return
 		}
 		delete(r.loading, p)
@@ -186,7 +188,7 @@ func (r *traineeRows) request(p int) {
 // loadPlain counts the selection and reads its first page, then gathers
 // its IDs.
 func (r *traineeRows) loadPlain() {
-	gen, f := r.gen, r.filter
+	sel, f := r.cur, r.filter
 	type first struct {
 		n    int
 		page []*models.Trainee
@@ -201,7 +203,7 @@ func (r *traineeRows) loadPlain() {
 		ts, err := r.u.svc.Trainees.FindTrainees(ctx, pf)
 		return first{n, ts}, err
 	}, func(v first) {
-		if gen != r.gen {
+		if !sel.Current() {
 			return
 		}
 		r.total = v.n
@@ -213,13 +215,13 @@ func (r *traineeRows) loadPlain() {
 			return
 		}
 		r.changed()
-		r.walkIDs(gen)
+		r.walkIDs(sel)
 	})
 }
 
 // walkIDs gathers the IDs of the selection by keyset paging, publishing
 // them chunk by chunk.
-func (r *traineeRows) walkIDs(gen int) {
+func (r *traineeRows) walkIDs(sel kit.Ticket) {
 	f := r.filter
 	r.u.jobs.Add(1)
 	go func() {
@@ -231,7 +233,7 @@ func (r *traineeRows) walkIDs(gen int) {
 			ts, err := r.u.svc.Trainees.FindTrainees(r.u.ctx, cf)
 			if err != nil {
 				onUI(func() {
-					if gen == r.gen {
+					if sel.Current() {
 						r.u.showError(err)
 					}
 				})
@@ -244,7 +246,7 @@ func (r *traineeRows) walkIDs(gen int) {
 			last := len(ts) < idChunk
 			stale := false
 			onUIWait(func() {
-				if gen != r.gen {
+				if !sel.Current() {
 					stale = true
 					return
 				}
@@ -266,7 +268,7 @@ func (r *traineeRows) walkIDs(gen int) {
 // loadStage selects by stage: the stages of the trainees the other
 // filters select give the IDs.
 func (r *traineeRows) loadStage() {
-	gen, f, stage := r.gen, r.filter, r.stage
+	sel, f, stage := r.cur, r.filter, r.stage
 	goLoad(r.u, func(ctx context.Context) ([]int64, error) {
 		st, err := r.u.svc.Trainees.Stages(ctx, f)
 		if err != nil {
@@ -281,7 +283,7 @@ func (r *traineeRows) loadStage() {
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 		return ids, nil
 	}, func(ids []int64) {
-		if gen != r.gen {
+		if !sel.Current() {
 			return
 		}
 		r.ids, r.idsDone, r.total = ids, true, len(ids)
@@ -297,7 +299,7 @@ func (r *traineeRows) search() {
 		return
 	}
 	r.searching = true
-	gen, q := r.gen, r.query
+	sel, q := r.cur, r.query
 	start := time.Now()
 	r.u.jobs.Add(1)
 	go func() {
@@ -315,7 +317,7 @@ func (r *traineeRows) search() {
 				r.u.showError(err)
 				return
 			}
-			if gen != r.gen {
+			if !sel.Current() {
 				return
 			}
 			r.list = r.filterList(ts)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/app/kit"
 	"peiyang/models"
 )
 
@@ -20,12 +21,12 @@ type traineesScreen struct {
 	rows *traineeRows
 	box  fyne.CanvasObject
 
-	search  *keyEntry
-	region  *keyEntry
+	search  *kit.Entry
+	region  *kit.Entry
 	cohort  *widget.Select
 	stage   *widget.Select
 	count   *widget.Label
-	table   *widget.Table
+	table   *kit.Table[*models.Trainee]
 	body    *fyne.Container // the table, or the table beside the detail
 	split   *container.Split
 	detail  *traineeDetail
@@ -37,37 +38,33 @@ type traineesScreen struct {
 	orgs        []*models.Organisation // outflow organisations, for the form
 
 	updated time.Time // when new rows last reached the table
-	room    []float32 // the width of each column's text, in Chinese characters
 }
 
-// traineeColumn is one column of the table.
-type traineeColumn struct {
-	title string // translation key
-	width float32
-	text  func(s *traineesScreen, t *models.Trainee) string
-}
-
-var traineeColumns = []traineeColumn{
-	{"trainee.name", 80, func(_ *traineesScreen, t *models.Trainee) string { return t.Name }},
-	{"trainee.gender", 68, func(_ *traineesScreen, t *models.Trainee) string { return genderLabel(t.Gender) }},
-	{"trainee.birth_date", 100, func(_ *traineesScreen, t *models.Trainee) string { return dateText(models.MaskBirthDate(t.BirthDate)) }},
-	{"trainee.id_number", 164, func(_ *traineesScreen, t *models.Trainee) string { return models.MaskIDNumber(t.IDNumber) }},
-	{"trainee.phone", 108, func(_ *traineesScreen, t *models.Trainee) string { return models.MaskPhone(t.Phone) }},
-	{"trainee.home_region", 150, func(_ *traineesScreen, t *models.Trainee) string { return t.HomeRegion.Short() }},
-	{"trainee.current_district", 96, func(_ *traineesScreen, t *models.Trainee) string { return t.CurrentDistrict }},
-	{"trainee.cohort", 150, func(s *traineesScreen, t *models.Trainee) string { return s.cohortNames[t.CohortID] }},
-	{"trainee.stage", 96, func(s *traineesScreen, t *models.Trainee) string { return s.rows.stageOf(t.ID) }},
+// columns are the table's columns.
+func (s *traineesScreen) columns() []kit.Column[*models.Trainee] {
+	type tr = *models.Trainee
+	return []kit.Column[tr]{
+		{Title: T("trainee.name"), Width: 80, Text: func(t tr) string { return t.Name }},
+		{Title: T("trainee.gender"), Width: 68, Text: func(t tr) string { return genderLabel(t.Gender) }},
+		{Title: T("trainee.birth_date"), Width: 100, Text: func(t tr) string { return dateText(models.MaskBirthDate(t.BirthDate)) }},
+		{Title: T("trainee.id_number"), Width: 164, Text: func(t tr) string { return models.MaskIDNumber(t.IDNumber) }},
+		{Title: T("trainee.phone"), Width: 108, Text: func(t tr) string { return models.MaskPhone(t.Phone) }},
+		{Title: T("trainee.home_region"), Width: 150, Text: func(t tr) string { return t.HomeRegion.Short() }},
+		{Title: T("trainee.current_district"), Width: 96, Text: func(t tr) string { return t.CurrentDistrict }},
+		{Title: T("trainee.cohort"), Width: 150, Text: func(t tr) string { return s.cohortNames[t.CohortID] }},
+		{Title: T("trainee.stage"), Width: 96, Text: func(t tr) string { return s.rows.stageOf(t.ID) }},
+	}
 }
 
 func newTrainees(u *ui) *traineesScreen {
 	s := &traineesScreen{u: u, cohortNames: map[int64]string{}}
 	s.rows = newTraineeRows(u, s.rowsChanged)
 
-	s.search = newKeyEntry()
+	s.search = kit.NewEntry()
 	s.search.SetPlaceHolder(T("trainees.search_placeholder"))
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.OnChanged = func(string) { s.apply() }
-	s.region = newKeyEntry()
+	s.region = kit.NewEntry()
 	s.region.SetPlaceHolder(T("trainees.region_placeholder"))
 	s.region.OnChanged = func(string) { s.apply() }
 	s.cohort = widget.NewSelect([]string{T("trainees.all_cohorts")}, func(string) { s.apply() })
@@ -80,36 +77,11 @@ func newTrainees(u *ui) *traineesScreen {
 	s.stage.SetSelectedIndex(0)
 	s.count = widget.NewLabel(T("trainees.counting"))
 
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return s.rows.count(), len(traineeColumns) },
-		func() fyne.CanvasObject {
-			// No truncation: it shapes the text on every update, which
-			// makes scrolling slow; cells are clipped by rune count.
-			return widget.NewLabel("")
-		},
-		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle.Bold = true
-		return l
-	}
-	// The table updates its header on every scroll: the titles, clipped
-	// like the cells, are set only when they change.
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 && id.Col < len(traineeColumns) {
-			l := o.(*widget.Label)
-			if text := clipText(T(traineeColumns[id.Col].title), s.room[id.Col]); l.Text != text {
-				l.SetText(text)
-			}
-		}
-	}
-	em := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Width
-	s.room = make([]float32, len(traineeColumns))
-	for i, c := range traineeColumns {
-		s.table.SetColumnWidth(i, c.width)
-		s.room[i] = (c.width - 2*theme.InnerPadding()) / em
-	}
+	// Only the visible rows are read from the store, a page at a time.
+	s.table = kit.NewTable(s.columns(), s.rows.count, func(i int) (*models.Trainee, bool) {
+		t := s.rows.at(i)
+		return t, t != nil
+	})
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if t := s.rows.at(id.Row); t != nil {
 			s.showDetail(t.ID)
@@ -118,10 +90,10 @@ func newTrainees(u *ui) *traineesScreen {
 	s.detail = newTraineeDetail(s)
 
 	filters := container.NewHBox(
-		fixedWidth(340, s.search), fixedWidth(170, s.region), fixedWidth(200, s.cohort), fixedWidth(120, s.stage))
+		kit.Width(340, s.search), kit.Width(170, s.region), kit.Width(200, s.cohort), kit.Width(120, s.stage))
 	top := container.NewBorder(nil, nil, nil, s.count, filters)
-	s.body = container.NewStack(s.table)
-	s.box = container.NewBorder(container.NewVBox(heading(T("nav.trainees")), top), nil, nil, nil, s.body)
+	s.body = container.NewStack(s.table.Object())
+	s.box = container.NewBorder(container.NewVBox(kit.Heading(T("nav.trainees")), top), nil, nil, nil, s.body)
 	return s
 }
 
@@ -226,31 +198,14 @@ func (s *traineesScreen) updateCount() {
 	}
 }
 
-func (s *traineesScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	t := s.rows.at(id.Row)
-	text := ""
-	switch {
-	case t == nil && id.Col == 0:
-		text = "…"
-	case t != nil:
-		text = clipText(traineeColumns[id.Col].text(s, t), s.room[id.Col])
-	}
-	// Setting a label shapes its text again: skip it when nothing changed,
-	// as for most cells while scrolling by a row or two.
-	if l.Text != text {
-		l.SetText(text)
-	}
-}
-
 // showDetail opens the trainee's detail beside the table.
 func (s *traineesScreen) showDetail(id int64) {
 	if s.split == nil {
-		s.split = container.NewHSplit(s.table, s.detail.box)
+		s.split = container.NewHSplit(s.table.Object(), s.detail.box)
 		s.split.Offset = 0.5
 	}
 	if len(s.body.Objects) != 1 || s.body.Objects[0] != s.split {
-		s.split.Leading = s.table
+		s.split.Leading = s.table.Object()
 		s.body.Objects = []fyne.CanvasObject{s.split}
 		s.body.Refresh()
 	}
@@ -259,8 +214,8 @@ func (s *traineesScreen) showDetail(id int64) {
 
 // hideDetail closes the detail.
 func (s *traineesScreen) hideDetail() {
-	if s.body.Objects[0] != s.table {
-		s.body.Objects = []fyne.CanvasObject{s.table}
+	if s.body.Objects[0] != s.table.Object() {
+		s.body.Objects = []fyne.CanvasObject{s.table.Object()}
 		s.body.Refresh()
 	}
 	s.table.UnselectAll()
@@ -279,31 +234,4 @@ func (s *traineesScreen) saved(t *models.Trainee) {
 func (s *traineesScreen) openFirst(sub string) {
 	s.pending = sub
 	s.stage.SetSelectedIndex(models.StageElected.Rank() + 1)
-}
-
-// clipText shortens s to fit a width of room Chinese characters, ending
-// it with an ellipsis. It estimates instead of measuring (a Chinese
-// character is 1, anything else 0.55), since measuring shapes the text and
-// is too slow for every cell of a scrolling table.
-func clipText(s string, room float32) string {
-	width := func(r rune) float32 {
-		if r >= 0x2E80 {
-			return 1
-		}
-		return 0.55
-	}
-	var used float32
-	rs := []rune(s)
-	for i, r := range rs {
-		if used+width(r) <= room {
-			used += width(r)
-			continue
-		}
-		for i > 0 && used+1 > room { // room for the ellipsis
-			i--
-			used -= width(rs[i])
-		}
-		return string(rs[:i]) + "…"
-	}
-	return s
 }

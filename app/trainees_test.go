@@ -126,7 +126,7 @@ func TestTraineeFilters(t *testing.T) {
 			t.Fatalf("trainee %d is %s, not elected", id, stages[id])
 		}
 	}
-	if got := cellText(s, 0, len(traineeColumns)-1); got != "Elected" {
+	if got := cellText(s, 0, len(s.columns())-1); got != "Elected" {
 		t.Errorf("the stage column shows %q, not Elected", got)
 	}
 	// The search keeps the stage filter.
@@ -197,23 +197,23 @@ func TestTraineeEditRefusesInvalidInput(t *testing.T) {
 		"birth_date": "Not a date in the form YYYY-MM-DD: 1983-13-40",
 	}
 	for field, msg := range wantErr {
-		if l := f.errs[field]; !l.Visible() || !strings.HasPrefix(l.Text, msg) {
-			t.Errorf("%s: error label %q (visible %v), want %q", field, l.Text, l.Visible(), msg)
+		if l := f.Message(field); !strings.HasPrefix(l, msg) {
+			t.Errorf("%s: error label %q, want %q", field, l, msg)
 		}
 	}
-	if l := f.errs["name"]; l.Visible() {
-		t.Errorf("name shows an error: %q", l.Text)
+	if l := f.Message("name"); l != "" {
+		t.Errorf("name shows an error: %q", l)
 	}
 	// Fix the date; the rules then refuse the phone and the ID number.
 	e.act(func() {
 		f.entries["birth_date"].SetText(dateText(before.BirthDate))
 		f.submit()
 	})
-	if l := f.errs["id_number"]; !l.Visible() || !strings.Contains(l.Text, "check character is wrong") {
-		t.Errorf("id_number: %q", l.Text)
+	if l := f.Message("id_number"); !strings.Contains(l, "check character is wrong") {
+		t.Errorf("id_number: %q", l)
 	}
-	if l := f.errs["phone"]; !l.Visible() || f.errs["birth_date"].Visible() {
-		t.Errorf("phone %q, birth date %q", l.Text, f.errs["birth_date"].Text)
+	if l := f.Message("phone"); l == "" || f.Message("birth_date") != "" {
+		t.Errorf("phone %q, birth date %q", l, f.Message("birth_date"))
 	}
 	after, err := e.svc.Trainees.FindTraineeByID(ctx, before.ID)
 	if err != nil {
@@ -237,10 +237,10 @@ func TestTraineeEditMessagesInChinese(t *testing.T) {
 		f.entries["name"].SetText("")
 		f.submit()
 	})
-	if got := f.errs["phone"].Text; !strings.HasPrefix(got, "电话号码无效") {
+	if got := f.Message("phone"); !strings.HasPrefix(got, "电话号码无效") {
 		t.Errorf("phone error %q", got)
 	}
-	if got := f.errs["name"].Text; got != "请填写姓名或名称。" {
+	if got := f.Message("name"); got != "请填写姓名或名称。" {
 		t.Errorf("name error %q", got)
 	}
 }
@@ -279,6 +279,8 @@ func TestTraineeEditSaves(t *testing.T) {
 	}
 }
 
+// The form follows the keyboard: Tab in its order, Escape to leave (at
+// once when nothing changed, after asking when something did).
 func TestTraineeFormKeyboard(t *testing.T) {
 	e, s := traineesEnv(t, LangEnglish)
 	d := openFirstRow(t, e, s)
@@ -296,10 +298,22 @@ func TestTraineeFormKeyboard(t *testing.T) {
 	if c.Focused() != f.entries["ethnicity"] {
 		t.Errorf("Tab from the gender goes to %v, not the ethnicity", c.Focused())
 	}
-	f.entries["name"].SetText("改了的名字")
 	f.entries["ethnicity"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if c.Overlays().Top() != nil {
-		t.Fatal("Escape did not close the form")
+		t.Fatal("Escape did not close the unchanged form")
+	}
+	e.act(d.openEdit)
+	f = d.form
+	// Escape on changes asks before it discards them.
+	f.entries["name"].SetText("改了的名字")
+	f.entries["ethnicity"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ask := c.Overlays().Top()
+	if ask == nil || !shows(ask, "Discard the changes?") {
+		t.Fatal("Escape on a changed form did not ask before discarding")
+	}
+	e.act(func() { test.Tap(findButton(t, ask, "Discard changes")) })
+	if c.Overlays().Top() != nil {
+		t.Fatal("discarding did not close the form")
 	}
 	after, _ := e.svc.Trainees.FindTraineeByID(ctx, d.rec.Trainee.ID)
 	if after.Name == "改了的名字" {
@@ -322,26 +336,5 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 // cellText is what the table shows in a cell (the table's own update
 // function, run on a fresh cell).
 func cellText(s *traineesScreen, row, col int) string {
-	l := widget.NewLabel("")
-	s.updateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
-}
-
-func TestClipText(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		room float32
-		want string
-	}{
-		{"1983-10-21", 6, "1983-10-21"},
-		{"德阳市中江县", 6, "德阳市中江县"},
-		{"阿坝藏族羌族自治州九寨沟县", 8, "阿坝藏族羌族自…"},
-		{"Female", 3.5, "Female"},
-		{"Female", 2.5, "Fe…"},
-		{"", 3, ""},
-	} {
-		if got := clipText(c.in, c.room); got != c.want {
-			t.Errorf("clipText(%q, %v) = %q, want %q", c.in, c.room, got, c.want)
-		}
-	}
+	return s.table.CellText(row, col)
 }
