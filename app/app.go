@@ -47,17 +47,12 @@ import (
 // AppID is the application ID, as in FyneApp.toml.
 const AppID = "cn.peiyang.app"
 
-// EnvScreen names the screen to open on, for screenshots ("trainees",
-// "trainees/detail", "trainees/edit", "firstrun" …).
-const EnvScreen = "PEIYANG_SCREEN"
-
 // Options configure the window.
 type Options struct {
 	// DBPath is the database file, shown in the sidebar.
 	DBPath string
-	// Screen is the screen to open on; "" takes $PEIYANG_SCREEN, else the
-	// dashboard.
-	Screen string
+	// Route is where the window opens; the zero value is the dashboard.
+	Route Route
 	// Language is zh or en; "" takes $PEIYANG_LANG, the saved setting, or
 	// the system's language.
 	Language string
@@ -192,6 +187,7 @@ type ui struct {
 	built   map[string]screen
 	current string
 
+	route     Route // where the window opened; see takeShow
 	dashboard *dashboardScreen
 	trainees  *traineesScreen
 	closedDB  bool // the service is closed for good (a restore that could not reopen)
@@ -223,20 +219,16 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 
-	start := opts.Screen
-	if start == "" {
-		start = os.Getenv(EnvScreen)
+	u.route = opts.Route
+	if screenIndex(u.route.Screen) < 0 {
+		u.route = Route{Screen: "dashboard"}
 	}
-	id, sub, _ := strings.Cut(start, "/")
-	if screenIndex(id) < 0 {
-		id, sub = "dashboard", ""
-	}
-	u.showScreen(id)
-	switch {
-	case id == "trainees" && sub != "":
-		u.trainees.openFirst(sub)
-	case start == "firstrun":
+	u.showScreen(u.route.Screen)
+	switch u.takeShow("dashboard") {
+	case "firstrun":
 		u.offerFirstRun()
+	case "tour":
+		u.tour()
 	default:
 		u.checkFirstRun()
 	}

@@ -74,7 +74,7 @@ func newEnv(t *testing.T, lang, screen string, empty bool) *testEnv {
 			t.Fatal(err)
 		}
 	}
-	u, err := newUI(a, svc, Options{Language: lang, Screen: screen, DBPath: "/data/peiyang.db",
+	u, err := newUI(a, svc, Options{Language: lang, Route: ParseRoute(screen), DBPath: "/data/peiyang.db",
 		MakeDemo: func(context.Context) (*models.Dataset, error) { return demoData(t), nil }})
 	if err != nil {
 		t.Fatal(err)

@@ -25,8 +25,7 @@ type courseSessions struct {
 	rows   []*models.Session
 	latest kit.Latest
 
-	editFirst bool           // open the form on the first session once loaded (screenshots)
-	editor    *sessionEditor // the open form, for tests
+	editor *sessionEditor // the open form, for tests
 }
 
 func newCourseSessions(s *coursesScreen) *courseSessions {
@@ -76,11 +75,8 @@ func (t *courseSessions) load(c *models.Course) {
 		}
 		t.count.SetText(T("courses.sessions_hours", "N", len(ss), "Hours", courseNumber(hours)))
 		t.table.Refresh()
-		if t.editFirst {
-			t.editFirst = false
-			if len(ss) > 0 {
-				t.openEditor(ss[0])
-			}
+		if len(ss) > 0 && t.s.u.takeShow("courses") == "session" {
+			t.openEditor(ss[0])
 		}
 	})
 }

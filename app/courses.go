@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -59,7 +58,7 @@ type coursesScreen struct {
 
 	// want is the course to show once the list is loaded (0: the first
 	// running or open one), and wantTab the tab or form to open then,
-	// from $PEIYANG_SCREEN ("courses/attendance") or openCourse.
+	// from the window's route ("courses/attendance") or openCourse.
 	want    int64
 	wantTab string
 }
@@ -75,13 +74,7 @@ const (
 
 func newCourses(u *ui) *coursesScreen {
 	s := &coursesScreen{u: u}
-	start := u.opts.Screen
-	if start == "" {
-		start = os.Getenv(EnvScreen)
-	}
-	if id, sub, ok := strings.Cut(start, "/"); ok && id == "courses" {
-		s.wantTab = sub
-	}
+	s.wantTab = u.peekShow("courses")
 
 	s.search = kit.NewEntry()
 	s.search.SetPlaceHolder(T("courses.search_placeholder"))
@@ -281,6 +274,9 @@ func (s *coursesScreen) selectWanted() {
 	s.list.Select(pick)
 	s.list.ScrollTo(pick)
 	s.openTab(tab)
+	if tab != "session" {
+		s.u.takeShow("courses")
+	}
 }
 
 // openTab brings a tab (or a form) to the front by its name.
@@ -291,7 +287,7 @@ func (s *coursesScreen) openTab(name string) {
 	case "sessions":
 		s.tabs.SelectIndex(tabSessions)
 	case "session":
-		s.sessions.editFirst = true
+		// The sessions tab takes the route once they are loaded.
 		s.tabs.SelectIndex(tabSessions)
 	case "enrolment":
 		s.tabs.SelectIndex(tabEnrolment)

@@ -62,12 +62,10 @@ func (s *mentorsScreen) loadContacts() {
 		s.contacts = cs
 		s.showPair()
 		s.contactList.ScrollToTop()
-		switch s.pending {
+		switch s.u.takeShow("mentors") {
 		case "contact":
-			s.pending = ""
 			s.openContactForm()
 		case "assign":
-			s.pending = ""
 			s.openAssign()
 			if p := s.pair(); p != nil {
 				s.assign.picker.demo(p.Trainee.Name)

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -49,13 +48,12 @@ type mentorsScreen struct {
 	contactText  *widget.Label
 	logBtn       *widget.Button
 
-	pending     string        // a form to open once the data is there ("assign", "contact"), for screenshots
 	assign      *mentorAssign // the assign dialog opened last; for tests
 	contactForm *contactForm  // the contact form opened last; for tests
 }
 
 func newMentors(u *ui) *mentorsScreen {
-	s := &mentorsScreen{u: u, pending: screenSub(u, "mentors")}
+	s := &mentorsScreen{u: u}
 	s.summary = widget.NewLabel(T("dashboard.loading"))
 	s.filter = kit.NewEntry()
 	s.filter.SetPlaceHolder(T("mentors.filter_placeholder"))
@@ -328,17 +326,4 @@ func (s *mentorsScreen) print() {
 		}
 		return func(w io.Writer, m lists.Meta) (int, error) { return lists.Mentors(w, m, pairs) }, nil
 	})
-}
-
-// fuScreenSub returns what follows "id/" in the screen the window opens
-// on ("mentors/assign" gives "assign"), for screenshots; "" for none.
-func screenSub(u *ui, id string) string {
-	start := u.opts.Screen
-	if start == "" {
-		start = os.Getenv(EnvScreen)
-	}
-	if first, sub, ok := strings.Cut(start, "/"); ok && first == id {
-		return sub
-	}
-	return ""
 }

@@ -47,7 +47,7 @@ func TestPerformance(t *testing.T) {
 	// Start.
 	start := time.Now()
 	a := test.NewTempApp(t)
-	u, err := newUI(a, svc, Options{Language: LangChinese, Screen: "dashboard"})
+	u, err := newUI(a, svc, Options{Language: LangChinese})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,13 +47,12 @@ type placementsScreen struct {
 	evalBtn     *widget.Button
 	printOneBtn *widget.Button
 
-	pending   string        // a form to open once the data is there ("place", "evaluate"), for screenshots
 	placeForm *placeForm    // opened last; for tests
 	evalForm  *evaluateForm // opened last; for tests
 }
 
 func newPlacements(u *ui) *placementsScreen {
-	s := &placementsScreen{u: u, pending: screenSub(u, "placements")}
+	s := &placementsScreen{u: u}
 	s.summary = widget.NewLabel(T("dashboard.loading"))
 	s.filter = kit.NewEntry()
 	s.filter.SetPlaceHolder(T("placements.filter_placeholder"))
@@ -280,13 +279,11 @@ func (s *placementsScreen) loadRows() {
 			}
 		}
 		s.updateButtons()
-		switch s.pending {
+		switch s.u.takeShow("placements") {
 		case "place":
-			s.pending = ""
 			s.openPlace()
 			s.placeForm.picker.demo("张")
 		case "evaluate":
-			s.pending = ""
 			if len(s.rows) > 0 {
 				s.rowList.Select(len(s.rows) - 1)
 				s.openEvaluate()

@@ -44,7 +44,6 @@ type returnsScreen struct {
 
 	electionBtn *widget.Button
 
-	pending      string        // a form to open ("return", "election") or a filter to set ("committee") once the data is there, for screenshots
 	returnForm   *returnForm   // opened last; for tests
 	electionForm *electionForm // opened last; for tests
 }
@@ -62,7 +61,7 @@ func returnColumns() []kit.Column[training.ReturnRow] {
 }
 
 func newReturns(u *ui) *returnsScreen {
-	s := &returnsScreen{u: u, selected: -1, pending: screenSub(u, "returns")}
+	s := &returnsScreen{u: u, selected: -1}
 	s.region = kit.NewEntry()
 	s.region.SetPlaceHolder(T("trainees.region_placeholder"))
 	s.region.OnChanged = func(string) { s.reload() }
@@ -224,16 +223,13 @@ func (s *returnsScreen) setView(v *training.ReturnsView, q training.ReturnsQuery
 	}
 	s.table.Refresh()
 	s.updateButtons()
-	switch s.pending {
+	switch s.u.takeShow("returns") {
 	case "committee":
-		s.pending = ""
 		s.committee.SetSelectedIndex(1)
 	case "return":
-		s.pending = ""
 		s.openReturn()
 		s.returnForm.picker.demo("张")
 	case "election":
-		s.pending = ""
 		if len(v.Rows) > 0 {
 			s.table.Select(widget.TableCellID{Row: 0, Col: 0})
 			s.openElection()

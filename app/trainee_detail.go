@@ -20,12 +20,11 @@ import (
 // numbers and the birth date masked until revealed, and a timeline of courses, attendance,
 // placements, mentors, return and elections.
 type traineeDetail struct {
-	s           *traineesScreen
-	rec         *training.TraineeRecord
-	revealed    bool
-	pendingEdit bool // open the edit form once the record is there
-	loadID      int64
-	form        *traineeForm // the form opened last
+	s        *traineesScreen
+	rec      *training.TraineeRecord
+	revealed bool
+	loadID   int64
+	form     *traineeForm // the form opened last
 
 	name     *widget.Label
 	stage    *widget.Label
@@ -133,8 +132,7 @@ func (d *traineeDetail) load(id int64) {
 			return // the user chose another trainee meanwhile
 		}
 		d.set(rec)
-		if d.pendingEdit {
-			d.pendingEdit = false
+		if d.s.u.takeShow("trainees") == "edit" {
 			d.revealNumbers("edit", d.openEdit)
 		}
 	})
@@ -279,7 +277,6 @@ func timelineOf(rec *training.TraineeRecord) []timelineEvent {
 func timelineRow(ev timelineEvent) fyne.CanvasObject {
 	date := widget.NewLabel(dateText(ev.date))
 	title := widget.NewLabel(ev.title)
-	title.TextStyle.Bold = true
 	title.Wrapping = fyne.TextWrapWord
 	detail := kit.Caption(ev.detail)
 	detail.Wrapping = fyne.TextWrapWord

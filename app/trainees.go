@@ -21,17 +21,16 @@ type traineesScreen struct {
 	rows *traineeRows
 	box  fyne.CanvasObject
 
-	search  *kit.Entry
-	region  *kit.Entry
-	cohort  *widget.Select
-	stage   *widget.Select
-	count   *widget.Label
-	table   *kit.Table[*models.Trainee]
-	body    *fyne.Container // the table, or the table beside the detail
-	split   *container.Split
-	detail  *traineeDetail
-	loaded  bool
-	pending string // "detail" or "edit": open the first row once it is there
+	search *kit.Entry
+	region *kit.Entry
+	cohort *widget.Select
+	stage  *widget.Select
+	count  *widget.Label
+	table  *kit.Table[*models.Trainee]
+	body   *fyne.Container // the table, or the table beside the detail
+	split  *container.Split
+	detail *traineeDetail
+	loaded bool
 
 	cohorts     []*models.Cohort
 	cohortNames map[int64]string
@@ -107,6 +106,10 @@ func (s *traineesScreen) shown() {
 		return
 	}
 	s.loaded = true
+	if s.u.peekShow("trainees") != "" {
+		// The route shows an elected trainee: one whose record has all.
+		s.stage.SetSelectedIndex(models.StageElected.Rank() + 1)
+	}
 	s.apply()
 	s.rows.loadStages()
 	type choices struct {
@@ -172,13 +175,13 @@ func (s *traineesScreen) rowsChanged() {
 	s.updated = time.Now()
 	s.updateCount()
 	s.table.Refresh()
-	if s.pending != "" && s.rows.count() > 0 {
-		if t := s.rows.at(0); t != nil {
-			sub := s.pending
-			s.pending = ""
-			s.table.Select(widget.TableCellID{Row: 0, Col: 0})
-			s.detail.pendingEdit = sub == "edit"
+	// The window's route opens the first row's detail ("detail"), or its
+	// edit form once the record is there ("edit").
+	if show := s.u.peekShow("trainees"); show != "" && s.rows.at(0) != nil {
+		if show == "detail" {
+			s.u.takeShow("trainees")
 		}
+		s.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	}
 }
 
@@ -226,12 +229,4 @@ func (s *traineesScreen) saved(t *models.Trainee) {
 	s.rows.replace(t)
 	s.table.Refresh()
 	s.detail.load(t.ID)
-}
-
-// openFirst shows the elected trainees and opens the first one's detail
-// ("detail") or edit form ("edit") once the rows are there; for
-// screenshots.
-func (s *traineesScreen) openFirst(sub string) {
-	s.pending = sub
-	s.stage.SetSelectedIndex(models.StageElected.Rank() + 1)
 }

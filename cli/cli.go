@@ -231,6 +231,7 @@ func openWindow(e *env) int {
 	defer e.close()
 	err := runWindow(e.svc, withSafety(e, app.Options{
 		DBPath: e.db.Path(),
+		Route:  app.ParseRoute(os.Getenv(app.EnvScreen)),
 		MakeDemo: func(ctx context.Context) (*models.Dataset, error) {
 			return demo.Generate(demo.Options{Today: models.DateOf(e.now())})
 		},
