@@ -67,6 +67,12 @@ bench-certificates:
 bench-roster:
 	$(GO) run ./bench/roster
 
+# The window's memory (VmHWM) on the demo database at the report's scale,
+# after start and after every screen once; the real binary under Xvfb.
+# BENCH_DISPLAY chooses the X display it starts (default :98).
+bench-window: setup
+	$(GO) run ./bench/window -display $${BENCH_DISPLAY:-:98}
+
 bench-hostile:
 	$(GO) run ./bench/hostile
 

@@ -65,7 +65,6 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 	t.results = widget.NewList(func() int { return len(t.found) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("name")
-			name.TextStyle.Bold = true
 			detail := kit.Caption("detail")
 			detail.Truncation = fyne.TextTruncateEllipsis
 			btn := widget.NewButtonWithIcon(T("courses.enrol"), theme.ContentAddIcon(), nil)

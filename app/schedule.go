@@ -215,7 +215,7 @@ func (s *scheduleScreen) render() {
 func (s *scheduleScreen) showSession(it training.SessionItem) {
 	ses := it.Session
 	rows := []fyne.CanvasObject{
-		widget.NewLabelWithStyle(it.Course.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel(it.Course.Title),
 		widget.NewLabel(weekdayDate(ses.Date) + " " + ses.Start.String() + "–" + ses.End.String()),
 	}
 	facts := []string{sessionVenue(it)}

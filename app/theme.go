@@ -5,14 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
-	"peiyang/assets"
 )
-
-// fontResource is the embedded LXGW WenKai TrueType font: every text
-// style uses it, so Chinese renders on a machine without CJK fonts.
-// (A .ttc collection would crash Fyne; the embedded file is a plain TTF.)
-var fontResource = fyne.NewStaticResource("LXGWWenKai-Regular.ttf", assets.Font)
 
 // peiyangTheme is Fyne's default theme with the embedded font for every
 // text style, a party-red primary colour and slightly larger text.
@@ -46,9 +39,9 @@ func (peiyangTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	return theme.DefaultTheme().Color(n, v)
 }
 
-// Font returns the embedded font for every style, monospace included: the
-// text the window shows is mostly Chinese.
-func (peiyangTheme) Font(fyne.TextStyle) fyne.Resource { return fontResource }
+// Font returns the embedded font, whole or in part (see fonts.go), so that
+// Chinese renders on a machine without CJK fonts.
+func (peiyangTheme) Font(style fyne.TextStyle) fyne.Resource { return fontFor(style) }
 
 func (peiyangTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 

@@ -61,7 +61,7 @@ const (
 	traineePage = 100  // rows per page read from the store
 	maxPages    = 60   // pages kept in memory
 	searchLimit = 500  // most search results shown
-	idChunk     = 5000 // trainees per read while gathering IDs
+	idChunk     = 1000 // trainees per read while gathering IDs (each read holds them whole)
 )
 
 func newTraineeRows(u *ui, changed func()) *traineeRows {

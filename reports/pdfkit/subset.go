@@ -261,3 +261,11 @@ func checksum(b []byte) uint32 {
 	}
 	return sum
 }
+
+// Subset returns a small TrueType font with only the glyphs of runes (see
+// subset): the window draws its bold text with one, since every font face
+// Fyne loads costs memory in proportion to the glyphs.
+func (f *Font) Subset(runes []rune) ([]byte, error) {
+	b, _, err := f.subset(runes)
+	return b, err
+}

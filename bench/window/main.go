@@ -1,0 +1,120 @@
+// Command window measures the memory the window holds: it builds the
+// binary, makes the demo database at the report's scale if it is missing
+// (40,630 trainees), runs the real window on it under Xvfb in Chinese,
+// and prints the process's peak resident memory (VmHWM) once the window
+// has settled on the dashboard, and again after it has shown every screen
+// once (the "tour" route, as a user clicking down the sidebar would).
+//
+//	make bench-window
+//	go run ./bench/window -db /tmp/peiyang-shots.db -display :98
+//
+// The targets (issue 10): 250 MB after start, 300 MB after every screen.
+// Linux only: it reads /proc and needs Xvfb.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func main() {
+	db := flag.String("db", "/tmp/peiyang-shots.db", "the demo database, made when missing")
+	display := flag.String("display", ":98", "the Xvfb display to use")
+	flag.Parse()
+	if err := run(*db, *display); err != nil {
+		fmt.Fprintln(os.Stderr, "window bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(db, display string) error {
+	dir, err := os.MkdirTemp("", "peiyang-window-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "peiyang")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return fmt.Errorf("build: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(bin, "--db", db, "demo", "--if-empty").CombinedOutput(); err != nil {
+		return fmt.Errorf("demo data: %v\n%s", err, out)
+	}
+	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		return fmt.Errorf("start Xvfb (apt-get install xvfb): %w", err)
+	}
+	defer func() {
+		xvfb.Process.Kill()
+		xvfb.Wait()
+	}()
+	time.Sleep(time.Second)
+	win := exec.Command(bin, "--db", db)
+	win.Env = append(os.Environ(), "DISPLAY="+display, "PEIYANG_SCREEN=tour", "PEIYANG_LANG=zh")
+	logs, err := win.StderrPipe()
+	if err != nil {
+		return err
+	}
+	if err := win.Start(); err != nil {
+		return err
+	}
+	defer func() {
+		win.Process.Kill()
+		win.Wait()
+	}()
+	return measure(win.Process.Pid, bufio.NewScanner(logs))
+}
+
+// measure reads VmHWM when the tour starts and when it is done.
+func measure(pid int, logs *bufio.Scanner) error {
+	var start int
+	deadline := time.AfterFunc(3*time.Minute, func() { syscallKill(pid) })
+	defer deadline.Stop()
+	for logs.Scan() {
+		line := logs.Text()
+		switch {
+		case strings.HasSuffix(line, "peiyang: tour: start"):
+			kb, err := hwm(pid)
+			if err != nil {
+				return err
+			}
+			start = kb
+		case strings.HasSuffix(line, "peiyang: tour done"):
+			kb, err := hwm(pid)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("window memory (VmHWM, demo database of 40,630 trainees, Xvfb 1366×768): after start %d MB; after every screen once %d MB\n",
+				start/1024, kb/1024)
+			return nil
+		}
+	}
+	return fmt.Errorf("the window ended before its tour did")
+}
+
+// hwm is the process's peak resident set, in kB.
+func hwm(pid int) (int, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/%d/status", pid)
+}
+
+func syscallKill(pid int) {
+	if p, err := os.FindProcess(pid); err == nil {
+		p.Kill()
+	}
+}
