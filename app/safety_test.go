@@ -375,7 +375,7 @@ func TestNoticeAtStart(t *testing.T) {
 	note := models.Errorf(models.EINVALID, "",
 		"A restore was interrupted before it replaced the database; its unfinished copy {{.File}} was removed. The database is as it was before that restore.",
 		"File", "peiyang.db.restoring")
-	u, err := newUI(a, training.New(db), Options{Language: LangEnglish, Screen: "dashboard", Notice: note})
+	u, err := newUI(a, training.New(db), Options{Language: LangEnglish, Notice: note})
 	if err != nil {
 		t.Fatal(err)
 	}
