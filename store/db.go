@@ -16,9 +16,21 @@
 // callback's context on: a write made with another context waits for the
 // single writer connection that the transaction holds.
 //
+// Every write method runs through db.write, which hands it a writeTx
+// (write.go): its create, update, upsert and remove methods change one row
+// and append that change's audit entry in the same transaction, the row
+// read before and after by its key with plain SQL and turned into the
+// entry by entryJSON (audit.go), the one place the masking policy of the
+// audit trail is applied. A write that records no entry is refused, so an
+// unaudited write cannot be committed. store/audit_write_test.go calls
+// every write method and checks it leaves exactly one entry.
+//
 // The SQL is kept plain (TEXT, INTEGER and REAL columns, no JSON or
-// full-text features) so that a PostgreSQL store can follow behind the same
-// interfaces.
+// full-text features, ? placeholders, ON CONFLICT upserts) so that a
+// PostgreSQL store can share it and the audit logic behind the same
+// training.Store. What is SQLite's own is kept apart: opening the file and
+// its pools (this file), the error codes (errors.go), insert IDs
+// (insert in crud.go), and file backups (backup.go).
 package store
 
 import (
