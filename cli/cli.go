@@ -262,7 +262,9 @@ Usage:
   peiyang --version                   print the version and the commit
 
 The database is --db FILE, else $PEIYANG_DB, else peiyang.db in the user's
-config folder; it is created on first use.
+config folder; it is created on first use, in an existing folder (only the
+default's folder is made). Another program's database is refused and left
+unchanged; one that cannot be written opens for reading commands only.
 
 Commands:
 `)
