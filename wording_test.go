@@ -30,11 +30,10 @@ var notProse = map[string]bool{
 	"demo/names.go":                  true,
 	"demo/regions.go":                true,
 	"pinyin/tables.go":               true,
-	"bench/search/people/people.go":  true,
+	"internal/people/people.go":      true,
 	"internal/hostile/hostile.go":    true,
 	"sheets/region.go":               true, // place-name suffixes
 	"reports/certificate/qr/qr.go":   true,
-	"reports/pdfkit/glyph.go":        true,
 	"reports/pdfkit/wrap.go":         true, // line-breaking punctuation
 	"sheets/imports/sessionmatch.go": true, // how people head session columns
 	"sheets/dates.go":                true, // how people write dates
@@ -42,8 +41,6 @@ var notProse = map[string]bool{
 	"models/elections.go":            true, // how people write posts (ParseSeat)
 	"models/idnumber.go":             true,
 	"reports/certificate/format.go":  true, // Chinese numerals
-	"reports/lists/labels.go":        false,
-	"reports/certificate/overlay.go": false,
 }
 
 // inputAliases are composite-literal fields that list how people write

@@ -9,11 +9,24 @@ import (
 
 // Field is a column an import understands.
 type Field struct {
-	Key      string   // the field's name in the import, e.g. "id_number"
-	Label    string   // the usual header, e.g. 身份证号, named in messages
-	Aliases  []string // other headers people use for it
-	Required bool     // the import stops when the column is missing
-	Ignore   bool     // recognised but not used, e.g. 序号: not listed as unknown
+	Key   string // the field's name in the import, e.g. "id_number"
+	Label string // the usual header, e.g. 身份证号, named in messages
+	// Aliases are the other headers people use for it, the more specific
+	// first: when two columns name the field (户籍所在地 and 籍贯), the
+	// one whose header comes first here is used and the other ignored.
+	Aliases  []string
+	Required bool // the import stops when the column is missing
+	Ignore   bool // recognised but not used, e.g. 序号: not listed as unknown
+	// Place marks a field that holds a place (户籍地, 现居住地): a header
+	// that names a party organisation (流出地党组织) never matches it.
+	Place bool
+}
+
+// Duplicate is a column ignored because another names the same field.
+type Duplicate struct {
+	Key     string // the field
+	Used    string // the header of the column used, as the file writes it
+	Ignored string // the header of the column ignored
 }
 
 // Header is the header row found in a table and what its columns hold.
@@ -29,6 +42,9 @@ type Header struct {
 	UnknownColumns []int
 	// Missing lists the labels of required fields without a column.
 	Missing []string
+	// Duplicates are the columns ignored because another column names
+	// the same field more exactly or more specifically.
+	Duplicates []Duplicate
 }
 
 // Name returns the header text of the field's column as the file writes
@@ -76,8 +92,7 @@ func FindHeader(rows []Row, fields []Field, minMatches int) (*Header, error) {
 	}
 	best, bestScore := -1, 0
 	for i := 0; i < len(rows) && i < HeaderScanRows; i++ {
-		cols, _ := matchColumns(rows[i].Cells, fields)
-		if n := len(cols); n > bestScore {
+		if n := len(match(rows[i].Cells, fields).byField); n > bestScore {
 			best, bestScore = i, n
 		}
 	}
@@ -90,11 +105,16 @@ func FindHeader(rows []Row, fields []Field, minMatches int) (*Header, error) {
 		}
 		return nil, models.Errorf(models.EINVALID, "", MsgNoHeader, "N", HeaderScanRows, "Expected", strings.Join(expected, ", "))
 	}
-	cols, unknown := matchColumns(rows[best].Cells, fields)
+	m := match(rows[best].Cells, fields)
+	cols, unknown := m.byField, m.unknown
 	h := &Header{Index: best, Row: rows[best].Num, Columns: map[string]int{}, Names: map[string]string{}}
 	for key, i := range cols {
 		h.Columns[key] = i
 		h.Names[key] = Clean(rows[best].Cells[i])
+	}
+	for _, d := range m.dups {
+		h.Duplicates = append(h.Duplicates, Duplicate{Key: d[0].f.Key, Used: Clean(rows[best].Cells[d[0].col]),
+			Ignored: Clean(rows[best].Cells[d[1].col])})
 	}
 	for _, i := range unknown {
 		h.Unknown = append(h.Unknown, Clean(rows[best].Cells[i]))
@@ -108,85 +128,168 @@ func FindHeader(rows []Row, fields []Field, minMatches int) (*Header, error) {
 	return h, nil
 }
 
-// matchColumns matches the cells of a row to fields: key → column index
-// for the fields matched (ignored fields excluded), and the indexes of
-// the non-empty cells no field matched.
-func matchColumns(cells []string, fields []Field) (map[string]int, []int) {
+// candidate is a column that names a field: exactly (the whole header
+// is the label or an alias) or by containing one, and the rank of the
+// name it matched (0 the label, 1 the first alias...), the lower the more
+// specific.
+type candidate struct {
+	col   int
+	f     *Field
+	exact bool
+	rank  int
+}
+
+// better reports whether c names its field better than d: exactly
+// before by containment, then the more specific name, then the column
+// further left.
+func (c candidate) better(d candidate) bool {
+	if c.exact != d.exact {
+		return c.exact
+	}
+	if c.rank != d.rank {
+		return c.rank < d.rank
+	}
+	return c.col < d.col
+}
+
+// matched is what a header row's cells name.
+type matched struct {
+	byField map[string]int // field key → column, for the fields used (ignored fields excluded)
+	unknown []int          // the non-empty cells no field matched
+	dups    [][2]candidate // for each column ignored as a duplicate: the one used and it
+}
+
+// match matches the cells of a row to fields. Whole headers are matched
+// first, then the headers still unmatched by containment (the longest
+// name contained winning: 公民身份证号码 holds 身份证号). A header that
+// names a party organisation never matches a place field. When several
+// columns name one field, the best (see better) is used and the others
+// are ignored, each reported in dups.
+func match(cells []string, fields []Field) matched {
 	norm := make([]string, len(cells))
 	for i, c := range cells {
 		norm[i] = NormalizeHeader(c)
 	}
-	byField := map[string]int{}
+	m := matched{byField: map[string]int{}}
 	taken := make([]bool, len(cells))
-	ignored := make([]bool, len(cells))
-	assign := func(i int, f *Field) {
-		taken[i] = true
-		if f.Ignore {
-			ignored[i] = true
-			return
+	used := map[string]candidate{} // by field
+	// pick settles the candidates of one pass: ignored fields take every
+	// column they name; another field takes its best column, unless an
+	// earlier pass settled it, and the rest are duplicates.
+	pick := func(cs []candidate) {
+		best := map[string]candidate{}
+		for _, c := range cs {
+			taken[c.col] = true
+			if c.f.Ignore {
+				continue
+			}
+			if b, ok := used[c.f.Key]; ok {
+				best[c.f.Key] = b
+			} else if b, ok := best[c.f.Key]; !ok || c.better(b) {
+				best[c.f.Key] = c
+			}
 		}
-		byField[f.Key] = i
+		for _, c := range cs {
+			b, ok := best[c.f.Key]
+			if !ok || c.f.Ignore {
+				continue
+			}
+			if c == b {
+				m.byField[c.f.Key], used[c.f.Key] = c.col, c
+				continue
+			}
+			m.dups = append(m.dups, [2]candidate{b, c})
+		}
 	}
-	// Exact names first.
+	var exact []candidate
 	for i, h := range norm {
-		if h == "" {
-			continue
-		}
-		if f := exactField(h, fields); f != nil {
-			if _, dup := byField[f.Key]; !dup || f.Ignore {
-				assign(i, f)
+		if h != "" {
+			if c, ok := exactField(h, fields); ok {
+				c.col = i
+				exact = append(exact, c)
 			}
 		}
 	}
-	// Then containment, for the fields still missing.
+	pick(exact)
+	var contained []candidate
 	for i, h := range norm {
 		if h == "" || taken[i] {
 			continue
 		}
-		if f := containedField(h, fields, byField); f != nil {
-			assign(i, f)
+		if c, ok := containedField(h, fields); ok {
+			c.col = i
+			contained = append(contained, c)
 		}
 	}
-	var unknown []int
+	pick(contained)
 	for i, h := range norm {
 		if h != "" && !taken[i] {
-			unknown = append(unknown, i)
+			m.unknown = append(m.unknown, i)
 		}
 	}
-	return byField, unknown
+	return m
 }
 
-func exactField(h string, fields []Field) *Field {
+// partyOrgWords are the words of a header that names a party
+// organisation: such a column holds an organisation, never a place.
+var partyOrgWords = []string{"党组织", "党支部", "党委", "党总支", "支部", "组织关系"}
+
+// namesPartyOrg reports whether a normalised header names a party
+// organisation (流出地党组织, 党组织关系所在党支部).
+func namesPartyOrg(h string) bool {
+	for _, w := range partyOrgWords {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// names are the label and aliases of a field, normalised, the label first.
+func names(f *Field) []string {
+	out := make([]string, 0, 1+len(f.Aliases))
+	for _, n := range append([]string{f.Label}, f.Aliases...) {
+		out = append(out, NormalizeHeader(n))
+	}
+	return out
+}
+
+// exactField finds the field whose label or alias is the whole header.
+func exactField(h string, fields []Field) (candidate, bool) {
+	party := namesPartyOrg(h)
 	for i := range fields {
 		f := &fields[i]
-		if NormalizeHeader(f.Label) == h {
-			return f
+		if f.Place && party {
+			continue
 		}
-		for _, a := range f.Aliases {
-			if NormalizeHeader(a) == h {
-				return f
+		for rank, n := range names(f) {
+			if n == h {
+				return candidate{f: f, exact: true, rank: rank}, true
 			}
 		}
 	}
-	return nil
+	return candidate{}, false
 }
 
-func containedField(h string, fields []Field, found map[string]int) *Field {
-	var best *Field
+// containedField finds the field with the longest label or alias the
+// header contains (推荐单位名称 is the nominating organisation's, not a
+// 单位); a field found already makes it a duplicate.
+func containedField(h string, fields []Field) (candidate, bool) {
+	party := namesPartyOrg(h)
+	var best candidate
 	bestLen := 0
 	for i := range fields {
 		f := &fields[i]
-		if _, ok := found[f.Key]; ok && !f.Ignore {
+		if f.Place && party {
 			continue
 		}
-		for _, a := range append([]string{f.Label}, f.Aliases...) {
-			a = NormalizeHeader(a)
-			if n := utf8.RuneCountInString(a); n >= 2 && n > bestLen && strings.Contains(h, a) {
-				best, bestLen = f, n
+		for rank, n := range names(f) {
+			if l := utf8.RuneCountInString(n); l >= 2 && l > bestLen && strings.Contains(h, n) {
+				best, bestLen = candidate{f: f, rank: rank}, l
 			}
 		}
 	}
-	return best
+	return best, bestLen > 0
 }
 
 // NormalizeHeader folds a header for matching: full-width forms folded,

@@ -82,10 +82,9 @@ func TestFindHeader(t *testing.T) {
 			missing: []string{"身份证号"},
 		},
 		{
-			name: "a second column for the same field is unknown",
+			name: "of two columns for one field the label wins over an alias",
 			rows: rowsOf([]string{"姓名", "身份证号", "手机", "联系电话"}),
-			row:  1, cols: map[string]int{"name": 0, "id_number": 1, "phone": 2},
-			unknown: []string{"联系电话"},
+			row:  1, cols: map[string]int{"name": 0, "id_number": 1, "phone": 3},
 		},
 	}
 	for _, tt := range tests {
@@ -111,5 +110,43 @@ func TestFindHeaderNone(t *testing.T) {
 	}
 	if got := models.ErrorMessage(err); got != "No header row found in the first 30 rows: the sheet should have a row of column names such as 姓名, 身份证号." {
 		t.Errorf("message %q", got)
+	}
+}
+
+// Of two columns naming one field, the more specific (an exact name
+// before a contained one, then the name listed first) is used, and the
+// header says which was ignored. A header naming a party organisation
+// never lands in a place field.
+func TestFindHeaderDuplicatesAndPlaces(t *testing.T) {
+	fields := []Field{
+		{Key: "name", Label: "姓名", Required: true},
+		{Key: "home", Label: "户籍地", Aliases: []string{"户籍所在地", "流出地", "籍贯"}, Place: true},
+		{Key: "current", Label: "现居住地", Aliases: []string{"流入地", "现所在区"}, Place: true},
+		{Key: "branch", Label: "党组织关系所在党支部", Aliases: []string{"党组织关系所在党组织", "流出地党组织", "党支部"}},
+	}
+	for _, tt := range []struct {
+		name  string
+		cells []string
+		cols  map[string]int
+		dups  []Duplicate
+	}{
+		{"籍贯 and 户籍所在地", []string{"姓名", "籍贯", "户籍所在地"}, map[string]int{"name": 0, "home": 2},
+			[]Duplicate{{Key: "home", Used: "户籍所在地", Ignored: "籍贯"}}},
+		{"exact before contained", []string{"姓名", "户籍地（省市县）", "户籍地址详细"}, map[string]int{"name": 0, "home": 1},
+			[]Duplicate{{Key: "home", Used: "户籍地(省市县)", Ignored: "户籍地址详细"}}},
+		{"a party organisation is no place", []string{"姓名", "流出地党组织", "流入地党组织", "流入地"},
+			map[string]int{"name": 0, "branch": 1, "current": 3}, nil},
+		{"党组织关系所在党组织 is not the branch's place", []string{"姓名", "党组织关系所在党组织（流出地）", "流出地"},
+			map[string]int{"name": 0, "branch": 1, "home": 2}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h, err := FindHeader(rowsOf(tt.cells), fields, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(h.Columns, tt.cols) || !reflect.DeepEqual(h.Duplicates, tt.dups) {
+				t.Errorf("cols %v dups %+v unknown %v; want %v %+v", h.Columns, h.Duplicates, h.Unknown, tt.cols, tt.dups)
+			}
+		})
 	}
 }

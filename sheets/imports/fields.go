@@ -2,29 +2,47 @@ package imports
 
 import "peiyang/sheets"
 
-// The columns each import understands, with the names people give them.
+// The columns each import understands, with the names people give them
+// (county ledgers' included), the more specific first: of two columns
+// naming one field the one named first is used (户籍所在地 before 籍贯).
 // Keys of trainee fields are the models.Trainee field names Validate
 // reports, so that a validation error finds its column.
 
 var seqField = sheets.Field{Key: "seq", Label: "序号", Aliases: []string{"编号", "No", "No.", "序"}, Ignore: true}
 
+// idAliases are the headers of the resident ID number.
+var idAliases = []string{"身份证号码", "公民身份号码", "公民身份证号码", "居民身份证号码", "证件号码", "身份证"}
+
+// notesFields are the trainee list's columns kept in the notes, as
+// "外出时间：2023年5月".
+var notesFields = []string{"left_home", "inflow_org"}
+
 // TraineeFields are the columns of a nominee or trainee list.
 var TraineeFields = []sheets.Field{
 	seqField,
 	{Key: "name", Label: "姓名", Aliases: []string{"名字", "党员姓名", "学员姓名"}, Required: true},
-	{Key: "id_number", Label: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "公民身份证号码", "身份证", "证件号码", "居民身份证号码"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: idAliases, Required: true},
 	{Key: "gender", Label: "性别"},
 	{Key: "ethnicity", Label: "民族"},
 	{Key: "birth_date", Label: "出生日期", Aliases: []string{"出生年月", "出生年月日", "生日"}},
 	{Key: "phone", Label: "联系电话", Aliases: []string{"手机", "手机号码", "手机号", "电话", "联系方式", "电话号码"}},
 	{Key: "education", Label: "学历", Aliases: []string{"文化程度", "最高学历"}},
 	{Key: "joined_party", Label: "入党时间", Aliases: []string{"入党日期", "入党年月", "入党时间(年月)"}},
-	{Key: "branch", Label: "党组织关系所在党支部", Aliases: []string{"所在党支部", "党组织关系所在", "党支部", "所在党组织", "党组织关系"}},
-	{Key: "home_region", Label: "户籍地", Aliases: []string{"流出地", "籍贯", "户籍所在地", "户口所在地", "户籍地址"}},
-	{Key: "current_district", Label: "现居住地", Aliases: []string{"流入地", "现居住区", "现所在区", "所在区县", "现工作地"}},
-	{Key: "employer", Label: "工作单位", Aliases: []string{"单位", "工作单位及职务", "现工作单位", "从事行业"}},
+	// The organisation holding the membership: on the outflow side.
+	{Key: "branch", Label: "党组织关系所在党支部", Aliases: []string{"党组织关系所在党组织", "流出地党组织", "流出地党支部",
+		"党组织关系所在", "所在党支部", "所在党组织", "党组织关系", "党支部"}},
+	{Key: "home_region", Label: "户籍地", Aliases: []string{"户籍所在地", "户口所在地", "户籍地址", "流出地", "籍贯"}, Place: true},
+	{Key: "current_district", Label: "现居住地", Aliases: []string{"现居住地址", "现居住区", "现所在区", "所在区县",
+		"外出务工地点", "务工地点", "外出地点", "现工作地", "流入地"}, Place: true},
+	{Key: "employer", Label: "工作单位", Aliases: []string{"现工作单位", "务工单位", "就业单位", "工作单位及职务", "单位",
+		"从事职业", "从事行业"}},
 	{Key: "nominated_by", Label: "推荐单位", Aliases: []string{"推荐组织", "推荐党组织"}},
-	{Key: "direction", Label: "流动类型", Aliases: []string{"流向", "流动方向"}},
+	{Key: "direction", Label: "流动类型", Aliases: []string{"流动方向", "流向", "类别"}},
+	// 党员类别 is full or probationary membership, not the direction.
+	{Key: "membership", Label: "党员身份", Aliases: []string{"党员类别"}, Ignore: true},
+	// Kept in the notes, the model having no field of their own.
+	{Key: "left_home", Label: "外出时间", Aliases: []string{"流入时间", "外出日期", "流出时间"}},
+	{Key: "inflow_org", Label: "流入地党组织", Aliases: []string{"流入地党支部"}},
 	{Key: "key_target", Label: "重点培养对象", Aliases: []string{"是否重点培养对象"}},
 	{Key: "notes", Label: "备注", Aliases: []string{"说明"}},
 	// Columns of Peiyang's own export, recognised on re-import.
@@ -51,7 +69,7 @@ var SessionFields = []sheets.Field{
 var AttendanceFields = []sheets.Field{
 	seqField,
 	{Key: "name", Label: "姓名", Aliases: []string{"学员姓名", "名字"}, Required: true},
-	{Key: "id_number", Label: "身份证号", Aliases: []string{"身份证号码", "公民身份号码", "身份证"}},
+	{Key: "id_number", Label: "身份证号", Aliases: idAliases},
 	{Key: "score", Label: "成绩", Aliases: []string{"考核成绩", "考试成绩", "结业考试成绩", "分数", "得分", "考核得分"}},
 	{Key: "gender", Label: "性别", Ignore: true},
 	{Key: "employer", Label: "工作单位", Aliases: []string{"单位"}, Ignore: true},

@@ -117,6 +117,9 @@ const (
 	MsgMissingColumns = "The file has no column for {{.Columns}}; add it and import again."
 	MsgRowsRejected   = "{{.N}} of {{.Rows}} row(s) have problems, so nothing was imported. Correct them and import again, or import only the valid rows."
 	MsgNoRows         = "The file has a header row but no rows below it."
+	// MsgDuplicateColumn says which of two columns naming one field was
+	// used.
+	MsgDuplicateColumn = "The columns {{.Used}} and {{.Ignored}} hold the same thing: {{.Used}} was used and {{.Ignored}} ignored."
 )
 
 // Importer reads spreadsheets into the database through the training
@@ -159,6 +162,10 @@ func (im *Importer) read(path, kind string, fields []sheets.Field, minMatches in
 	}
 	rep.HeaderRow = h.Row
 	rep.Unknown = h.Unknown
+	for _, d := range h.Duplicates {
+		rep.Warnings = append(rep.Warnings, newProblem(0, d.Ignored, d.Key, MsgDuplicateColumn,
+			map[string]any{"Used": d.Used, "Ignored": d.Ignored}))
+	}
 	for k, v := range h.Names {
 		rep.Columns[k] = v
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"peiyang/models"
@@ -29,6 +30,7 @@ const (
 	MsgRegionUnsure   = "The place {{.Text}} could not be split into province, city and county; it is kept as written."
 	MsgBirthDisagrees = "The birth date {{.Given}} does not agree with the ID number, which holds {{.Encoded}}."
 	MsgDirectionBad   = "Write 流入党员 (inflow) or 流出党员 (outflow), not {{.Text}}."
+	MsgKeptInNotes    = "The column {{.Column}} has no field of its own: its values are kept in the notes."
 	MsgNominatorGone  = "The nominating organisation no. {{.ID}} does not exist."
 	MsgCohortGone     = "The cohort no. {{.ID}} does not exist."
 )
@@ -53,6 +55,11 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 		return rep, err
 	}
 	rep.DryRun = opts.DryRun
+	for _, key := range notesFields {
+		if h.Has(key) {
+			rep.Warnings = append(rep.Warnings, newProblem(0, h.Names[key], key, MsgKeptInNotes, map[string]any{"Column": h.Names[key]}))
+		}
+	}
 	if err := im.checkRefs(ctx, opts); err != nil {
 		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
@@ -244,6 +251,23 @@ func (p *traineeParser) fieldErr(row int, field string, err error) {
 	}
 }
 
+// notes is the row's 备注 with the columns kept in the notes after it,
+// in the file's order, each as its header writes it: "外出时间：2023年5月".
+func (p *traineeParser) notes(cell func(string) string) string {
+	var parts []string
+	if n := sheets.Clean(cell("notes")); n != "" {
+		parts = append(parts, n)
+	}
+	keys := slices.Clone(notesFields)
+	slices.SortFunc(keys, func(a, b string) int { return p.h.Columns[a] - p.h.Columns[b] })
+	for _, key := range keys {
+		if v := sheets.Clean(cell(key)); v != "" {
+			parts = append(parts, p.h.Names[key]+"："+v)
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
 // parse reads one row into a trainee and validates it with the core's
 // rules. idOK reports whether the ID number is well formed, for the
 // duplicate checks. An error is returned only for a failure of the store.
@@ -277,7 +301,7 @@ func (p *traineeParser) parse(r sheets.Row) (*models.Trainee, bool, error) {
 	}
 	t.Branch = sheets.Clean(cell("branch"))
 	t.Employer = sheets.Clean(cell("employer"))
-	t.Notes = sheets.Clean(cell("notes"))
+	t.Notes = p.notes(cell)
 	p.regions(t, n, cell("home_region"), cell("current_district"))
 	if d, ok := models.ParseDirection(sheets.Clean(cell("direction"))); ok {
 		t.Direction = d
