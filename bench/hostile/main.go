@@ -26,7 +26,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"peiyang/internal/hostile"
@@ -112,14 +111,14 @@ func measure(bin, file, db string, timeout time.Duration, capMB int) result {
 		args = append([]string{"-launch", "--", "prlimit", fmt.Sprintf("--as=%d", int64(capMB)<<20), "--"}, args[2:]...)
 	}
 	cmd := exec.Command(self, args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	newGroup(cmd)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return result{outcome: err.Error()}
 	}
-	timer := time.AfterFunc(timeout, func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) })
+	timer := time.AfterFunc(timeout, func() { killGroup(cmd) })
 	err = cmd.Wait()
 	r := result{took: time.Since(start)}
 	killed := !timer.Stop()
@@ -151,10 +150,8 @@ func launchChild(args []string) int {
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	err := cmd.Run()
 	if cmd.ProcessState != nil {
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru != nil {
-			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			fmt.Printf("\nlauncher: rss=%d cpu=%d\n", ru.Maxrss<<10, cpu.Milliseconds()) // ru_maxrss is in kilobytes on Linux
-		}
+		rss, cpu := usage(cmd.ProcessState)
+		fmt.Printf("\nlauncher: rss=%d cpu=%d\n", rss, cpu.Milliseconds())
 	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
