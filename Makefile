@@ -36,8 +36,9 @@ unit:
 	$(GO) test -count=1 ./...
 
 # Kills the real binary at random moments of an import, a certificate
-# batch and demo generation (50 times each) and checks the database after
-# each kill. Takes several minutes; Unix only.
+# batch, demo generation and a restore, and races a restore against an
+# import (50 times each), checking the database after each run. Takes
+# several minutes; Unix only.
 test-crash:
 	$(GO) run ./bench/crash -runs 50
 

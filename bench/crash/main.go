@@ -1,8 +1,8 @@
 // Command crash is the crash-safety harness: it builds the real binary and
-// kills it with SIGKILL at a random moment of three long writes, many times
-// each, then checks that the database survived whole.
+// kills it with SIGKILL at a random moment of long writes and of a restore,
+// many times each, then checks that the database survived whole.
 //
-//	go run ./bench/crash [-runs 50] [-ops import,certificates,demo] [-seed S]
+//	go run ./bench/crash [-runs 50] [-ops import,certificates,demo,restore,restore-race] [-seed S]
 //	make test-crash
 //
 // The operations:
@@ -11,7 +11,8 @@
 //     a database holding a few trainees;
 //   - certificates: peiyang certificates issue --course 1 on a course of
 //     300 trainees who all completed and hold no certificate;
-//   - demo: peiyang demo --trainees -demo (20,000) into an empty database.
+//   - demo: peiyang demo --trainees -demo (20,000) into an empty database;
+//   - restore and restore-race: see restore.go.
 //
 // Each operation runs once untouched to measure how long it takes; then
 // each run copies the starting database, starts the operation and kills it
@@ -56,7 +57,7 @@ import (
 
 var (
 	runs      = flag.Int("runs", 50, "kills per operation")
-	opsFlag   = flag.String("ops", "import,certificates,demo", "operations to crash, comma-separated")
+	opsFlag   = flag.String("ops", "import,certificates,demo,restore,restore-race", "operations to crash, comma-separated")
 	rows      = flag.Int("rows", 3000, "rows of the imported file")
 	certs     = flag.Int("certs", 300, "completed trainees of the certificate course")
 	demoN     = flag.Int("demo", 20000, "trainees of the demo data")
@@ -72,12 +73,22 @@ type op struct {
 	base  string                   // the starting database, copied for each run
 	args  func(db string) []string // the command line
 	check func(db string) (done bool, err error)
+
+	// Optional: run replaces the start-and-kill of a run (restore-race);
+	// afterRun checks the folder before peiyang check cleans it;
+	// measureCheck checks the untouched run instead of check;
+	// mayDoNothing lets a run that exited by itself write nothing (a
+	// refused restore).
+	run          func(bin, db string, delay time.Duration) (exited bool, err error)
+	afterRun     func(db string) error
+	measureCheck func(db string) (done bool, err error)
+	mayDoNothing bool
 }
 
 type tally struct {
-	runs, completed, killedBefore, killedAfter, failures int
-	dur                                                  time.Duration
-	failed                                               []string
+	runs, completed, refused, killedBefore, killedAfter, failures int
+	dur                                                           time.Duration
+	failed                                                        []string
 }
 
 func main() {
@@ -93,11 +104,13 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if *keep {
-		fmt.Println("work folder:", dir)
-	} else {
-		defer os.RemoveAll(dir)
-	}
+	defer func() { // kept when asked, or when a run failed
+		if *keep {
+			fmt.Println("work folder kept:", dir)
+		} else {
+			os.RemoveAll(dir)
+		}
+	}()
 	bin := filepath.Join(dir, "peiyang")
 	fmt.Println("building the binary…")
 	build := exec.Command("go", "build", "-o", bin, ".")
@@ -105,26 +118,10 @@ func run() error {
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
-
-	var ops []*op
-	for _, name := range strings.Split(*opsFlag, ",") {
-		var o *op
-		switch strings.TrimSpace(name) {
-		case "import":
-			o, err = importOp(dir)
-		case "certificates":
-			o, err = certificatesOp(dir)
-		case "demo":
-			o, err = demoOp(dir, bin)
-		default:
-			return fmt.Errorf("unknown operation %q", name)
-		}
-		if err != nil {
-			return fmt.Errorf("%s: set up: %w", name, err)
-		}
-		ops = append(ops, o)
+	ops, err := setUp(dir, bin)
+	if err != nil {
+		return err
 	}
-
 	rng := rand.New(rand.NewPCG(*seed, 1))
 	fmt.Printf("seed %d, %d runs per operation\n", *seed, *runs)
 	results := map[string]*tally{}
@@ -132,75 +129,141 @@ func run() error {
 	for _, o := range ops {
 		t := &tally{}
 		results[o.name] = t
-		// Measure the operation untouched; its result must pass the checks.
-		db := filepath.Join(dir, o.name+"-measure.db")
-		if err := copyDB(o.base, db); err != nil {
+		if err := measure(bin, dir, o, t); err != nil {
 			return err
 		}
-		start := time.Now()
-		if out, err := exec.Command(bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput(); err != nil {
-			return fmt.Errorf("%s: the untouched run failed: %v\n%s", o.name, err, out)
-		}
-		t.dur = time.Since(start)
-		if done, err := verify(bin, o, db); err != nil || !done {
-			return fmt.Errorf("%s: the untouched run does not pass the checks: done %v, %v", o.name, done, err)
-		}
-		removeDB(db)
-		fmt.Printf("%-13s takes %s untouched; killing within 0–%s\n", o.name, t.dur.Round(time.Millisecond), (t.dur * 6 / 5).Round(time.Millisecond))
-
 		for i := 0; i < *runs; i++ {
-			t.runs++
-			db := filepath.Join(dir, fmt.Sprintf("%s-%03d.db", o.name, i))
-			if err := copyDB(o.base, db); err != nil {
+			if err := crashRun(bin, dir, o, t, i, rng); err != nil {
 				return err
 			}
-			delay := time.Duration(rng.Int64N(int64(t.dur) * 6 / 5))
-			exited, err := runAndKill(bin, append([]string{"--db", db}, o.args(db)...), delay)
-			if err != nil {
-				return err
-			}
-			done, err := verify(bin, o, db)
-			switch {
-			case err == nil && !exited && done && *sigFlag == "int":
-				err = errors.New("interrupted (exit 130), yet its writes are there")
-			}
-			switch {
-			case err != nil:
-				t.failures++
-				t.failed = append(t.failed, fmt.Sprintf("run %d (kill after %s): %v", i, delay.Round(time.Millisecond), err))
-				fmt.Printf("  FAIL %s run %d (kill after %s): %v (database kept: %s)\n", o.name, i, delay.Round(time.Millisecond), err, db)
-				*keep = true
-				continue
-			case exited && !done:
-				t.failures++
-				t.failed = append(t.failed, fmt.Sprintf("run %d: finished but wrote nothing", i))
-			case exited:
-				t.completed++
-			case done:
-				t.killedAfter++
-			default:
-				t.killedBefore++
-			}
-			removeDB(db)
 		}
 		total += t.failures
 	}
-
-	fmt.Println()
-	fmt.Printf("%-13s %5s %10s %14s %14s %9s %9s\n", "operation", "runs", "completed", "killed, none", "killed, all", "failures", "duration")
-	for _, o := range ops {
-		t := results[o.name]
-		fmt.Printf("%-13s %5d %10d %14d %14d %9d %9s\n", o.name, t.runs, t.completed, t.killedBefore, t.killedAfter, t.failures, t.dur.Round(time.Millisecond))
-		for _, f := range t.failed {
-			fmt.Println("   ", f)
-		}
-	}
-	fmt.Println("(completed: exited before the kill; killed, none: killed mid-operation, nothing written; killed, all: killed after the commit)")
+	printTable(ops, results)
 	if total > 0 {
 		return fmt.Errorf("%d failure(s)", total)
 	}
 	fmt.Println("crash: all checks passed")
 	return nil
+}
+
+// setUp builds the starting databases of the operations asked for.
+func setUp(dir, bin string) ([]*op, error) {
+	var ops []*op
+	for _, name := range strings.Split(*opsFlag, ",") {
+		var o *op
+		var err error
+		switch strings.TrimSpace(name) {
+		case "import":
+			o, err = importOp(dir)
+		case "certificates":
+			o, err = certificatesOp(dir)
+		case "demo":
+			o, err = demoOp(dir, bin)
+		case "restore":
+			o, err = restoreOp(dir, bin)
+		case "restore-race":
+			o, err = raceOp(dir, bin)
+		default:
+			return nil, fmt.Errorf("unknown operation %q", name)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: set up: %w", name, err)
+		}
+		ops = append(ops, o)
+	}
+	return ops, nil
+}
+
+// measure runs the operation once untouched, to learn how long it takes;
+// its result must pass the checks.
+func measure(bin, dir string, o *op, t *tally) error {
+	db := filepath.Join(dir, o.name+"-measure.db")
+	if err := copyDB(o.base, db); err != nil {
+		return err
+	}
+	start := time.Now()
+	if out, err := exec.Command(bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput(); err != nil {
+		return fmt.Errorf("%s: the untouched run failed: %v\n%s", o.name, err, out)
+	}
+	t.dur = time.Since(start)
+	check := o.check
+	if o.measureCheck != nil {
+		check = o.measureCheck
+	}
+	if done, err := verify(bin, check, db); err != nil || !done {
+		return fmt.Errorf("%s: the untouched run does not pass the checks: done %v, %v", o.name, done, err)
+	}
+	removeDB(db)
+	fmt.Printf("%-13s takes %s untouched; killing within 0–%s\n", o.name, t.dur.Round(time.Millisecond), (t.dur * 6 / 5).Round(time.Millisecond))
+	return nil
+}
+
+// crashRun is run i of the operation: it starts it on a copy of the
+// starting database, kills it after a random delay (or lets o.run do what
+// it does instead), and checks the database.
+func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
+	t.runs++
+	db := filepath.Join(dir, fmt.Sprintf("%s-%03d.db", o.name, i))
+	if err := copyDB(o.base, db); err != nil {
+		return err
+	}
+	delay := time.Duration(rng.Int64N(int64(t.dur) * 6 / 5))
+	start := o.run
+	if start == nil {
+		start = func(bin, db string, delay time.Duration) (bool, error) {
+			return runAndKill(bin, append([]string{"--db", db}, o.args(db)...), delay)
+		}
+	}
+	exited, err := start(bin, db, delay)
+	if err != nil {
+		return err
+	}
+	if o.afterRun != nil {
+		err = o.afterRun(db)
+	}
+	done := false
+	if err == nil {
+		done, err = verify(bin, o.check, db)
+	}
+	switch {
+	case err == nil && !exited && done && *sigFlag == "int":
+		err = errors.New("interrupted (exit 130), yet its writes are there")
+	case err == nil && exited && !done && !o.mayDoNothing:
+		err = errors.New("finished but wrote nothing")
+	}
+	switch {
+	case err != nil:
+		t.failures++
+		t.failed = append(t.failed, fmt.Sprintf("run %d (kill after %s): %v", i, delay.Round(time.Millisecond), err))
+		fmt.Printf("  FAIL %s run %d (kill after %s): %v (database kept: %s)\n", o.name, i, delay.Round(time.Millisecond), err, db)
+		*keep = true
+		return nil
+	case exited && done:
+		t.completed++
+	case exited:
+		t.refused++
+	case done:
+		t.killedAfter++
+	default:
+		t.killedBefore++
+	}
+	removeDB(db)
+	return nil
+}
+
+func printTable(ops []*op, results map[string]*tally) {
+	fmt.Println()
+	fmt.Printf("%-13s %5s %10s %9s %14s %14s %9s %9s\n", "operation", "runs", "completed", "refused", "killed, none", "killed, all", "failures", "duration")
+	for _, o := range ops {
+		t := results[o.name]
+		fmt.Printf("%-13s %5d %10d %9d %14d %14d %9d %9s\n", o.name, t.runs, t.completed, t.refused, t.killedBefore, t.killedAfter, t.failures, t.dur.Round(time.Millisecond))
+		for _, f := range t.failed {
+			fmt.Println("   ", f)
+		}
+	}
+	fmt.Println("(completed: exited before the kill, its writes there; refused: exited before the kill, refusing (restore-race: the restore refused while the import had the database open);")
+	fmt.Println(" killed, none: killed mid-operation, nothing written; killed, all: killed after the commit)")
 }
 
 // runAndKill starts the command, kills it after delay (with SIGKILL, or
@@ -251,10 +314,13 @@ func interruptedEarly(ee *exec.ExitError) bool {
 
 // verify runs peiyang check on the database, then the operation's own
 // checks; done reports whether the operation's writes are there.
-func verify(bin string, o *op, db string) (bool, error) {
-	out, err := exec.Command(bin, "--db", db, "check", "--json").CombinedOutput()
+func verify(bin string, check func(db string) (bool, error), db string) (bool, error) {
+	var stderr strings.Builder
+	c := exec.Command(bin, "--db", db, "check", "--json")
+	c.Stderr = &stderr // a notice (an interrupted restore cleaned up) is no failure
+	out, err := c.Output()
 	if err != nil {
-		return false, fmt.Errorf("peiyang check: %v: %s", err, strings.TrimSpace(string(out)))
+		return false, fmt.Errorf("peiyang check: %v: %s%s", err, strings.TrimSpace(string(out)), stderr.String())
 	}
 	var res struct {
 		Integrity string `json:"integrity"`
@@ -262,7 +328,7 @@ func verify(bin string, o *op, db string) (bool, error) {
 	if err := json.Unmarshal(out, &res); err != nil || res.Integrity != "ok" {
 		return false, fmt.Errorf("peiyang check: %s", strings.TrimSpace(string(out)))
 	}
-	return o.check(db)
+	return check(db)
 }
 
 // query opens the database file for the checks.
@@ -548,9 +614,12 @@ func copyDB(from, to string) error {
 	return os.WriteFile(to, b, 0o600)
 }
 
+// removeDB removes the database file and every file beside it named
+// after it (-wal, -shm, the register, set-aside files).
 func removeDB(db string) {
-	for _, sfx := range []string{"", "-wal", "-shm"} {
-		if err := os.Remove(db + sfx); err != nil && !errors.Is(err, os.ErrNotExist) {
+	m, _ := filepath.Glob(db + "*")
+	for _, p := range m {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintln(os.Stderr, "crash:", err)
 		}
 	}
