@@ -311,6 +311,17 @@ func TestRestoreCancelled(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 	s.wantOriginal(t, err, "canceled")
+	// Cancelled (Ctrl+C) as the copy starts: the copy stops and goes.
+	ctx, cancel = context.WithCancel(bg)
+	failAt = func(step string) error {
+		if step == "stage" {
+			cancel()
+		}
+		return nil
+	}
+	_, err = Restore(ctx, s.db, s.bak, time.Now())
+	failAt = nil
+	s.wantOriginal(t, err, "canceled")
 	// Cancelled between the checks and the swap.
 	ctx, cancel = context.WithCancel(bg)
 	p, err := Prepare(ctx, s.db, s.bak, time.Now(), nil)
