@@ -191,6 +191,21 @@ func walFingerprint(db string) (string, error) {
 	return fingerprint(tmp, nil)
 }
 
+// fingerprints returns the fingerprints of the original (without the rows
+// skip names) and of the backup, which must differ.
+func fingerprints(orig, bak string, skip func(q *sql.DB) (map[string]string, error)) (fpOrig, fpBak string, err error) {
+	if fpOrig, err = fingerprint(orig, skip); err != nil {
+		return "", "", err
+	}
+	if fpBak, err = walFingerprint(bak); err != nil {
+		return "", "", err
+	}
+	if fpOrig == fpBak {
+		return "", "", errors.New("the backup is the same as the original")
+	}
+	return fpOrig, fpBak, nil
+}
+
 // restoreOp: the restore of a backup with a -wal file over a database of
 // -restore trainees.
 func restoreOp(dir, bin string) (*op, error) {
@@ -211,16 +226,9 @@ func restoreOp(dir, bin string) (*op, error) {
 	if err := withWAL(clean, bak); err != nil {
 		return nil, err
 	}
-	fpOrig, err := fingerprint(orig, nil)
+	fpOrig, fpBak, err := fingerprints(orig, bak, nil)
 	if err != nil {
 		return nil, err
-	}
-	fpBak, err := walFingerprint(bak)
-	if err != nil {
-		return nil, err
-	}
-	if fpOrig == fpBak {
-		return nil, errors.New("the backup is the same as the original")
 	}
 	return &op{
 		name: "restore",
@@ -324,16 +332,9 @@ func raceOp(dir, bin string) (*op, error) {
 			"audit_log":      "action = 'create' AND entity = 'trainees' AND entity_id = ''",
 		}, nil
 	}
-	fpOrig, err := fingerprint(imp.base, skip)
+	fpOrig, fpBak, err := fingerprints(imp.base, bak, skip)
 	if err != nil {
 		return nil, err
-	}
-	fpBak, err := walFingerprint(bak)
-	if err != nil {
-		return nil, err
-	}
-	if fpOrig == fpBak {
-		return nil, errors.New("the backup is the same as the original")
 	}
 	var last raced
 	o := &op{name: "restore-race", base: imp.base, args: imp.args, measureCheck: imp.check, mayDoNothing: true}
