@@ -85,6 +85,9 @@ func (s *settingsScreen) overlayCard() fyne.CanvasObject {
 	for _, f := range certificate.Fields {
 		key := certificate.KeyFieldPrefix + f
 		ph := T("settings.qr_off")
+		if f == "photo" {
+			ph = T("settings.photo_off")
+		}
 		if p, ok := defaults.Positions[f]; ok {
 			ph = positionText(p)
 		}
@@ -164,6 +167,8 @@ func overlayFieldLabel(f string) string {
 		return T("certificates.issued_on")
 	case "qr":
 		return T("settings.field_qr")
+	case "photo":
+		return T("settings.field_photo")
 	}
 	return f
 }

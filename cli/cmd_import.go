@@ -173,3 +173,63 @@ func printProblems(e *env, title string, ps []imports.Problem) {
 		fmt.Fprintf(e.stdout, "  %s\n", strings.ReplaceAll(p.String(), "\n", " "))
 	}
 }
+
+func runImportPhotos(e *env, args []string) error {
+	dry := e.fs.Bool("dry-run", false, "check the files and print the report; write nothing")
+	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if err := e.open(); err != nil {
+		return err
+	}
+	rep, err := e.importer().ImportPhotos(e.ctx, pos[0], imports.PhotoOptions{DryRun: *dry})
+	return e.printPhotoReport(rep, err)
+}
+
+// printPhotoReport prints a photo import's report, as printReport does
+// an import's.
+func (e *env) printPhotoReport(rep *imports.PhotoReport, err error) error {
+	if e.json {
+		out := struct {
+			*imports.PhotoReport
+			BytesPerPhoto int64  `json:"bytes_per_photo"`
+			Error         string `json:"error,omitempty"`
+			Code          string `json:"code,omitempty"`
+		}{PhotoReport: rep, BytesPerPhoto: rep.BytesPerPhoto()}
+		if err != nil {
+			out.Error, out.Code = models.ErrorMessage(err), models.ErrorCode(err)
+		}
+		e.json = false
+		if werr := e.writeJSON(out); werr != nil {
+			return werr
+		}
+		return err
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "Folder %s: %d photo file(s), %d other file(s) skipped.\n", rep.Folder, rep.Files, len(rep.Skipped))
+	if rep.Files == 0 {
+		return err
+	}
+	fmt.Fprintf(w, "Matched: %d, unmatched: %d, duplicate: %d, unreadable: %d, too small: %d; imported: %d.\n", rep.Matched,
+		rep.Count(imports.PhotoUnmatched), rep.Count(imports.PhotoDuplicate), rep.Count(imports.PhotoUnreadable),
+		rep.Count(imports.PhotoTooSmall), rep.Imported)
+	if rep.Matched > 0 {
+		fmt.Fprintf(w, "Stored size: %d bytes a photo on average (295 × 413 pixels, JPEG).\n", rep.BytesPerPhoto())
+	}
+	if rep.DryRun {
+		fmt.Fprintln(w, "Dry run: nothing was written.")
+	}
+	if len(rep.Problems) > 0 {
+		fmt.Fprintf(w, "Problems (%d):\n", len(rep.Problems))
+		for i, p := range rep.Problems {
+			if i == maxPrinted {
+				fmt.Fprintf(w, "  ... and %d more (--json lists them all)\n", len(rep.Problems)-maxPrinted)
+				break
+			}
+			fmt.Fprintf(w, "  %s: %s\n", p.File, p.Message)
+		}
+	}
+	return err
+}

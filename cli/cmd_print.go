@@ -68,9 +68,19 @@ func (e *env) listsDone(out, what string, pages int) error {
 	return err
 }
 
+// photosOf reads the trainees' photos for a document printed with them.
+func (e *env) photosOf(ts ...*models.Trainee) (map[int64][]byte, error) {
+	ids := make([]int64, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return e.svc.Trainees.FindPhotos(e.ctx, ids)
+}
+
 func runPrintRoster(e *env, args []string) error {
 	course := e.fs.Int64("course", 0, "course `ID` (required)")
 	full := e.fs.Bool("full-ids", false, "print ID numbers and phones unmasked")
+	photos := e.fs.Bool("photos", false, "print the trainees' photos (an empty frame for those without)")
 	out := e.listsOutFlag()
 	if err := e.listsStart(args, out, map[string]*int64{"course": course}); err != nil {
 		return err
@@ -82,6 +92,11 @@ func runPrintRoster(e *env, args []string) error {
 	m, err := e.listsMeta(*full)
 	if err != nil {
 		return err
+	}
+	if *photos {
+		if m.Photos, err = e.photosOf(l.Trainees...); err != nil {
+			return err
+		}
 	}
 	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Roster(w, m, l) })
 	if err != nil {
@@ -199,6 +214,7 @@ func runPrintOutcomes(e *env, args []string) error {
 func runPrintRecord(e *env, args []string) error {
 	trainee := e.fs.Int64("trainee", 0, "trainee `ID` (required)")
 	full := e.fs.Bool("full-ids", false, "print the ID number and phone unmasked")
+	photos := e.fs.Bool("photos", false, "print the trainee's photo (an empty frame without one)")
 	out := e.listsOutFlag()
 	if err := e.listsStart(args, out, map[string]*int64{"trainee": trainee}); err != nil {
 		return err
@@ -210,6 +226,11 @@ func runPrintRecord(e *env, args []string) error {
 	m, err := e.listsMeta(*full)
 	if err != nil {
 		return err
+	}
+	if *photos {
+		if m.Photos, err = e.photosOf(rec.Trainee); err != nil {
+			return err
+		}
 	}
 	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Record(w, m, rec) })
 	if err != nil {

@@ -37,6 +37,7 @@ func commands() []*command {
 		// Spreadsheets in (cmd_import.go).
 		{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--json]", summary: "Take in a nominee or trainee list (.xlsx or .csv): every row checked, all or nothing.", run: runImportTrainees},
 		{name: "import sessions", args: "FILE --course ID [--dry-run] [--json]", summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
+		{name: "import photos", args: "DIR [--dry-run] [--json]", summary: "Take in trainees' photos from a folder of JPEG or PNG files named by ID number or 姓名-身份证号: every file checked, all or nothing.", run: runImportPhotos},
 		{name: "import attendance", args: "FILE --course ID [--dry-run] [--json]", summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
 		// Workbooks out (cmd_export.go).
 		{name: "export trainees", args: "FILE.xlsx [--region TEXT] [--cohort ID] [--nominated-by ORG] [--direction D] [--key-target] [--full-ids]", summary: "Write the trainees, with their pipeline stage, to a workbook.", run: runExportTrainees, reads: true},
@@ -47,12 +48,12 @@ func commands() []*command {
 		{name: "export returns", args: "FILE.xlsx [--region TEXT] [--year Y] [--full-ids]", summary: "Write the returns and elections to a workbook.", run: runExportReturns, reads: true},
 		{name: "export feedback", args: "--region TEXT --out DIR [--full-ids] [--json]", summary: "Write one outflow region's feedback package: its members' records as a workbook.", run: runExportFeedback, reads: true},
 		// Documents (cmd_print.go).
-		{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: runPrintRoster, reads: true},
+		{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids] [--photos]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: runPrintRoster, reads: true},
 		{name: "print signin", args: "--session ID | --course ID --out FILE.pdf", summary: "Print the sign-in sheet (签到表) of a session, or of every session of a course in one file.", run: runPrintSignIn, reads: true},
 		{name: "print mentors", args: "--out FILE.pdf", summary: "Print the mentor pairing list (导师帮带结对名单) as a PDF.", run: runPrintMentors, reads: true},
 		{name: "print placements", args: "--out FILE.pdf [--village ID]", summary: "Print the shadow-study placements per key village (跟班学习安排表) as a PDF.", run: runPrintPlacements, reads: true},
 		{name: "print outcomes", args: "--region TEXT --out FILE.pdf", summary: "Print an outflow region's outcome report (流出地培养成果报告) as a PDF.", run: runPrintOutcomes, reads: true},
-		{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: runPrintRecord, reads: true},
+		{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids] [--photos]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: runPrintRecord, reads: true},
 		// Certificates printed (cmd_print_certificates.go).
 		{name: "print certificates", args: "--course ID (--out FILE.pdf | --split DIR | --zip FILE.zip) [--overlay] [--trainee ID]", summary: "Print a course's completion certificates (结业证书) as one PDF, one PDF each in a folder, or a zip.", run: runPrintCertificates, reads: true},
 		{name: "print calibration", args: "--out FILE.pdf", summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: runPrintCalibration, reads: true},

@@ -30,6 +30,7 @@ const (
 	CertSealImage   = "certificate.seal_image"
 	CertDateStyle   = "certificate.date_style"
 	CertBackground  = "certificate.background"
+	CertPhoto       = "certificate.photo"
 	CertOffsetX     = "certificate.offset_x"
 	CertOffsetY     = "certificate.offset_y"
 	CertPaper       = "certificate.overlay.paper"
@@ -42,7 +43,12 @@ const (
 // OverlayFields are the variable fields of overlay printing (套打), in the
 // order the calibration page lists them; each has the setting
 // CertFieldPrefix + field.
-var OverlayFields = []string{"serial", "name", "gender", "start", "end", "course", "hours", "issued", "qr"}
+var OverlayFields = []string{"serial", "name", "gender", "start", "end", "course", "hours", "issued", "qr", "photo"}
+
+// IsBox reports whether an overlay field is a box (the QR code, the
+// photo), placed by its top-left corner and width in millimetres, rather
+// than text.
+func IsBox(field string) bool { return field == "qr" || field == "photo" }
 
 // Defaults that other packages show.
 const (
@@ -66,8 +72,8 @@ const (
 		"完成规定课程{{hours}}学时{{assessed}}，准予结业。\n特发此证。"
 )
 
-// overlayDefaults place the fields on A4 landscape stock; the QR code is
-// not printed unless its position is set.
+// overlayDefaults place the fields on A4 landscape stock; the QR code and
+// the photo are not printed unless their positions are set.
 var overlayDefaults = map[string]string{
 	"serial": "205,32,12", "name": "58,96,20,45", "gender": "125,96,18,15", "start": "158,96,16,50",
 	"end": "220,96,16,50", "course": "58,114,18,125", "hours": "205,114,18,20", "issued": "195,168,16,60",
@@ -126,6 +132,8 @@ func registry() []Setting {
 			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "chinese", "arabic"); return err })},
 		{Key: CertBackground, Description: "A PNG or JPEG file drawn under the whole certificate page, without the border; unset, none. The file (at most 20 MB, 10,000 pixels a side, 25 million pixels) is copied into the database when set: moving or changing it afterwards changes nothing.",
 			File: Image},
+		{Key: CertPhoto, Default: "off", Description: "Whether the certificate has the trainee's photo: on prints a 25 × 35 mm box left of the wording with the photo (an empty framed box for a trainee without one), the seal image, if set, over its corner; off, none.",
+			Check: checkBy(func(v string) error { _, err := ParseSwitch(v, "on", "off"); return err })},
 		{Key: CertOffsetX, Default: "0", Description: "Overlay printing: millimetres to move everything right (negative: left), to calibrate a printer.",
 			Check: checkBy(func(v string) error { _, err := ParseMM(v); return err })},
 		{Key: CertOffsetY, Default: "0", Description: "Overlay printing: millimetres to move everything down (negative: up).",
@@ -135,13 +143,15 @@ func registry() []Setting {
 		{Key: SearchIndexVersion, Internal: true, Description: "The version of the trainee search index; the index is rebuilt when it changes."},
 	}
 	for _, f := range OverlayFields {
-		qr := f == "qr"
 		desc := "Overlay printing: where the " + f + " field goes, x,y[,size[,width]] in millimetres and points."
-		if qr {
+		switch f {
+		case "qr":
 			desc = "Overlay printing: where the QR code goes, x,y[,side] in millimetres; unset, no QR code."
+		case "photo":
+			desc = "Overlay printing: where the photo goes, x,y[,width] in millimetres (its top-left corner; the height is 1.4 times the width); unset, no photo."
 		}
 		list = append(list, Setting{Key: CertFieldPrefix + f, Default: overlayDefaults[f], Description: desc,
-			Check: checkBy(func(v string) error { _, err := ParsePosition(v, qr); return err })})
+			Check: checkBy(func(v string) error { _, err := ParsePosition(v, IsBox(f)); return err })})
 	}
 	return list
 }

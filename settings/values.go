@@ -90,8 +90,8 @@ func (p Position) String() string {
 const msgPosition = "{{.Value}} is not a position: give x,y[,size[,width]] in millimetres and points, such as 58,96,20,45."
 
 // ParsePosition reads "x,y[,size[,width]]" in millimetres and points; for
-// the QR code (qr) "x,y[,side]".
-func ParsePosition(v string, qr bool) (Position, error) {
+// a box (the QR code, the photo: IsBox) "x,y[,width]".
+func ParsePosition(v string, box bool) (Position, error) {
 	parts := strings.Split(strings.TrimSpace(v), ",")
 	var f [4]float64
 	for i, p := range parts {
@@ -110,13 +110,13 @@ func ParsePosition(v string, qr bool) (Position, error) {
 		return Position{}, bad(msgPosition, v)
 	case p.X < 0 || p.Y < 0 || p.X > 600 || p.Y > 600 || p.Size < 0 || p.Width < 0:
 		return Position{}, bad("{{.Value}} places the field off the paper.", v)
-	case qr && p.Size == 0:
+	case box && p.Size == 0:
 		p.Size = 25
-	case qr && (p.Size < 12 || p.Size > 60):
-		return Position{}, bad("{{.Value}}: the QR code's side must be between 12 and 60 mm.", v)
-	case !qr && p.Size == 0:
+	case box && (p.Size < 12 || p.Size > 60):
+		return Position{}, bad("{{.Value}}: the width of a QR code or a photo must be between 12 and 60 mm.", v)
+	case !box && p.Size == 0:
 		p.Size = 16
-	case !qr && (p.Size < 6 || p.Size > 72):
+	case !box && (p.Size < 6 || p.Size > 72):
 		return Position{}, bad("{{.Value}}: the font size must be between 6 and 72 points.", v)
 	}
 	return p, nil

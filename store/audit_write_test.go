@@ -27,6 +27,7 @@ var readMethods = map[string]bool{
 	"FindTraineeByID": true, "FindTrainees": true, "Inactive": true, "IntegrityCheck": true,
 	"IsEmpty": true, "LastCertificateSeq": true, "Migrated": true, "Path": true, "SchemaVersion": true,
 	"SearchTrainees": true, "Setting": true, "SettingFile": true, "ReadOnly": true, "Update": true, "View": true,
+	"CountTraineePhotos": true, "FindTraineePhoto": true, "FindTraineePhotos": true,
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not
@@ -302,6 +303,16 @@ var writeCases = map[string]writeCase{
 			c.Status, c.VoidReason = models.CertVoid, "录入错误"
 			return f.db.UpdateCertificate(ctx, c)
 		}
+	}},
+	"SetTraineePhoto": {"trainee_photos", "photo.set", func(t *testing.T, f *fixture) func() error {
+		return func() error { return f.db.SetTraineePhoto(ctx, f.trainees[0].ID, []byte("jpeg")) }
+	}},
+	"SetTraineePhotos": {"trainee_photos", "photo.set", func(t *testing.T, f *fixture) func() error {
+		return func() error { return f.db.SetTraineePhotos(ctx, map[int64][]byte{f.trainees[0].ID: []byte("jpeg")}) }
+	}},
+	"DeleteTraineePhoto": {"trainee_photos", "photo.delete", func(t *testing.T, f *fixture) func() error {
+		must(t, f.db.SetTraineePhoto(ctx, f.trainees[0].ID, []byte("jpeg")))
+		return func() error { return f.db.DeleteTraineePhoto(ctx, f.trainees[0].ID) }
 	}},
 	"SetSetting": {"settings", store.AuditCreate, func(t *testing.T, f *fixture) func() error {
 		return func() error { return f.db.SetSetting(ctx, "org.name", "基层党务学院") }

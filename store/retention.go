@@ -58,8 +58,8 @@ func (db *DB) Inactive(ctx context.Context, before models.Date) ([]int64, error)
 
 // Deidentify removes the personal data of the trainees, in one
 // transaction: the ID number becomes the placeholder DEID-<id>, the phone
-// and the birth date are cleared, and their search keys go; the name,
-// region, courses and outcomes stay. Each change is in the audit trail,
+// and the birth date are cleared, the photo is deleted, and their search
+// keys go; the name, region, courses and outcomes stay. Each change is in the audit trail,
 // masked by the policy as every entry is. Trainees de-identified already
 // are left alone.
 //
@@ -121,6 +121,9 @@ func (db *DB) deidentify(ctx context.Context, ids []int64) error {
 				return err
 			}
 			if err := reindexTrainee(ctx, w, id, old, &searchFields{name: old.name}); err != nil {
+				return err
+			}
+			if _, err := deletePhoto(ctx, w, id); err != nil {
 				return err
 			}
 		}

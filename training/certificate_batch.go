@@ -14,21 +14,25 @@ import (
 
 // CertificateItem is one certificate as printed.
 type CertificateItem struct {
-	Serial   string
-	Name     string
-	Gender   models.Gender
-	Course   string
-	Theme    models.Theme
-	Start    models.Date
-	End      models.Date
-	Hours    float64
-	IssuedOn models.Date
+	TraineeID int64
+	Serial    string
+	Name      string
+	Gender    models.Gender
+	Course    string
+	Theme     models.Theme
+	Start     models.Date
+	End       models.Date
+	Hours     float64
+	IssuedOn  models.Date
 	// Assessed says the course has an assessment (a pass score): only
 	// then does the wording say 经考核合格.
 	Assessed bool
 	// Code is the signed text of the QR code (see certsign); empty for
 	// none.
 	Code string
+	// Photo is the holder's photo (a JPEG of package photo) once
+	// LoadPhotos has read it; nil for none.
+	Photo []byte
 }
 
 // CertificateBatch is the certificates of a course to print.
@@ -112,6 +116,23 @@ func loadBatch(ctx context.Context, st Store, courseID, traineeID int64, key ed2
 	return b, nil
 }
 
+// LoadPhotos reads the photos of the batch's holders into its items, for a
+// certificate with a photo box.
+func (s *CertificateService) LoadPhotos(ctx context.Context, b *CertificateBatch) error {
+	ids := make([]int64, len(b.Items))
+	for i, it := range b.Items {
+		ids[i] = it.TraineeID
+	}
+	photos, err := s.store.FindTraineePhotos(ctx, ids)
+	if err != nil {
+		return wrap("load photos", err)
+	}
+	for i := range b.Items {
+		b.Items[i].Photo = photos[b.Items[i].TraineeID]
+	}
+	return nil
+}
+
 // loadOne prints one trainee's certificate, or says why there is none.
 func loadOne(ctx context.Context, st Store, course *models.Course, certs []*models.Certificate, enrolments []*models.Enrolment, traineeID int64, key ed25519.PrivateKey) (*CertificateBatch, error) {
 	t, err := st.FindTraineeByID(ctx, traineeID)
@@ -170,7 +191,7 @@ func traineesInOrder(ctx context.Context, st Store, ids []int64) ([]*models.Trai
 // NewCertificateItem is the printed form of a certificate, signed with key
 // (nil: no QR code).
 func NewCertificateItem(c *models.Certificate, t *models.Trainee, course *models.Course, key ed25519.PrivateKey) CertificateItem {
-	it := CertificateItem{Serial: c.Serial, Name: t.Name, Gender: t.Gender, Course: course.Title, Theme: course.Theme,
+	it := CertificateItem{TraineeID: t.ID, Serial: c.Serial, Name: t.Name, Gender: t.Gender, Course: course.Title, Theme: course.Theme,
 		Start: course.StartDate, End: course.EndDate, Hours: c.Hours, IssuedOn: c.IssuedOn, Assessed: course.Rule.PassScore > 0}
 	if key != nil {
 		it.Code = certsign.NewPayload(c, t.Name, t.IDNumber, course.Title).Sign(key)

@@ -55,6 +55,23 @@ type TraineeStore interface {
 	UpdateTrainee(ctx context.Context, t *models.Trainee) error
 }
 
+// PhotoStore reads and writes trainees' photos: JPEG files made by package
+// photo, one a trainee.
+type PhotoStore interface {
+	// FindTraineePhoto returns the trainee's photo, or ENOTFOUND.
+	FindTraineePhoto(ctx context.Context, traineeID int64) ([]byte, error)
+	// FindTraineePhotos returns the photos of those trainees that have one.
+	FindTraineePhotos(ctx context.Context, traineeIDs []int64) (map[int64][]byte, error)
+	// SetTraineePhotos stores photos, replacing the trainees' own: all of
+	// them or none.
+	SetTraineePhotos(ctx context.Context, photos map[int64][]byte) error
+	// DeleteTraineePhoto removes the trainee's photo; none is ENOTFOUND.
+	DeleteTraineePhoto(ctx context.Context, traineeID int64) error
+	// CountTraineePhotos returns how many trainees have a photo and the
+	// bytes the photos take.
+	CountTraineePhotos(ctx context.Context) (n int, bytes int64, err error)
+}
+
 // CohortStore reads cohorts; a trainee's cohort must exist.
 type CohortStore interface {
 	FindCohortByID(ctx context.Context, id int64) (*models.Cohort, error)
@@ -211,6 +228,7 @@ type Store interface {
 	OrganisationStore
 	TraineeStore
 	TraineeBulkStore
+	PhotoStore
 	CohortStore
 	InstructorStore
 	CourseStore

@@ -3,6 +3,7 @@ package certificate
 import (
 	"github.com/jung-kurt/gofpdf"
 
+	"peiyang/photo"
 	"peiyang/reports/pdfkit"
 )
 
@@ -23,6 +24,13 @@ const (
 
 	bodyX, bodyY, bodyW, bodyH = 45.0, 68.0, 207.0, 62.0
 	bodySize, bodyMinSize      = 20.0, 12.0
+
+	// With the photo (certificate.photo): its box left of the wording,
+	// 25 × 35 mm, the seal's second impression over its lower right
+	// corner, and the wording moved right of them.
+	photoX, photoY       = 30.0, 66.0
+	photoBodyX, photoEnd = 72.0, 262.0 // the wording's left and right edges
+	photoSealScale       = 0.6
 
 	// The QR code is 40 mm across, so that its modules (a usual
 	// certificate's code is version 9 or 10, 53 or 57 modules) are about
@@ -58,27 +66,13 @@ func (p *Printer) full(d *pdfkit.Doc, it *Item, qrOps string) error {
 	d.SetTextColor(s.Color)
 	drawSpaced(d, s.Title, titleY, titleSize)
 
+	x, w := bodyX, bodyW
+	if s.Photo {
+		x, w = photoBodyX, photoEnd-photoBodyX
+		drawPhoto(d, it, photoX, photoY, photo.WidthMM)
+	}
 	d.SetTextColor(black)
-	paras := s.body(it)
-	for i := range paras {
-		paras[i] = "\u3000\u3000" + paras[i]
-	}
-	size := bodySize
-	for ; size > bodyMinSize; size-- {
-		lines := 0
-		for _, para := range paras {
-			lines += len(d.WrapLines(para, paraWidth(d, para, size), size))
-		}
-		if float64(lines)*lineHeight(size) <= bodyH {
-			break
-		}
-	}
-	d.SetFontSize(size)
-	y := bodyY
-	for _, para := range paras {
-		h, _ := d.Paragraph(bodyX, y, paraWidth(d, para, size), lineHeight(size), para, pdfkit.AlignLeft)
-		y += h
-	}
+	drawBody(d, s.body(it), x, w)
 
 	if qrOps != "" {
 		_ = drawQR(d, qrOps)
@@ -94,15 +88,56 @@ func (p *Printer) full(d *pdfkit.Doc, it *Item, qrOps string) error {
 	fitText(d, signX, orgY, signW, s.OrgName, 18)
 	fitText(d, signX, dateY, signW, s.date(it.IssuedOn), 16)
 	if s.seal != nil {
-		drawSealImage(d, s)
+		drawSealImage(d, s, sealX, sealY, sealSide)
+		if s.Photo && it.Photo != nil {
+			drawSealImage(d, s, photoX+photo.WidthMM, photoY+photo.HeightMM, photoSealScale*sealSide)
+		}
 	}
 	return d.Err()
 }
 
+// drawBody writes the wording's paragraphs, indented, from bodyY down in
+// the box from x, w wide, in the largest size from bodySize down that
+// fits bodyH.
+func drawBody(d *pdfkit.Doc, paras []string, x, w float64) {
+	for i := range paras {
+		paras[i] = "\u3000\u3000" + paras[i]
+	}
+	size := bodySize
+	for ; size > bodyMinSize; size-- {
+		lines := 0
+		for _, para := range paras {
+			lines += len(d.WrapLines(para, paraWidth(d, para, size, w), size))
+		}
+		if float64(lines)*lineHeight(size) <= bodyH {
+			break
+		}
+	}
+	d.SetFontSize(size)
+	y := bodyY
+	for _, para := range paras {
+		h, _ := d.Paragraph(x, y, paraWidth(d, para, size, w), lineHeight(size), para, pdfkit.AlignLeft)
+		y += h
+	}
+}
+
+// drawPhoto places the item's photo with its top-left corner at x, y, w
+// millimetres wide and 1.4 times as high, in a thin frame; without a
+// photo, the empty frame, for one to be pasted in.
+func drawPhoto(d *pdfkit.Doc, it *Item, x, y, w float64) {
+	h := w * photo.HeightMM / photo.WidthMM
+	if it.Photo != nil {
+		if img, err := pdfkit.NewImage(it.Photo); err == nil {
+			_ = d.Image(img, x, y, w, h)
+		}
+	}
+	_ = d.Rect(x, y, w, h, 0.25)
+}
+
 // paraWidth is the width to wrap a paragraph of the body to: the body's,
-// or up to two characters less when that leaves a last line of one or two
-// characters (业。 alone), so that one more comes down with them.
-func paraWidth(d *pdfkit.Doc, para string, size float64) float64 {
+// bodyW, or up to two characters less when that leaves a last line of one
+// or two characters (业。 alone), so that one more comes down with them.
+func paraWidth(d *pdfkit.Doc, para string, size, bodyW float64) float64 {
 	em := size * ptToMM
 	for w := bodyW; w > bodyW-2.5*em; w -= em {
 		lines := d.WrapLines(para, w, size)
@@ -191,22 +226,22 @@ const sealSide = 42.0
 // and the date, where the stamp goes, fitted in a sealSide box. Its ink
 // multiplies with what lies under it, as a stamp's does, so that the
 // white of a JPEG scan hides nothing.
-func drawSealImage(d *pdfkit.Doc, s *Settings) {
+func drawSealImage(d *pdfkit.Doc, s *Settings, cx, cy, side float64) {
 	pw, ph := s.seal.Size()
 	if pw <= 0 || ph <= 0 {
 		return
 	}
-	w, h := sealSide, sealSide
+	w, h := side, side
 	if r := float64(pw) / float64(ph); r > 1 {
-		h = sealSide / r
+		h = side / r
 	} else {
-		w = sealSide * r
+		w = side * r
 	}
 	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
 		pdf.TransformBegin()
 		pdf.SetAlpha(1, "Multiply")
 	})
-	_ = d.Image(s.seal, sealX-w/2, sealY-h/2, w, h)
+	_ = d.Image(s.seal, cx-w/2, cy-h/2, w, h)
 	_ = d.Draw(func(pdf *gofpdf.Fpdf) {
 		pdf.TransformEnd()
 		pdf.SetAlpha(1, "Normal")

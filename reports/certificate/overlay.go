@@ -8,6 +8,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"peiyang/models"
+	"peiyang/photo"
 	"peiyang/reports/certificate/qr"
 	"peiyang/reports/pdfkit"
 )
@@ -27,13 +28,20 @@ func (p *Printer) overlay(d *pdfkit.Doc, it *Item, qrOps string) error {
 			continue
 		}
 		x, y := pos.X+s.OffsetX, pos.Y+s.OffsetY
-		if f == "qr" {
+		switch f {
+		case "qr":
 			if qrOps != "" {
 				_ = drawQR(d, qrOps)
 			}
-			continue
+		case "photo": // the stock has the box: only a photo is printed
+			if it.Photo != nil {
+				if img, err := pdfkit.NewImage(it.Photo); err == nil {
+					_ = d.Image(img, x, y, pos.Size, pos.Size*photo.HeightMM/photo.WidthMM)
+				}
+			}
+		default:
+			drawField(d, v[f], x, y, pos)
 		}
-		drawField(d, v[f], x, y, pos)
 	}
 	return d.Err()
 }
@@ -57,7 +65,7 @@ func drawField(d *pdfkit.Doc, text string, x, y float64, pos Position) {
 // fieldLabels name the overlay fields on the calibration page.
 var fieldLabels = map[string]string{
 	"serial": "编号", "name": "姓名", "gender": "性别", "start": "开始日期", "end": "结束日期",
-	"course": "培训班", "hours": "学时", "issued": "发证日期", "qr": "二维码",
+	"course": "培训班", "hours": "学时", "issued": "发证日期", "qr": "二维码", "photo": "照片",
 }
 
 // SampleItem is the certificate the calibration page shows.
@@ -91,7 +99,9 @@ func (p *Printer) Calibration() (*pdfkit.Doc, error) {
 		}
 		x, y := pos.X+s.OffsetX, pos.Y+s.OffsetY
 		var bx, by, bw, bh float64
-		if f == "qr" {
+		if f == "photo" {
+			bx, by, bw, bh = x, y, pos.Size, pos.Size*photo.HeightMM/photo.WidthMM
+		} else if f == "qr" {
 			bx, by, bw, bh = x, y, pos.Size, pos.Size
 			code, err := qr.Encode([]byte(it.Code), qr.M)
 			if err != nil {

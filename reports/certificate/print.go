@@ -76,6 +76,11 @@ func Print(ctx context.Context, svc *training.Service, job Job) (*Printed, error
 	if err != nil {
 		return nil, err
 	}
+	if settings.showsPhoto(job.Overlay) {
+		if err := svc.Certificates.LoadPhotos(ctx, batch); err != nil {
+			return nil, err
+		}
+	}
 	p := &Printer{Settings: settings, Overlay: job.Overlay, Date: svc.Now()}
 	paths, err := p.write(ctx, job, batch.Items)
 	if err != nil {

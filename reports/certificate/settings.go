@@ -24,6 +24,7 @@ const (
 	KeySealImage   = settings.CertSealImage  // a scan of the unit's seal; default none
 	KeyDateStyle   = settings.CertDateStyle  // "arabic" (2025年6月15日) or "chinese" (二〇二五年六月十五日)
 	KeyBackground  = settings.CertBackground // a PNG or JPEG file drawn under the whole page; no border then
+	KeyPhoto       = settings.CertPhoto      // "on" for the trainee's photo left of the wording, the seal over its corner
 
 	// Overlay printing (套打) on pre-printed stock.
 	KeyOffsetX     = settings.CertOffsetX     // millimetres to the right, to calibrate a printer
@@ -50,14 +51,15 @@ var Fields = settings.OverlayFields
 
 // Position places an overlay field: the left end of its baseline at X, Y
 // millimetres from the top-left corner of the stock, Size points (for the
-// QR code: its side in mm). With Width, the text is centred in a box that
-// wide and shrunk to fit it.
+// QR code and the photo: their top-left corner, Size their width in mm).
+// With Width, the text is centred in a box that wide and shrunk to fit it.
 type Position = settings.Position
 
 // Settings shape the certificates.
 type Settings struct {
 	Title, OrgName, Signatory, Body string
 	Color                           pdfkit.Color
+	Photo                           bool // the photo box on blank paper
 	ChineseDates                    bool
 	Background                      string // the file's path
 	background                      *pdfkit.Image
@@ -114,6 +116,7 @@ func (s *Settings) readers() []setter {
 		{KeySignatory, func(v string) error { s.Signatory = v; return nil }},
 		{KeyBody, func(v string) (err error) { s.Body, err = settings.Body(v); return err }},
 		{KeyColor, color(&s.Color)},
+		{KeyPhoto, func(v string) (err error) { s.Photo, err = settings.ParseSwitch(v, "on", "off"); return err }},
 		{KeyDateStyle, func(v string) (err error) {
 			s.ChineseDates, err = settings.ParseSwitch(v, "chinese", "arabic")
 			return err
@@ -124,7 +127,7 @@ func (s *Settings) readers() []setter {
 	}
 	for _, f := range Fields {
 		list = append(list, setter{KeyFieldPrefix + f, func(v string) error {
-			p, err := settings.ParsePosition(v, f == "qr")
+			p, err := settings.ParsePosition(v, settings.IsBox(f))
 			if err == nil {
 				s.Positions[f] = p
 			}
@@ -132,6 +135,17 @@ func (s *Settings) readers() []setter {
 		}})
 	}
 	return list
+}
+
+// showsPhoto reports whether certificates printed with these settings
+// show the trainee's photo: the photo box on blank paper, the photo's
+// position in overlay printing.
+func (s *Settings) showsPhoto(overlay bool) bool {
+	if overlay {
+		_, ok := s.Positions["photo"]
+		return ok
+	}
+	return s.Photo
 }
 
 // LoadSettings reads the settings, with defaults for those not set, and

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"peiyang/models"
+	"peiyang/photo"
 	"peiyang/reports/pdfkit"
 	"peiyang/training"
 )
@@ -130,6 +131,12 @@ func (s *sheet) basics(r *training.TraineeRecord) error {
 		key = "是"
 	}
 	g := grid{widths: []float64{40, 50, 30, 60}, size: sizeTable}
+	if s.meta.Photos != nil { // the photo at the right of the grid's top rows
+		g.widths = []float64{34, 46, 26, 44}
+		if err := s.photoBox(t.ID, s.left()+150+2.5, s.y, photo.WidthMM); err != nil {
+			return err
+		}
+	}
 	return g.draw(s, [][]string{
 		{"姓名", t.Name, "性别", t.Gender.Chinese()},
 		{"民族", t.Ethnicity, "出生年月", yearMonth(t.BirthDate)},

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"peiyang/models"
+	"peiyang/photo"
 	"peiyang/reports/pdfkit"
 	"peiyang/training"
 )
@@ -27,6 +28,17 @@ var rosterColumns = []pdfkit.Column{
 	{Header: term(models.TermBranch), Width: 37},
 	{Header: "备注", Width: 21},
 }
+
+// rosterPhotoColumns are the roster's columns with the photos (Meta.Photos):
+// a photo column after the name, taken from the last three columns.
+var rosterPhotoColumns = func() []pdfkit.Column {
+	cols := slices.Clone(rosterColumns)
+	cols[8].Width, cols[9].Width, cols[10].Width = 26, 25, 21
+	return slices.Insert(cols, 2, pdfkit.Column{Header: "照片", Width: 16, Align: pdfkit.AlignCenter})
+}()
+
+// rosterPhotoW is the width of a photo on the roster, in millimetres.
+const rosterPhotoW = 12.5
 
 // Roster writes the course's roster (花名册) as a PDF to w: A4 landscape,
 // the course, cohort and dates in the heading, one row per trainee
@@ -67,7 +79,22 @@ func (s *sheet) roster(l *training.CourseList) error {
 	for i, t := range ts {
 		rows[i] = s.rosterRow(i+1, t)
 	}
-	if err := s.table(pdfkit.Table{Columns: rosterColumns, FontSize: 9}, rows); err != nil {
+	table := pdfkit.Table{Columns: rosterColumns, FontSize: 9}
+	if s.meta.Photos != nil {
+		table.Columns = rosterPhotoColumns
+		table.MinRowHeight = rosterPhotoW*photo.HeightMM/photo.WidthMM + 3
+		for i := range rows {
+			rows[i] = slices.Insert(rows[i], 2, "")
+		}
+		table.OnCell = func(row, col int, x, y, w, h float64) error {
+			if col != 2 {
+				return nil
+			}
+			ph := rosterPhotoW * photo.HeightMM / photo.WidthMM
+			return s.photoBox(ts[row].ID, x+(w-rosterPhotoW)/2, y+(h-ph)/2, rosterPhotoW)
+		}
+	}
+	if err := s.table(table, rows); err != nil {
 		return err
 	}
 	if len(rows) == 0 {

@@ -25,6 +25,12 @@ type Table struct {
 	MinRowHeight float64 // millimetres, e.g. room for a signature
 	HeaderFill   *Color  // nil: light grey
 	LineWidth    float64 // of the rules, millimetres; zero: 0.2
+	// OnCell, when set, is called for every body cell once its rules and
+	// text are drawn (the first part of a row split between pages only),
+	// with the row's index in rows, the column's and the cell's box in
+	// millimetres, to draw more in it: a photo, say. It must not call
+	// Draw.
+	OnCell func(row, col int, x, y, w, h float64) error
 }
 
 // Table draws t with rows (one string per column) from the top y down,
@@ -87,6 +93,8 @@ type tableLayout struct {
 	fill              Color
 	bottom            float64
 	boxes             []Box // the cells of a row, shared by all rows
+	index             int   // the row being drawn, for OnCell
+	first             bool  // its first part is still to be drawn
 }
 
 func (d *Doc) tableLayout(t Table) *tableLayout {
@@ -155,7 +163,8 @@ func (l *tableLayout) draw(x, y float64, rows [][]string) (float64, error) {
 		top = y
 		return nil
 	}
-	for _, row := range rows {
+	for i, row := range rows {
+		l.index, l.first = i, true
 		rest := l.wrap(row)
 		for {
 			h := l.height(rest, l.MinRowHeight)
@@ -232,6 +241,15 @@ func (l *tableLayout) row(x, y, h float64, cells [][]string, header bool) error 
 				}
 			}
 			cx += c.Width
+		}
+		if header || !l.first || l.OnCell == nil {
+			return nil
+		}
+		l.first = false
+		for j, b := range l.boxes {
+			if err := l.OnCell(l.index, j, b.X, y, b.W, h); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
