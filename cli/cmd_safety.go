@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,8 @@ func (e *env) audit(action, entity string, id int64, detail map[string]any) erro
 			detail["full_ids"] = true
 		}
 	}
-	return e.svc.Audit.RecordAudit(e.ctx, action, entity, id, detail)
+	// What it records has happened: a Ctrl+C now must not leave it out.
+	return e.svc.Audit.RecordAudit(context.WithoutCancel(e.ctx), action, entity, id, detail)
 }
 
 func runBackup(e *env, args []string) error {

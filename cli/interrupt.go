@@ -26,8 +26,10 @@ var interruptSignals = func() (<-chan os.Signal, func()) {
 }
 
 // interruptible returns a context that a signal cancels, whether a signal
-// came, and the function that releases the signals; call it when the
-// command is done.
+// came, and the function to call when the command is done. The signals stay
+// caught after that, until the program exits: a Ctrl+C that comes once the
+// work is done neither kills the program with its work committed (the
+// shell would then report 130) nor changes anything.
 func interruptible(parent context.Context) (context.Context, *atomic.Bool, func()) {
 	ctx, cancel := context.WithCancel(parent)
 	sigs, stop := interruptSignals()
@@ -44,7 +46,6 @@ func interruptible(parent context.Context) (context.Context, *atomic.Bool, func(
 	}()
 	return ctx, &got, func() {
 		close(done)
-		stop()
 		cancel()
 	}
 }

@@ -32,6 +32,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -209,10 +210,13 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 		return err
 	}
 	delay := time.Duration(rng.Int64N(int64(t.dur) * 6 / 5))
+	said := "" // what the command wrote to stderr
 	start := o.run
 	if start == nil {
 		start = func(bin, db string, delay time.Duration) (bool, error) {
-			return runAndKill(bin, append([]string{"--db", db}, o.args(db)...), delay)
+			exited, stderr, err := runAndKill(bin, append([]string{"--db", db}, o.args(db)...), delay)
+			said = stderr
+			return exited, err
 		}
 	}
 	exited, err := start(bin, db, delay)
@@ -228,7 +232,7 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	}
 	switch {
 	case err == nil && !exited && done && *sigFlag == "int":
-		err = errors.New("interrupted (exit 130), yet its writes are there")
+		err = fmt.Errorf("interrupted (exit 130), yet its writes are there; it said %q", said)
 	case err == nil && exited && !done && !o.mayDoNothing:
 		err = errors.New("finished but wrote nothing")
 	}
@@ -268,42 +272,44 @@ func printTable(ops []*op, results map[string]*tally) {
 
 // runAndKill starts the command, kills it after delay (with SIGKILL, or
 // with SIGINT as Ctrl+C does when -signal int), and reports whether it had
-// exited by itself, successfully, before that. Interrupted by SIGINT, it
-// must exit with code 130 (or 0, had it finished meanwhile).
-func runAndKill(bin string, args []string, delay time.Duration) (exited bool, err error) {
+// exited by itself, successfully, before that, and what it wrote to
+// stderr. Interrupted by SIGINT, it must exit with code 130 (or 0, had it
+// finished meanwhile).
+func runAndKill(bin string, args []string, delay time.Duration) (exited bool, stderr string, err error) {
+	var errOut bytes.Buffer
 	c := exec.Command(bin, args...)
-	c.Stdout, c.Stderr = io.Discard, io.Discard
+	c.Stdout, c.Stderr = io.Discard, &errOut
 	if err := c.Start(); err != nil {
-		return false, err
+		return false, "", err
 	}
 	waited := make(chan error, 1)
 	go func() { waited <- c.Wait() }()
 	select {
 	case err := <-waited:
 		if err != nil {
-			return true, fmt.Errorf("%s exited with %v before the kill", strings.Join(args, " "), err)
+			return true, errOut.String(), fmt.Errorf("%s exited with %v before the kill: %s", strings.Join(args, " "), err, errOut.String())
 		}
-		return true, nil
+		return true, errOut.String(), nil
 	case <-time.After(delay):
 	}
 	if *sigFlag != "int" {
 		_ = c.Process.Signal(syscall.SIGKILL)
 		<-waited
-		return false, nil
+		return false, errOut.String(), nil
 	}
 	_ = c.Process.Signal(syscall.SIGINT)
 	err = <-waited
 	var ee *exec.ExitError
 	switch {
 	case err == nil:
-		return true, nil // it finished before it noticed
+		return true, errOut.String(), nil // it finished before it noticed
 	case errors.As(err, &ee) && ee.ExitCode() == 130:
-		return false, nil
+		return false, errOut.String(), nil
 	case errors.As(err, &ee) && interruptedEarly(ee):
 		// Before its handler was set up, at start: the shell says 130 too.
-		return false, nil
+		return false, errOut.String(), nil
 	}
-	return false, fmt.Errorf("%s: interrupted, it exited with %v, not 130", strings.Join(args, " "), err)
+	return false, errOut.String(), fmt.Errorf("%s: interrupted, it exited with %v, not 130: %s", strings.Join(args, " "), err, errOut.String())
 }
 
 // interruptedEarly reports whether the process died of SIGINT itself.

@@ -91,7 +91,8 @@ func Print(ctx context.Context, svc *training.Service, job Job) (*Printed, error
 	for k, v := range job.Detail {
 		detail[k] = v
 	}
-	if err := svc.Audit.RecordAudit(ctx, "print", "courses", batch.Course.ID, detail); err != nil {
+	// The files are written: the print is recorded, cancelled or not.
+	if err := svc.Audit.RecordAudit(context.WithoutCancel(ctx), "print", "courses", batch.Course.ID, detail); err != nil {
 		return nil, err
 	}
 	return &Printed{Batch: batch, Paths: paths}, nil
