@@ -41,7 +41,7 @@ func setUpConsole() {
 			need = true
 		}
 	}
-	if !need || windows.AttachConsole(windows.ATTACH_PARENT_PROCESS) != nil {
+	if !need || attachConsole(attachParentProcess) != nil {
 		return // nothing to attach, or no console to attach to
 	}
 	for _, s := range streams {
@@ -92,4 +92,17 @@ func isDevice(h windows.Handle) bool {
 	}
 	var mode uint32
 	return windows.GetConsoleMode(h, &mode) != nil
+}
+
+// AttachConsole is not in golang.org/x/sys/windows.
+var procAttachConsole = windows.NewLazySystemDLL("kernel32.dll").NewProc("AttachConsole")
+
+// attachParentProcess is ATTACH_PARENT_PROCESS, (DWORD)-1.
+const attachParentProcess = ^uint32(0)
+
+func attachConsole(pid uint32) error {
+	if r, _, err := procAttachConsole.Call(uintptr(pid)); r == 0 {
+		return err
+	}
+	return nil
 }

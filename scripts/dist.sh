@@ -29,7 +29,7 @@ export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/
 # shellcheck source=scripts/windows-env.sh
 . scripts/windows-env.sh
 
-for tool in fyne x86_64-w64-mingw32-gcc zip xz; do
+for tool in fyne x86_64-w64-mingw32-gcc zip xz git; do
   command -v "$tool" >/dev/null || { echo "dist: $tool is missing (run make setup-windows)" >&2; exit 1; }
 done
 
@@ -56,31 +56,48 @@ rm -f dist/Peiyang-"$VERSION"-* dist/SHA256SUMS
 texts=(packaging/README.txt packaging/使用说明.txt)
 stamp() { sed -e "s/@VERSION@/$VERSION/g" -e "s/@COMMIT@/$COMMIT/g" "$1" >"$2"; }
 
+step() { echo "dist: $1 (${SECONDS}s)"; }
+SECONDS=0
+
 # Windows.
+step "building Peiyang.exe for windows/amd64"
 win="$work/windows"
 mkdir -p "$win"
-GOFLAGS="$(printf -- '-ldflags=%s ' $LDFLAGS)" \
+# fyne builds Peiyang.exe once without the resources and again with them,
+# and only the first build gets the -ldflags of GOFLAGS (it takes them out
+# of the environment). Given an existing --exe it skips the first build;
+# the placeholder is overwritten by the one build, which gets the flags.
+: >Peiyang.exe
+GOFLAGS="-buildvcs=false $(printf -- '-ldflags=%s ' $LDFLAGS)" \
   env -u CGO_CFLAGS -u CGO_LDFLAGS CC=$WINDOWS_CC GOOS=windows GOARCH=amd64 \
-  fyne package -os windows --name Peiyang.exe --icon assets/icon.png --app-id "$APPID" \
+  fyne package -os windows --exe Peiyang.exe --name Peiyang.exe --icon assets/icon.png --app-id "$APPID" \
   --app-version "$VERSION" --app-build "$BUILD"
 mv Peiyang.exe "$win/Peiyang.exe"
+step "packaging for windows"
 $WINDOWS_CC -O2 -s -Wall -o "$win/Peiyang.com" packaging/windows/peiyang-com.c
 for t in "${texts[@]}"; do stamp "$t" "$win/$(basename "$t")"; done
 cp assets/fonts/OFL.txt "$win/OFL.txt"
-(cd "$win" && zip -q -X -9 "$OLDPWD/dist/Peiyang-$VERSION-windows-amd64.zip" Peiyang.exe Peiyang.com README.txt 使用说明.txt OFL.txt)
+(cd "$win" && zip -q -X "$OLDPWD/dist/Peiyang-$VERSION-windows-amd64.zip" Peiyang.exe Peiyang.com README.txt 使用说明.txt OFL.txt)
 
 # Linux: the binary of `make build`, packaged by fyne, then the texts added.
+step "building peiyang for linux/amd64"
 go build -ldflags "$LDFLAGS" -o "$work/peiyang" .
-fyne package -os linux --exe "$work/peiyang" --name Peiyang --icon assets/icon.png --app-id "$APPID" \
+step "packaging for linux"
+# fyne compresses with tar -J; its archive is only unpacked again, so fast.
+XZ_OPT="-0 -T0" fyne package -os linux --exe "$work/peiyang" --name Peiyang --icon assets/icon.png --app-id "$APPID" \
   --app-version "$VERSION" --app-build "$BUILD"
+# fyne's archive holds peiyang/{Makefile,usr/local/…}; the texts go beside
+# the Makefile.
 lin="$work/linux"
 mkdir -p "$lin"
 tar -xJf Peiyang.tar.xz -C "$lin"
 rm -f Peiyang.tar.xz
-mkdir -p "$lin/usr/local/share/doc/peiyang"
-for t in "${texts[@]}"; do stamp "$t" "$lin/usr/local/share/doc/peiyang/$(basename "$t")"; done
-cp assets/fonts/OFL.txt "$lin/usr/local/share/doc/peiyang/OFL.txt"
-tar -C "$lin" --owner=0 --group=0 --sort=name -cJf "dist/Peiyang-$VERSION-linux-amd64.tar.xz" .
+top=$(ls "$lin")
+for t in "${texts[@]}"; do stamp "$t" "$lin/$top/$(basename "$t")"; done
+cp assets/fonts/OFL.txt "$lin/$top/OFL.txt"
+tar -C "$lin" --owner=0 --group=0 --sort=name -cf - "$top" | xz -T0 -6 >"dist/Peiyang-$VERSION-linux-amd64.tar.xz"
 
+step "checksums"
 (cd dist && sha256sum "Peiyang-$VERSION-windows-amd64.zip" "Peiyang-$VERSION-linux-amd64.tar.xz" >SHA256SUMS)
 ls -l dist/Peiyang-"$VERSION"-* dist/SHA256SUMS
+step "done"
