@@ -94,6 +94,12 @@ func TestWindowsScenario(t *testing.T) {
 		t.Errorf("the export lacks the imported trainees: %.300s", got)
 	}
 
+	// A folder that does not exist is named, not "Path not found".
+	r = w.Run(t, nil, "backup", in(`不存在\b.db`)).Want(t, 1, "The folder "+in("不存在")+" does not exist.")
+	if strings.Contains(r.Stderr, "path specified") || strings.Contains(r.Stderr, "Path not found") {
+		t.Errorf("the raw system message is shown: %s", r.Stderr)
+	}
+
 	// Restore the default database from the copy: it then holds the imports.
 	w.Run(t, nil, "restore", db).Want(t, 0)
 	w.Run(t, nil, "trainees", "search", "孙七").Want(t, 0, "孙七")
@@ -135,6 +141,11 @@ func scenarioImports(t *testing.T, w *Wine, in func(string) string, dbArgs func(
 // file each and a zip, and returns the files of --split.
 func scenarioDocuments(t *testing.T, w *Wine, in func(string) string, dbArgs func(...string) []string) []string {
 	t.Helper()
+	for _, d := range []string{"文件", "导出"} {
+		if err := os.MkdirAll(w.Unix(in(d)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// A finished course with certificates: the demo's first.
 	var courses []struct {
 		ID    int64  `json:"id"`
