@@ -21,7 +21,7 @@ packages=(
 windows=false
 [ "${1:-}" = windows ] && windows=true
 if $windows; then
-  packages+=(gcc-mingw-w64-x86-64 wine wine64 zip xz-utils)
+  packages+=(gcc-mingw-w64-x86-64 wine wine64 zip xz-utils unzip locales)
 fi
 
 missing=()
@@ -46,6 +46,17 @@ go mod download
 if ! command -v staticcheck >/dev/null; then
   echo "setup: installing staticcheck"
   go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+# Wine takes the Windows locale and the file names' encoding from the Unix
+# locale; the window tests run it in Chinese and in English.
+if $windows && ! { locale -a | grep -qi '^zh_CN.utf-\?8$' && locale -a | grep -qi '^en_US.utf-\?8$'; }; then
+  echo "setup: generating the zh_CN.UTF-8 and en_US.UTF-8 locales"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  for l in zh_CN en_US; do
+    grep -q "^$l.UTF-8 UTF-8" /etc/locale.gen 2>/dev/null || echo "$l.UTF-8 UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+  done
+  $SUDO locale-gen >/dev/null
 fi
 if $windows && ! command -v fyne >/dev/null; then
   echo "setup: installing the fyne packaging tool"
