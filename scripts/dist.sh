@@ -42,6 +42,7 @@ COMMIT=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git status --porcelain 2>/dev/null)" ]; then COMMIT="$COMMIT-dirty"; fi
 LDFLAGS="-s -w -X=peiyang/internal/buildinfo.commit=$COMMIT"
 
+before=$(git status --porcelain 2>/dev/null || true)
 work=$(mktemp -d /tmp/peiyang-dist-XXXXXX)
 cp -p FyneApp.toml "$work/FyneApp.toml"
 cleanup() {
@@ -100,4 +101,11 @@ tar -C "$lin" --owner=0 --group=0 --sort=name -cf - "$top" | xz -T0 -6 >"dist/Pe
 step "checksums"
 (cd dist && sha256sum "Peiyang-$VERSION-windows-amd64.zip" "Peiyang-$VERSION-linux-amd64.tar.xz" >SHA256SUMS)
 ls -l dist/Peiyang-"$VERSION"-* dist/SHA256SUMS
-step "done"
+cleanup
+trap - EXIT
+if [ "$(git status --porcelain 2>/dev/null || true)" != "$before" ]; then
+  echo "dist: the work tree changed:" >&2
+  git status --short >&2
+  exit 1
+fi
+step "done, work tree as it was"
