@@ -118,7 +118,7 @@ func TestFailMessages(t *testing.T) {
 		replacing bool
 		want      string
 	}{
-		{pe(syscall.ENOSPC), false, MsgDiskFull},
+		{pe(diskFullErr), false, MsgDiskFull},
 		{pe(fs.ErrPermission), false, MsgPermission},
 		{&os.LinkError{Op: "rename", Old: "a", New: path, Err: fs.ErrPermission}, true, MsgReplace},
 		{pe(fs.ErrNotExist), false, MsgNoFolder},
