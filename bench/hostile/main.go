@@ -1,3 +1,5 @@
+//go:build unix
+
 // Command hostile measures what each hostile file of internal/hostile
 // costs the real program: it builds the files, runs
 // `peiyang import trainees FILE --dry-run` on each in a child process on a
