@@ -20,9 +20,7 @@
 #
 # The Linux binary is the plain `go build` of `make build`, so it shares
 # the build cache with the tests; the Windows one is built by fyne package
-# with the flags WINDOWS_CGO_CFLAGS names (scripts/windows-env.sh), which
-# the Windows test binaries use too, so that go-gl's C code is compiled
-# once per machine.
+# with its own C flags, cached for the next `make dist`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
