@@ -33,7 +33,8 @@ type dashboardScreen struct {
 	sessions  *widget.List
 	attention *widget.List
 	attnTitle *widget.Label
-	onData    func() // called after data reached the screen; for timing
+	review    *reviewNotice // elections an upgrade left to review
+	onData    func()        // called after data reached the screen; for timing
 }
 
 // dashboardData is everything the dashboard shows, read in one go.
@@ -44,6 +45,7 @@ type dashboardData struct {
 	week         []training.SessionItem
 	upcoming     bool // week holds the next sessions, none being this week
 	attention    []training.CourseAttention
+	reviews      []training.ElectionReview
 	loadDuration time.Duration
 }
 
@@ -80,6 +82,9 @@ func readDashboard(ctx context.Context, svc *training.Service, d *dashboardData)
 	if d.attention, err = svc.Courses.CoursesNeedingAttention(ctx); err != nil {
 		return err
 	}
+	if d.reviews, err = svc.FollowUp.ElectionReviews(ctx); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -100,8 +105,9 @@ func newDashboard(u *ui) *dashboardScreen {
 	s.sessions.OnSelected = func(widget.ListItemID) { s.sessions.UnselectAll() }
 
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
-	top := container.NewBorder(nil, nil, nil, refresh,
-		container.NewHBox(kit.Heading(T("nav.dashboard")), s.summary))
+	s.review = newReviewNotice(u, s.shown)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, refresh,
+		container.NewHBox(kit.Heading(T("nav.dashboard")), s.summary)), s.review.box)
 	funnelCard := kit.Card(T("dashboard.funnel"), s.funnel)
 	regionCard := kit.Card(T("dashboard.by_region"), container.NewBorder(nil, kit.Caption(T("dashboard.legend_region")), nil, nil, s.regions))
 	themeCard := kit.Card(T("dashboard.by_theme"), container.NewBorder(nil, kit.Caption(T("dashboard.legend_theme")), nil, nil, s.themes))
@@ -141,6 +147,7 @@ func (s *dashboardScreen) setData(d *dashboardData) {
 		s.weekTitle.SetText(T("dashboard.week_of", "From", shortDate(d.monday), "To", shortDate(d.sunday), "N", len(d.week)))
 	}
 	s.attnTitle.SetText(T("dashboard.attention_n", "N", len(d.attention)))
+	s.review.set(d.reviews)
 	s.sessions.Refresh()
 	s.attention.Refresh()
 	if s.onData != nil {

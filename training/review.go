@@ -18,6 +18,7 @@ type ReviewQueries interface {
 // correct it.
 type ElectionReview struct {
 	Election *models.Election     `json:"election"`
+	Return   *models.Return       `json:"return"`
 	Trainee  *models.Trainee      `json:"trainee"`
 	Village  *models.Organisation `json:"village"`
 	Problems models.ErrorList     `json:"problems"`
@@ -59,8 +60,11 @@ func (s *FollowUpService) ElectionReviews(ctx context.Context) ([]ElectionReview
 		if r.Trainee, err = s.store.FindTraineeByID(ctx, e.TraineeID); err != nil {
 			return nil, wrap("find review items", err)
 		}
-		if ret, err := s.store.FindReturnByID(ctx, e.ReturnID); err == nil {
-			r.Village, _ = s.store.FindOrganisationByID(ctx, ret.VillageID)
+		if r.Return, err = s.store.FindReturnByID(ctx, e.ReturnID); err != nil {
+			return nil, wrap("find review items", err)
+		}
+		if r.Village, err = s.store.FindOrganisationByID(ctx, r.Return.VillageID); err != nil {
+			return nil, wrap("find review items", err)
 		}
 		out = append(out, r)
 	}
