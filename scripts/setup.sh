@@ -2,9 +2,10 @@
 # Installs everything Peiyang needs to build, run and test on a fresh Debian
 # machine (run as root, or with sudo available): the C libraries Fyne's
 # build needs, Xvfb and the tools for screenshots and PDF checks (poppler,
-# qpdf, zbar for the QR codes), the CJK font, the Go modules and
-# staticcheck. Safe to run again: it only installs
-# what is missing.
+# qpdf, zbar for the QR codes), the CJK font, PostgreSQL's server programs
+# (the tests start throwaway servers of their own, internal/pgtest), the
+# Go modules and staticcheck. Safe to run
+# again: it only installs what is missing.
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
@@ -14,6 +15,7 @@ packages=(
   libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dev
   xvfb xauth xdotool imagemagick poppler-utils qpdf zbar-tools
   fonts-lxgw-wenkai
+  postgresql
 )
 # `scripts/setup.sh windows` (make setup-windows) adds what building and
 # packaging for Windows and running it under Wine need: the mingw-w64
