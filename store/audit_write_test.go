@@ -28,6 +28,7 @@ var readMethods = map[string]bool{
 	"IsEmpty": true, "LastCertificateSeq": true, "Migrated": true, "Path": true, "SchemaVersion": true,
 	"SearchTrainees": true, "Setting": true, "SettingFile": true, "ReadOnly": true, "Update": true, "View": true,
 	"CountTraineePhotos": true, "FindTraineePhoto": true, "FindTraineePhotos": true,
+	"IsPostgres": true, "Name": true, "Retries": true, "User": true, // the PostgreSQL store's
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not
@@ -339,6 +340,9 @@ var writeCases = map[string]writeCase{
 // and checks that it left exactly one audit entry, about the right record,
 // with the whole row, masked, before and after as the action has them.
 func TestEveryWriteRecordsOneEntry(t *testing.T) {
+	if bothStores(t, TestEveryWriteRecordsOneEntry) {
+		return
+	}
 	typ := reflect.TypeOf((*store.DB)(nil))
 	var unclassified []string
 	for i := range typ.NumMethod() {

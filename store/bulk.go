@@ -18,23 +18,20 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 	}
 	now := db.stamp()
 	err := db.write(ctx, func(w *writeTx) error {
-		stmt, err := w.PrepareContext(ctx, traineeInsert)
+		stmt, err := w.PrepareContext(ctx, traineeInsert+` RETURNING id`)
 		if err != nil {
 			return fmt.Errorf("store: create trainees: %w", err)
 		}
 		defer stmt.Close()
 		for _, t := range ts {
-			res, err := stmt.ExecContext(ctx, append(traineeArgs(t), formatTime(now), formatTime(now))...)
+			var id int64
+			err := stmt.QueryRowContext(ctx, append(traineeArgs(t), formatTime(now), formatTime(now))...).Scan(&id)
 			if err != nil {
 				return dbErr("create trainees", err)
 			}
-			id, err := res.LastInsertId()
-			if err != nil {
-				return fmt.Errorf("store: create trainees: %w", err)
-			}
 			t.ID, t.CreatedAt, t.UpdatedAt = id, now, now
 		}
-		if err := insertSearchRows(ctx, w, indexRows(ts)); err != nil {
+		if err := insertSearchRows(w.ctx, w, indexRows(ts), true); err != nil {
 			return err
 		}
 		ids := make([]int64, len(ts))

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"peiyang/internal/pgtest"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
@@ -33,7 +34,7 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(envHolder); path != "" {
 		os.Exit(holdWriteLock(path))
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 func holdWriteLock(path string) int {

@@ -9,6 +9,9 @@ import (
 )
 
 func TestCourseCRUDAndFilters(t *testing.T) {
+	if bothStores(t, TestCourseCRUDAndFilters) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	got, err := db.FindCourseByID(ctx, f.course.ID)
@@ -70,6 +73,9 @@ func TestCourseCRUDAndFilters(t *testing.T) {
 }
 
 func TestSessionCRUDAndFilters(t *testing.T) {
+	if bothStores(t, TestSessionCRUDAndFilters) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	late, early := f.sessions[0], f.sessions[1] // created in this order, dated the other way round
@@ -126,6 +132,9 @@ func TestSessionCRUDAndFilters(t *testing.T) {
 }
 
 func TestEnrolmentCRUDAndWaitingList(t *testing.T) {
+	if bothStores(t, TestEnrolmentCRUDAndWaitingList) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	score := 85.5
@@ -185,6 +194,9 @@ func TestEnrolmentCRUDAndWaitingList(t *testing.T) {
 }
 
 func TestAttendance(t *testing.T) {
+	if bothStores(t, TestAttendance) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	s1, s2 := f.sessions[0], f.sessions[1]

@@ -42,15 +42,12 @@ func findMany[T any](ctx context.Context, q querier, op, query string, args []an
 	return out, nil
 }
 
-// insert runs an INSERT and returns the new row's ID.
+// insert runs an INSERT and returns the new row's ID, which both dialects
+// give back with RETURNING.
 func insert(ctx context.Context, q querier, op, query string, args ...any) (int64, error) {
-	res, err := q.ExecContext(ctx, query, args...)
-	if err != nil {
+	var id int64
+	if err := q.QueryRowContext(ctx, query+` RETURNING id`, args...).Scan(&id); err != nil {
 		return 0, dbErr(op, err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, fmt.Errorf("store: %s: %w", op, err)
 	}
 	return id, nil
 }

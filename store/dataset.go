@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"peiyang/models"
@@ -33,6 +32,9 @@ func (db *DB) LoadDataset(ctx context.Context, ds *models.Dataset) error {
 				return err
 			}
 		}
+		if err := db.syncIDs(w.ctx, w.q); err != nil {
+			return err
+		}
 		return w.event("load", "dataset", "", datasetSummary(ds))
 	})
 }
@@ -45,23 +47,15 @@ type loader struct {
 	err error
 }
 
-// each prepares the statement and runs it with the arguments of every
-// record, stopping at the first error.
+// each writes the items, many rows a statement (insertRows), unless an
+// earlier step failed.
 func each[T any](l *loader, what, query string, items []T, args func(T) []any) {
 	if l.err != nil || len(items) == 0 {
 		return
 	}
-	stmt, err := l.q.PrepareContext(l.ctx, query)
+	err := insertRows(l.ctx, l.q, query, "", len(items), func(i int) []any { return args(items[i]) })
 	if err != nil {
-		l.err = fmt.Errorf("store: load %s: %w", what, err)
-		return
-	}
-	defer stmt.Close()
-	for _, it := range items {
-		if _, err := stmt.ExecContext(l.ctx, args(it)...); err != nil {
-			l.err = dbErr("load "+what, err)
-			return
-		}
+		l.err = dbErr("load "+what, err)
 	}
 }
 
@@ -127,7 +121,7 @@ func (l *loader) loadPeople(ds *models.Dataset) {
 			return append(append([]any{t.ID}, traineeArgs(t)...), l.ts(t.CreatedAt), l.ts(t.UpdatedAt))
 		})
 	if l.err == nil {
-		if err := insertSearchRows(l.ctx, l.q, indexRows(ds.Trainees)); err != nil {
+		if err := insertSearchRows(l.ctx, l.q, indexRows(ds.Trainees), true); err != nil {
 			l.err = err
 		}
 	}

@@ -50,6 +50,9 @@ func bigDataset(n, courses int) *models.Dataset {
 }
 
 func TestLoadDataset(t *testing.T) {
+	if bothStores(t, TestLoadDataset) {
+		return
+	}
 	db := newDB(t)
 	ds := bigDataset(500, 6)
 	must(t, db.LoadDataset(ctx, ds))
@@ -116,6 +119,9 @@ func TestLoadDataset(t *testing.T) {
 }
 
 func TestLoadDatasetRollsBackOnBadData(t *testing.T) {
+	if bothStores(t, TestLoadDatasetRollsBackOnBadData) {
+		return
+	}
 	db := newDB(t)
 	ds := bigDataset(50, 1)
 	ds.Enrolments[3].CourseID = 999 // no such course
@@ -136,6 +142,9 @@ func TestLoadDatasetRollsBackOnBadData(t *testing.T) {
 // At the report's scale the load and the pipeline's facts are complete;
 // the test logs how long they took (make bench-demo measures the load).
 func TestLoadDatasetAtReportScale(t *testing.T) {
+	if bothStores(t, TestLoadDatasetAtReportScale) {
+		return
+	}
 	if testing.Short() {
 		t.Skip("slow")
 	}

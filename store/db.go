@@ -1,7 +1,10 @@
 // Package store keeps Peiyang's records in a SQLite database file, through
-// the pure-Go driver modernc.org/sqlite.
+// the pure-Go driver modernc.org/sqlite, or on a PostgreSQL server, through
+// github.com/jackc/pgx/v5, for several staff at once: one DB type, one
+// text of SQL with a few differences of dialect (dialect.go), two sets of
+// migrations with the same versions and constraints.
 //
-// A DB holds two connection pools on the same file: a writer with one
+// On SQLite a DB holds two connection pools on the same file: a writer with one
 // connection, whose transactions begin IMMEDIATE so that writers queue
 // instead of failing to upgrade a read lock, and a pool of read-only
 // connections. The file runs in WAL mode, so readers see the last committed
@@ -25,12 +28,16 @@
 // unaudited write cannot be committed. store/audit_write_test.go calls
 // every write method and checks it leaves exactly one entry.
 //
+// On PostgreSQL (postgres.go) a DB holds one pool of connections to the
+// server; write transactions are SERIALIZABLE and retried on a
+// serialization failure, read transactions REPEATABLE READ and read-only.
+//
 // The SQL is kept plain (TEXT, INTEGER and REAL columns, no JSON or
-// full-text features, ? placeholders, ON CONFLICT upserts) so that a
-// PostgreSQL store can share it and the audit logic behind the same
-// training.Store. What is SQLite's own is kept apart: opening the file and
-// its pools (this file), the error codes (errors.go), insert IDs
-// (insert in crud.go), and file backups (backup.go).
+// full-text features, ? placeholders, ON CONFLICT upserts) and is shared
+// by both stores, with the few differences of dialect in dialect.go. What
+// is SQLite's own is kept apart: opening the file and its pools (this
+// file), the error codes (errors.go; PostgreSQL's in pgerrors.go), and
+// file backups (backup.go).
 package store
 
 import (
@@ -42,6 +49,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"peiyang/internal/private"
@@ -58,28 +66,40 @@ const readers = 4
 // ECONFLICT error "The database is busy". Tests shorten it.
 var busyTimeout = 10 * time.Second
 
-// DB is the SQLite store. It is safe for concurrent use.
+// DB is the store, on a SQLite file or a PostgreSQL server. It is safe
+// for concurrent use.
 type DB struct {
-	wr   *sql.DB // one connection, for write transactions
-	rd   *sql.DB // read-only connections
-	path string
-	now  func() time.Time
+	dialect *dialect
+	wr      *sql.DB // SQLite: one connection, for write transactions; PostgreSQL: the pool
+	rd      *sql.DB // SQLite: read-only connections; PostgreSQL: the pool
+	rq      querier // rd as the dialect speaks to it
+	path    string  // SQLite: the file
+	name    string  // PostgreSQL: user@host:port/database
+	// password is PostgreSQL's, kept only to strip it from errors.
+	password string
+	now      func() time.Time
 	// migrated lists the schema versions this Open applied.
 	migrated []int
 	// readOnly is set by OpenReadOnly: there is no writer then.
 	readOnly bool
+	// retries counts the write transactions run again (PostgreSQL).
+	retries atomic.Int64
 }
 
-// Open opens the database file at path, creating it (private:
-// internal/private) when missing, and brings its schema up to date. The
-// folder must exist, and a file already there must be Peiyang's database
-// (or empty): another program's file is refused and left unchanged
-// (checkFile). A file or folder that cannot be written is refused with
-// an error holding ErrNotWritable; OpenReadOnly then opens it for
-// reading.
+// Open opens the database: a PostgreSQL connection string (see
+// IsPostgres) connects to the server; anything else is the path of a
+// database file, created (private: internal/private) when missing. Either
+// way the schema is brought up to date. The folder must exist, and a file
+// already there must be Peiyang's database (or empty): another program's
+// file is refused and left unchanged (checkFile). A file or folder that
+// cannot be written is refused with an error holding ErrNotWritable;
+// OpenReadOnly then opens it for reading.
 func Open(path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: open: no database path")
+	}
+	if IsPostgres(path) {
+		return openPostgres(path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -108,7 +128,7 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
 
-	db := &DB{path: abs, now: func() time.Time { return time.Now() }}
+	db := &DB{dialect: sqliteDialect, path: abs, now: func() time.Time { return time.Now() }}
 	db.wr, err = sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
 		return nil, fmt.Errorf("store: open: %w", err)
@@ -139,6 +159,7 @@ func Open(path string) (*DB, error) {
 	}
 	db.rd.SetMaxOpenConns(readers)
 	db.rd.SetMaxIdleConns(readers)
+	db.rq = db.rd
 	if err := db.rd.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", filepath.Base(abs), err)
@@ -201,13 +222,13 @@ func dsn(path string, writer bool) string {
 	return "file://" + u.EscapedPath() + "?" + strings.Join(q, "&")
 }
 
-// Close closes both pools.
+// Close closes the pools.
 func (db *DB) Close() error {
 	var errs []error
 	if db.rd != nil {
 		errs = append(errs, db.rd.Close())
 	}
-	if db.wr != nil {
+	if db.wr != nil && db.wr != db.rd {
 		errs = append(errs, db.wr.Close())
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -216,8 +237,12 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// Path returns the database file's absolute path.
+// Path returns the database file's absolute path; "" on PostgreSQL.
 func (db *DB) Path() string { return db.path }
+
+// Retries returns how many write transactions were run again after a
+// serialization failure or a deadlock (PostgreSQL), since Open.
+func (db *DB) Retries() int64 { return db.retries.Load() }
 
 // Migrated returns the schema versions that opening the database applied,
 // in order: empty unless the file was new or made by an older version.
@@ -234,8 +259,14 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 }
 
 // IntegrityCheck runs SQLite's integrity and foreign key checks and returns
-// "ok" when both pass, else the problems found, one a line.
+// "ok" when both pass, else the problems found, one a line. On PostgreSQL,
+// which checks every constraint as it writes, it checks that none has been
+// left unchecked (NOT VALID) and that the triggers keeping the audit trail
+// append-only are there and enabled.
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	if db.dialect == postgresDialect {
+		return db.pgIntegrityCheck(ctx)
+	}
 	q := db.reader(ctx)
 	rows, err := q.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {

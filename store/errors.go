@@ -7,6 +7,7 @@ import (
 
 	"peiyang/models"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -63,10 +64,16 @@ var uniqueMessages = []struct{ columns, message string }{
 const msgBusy = "The database is busy: another Peiyang is writing. Try again in a moment."
 
 // isBusy reports whether err is SQLite's "database is locked" or "database
-// table is locked", with any extended code.
+// table is locked", with any extended code, or PostgreSQL's lock not
+// available (a lock_timeout). PostgreSQL's serialization failures and
+// deadlocks are not busy but retried (isRetryable), busy only when the
+// retries run out.
 func isBusy(err error) bool {
 	if err == nil {
 		return false
+	}
+	if c := pgCode(err); c != "" {
+		return c == pgLockNotAvailable
 	}
 	switch sqliteCode(err) & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
@@ -99,6 +106,13 @@ func sqliteCode(err error) int {
 // isForeignKey reports whether err is a foreign key failure. SQLite
 // reports an ON DELETE RESTRICT action as a trigger constraint.
 func isForeignKey(err error) bool {
+	switch pgCode(err) {
+	case pgForeignKeyViolation:
+		return true
+	case "":
+	default:
+		return false
+	}
 	switch sqliteCode(err) {
 	case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
 		return true
@@ -124,20 +138,52 @@ func dbErr(op string, err error) error {
 	if isForeignKey(err) {
 		return models.Errorf(models.EINVALID, "", "The record refers to another record that does not exist.")
 	}
-	switch sqliteCode(err) {
-	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+	switch constraintKind(err) {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE:
 		msg := "The record clashes with one already on record."
 		for _, u := range uniqueMessages {
-			if strings.Contains(err.Error(), u.columns) {
+			if strings.Contains(uniqueColumns(err), u.columns) {
 				msg = u.message
 				break
 			}
 		}
 		return models.Errorf(models.ECONFLICT, "", msg)
-	case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+	case sqlite3.SQLITE_CONSTRAINT_CHECK:
 		return models.Errorf(models.EINVALID, "", "The record has a missing or invalid value and was not saved.")
 	}
 	return fmt.Errorf("store: %s: %w", op, err)
+}
+
+// constraintKind is the constraint err breaks, in SQLite's terms:
+// SQLITE_CONSTRAINT_UNIQUE (a primary key too), SQLITE_CONSTRAINT_CHECK (a
+// NOT NULL too), or 0 for none of these.
+func constraintKind(err error) int {
+	switch pgCode(err) {
+	case pgUniqueViolation:
+		return sqlite3.SQLITE_CONSTRAINT_UNIQUE
+	case pgCheckViolation, pgNotNullViolation:
+		return sqlite3.SQLITE_CONSTRAINT_CHECK
+	case "":
+	default:
+		return 0
+	}
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return sqlite3.SQLITE_CONSTRAINT_UNIQUE
+	case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
+		return sqlite3.SQLITE_CONSTRAINT_CHECK
+	}
+	return 0
+}
+
+// uniqueColumns names the columns of a unique constraint failure as SQLite
+// does: "table.a, table.b".
+func uniqueColumns(err error) string {
+	var e *pgconn.PgError
+	if errors.As(err, &e) {
+		return pgUniqueColumns(e)
+	}
+	return err.Error()
 }
 
 // deleteErr is dbErr for a delete, where a foreign key failure means that

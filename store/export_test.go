@@ -24,3 +24,20 @@ func WriteSchemaFile(path string, version int) error {
 	_, err = c.Exec(`VACUUM INTO ?`, path)
 	return err
 }
+
+// MigrationVersions returns the versions of the SQLite and the PostgreSQL
+// migrations.
+func MigrationVersions() (sqlite, postgres []int) {
+	versions := func(d *dialect) []int {
+		ms, err := d.migrationList()
+		if err != nil {
+			panic(err)
+		}
+		var out []int
+		for _, m := range ms {
+			out = append(out, m.version)
+		}
+		return out
+	}
+	return versions(sqliteDialect), versions(postgresDialect)
+}

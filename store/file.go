@@ -254,7 +254,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	if !exists {
 		return nil, notWritableErr(MsgNotWritable, abs)
 	}
-	db := &DB{path: abs, readOnly: true, now: time.Now}
+	db := &DB{dialect: sqliteDialect, path: abs, readOnly: true, now: time.Now}
 	ctx := context.Background()
 	for _, immutable := range []bool{false, true} {
 		if immutable && hasWAL(abs) {
@@ -265,6 +265,7 @@ func OpenReadOnly(path string) (*DB, error) {
 			return nil, fmt.Errorf("store: open: %w", err)
 		}
 		db.rd.SetMaxOpenConns(readers)
+		db.rq = db.rd
 		var v sql.NullInt64
 		if err = db.rd.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err == nil {
 			ms, merr := migrations()

@@ -8,6 +8,9 @@ import (
 )
 
 func TestPlacementCRUDAndFilters(t *testing.T) {
+	if bothStores(t, TestPlacementCRUDAndFilters) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	other := &models.Organisation{Name: "战旗村", Kind: models.OrgVillage, KeyVillage: true, PlacementCapacity: 3}
@@ -52,6 +55,9 @@ func TestPlacementCRUDAndFilters(t *testing.T) {
 }
 
 func TestMentorshipAndContacts(t *testing.T) {
+	if bothStores(t, TestMentorshipAndContacts) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	open := &models.Mentorship{MentorID: f.instructor.ID, TraineeID: f.trainees[0].ID,
@@ -132,6 +138,9 @@ func TestMentorshipAndContacts(t *testing.T) {
 }
 
 func TestReturnsAndElections(t *testing.T) {
+	if bothStores(t, TestReturnsAndElections) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	r1 := &models.Return{TraineeID: f.trainees[0].ID, VillageID: f.village.ID, ReturnDate: models.MustDate("2024-12-01")}
@@ -234,6 +243,9 @@ func checkElections(t *testing.T, f *fixture, r1, r2 *models.Return, pidu *model
 }
 
 func TestCertificates(t *testing.T) {
+	if bothStores(t, TestCertificates) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	n, err := db.LastCertificateSeq(ctx, 2024)

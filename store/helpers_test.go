@@ -2,25 +2,128 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 
+	"peiyang/internal/pgtest"
 	"peiyang/models"
 	"peiyang/store"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver for rawSQL
 )
 
 var ctx = context.Background()
 
+// The store's tests run on both stores. A test that begins with
+//
+//	if bothStores(t, TestX) {
+//		return
+//	}
+//
+// runs itself again as the subtests sqlite and postgres, and newDB, called
+// in a subtest, opens a new database of the subtest's kind: a file in a
+// temporary folder, or a database on the test binary's throwaway
+// PostgreSQL server (internal/pgtest). A test without the line runs on
+// SQLite alone: those of the file itself (its mode, its busy timeout, its
+// scrubbing).
+
+// Store kinds, the names of the subtests.
+const (
+	sqliteKind   = "sqlite"
+	postgresKind = "postgres"
+)
+
+// bothStores runs test as the subtests sqlite and postgres of t and
+// returns true, unless t is one of those subtests already.
+func bothStores(t *testing.T, test func(*testing.T)) bool {
+	t.Helper()
+	if storeKind(t) != "" {
+		return false
+	}
+	t.Run(sqliteKind, test)
+	t.Run(postgresKind, test)
+	return true
+}
+
+// storeKind is the kind of store of a test: the name of its subtest of
+// bothStores, "" outside one.
+func storeKind(t testing.TB) string {
+	parts := strings.Split(t.Name(), "/")
+	if len(parts) > 1 && (parts[1] == sqliteKind || parts[1] == postgresKind) {
+		return parts[1]
+	}
+	return ""
+}
+
+// newDB opens a new, empty database of the test's kind (SQLite outside
+// bothStores).
 func newDB(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "peiyang.db"))
+	target := newTarget(t)
+	db, err := store.Open(target)
 	if err != nil {
 		t.Fatal(err)
 	}
+	targets.Store(db, target)
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// targets maps the databases newDB opened to their targets.
+var targets sync.Map
+
+// targetOf is what newDB opened db from: its file, or its connection
+// string.
+func targetOf(t testing.TB, db *store.DB) string {
+	t.Helper()
+	v, ok := targets.Load(db)
+	if !ok {
+		t.Fatal("the database was not opened by newDB")
+	}
+	return v.(string)
+}
+
+// rawSQL opens a connection to the test's database that goes around the
+// store, as another program would; its SQL is the dialect's own.
+func rawSQL(t testing.TB, db *store.DB) *sql.DB {
+	t.Helper()
+	driver := "sqlite"
+	if db.IsPostgres() {
+		driver = "pgx"
+	}
+	raw, err := sql.Open(driver, targetOf(t, db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return raw
+}
+
+// newTarget names a new database of the test's kind, not yet opened: a
+// file path, or a connection string of a database with the schema made.
+func newTarget(t testing.TB) string {
+	t.Helper()
+	if storeKind(t) == postgresKind {
+		return pgtest.NewDatabase(t, pgTemplate(t))
+	}
+	return filepath.Join(t.TempDir(), "peiyang.db")
+}
+
+// pgTemplate is a PostgreSQL database with Peiyang's schema, which the
+// tests' databases copy.
+func pgTemplate(t testing.TB) string {
+	return pgtest.Template(t, "peiyang_template", func(url string) error {
+		db, err := store.Open(url)
+		if err != nil {
+			return err
+		}
+		return db.Close()
+	})
 }
 
 func must(t testing.TB, err error) {

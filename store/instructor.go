@@ -69,7 +69,7 @@ func (db *DB) FindInstructors(ctx context.Context, f models.InstructorFilter) ([
 		c.and("max_mentees > 0")
 	}
 	if f.Name != "" {
-		c.and(`name LIKE ? ESCAPE '\'`, likeContains(f.Name))
+		c.and(containsCond("name"), likeContains(f.Name))
 	}
 	if f.AfterID > 0 {
 		c.and("id > ?", f.AfterID)

@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 // migration is one numbered SQL file, migrations/NNNN_name.sql.
@@ -20,9 +20,13 @@ type migration struct {
 	sql     string
 }
 
-// migrations returns the embedded migrations in order of version.
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+// migrations returns the embedded SQLite migrations in order of version.
+func migrations() ([]migration, error) { return sqliteDialect.migrationList() }
+
+// migrationList returns the dialect's embedded migrations in order of
+// version.
+func (d *dialect) migrationList() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, d.migrations)
 	if err != nil {
 		return nil, err
 	}
@@ -42,7 +46,7 @@ func migrations() ([]migration, error) {
 			return nil, fmt.Errorf("migrations %s and %s share the number %d", other, name, v)
 		}
 		seen[v] = name
-		b, err := migrationFiles.ReadFile("migrations/" + name)
+		b, err := migrationFiles.ReadFile(d.migrations + "/" + name)
 		if err != nil {
 			return nil, err
 		}
@@ -59,40 +63,63 @@ const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	)`
 
 // migrate applies the migrations not yet recorded in schema_migrations, in
-// order, each in its own transaction.
+// order, each in its own transaction. On PostgreSQL an advisory lock keeps
+// two Peiyang starting at once from applying one migration twice.
 func (db *DB) migrate(ctx context.Context) error {
-	ms, err := migrations()
+	ms, err := db.dialect.migrationList()
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
-	if _, err := db.wr.ExecContext(ctx, migrationsTable); err != nil {
+	pg := db.dialect == postgresDialect
+	err = db.Update(ctx, func(ctx context.Context) error {
+		q := txFrom(ctx).q
+		if pg {
+			if err := pgLockMigrations(ctx, q); err != nil {
+				return err
+			}
+		}
+		_, err := q.ExecContext(ctx, migrationsTable)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
 	}
 	var applied []int
 	defer func() { db.migrated = applied }()
 	for _, m := range ms {
+		did := false
 		err := db.Update(ctx, func(ctx context.Context) error {
-			tx := txFrom(ctx).tx
+			did = false
+			q := txFrom(ctx).q
+			if pg {
+				if err := pgLockMigrations(ctx, q); err != nil {
+					return err
+				}
+			}
 			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+			if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 				return err
 			}
 			if n > 0 {
 				return nil // applied already, perhaps by another process
 			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			if _, err := q.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
+			_, err := q.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 				m.version, formatTime(db.now()))
-			if err == nil {
-				applied = append(applied, m.version)
-			}
+			did = err == nil
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("store: migration %s: %w", m.name, err)
 		}
+		if did {
+			applied = append(applied, m.version)
+		}
+	}
+	if pg {
+		return nil
 	}
 	// Mark the file as Peiyang's (checkFile reads the mark).
 	var id int64

@@ -8,6 +8,9 @@ import (
 )
 
 func TestOrganisationCRUD(t *testing.T) {
+	if bothStores(t, TestOrganisationCRUD) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	got, err := db.FindOrganisationByID(ctx, f.village.ID)
@@ -37,6 +40,9 @@ func TestOrganisationCRUD(t *testing.T) {
 }
 
 func TestFindOrganisationsFilters(t *testing.T) {
+	if bothStores(t, TestFindOrganisationsFilters) {
+		return
+	}
 	f := newFixture(t)
 	tests := []struct {
 		name   string
@@ -67,6 +73,9 @@ func TestFindOrganisationsFilters(t *testing.T) {
 }
 
 func TestProgrammeAndCohortCRUD(t *testing.T) {
+	if bothStores(t, TestProgrammeAndCohortCRUD) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	other := &models.Organisation{Name: "仁寿县委组织部", Kind: models.OrgOutflow}
@@ -142,6 +151,9 @@ func TestProgrammeAndCohortCRUD(t *testing.T) {
 }
 
 func TestInstructorCRUD(t *testing.T) {
+	if bothStores(t, TestInstructorCRUD) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	got, err := db.FindInstructorByID(ctx, f.instructor.ID)

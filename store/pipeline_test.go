@@ -8,6 +8,9 @@ import (
 )
 
 func TestFindStageFacts(t *testing.T) {
+	if bothStores(t, TestFindStageFacts) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	a, b, c := f.trainees[0], f.trainees[1], f.trainees[2]

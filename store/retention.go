@@ -27,7 +27,8 @@ func IsDeidentified(idNumber string) bool {
 // the latest of the trainee's last change and the dates of the
 // enrolments, attendance, placements, mentorships (an open one counts as
 // ongoing), returns and elections.
-const lastActivity = `MAX(
+func (db *DB) lastActivity() string {
+	return db.dialect.greatest + `(
 	substr(t.updated_at, 1, 10),
 	COALESCE((SELECT MAX(substr(e.updated_at, 1, 10)) FROM enrolments e WHERE e.trainee_id = t.id), ''),
 	COALESCE((SELECT MAX(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE a.trainee_id = t.id), ''),
@@ -35,13 +36,14 @@ const lastActivity = `MAX(
 	COALESCE((SELECT MAX(COALESCE(m.end_date, '9999-12-31')) FROM mentorships m WHERE m.trainee_id = t.id), ''),
 	COALESCE((SELECT MAX(r.return_date) FROM returns r WHERE r.trainee_id = t.id), ''),
 	COALESCE((SELECT MAX(el.date) FROM elections el WHERE el.trainee_id = t.id), ''))`
+}
 
 // Inactive returns the IDs of the trainees not yet de-identified whose last
 // activity is before the date.
 func (db *DB) Inactive(ctx context.Context, before models.Date) ([]int64, error) {
 	out := []int64{}
 	err := queryRows(ctx, db.reader(ctx), `SELECT t.id FROM trainees t
-		WHERE t.id_number NOT LIKE 'DEID-%' AND `+lastActivity+` < ? ORDER BY t.id`,
+		WHERE t.id_number NOT LIKE 'DEID-%' AND `+db.lastActivity()+` < ? ORDER BY t.id`,
 		[]any{before.String()}, func(rows *sql.Rows) error {
 			var id int64
 			if err := rows.Scan(&id); err != nil {
@@ -86,6 +88,9 @@ func (db *DB) Deidentify(ctx context.Context, ids []int64) error {
 // truncates it to nothing. A reader in another process that keeps the
 // -wal file from being emptied makes it an ECONFLICT error.
 func (db *DB) scrub(ctx context.Context) error {
+	if db.dialect == postgresDialect {
+		return db.pgScrub(ctx)
+	}
 	if _, err := db.wr.ExecContext(ctx, `VACUUM`); err != nil {
 		return fmt.Errorf("store: scrub: %w", err)
 	}

@@ -151,7 +151,7 @@ func reindexTrainee(ctx context.Context, q querier, id int64, old, new *searchFi
 			add = append(add, searchRow{k, id})
 		}
 	}
-	return insertSearchRows(ctx, q, add)
+	return insertSearchRows(ctx, q, add, false)
 }
 
 // searchRow is one row of trainee_search.
@@ -161,38 +161,18 @@ type searchRow struct {
 }
 
 // insertSearchRows writes rows in batches of many rows a statement; it is
-// fastest with the rows sorted.
-func insertSearchRows(ctx context.Context, q querier, rows []searchRow) error {
-	const batch = 250
-	stmt := func(n int) string {
-		return `INSERT INTO trainee_search (key, trainee_id) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?),", n), ",") + ` ON CONFLICT DO NOTHING`
+// fastest with the rows sorted. fresh says that none of the rows can be
+// in the index already (its trainees are new, or the index empty), else a
+// row there already is left as it is.
+func insertSearchRows(ctx context.Context, q querier, rows []searchRow, fresh bool) error {
+	tail := ` ON CONFLICT DO NOTHING`
+	if fresh {
+		tail = ""
 	}
-	var full *sql.Stmt
-	if len(rows) >= batch {
-		var err error
-		if full, err = q.PrepareContext(ctx, stmt(batch)); err != nil {
-			return fmt.Errorf("store: search index: %w", err)
-		}
-		defer full.Close()
-	}
-	args := make([]any, 0, 2*batch)
-	for len(rows) > 0 {
-		n := min(len(rows), batch)
-		args = args[:0]
-		for _, r := range rows[:n] {
-			args = append(args, r.key, r.id)
-		}
-		var err error
-		if n == batch {
-			_, err = full.ExecContext(ctx, args...)
-		} else {
-			_, err = q.ExecContext(ctx, stmt(n), args...)
-		}
-		if err != nil {
-			return fmt.Errorf("store: search index: %w", err)
-		}
-		rows = rows[n:]
+	err := insertRows(ctx, q, `INSERT INTO trainee_search (key, trainee_id) VALUES (?, ?)`, tail,
+		len(rows), func(i int) []any { return []any{rows[i].key, rows[i].id} })
+	if err != nil {
+		return fmt.Errorf("store: search index: %w", err)
 	}
 	return nil
 }
@@ -225,7 +205,7 @@ func (db *DB) checkSearchIndex(ctx context.Context) error {
 		return nil
 	}
 	return db.write(ctx, func(w *writeTx) error {
-		if err := rebuildSearchIndex(ctx, w); err != nil {
+		if err := rebuildSearchIndex(w.ctx, w); err != nil {
 			return err
 		}
 		return w.setSetting(settingSearchIndex, searchIndexVersion)
@@ -246,7 +226,7 @@ func rebuildSearchIndex(ctx context.Context, w *writeTx) error {
 	if err != nil {
 		return fmt.Errorf("store: rebuild search index: %w", err)
 	}
-	return insertSearchRows(ctx, w, indexRows(ts))
+	return insertSearchRows(ctx, w, indexRows(ts), true)
 }
 
 // searchPlan turns a query into the key prefixes to scan, in order.

@@ -61,6 +61,9 @@ func sorted(s []string) []string {
 }
 
 func TestSearchTrainees(t *testing.T) {
+	if bothStores(t, TestSearchTrainees) {
+		return
+	}
 	db, by := searchDB(t)
 	zhao := by["赵明阳"]
 	everyone := []string{}
@@ -112,6 +115,9 @@ func TestSearchTrainees(t *testing.T) {
 }
 
 func TestSearchOrderAndLimit(t *testing.T) {
+	if bothStores(t, TestSearchOrderAndLimit) {
+		return
+	}
 	db, _ := searchDB(t)
 	// Exact name first, then names starting with the query, then the rest.
 	must(t, db.CreateTrainee(ctx, &models.Trainee{Name: "李张伟", IDNumber: idNumber(600), Direction: models.Inflow}))
@@ -134,6 +140,9 @@ func TestSearchOrderAndLimit(t *testing.T) {
 }
 
 func TestSearchIndexFollowsChanges(t *testing.T) {
+	if bothStores(t, TestSearchIndexFollowsChanges) {
+		return
+	}
 	db, by := searchDB(t)
 	find := func(q string) []string {
 		t.Helper()
@@ -197,6 +206,9 @@ func contains(s []string, v string) bool {
 
 // The index is rebuilt on opening when it was made by another version.
 func TestSearchIndexRebuiltOnVersionChange(t *testing.T) {
+	if bothStores(t, TestSearchIndexRebuiltOnVersionChange) {
+		return
+	}
 	dir := t.TempDir() + "/p.db"
 	db, err := store.Open(dir)
 	must(t, err)

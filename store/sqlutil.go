@@ -128,8 +128,16 @@ func (c *cond) year(col string, y int) {
 // the text; prefix is the table alias with its dot.
 func (c *cond) region(prefix, text string) {
 	if text != "" {
-		c.and("("+prefix+"region_text LIKE ? ESCAPE '\\' OR "+prefix+"region_code = ?)", likeContains(text), text)
+		c.and("("+containsCond(prefix+"region_text")+" OR "+prefix+"region_code = ?)", likeContains(text), text)
 	}
+}
+
+// containsCond is the condition that the column holds the text of a
+// likeContains pattern, latin letters in either case. SQLite's LIKE
+// ignores the case of latin letters and PostgreSQL's does not, so both
+// sides are lowered (SQLite's lower, like its LIKE, folds ASCII only).
+func containsCond(col string) string {
+	return "lower(" + col + ") LIKE lower(?) ESCAPE '\\'"
 }
 
 // likeContains turns text into a LIKE pattern matching it anywhere, with

@@ -8,6 +8,9 @@ import (
 )
 
 func TestTraineeCRUD(t *testing.T) {
+	if bothStores(t, TestTraineeCRUD) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	tr := f.trainees[0]
@@ -57,6 +60,9 @@ func TestTraineeCRUD(t *testing.T) {
 }
 
 func TestFindTraineesFilters(t *testing.T) {
+	if bothStores(t, TestFindTraineesFilters) {
+		return
+	}
 	f := newFixture(t)
 	db := f.db
 	a, b, c := f.trainees[0].ID, f.trainees[1].ID, f.trainees[2].ID
@@ -108,6 +114,9 @@ func TestFindTraineesFilters(t *testing.T) {
 
 // Keyset paging walks through every trainee exactly once.
 func TestTraineeKeysetPaging(t *testing.T) {
+	if bothStores(t, TestTraineeKeysetPaging) {
+		return
+	}
 	db := newDB(t)
 	for i := range 7 {
 		must(t, db.CreateTrainee(ctx, &models.Trainee{Name: "学员", IDNumber: idNumber(200 + i), Direction: models.Inflow}))

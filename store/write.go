@@ -31,7 +31,7 @@ func (db *DB) write(ctx context.Context, fn func(w *writeTx) error) error {
 		if !s.writable {
 			return errReadOnly
 		}
-		w := &writeTx{db: db, ctx: ctx, q: s.tx}
+		w := &writeTx{db: db, ctx: ctx, q: s.q}
 		if err := fn(w); err != nil {
 			return err
 		}
