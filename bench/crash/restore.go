@@ -315,6 +315,10 @@ type raced struct {
 // raceOp: a restore racing an import of -rows trainees; the backup is the
 // import's starting database with one more organisation.
 func raceOp(dir, bin string) (*op, error) {
+	dir = filepath.Join(dir, "race") // beside the import operation's own files
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
 	imp, err := importOp(dir)
 	if err != nil {
 		return nil, err
