@@ -67,6 +67,9 @@ var miswords = []Misword{
 	{Wrong: "所回的", Right: "回引村（社区）"},
 	{Wrong: "领取", Right: "颁发（本系统只知道证书已颁发）"},
 	{Wrong: "发放", Right: "颁发"},
+	// 培养 alone reads as a verb: the program is 本系统 (or its full
+	// name), and 培养 stands only in the programme's compounds.
+	{Wrong: "培养", Right: "本系统（“培养”单用读作动词）", Unless: cultivationCompounds},
 	{Wrong: "培养系统", Right: "本系统"},
 	{Wrong: "培养程序", Right: "本系统"},
 	{Wrong: "打开培养", Right: "打开本系统"},
@@ -77,6 +80,15 @@ var miswords = []Misword{
 	{Wrong: "导师结对", Right: "帮带结对"},
 	{Wrong: "合格分", Right: "合格分数", Unless: []string{"合格分数"}},
 }
+
+// cultivationCompounds are the words in which 培养 is right: the
+// programme's own terms.
+var cultivationCompounds = []string{"纳入培养", "联合培养", "重点培养对象", "培养对象", "培养协议", "培养档案", "培养阶段",
+	"培养记录", "培养流程", "培养成果", "培养反馈", "培养人数", "培养批次", "培养环节", "培养计划", "培养目标", "推荐培养",
+	// The verb, in prose of the demo's notes.
+	"建议重点培养", "后备力量培养",
+	// The program's name beside its English one.
+	"Peiyang (培养)", "Peiyang 培养", "Peiyang（培养）"}
 
 // thousands finds a number written with thousands separators.
 var thousands = regexp.MustCompile(`[0-9],[0-9]{3}`)
