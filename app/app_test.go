@@ -256,18 +256,6 @@ func TestFindShortcut(t *testing.T) {
 	}
 }
 
-// waitFor polls cond for up to 20 seconds.
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	for i := 0; i < 2000; i++ {
-		if cond() {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatal("timed out")
-}
-
 func TestSwitchLanguage(t *testing.T) {
 	e := newEnv(t, LangEnglish, "trainees", false)
 	defer SetLanguage(LangEnglish)

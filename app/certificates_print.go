@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
@@ -117,21 +118,22 @@ func (f *certPrintForm) update() {
 
 // askTarget asks where to write: a PDF or zip file, or a folder.
 func (s *certificatesScreen) askTarget(c *models.Course, mode certificate.Mode, overlay bool) {
-	name := safeFileName(T("certificates.file_name", "Course", c.Title))
+	name := T("certificates.file_name", "Course", c.Title)
+	title := T("certificates.print_title")
 	run := func(path string) { s.print(c.ID, mode, overlay, path) }
 	switch mode {
 	case certificate.Split:
-		chooseFolder(s.u.win, func(dir string) { run(filepath.Join(dir, name)) })
+		s.u.askFolder(docCertificates, title, func(dir string) { run(filepath.Join(dir, userfile.SafeName(name))) })
 	case certificate.Zip:
-		chooseSaveFile(s.u.win, name+".zip", ".zip", run)
+		s.u.askSave(docCertificates, title, name+".zip", ".zip", run)
 	default:
-		chooseSaveFile(s.u.win, name+".pdf", ".pdf", run)
+		s.u.askSave(docCertificates, title, name+".pdf", ".pdf", run)
 	}
 }
 
 // print writes the course's valid certificates to path (a PDF or zip
-// file, or for certificate.Split a folder, made if need be) in the background,
-// then opens it.
+// file, or for certificate.Split a folder, made if need be) in the
+// background, then says where they went.
 func (s *certificatesScreen) print(courseID int64, mode certificate.Mode, overlay bool, path string) *task {
 	u := s.u
 	var batch *certificate.Batch
@@ -151,18 +153,11 @@ func (s *certificatesScreen) print(courseID int64, mode certificate.Mode, overla
 		batch = printed.Batch
 		return nil
 	}, func() {
-		open := path
-		if mode == certificate.Zip {
-			open = filepath.Dir(path)
-		}
 		msg := T("certificates.printed", "N", len(batch.Items), "Course", batch.Course.Title)
 		if n := len(batch.Pending); n > 0 {
 			msg += "\n" + T("certificates.printed_pending", "N", n, "Names", pendingNames(batch.Pending))
 		}
-		if err := openWithSystem(u.app, open); err != nil {
-			logError("open the certificates", err)
-		}
-		u.showWritten(T("certificates.print_title"), msg, path)
+		u.showSaved(T("certificates.print_title"), msg, path)
 	})
 }
 

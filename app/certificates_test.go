@@ -48,18 +48,6 @@ func waitTask(t *testing.T, e *testEnv, tk *task) {
 	e.u.waitIdle()
 }
 
-// recordOpened makes opening files record their paths instead.
-func recordOpened(t *testing.T) *[]string {
-	var opened []string
-	old := openWithSystem
-	openWithSystem = func(_ fyne.App, path string) error {
-		opened = append(opened, path)
-		return nil
-	}
-	t.Cleanup(func() { openWithSystem = old })
-	return &opened
-}
-
 // certCellText is what the table shows in a cell.
 func certCellText(s *certificatesScreen, row, col int) string {
 	return s.table.CellText(row, col)
@@ -482,12 +470,12 @@ func TestCertificatesPrint(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Fatalf("merged PDF: %v", err)
 	}
-	if len(*opened) != 1 || (*opened)[0] != pdf {
-		t.Errorf("opened %v", *opened)
-	}
 	top := e.u.win.Canvas().Overlays().Top()
 	if top == nil || !shows(top, "Printed "+formatInt(course.Valid)+" certificate(s)") {
 		t.Errorf("the notice says %q", texts(top))
+	}
+	if got := tapOpen(t, e, opened); got != pdf {
+		t.Errorf("Open opened %q", got)
 	}
 
 	zipPath := filepath.Join(dir, "证书.zip")
@@ -505,16 +493,16 @@ func TestCertificatesPrint(t *testing.T) {
 		t.Errorf("the zip's files are dated %v, the service's clock says %v", zr.File[0].Modified, fixedNow)
 	}
 	zr.Close()
-	if (*opened)[1] != dir {
-		t.Errorf("the zip's folder was not opened: %v", *opened)
+	if got := tapOpen(t, e, opened); got != zipPath {
+		t.Errorf("Open opened %q", got)
 	}
 
 	split := filepath.Join(dir, "split")
 	e.act(func() { tk = s.print(course.Course.ID, certificate.Split, false, split) })
 	waitTask(t, e, tk)
 	files, _ := filepath.Glob(filepath.Join(split, "*.pdf"))
-	if len(files) != course.Valid || (*opened)[2] != split {
-		t.Errorf("split wrote %d files, opened %v", len(files), *opened)
+	if got := tapOpen(t, e, opened); len(files) != course.Valid || got != split {
+		t.Errorf("split wrote %d files, Open opened %q", len(files), got)
 	}
 
 	// Cancelled at once: nothing written.

@@ -328,3 +328,13 @@ func (t *courseAttendance) drain() {
 		u.jobs.Done()
 	}
 }
+
+// sessionByID is the course's session of the ID, nil when not listed.
+func (t *courseAttendance) sessionByID(id int64) *models.Session {
+	for _, ses := range t.list {
+		if ses.ID == id {
+			return ses
+		}
+	}
+	return nil
+}

@@ -1,165 +1,106 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
+	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
-	"peiyang/internal/userdirs"
-	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/reports/lists"
+	"peiyang/settings"
 	"peiyang/training"
 )
 
 // Printing a course's documents: the roster (花名册), the sign-in sheets
-// (签到表) of all its sessions or of one, and its completion certificates
-// (结业证书). Each is written in the background (runTask) as a PDF into
-// the documents folder, readable by its owner only, then opened in the
-// system's viewer.
-
-// coursePrintFolder returns the folder the documents go to, made when
-// missing: Peiyang in the user's documents folder (the Documents known
-// folder on Windows, the XDG documents directory on Linux). Tests
-// replace it.
-var coursePrintFolder = func() (string, error) {
-	base, err := userdirs.Documents()
-	if err != nil {
-		return "", fmt.Errorf("app: %w", err)
-	}
-	dir := filepath.Join(base, "Peiyang")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("app: make the documents folder: %w", err)
-	}
-	return dir, nil
-}
-
-// courseOpenFile opens a written document in the system's viewer. Tests
-// replace it so that nothing opens.
-var courseOpenFile = func(path string) error {
-	return fyne.CurrentApp().OpenURL(&url.URL{Scheme: "file", Path: path})
-}
-
-// courseFileName makes a file name from a document's title
-// (userfile.SafeName).
-func courseFileName(title string) string { return userfile.SafeName(title + ".pdf") }
-
-// printDocument writes a document in the background and opens it: write
-// produces the PDF's bytes.
-func (s *coursesScreen) printDocument(name string, write func(ctx context.Context, p *Progress) ([]byte, error)) *task {
-	return s.printDocumentTo(name, func(ctx context.Context, p *Progress, path string) error {
-		data, err := write(ctx, p)
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		return userfile.WriteBytes(path, data)
-	})
-}
-
-// printDocumentTo writes a document into the documents folder in the
-// background, with write, and opens it.
-func (s *coursesScreen) printDocumentTo(name string, write func(ctx context.Context, p *Progress, path string) error) *task {
-	var path string
-	return s.u.runTask(T("courses.printing"), func(ctx context.Context, p *Progress) error {
-		dir, err := coursePrintFolder()
-		if err != nil {
-			return err
-		}
-		path = filepath.Join(dir, courseFileName(name))
-		return write(ctx, p, path)
-	}, func() {
-		if err := courseOpenFile(path); err != nil {
-			logError("open the document", err)
-		}
-		kit.Inform(s.u.win, T("courses.printing"), T("courses.printed", "File", path))
-	})
-}
+// (签到表) of one session or of all, and its completion certificates
+// (结业证书). Each is saved where the user says (save.go), in the
+// background, and recorded in the audit trail.
 
 // listsMeta is the heading data of the lists: the organisation and today.
-func (s *coursesScreen) listsMeta(ctx context.Context) (lists.Meta, error) {
-	org, err := s.u.svc.Settings.Setting(ctx, certificate.KeyOrgFallback)
+func (u *ui) listsMeta(ctx context.Context, fullIDs bool) (lists.Meta, error) {
+	org, err := u.svc.Settings.Setting(ctx, settings.OrgName)
 	if err != nil {
 		return lists.Meta{}, err
 	}
-	return lists.Meta{Org: org, Date: s.u.svc.Today()}, nil
+	return lists.Meta{Org: org, Date: u.svc.Today(), FullIDs: fullIDs}, nil
 }
 
 // printRoster prints the course's roster.
-func (s *coursesScreen) printRoster() *task {
+func (s *coursesScreen) printRoster() {
 	if s.cur == nil {
-		return nil
+		return
 	}
 	c := s.cur.Course
-	return s.printDocument(T("courses.file_roster", "Course", c.Title), func(ctx context.Context, p *Progress) ([]byte, error) {
-		p.Note(T("courses.printing_roster"))
-		l, err := s.u.svc.Courses.CourseList(ctx, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		m, err := s.listsMeta(ctx)
-		if err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		if _, err := lists.Roster(&b, m, l); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+	detail := map[string]any{}
+	s.u.save(saveJob{kind: docLists, title: T("courses.print_roster"), name: T("courses.file_roster", "Course", c.Title) + ".pdf", ext: ".pdf",
+		write: func(ctx context.Context, p *Progress, w io.Writer) error {
+			p.Note(T("courses.printing_roster"))
+			l, err := s.u.svc.Courses.CourseList(ctx, c.ID)
+			if err != nil {
+				return err
+			}
+			m, err := s.u.listsMeta(ctx, false)
+			if err != nil {
+				return err
+			}
+			detail["what"] = fmt.Sprintf("roster of %d trainee(s)", len(l.Trainees))
+			_, err = lists.Roster(w, m, l)
+			return err
+		},
+		audit: auditNote{action: "print", entity: "courses", id: c.ID, detail: detail},
+		saved: func() string { return T("courses.printed_roster", "Course", c.Title) },
 	})
 }
 
 // printSignIn prints the sign-in sheet of one session, or with 0 of every
 // session of the course.
-func (s *coursesScreen) printSignIn(sessionID int64) *task {
+func (s *coursesScreen) printSignIn(sessionID int64) {
 	if s.cur == nil {
-		return nil
+		return
 	}
 	c := s.cur.Course
 	name := T("courses.file_signin", "Course", c.Title)
-	if sessionID != 0 {
-		for _, ses := range s.attendance.list {
-			if ses.ID == sessionID {
-				name = T("courses.file_signin_one", "Course", c.Title, "Date", ses.Date.String())
-			}
-		}
+	if ses := s.attendance.sessionByID(sessionID); ses != nil {
+		name = T("courses.file_signin_one", "Course", c.Title, "Date", ses.Date.String())
 	}
-	return s.printDocument(name, func(ctx context.Context, p *Progress) ([]byte, error) {
-		p.Note(T("courses.printing_signin"))
-		var sheets []*training.SessionList
-		if sessionID != 0 {
-			l, err := s.u.svc.Courses.SessionList(ctx, sessionID)
+	detail := map[string]any{}
+	s.u.save(saveJob{kind: docLists, title: T("courses.print_signin"), name: name + ".pdf", ext: ".pdf",
+		write: func(ctx context.Context, p *Progress, w io.Writer) error {
+			p.Note(T("courses.printing_signin"))
+			sheets, err := s.signInSheets(ctx, c.ID, sessionID)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			sheets = append(sheets, l)
-		} else {
-			var err error
-			if sheets, err = s.u.svc.Courses.CourseSessionLists(ctx, c.ID); err != nil {
-				return nil, err
+			m, err := s.u.listsMeta(ctx, false)
+			if err != nil {
+				return err
 			}
-		}
-		m, err := s.listsMeta(ctx)
-		if err != nil {
-			return nil, err
-		}
-		var b bytes.Buffer
-		if _, err := lists.SignIn(&b, m, sheets); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+			detail["what"] = fmt.Sprintf("sign-in sheets of %d session(s)", len(sheets))
+			_, err = lists.SignIn(w, m, sheets)
+			return err
+		},
+		audit: auditNote{action: "print", entity: "courses", id: c.ID, detail: detail},
+		saved: func() string { return T("courses.printed_signin", "Course", c.Title) },
 	})
+}
+
+// signInSheets are the sheets of one session, or with 0 of every session
+// of the course.
+func (s *coursesScreen) signInSheets(ctx context.Context, courseID, sessionID int64) ([]*training.SessionList, error) {
+	if sessionID == 0 {
+		return s.u.svc.Courses.CourseSessionLists(ctx, courseID)
+	}
+	l, err := s.u.svc.Courses.SessionList(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return []*training.SessionList{l}, nil
 }
 
 // printCertificates prints the course's valid certificates. Trainees who
@@ -195,17 +136,25 @@ func (s *coursesScreen) printCertificates() {
 	})
 }
 
-// writeCertificates prints the certificates, issuing the missing ones
-// first when issue is set.
-func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) *task {
-	return s.printDocumentTo(T("courses.file_certificates", "Course", c.Title), func(ctx context.Context, p *Progress, path string) error {
-		if issue {
-			p.Note(T("courses.issuing"))
-		} else {
-			p.Note(T("courses.printing_certificates"))
-		}
-		_, err := certificate.Print(ctx, s.u.svc, certificate.Job{CourseID: c.ID, Issue: issue, Mode: certificate.Merged,
-			Path: path, Detail: map[string]any{"source": "window"}})
-		return err
+// writeCertificates prints the certificates into one PDF, issuing the
+// missing ones first when issue is set.
+func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) {
+	title := T("courses.print_certificates")
+	s.u.askSave(docCertificates, title, T("courses.file_certificates", "Course", c.Title)+".pdf", ".pdf", func(path string) {
+		var printed *certificate.Printed
+		s.u.runTask(title, func(ctx context.Context, p *Progress) error {
+			if issue {
+				p.Note(T("courses.issuing"))
+			} else {
+				p.Note(T("courses.printing_certificates"))
+			}
+			var err error
+			printed, err = certificate.Print(ctx, s.u.svc, certificate.Job{CourseID: c.ID, Issue: issue, Mode: certificate.Merged,
+				Path: path, Detail: map[string]any{"source": "window"}})
+			return err
+		}, func() {
+			s.u.showSaved(title, T("certificates.printed", "N", len(printed.Batch.Items), "Course", c.Title), path)
+			s.changed()
+		})
 	})
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -403,14 +404,12 @@ func TestCompletionReasonsInChinese(t *testing.T) {
 	}
 }
 
+// Every print of the course screen asks where to save, writes a private
+// PDF and leaves an entry in the audit trail (roster, sign-in sheets,
+// certificates).
 func TestPrintRosterSignInAndCertificates(t *testing.T) {
 	dir := t.TempDir()
-	var opened []string
-	oldFolder, oldOpen := coursePrintFolder, courseOpenFile
-	coursePrintFolder = func() (string, error) { return dir, nil }
-	courseOpenFile = func(p string) error { opened = append(opened, p); return nil }
-	defer func() { coursePrintFolder, courseOpenFile = oldFolder, oldOpen }()
-
+	opened := recordOpened(t)
 	e, s := coursesEnv(t, LangChinese)
 	cs, _ := e.svc.Courses.CourseSummaries(ctx, models.CourseFilter{})
 	var pick int64
@@ -427,29 +426,27 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, run := range []func() *task{
+	var paths []string
+	for _, run := range []func(){
 		s.printRoster,
-		func() *task { return s.printSignIn(0) },
-		func() *task { return s.writeCertificates(s.cur.Course, false) },
-		func() *task { return s.printSignIn(s.attendance.list[0].ID) },
+		func() { s.printSignIn(0) },
+		func() { s.writeCertificates(s.cur.Course, false) },
+		func() { s.printSignIn(s.attendance.list[0].ID) },
 	} {
-		var tk *task
-		e.act(func() { tk = run() })
-		<-tk.done
-		e.u.waitIdle()
+		e.act(run)
+		path := saveInto(t, e, dir)
+		if got := tapOpen(t, e, opened); got != path {
+			t.Errorf("Open opened %s, not %s", got, path)
+		}
+		paths = append(paths, path)
 	}
-	if len(opened) != 4 {
-		t.Fatalf("opened %v", opened)
-	}
-	// The certificates' print is in the audit trail, as from the
-	// certificates screen and the command line.
 	prints, err := e.svc.Audit.FindAudit(ctx, models.AuditFilter{Action: "print", Entity: "courses"})
-	if err != nil || len(prints) <= len(printsBefore) || !strings.Contains(prints[0].After, "certificate(s)") {
-		t.Errorf("print entries %d before, %v after (%v)", len(printsBefore), prints, err)
+	if err != nil || len(prints) != len(printsBefore)+4 || !strings.Contains(prints[1].After, "certificate(s)") {
+		t.Errorf("print entries %d before, %d after (%v)", len(printsBefore), len(prints), err)
 	}
 	for i, want := range []string{"花名册-", "签到表-", "结业证书-", "签到表-"} {
-		name := opened[i]
-		if !strings.HasPrefix(name[len(dir)+1:], want) || !strings.HasSuffix(name, ".pdf") {
+		name := paths[i]
+		if !strings.HasPrefix(filepath.Base(name), want) || !strings.HasSuffix(name, ".pdf") {
 			t.Errorf("file %s", name)
 		}
 		data, err := os.ReadFile(name)

@@ -3,6 +3,7 @@ package app
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"peiyang/models"
 )
@@ -53,4 +54,15 @@ func dateText(d models.Date) string {
 		return ""
 	}
 	return d.String()
+}
+
+// stamp is today's date for file names: 2025-06-15.
+func (u *ui) stamp() string { return u.svc.Today().String() }
+
+// now is the service clock's day at the wall clock's time, for the
+// packages that take a clock (imports, exports).
+func (u *ui) now() time.Time {
+	t := time.Now()
+	d := u.svc.Today().Time()
+	return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.Local)
 }

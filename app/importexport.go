@@ -106,7 +106,7 @@ func newImportExport(u *ui) *importExportScreen {
 	s.file = widget.NewLabel(T("import.no_file"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
 	s.choose = widget.NewButtonWithIcon(T("import.choose_file"), theme.FolderOpenIcon(), func() {
-		chooseOpenFile(u.win, []string{".xlsx", ".csv"}, s.setFile)
+		u.chooseFile(docImports, T("import.choose_file"), []string{".xlsx", ".csv"}, s.setFile)
 	})
 	s.choose.Importance = widget.HighImportance
 	s.recheck = widget.NewButtonWithIcon(T("import.recheck"), theme.ViewRefreshIcon(), func() { s.check() })

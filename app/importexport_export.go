@@ -174,9 +174,9 @@ func (f *exportForm) start() {
 		kit.SetMessage(f.courseErr, T("import.need_course"))
 		return
 	}
-	win := f.s.u.win
+	u := f.s.u
 	if kind == "feedback" {
-		chooseFolder(win, func(dir string) { f.export(kind, dir) })
+		u.askFolder(docExports, T("import.export_title"), func(dir string) { f.export(kind, dir) })
 		return
 	}
 	name := exportKindLabel(kind)
@@ -186,7 +186,7 @@ func (f *exportForm) start() {
 	case region != "":
 		name += "_" + region
 	}
-	chooseSaveFile(win, safeFileName(name+"_"+f.s.u.stamp())+".xlsx", ".xlsx", func(path string) { f.export(kind, path) })
+	u.askSave(docExports, T("import.export_title"), name+"_"+u.stamp()+".xlsx", ".xlsx", func(path string) { f.export(kind, path) })
 }
 
 // export writes the list to path (for the feedback package, into the
@@ -239,7 +239,6 @@ func (f *exportForm) export(kind, path string) *task {
 			n, err = x.Trainees(ctx, path, tf, opts)
 		}
 		if err != nil {
-			removeIfEmpty(path)
 			return err
 		}
 		detail := map[string]any{"what": fmt.Sprintf("%d %s", n, kind), "file": filepath.Base(path), "full_ids": opts.FullIDs}
@@ -250,10 +249,10 @@ func (f *exportForm) export(kind, path string) *task {
 		return u.audit(ctx, "export", "", 0, detail)
 	}, func() {
 		if fb != nil {
-			u.showWritten(T("import.export_title"), T("import.exported_feedback", "Region", fb.Region, "N", fb.Trainees), path)
+			u.showSaved(T("import.export_title"), T("import.exported_feedback", "Region", fb.Region, "N", fb.Trainees), path)
 			return
 		}
-		u.showWritten(T("import.export_title"), T("import.exported", "N", n, "What", label), path)
+		u.showSaved(T("import.export_title"), T("import.exported", "N", n, "What", label), path)
 	})
 	return f.last
 }

@@ -319,7 +319,7 @@ func (s *mentorsScreen) changed() {
 // print prints the mentor pairing list.
 func (s *mentorsScreen) print() {
 	title := T("mentors.print_title")
-	printList(s.u, title, listFileName(s.u, "导师帮带结对名单"), func(ctx context.Context) (listDoc, error) {
+	printList(s.u, title, listFileName(s.u, "导师帮带结对名单"), "mentor pairing list", func(ctx context.Context) (listDoc, error) {
 		pairs, err := s.u.svc.FollowUp.MentorPairs(ctx)
 		if err != nil {
 			return nil, err

@@ -373,29 +373,21 @@ func TestMentorsInChinese(t *testing.T) {
 	}
 }
 
-// stubPrint makes printing write to a temporary folder and records what
-// would have opened; it returns the folder and the files opened.
+// stubPrint records what would have opened; it returns a folder to save
+// into and the files opened.
 func stubPrint(t *testing.T) (string, *[]string) {
-	dir := t.TempDir()
-	var opened []string
-	ask, open := askListPath, openListFile
-	askListPath = func(_ *ui, name string, then func(string)) { then(filepath.Join(dir, name)) }
-	openListFile = func(_ *ui, path string) { opened = append(opened, path) }
-	t.Cleanup(func() { askListPath, openListFile = ask, open })
-	return dir, &opened
+	return t.TempDir(), recordOpened(t)
 }
 
-// waitPDF waits for a printed file to be opened and checks it is a PDF.
-func waitPDF(t *testing.T, opened *[]string, prefix string) string {
+// waitPDF answers the save dialog of a print with the folder, opens what
+// was saved, and checks it is a private PDF named with the prefix, and
+// that the print is in the audit trail.
+func waitPDF(t *testing.T, e *testEnv, dir string, opened *[]string, prefix string) string {
 	t.Helper()
-	waitFor(t, func() bool {
-		uiSerial.Lock()
-		defer uiSerial.Unlock()
-		return len(*opened) > 0
-	})
-	uiSerial.Lock()
-	path := (*opened)[0]
-	uiSerial.Unlock()
+	path := saveInto(t, e, dir)
+	if got := tapOpen(t, e, opened); got != path {
+		t.Fatalf("Open opened %q, not %q", got, path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -404,12 +396,13 @@ func waitPDF(t *testing.T, opened *[]string, prefix string) string {
 		t.Errorf("printed %s: not a PDF", path)
 	}
 	privatetest.Assert(t, path)
+	wantAudit(t, e, "print", filepath.Base(path))
 	return path
 }
 
 func TestMentorsPrint(t *testing.T) {
 	e, s := mentorsEnv(t, LangEnglish)
-	_, opened := stubPrint(t)
+	dir, opened := stubPrint(t)
 	e.act(s.print)
-	waitPDF(t, opened, "导师帮带结对名单-"+e.svc.Today().String())
+	waitPDF(t, e, dir, opened, "导师帮带结对名单-"+e.svc.Today().String())
 }

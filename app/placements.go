@@ -357,7 +357,7 @@ func (s *placementsScreen) print(villageID int64) {
 	if l := s.load(villageID); l != nil {
 		name += "-" + l.Village.Name
 	}
-	printList(s.u, title, listFileName(s.u, name), func(ctx context.Context) (listDoc, error) {
+	printList(s.u, title, listFileName(s.u, name), "placement list", func(ctx context.Context) (listDoc, error) {
 		vs, err := s.u.svc.FollowUp.VillagePlacements(ctx, villageID)
 		if err != nil {
 			return nil, err

@@ -239,9 +239,9 @@ func TestEvaluateFuturePlacement(t *testing.T) {
 
 func TestPlacementsPrint(t *testing.T) {
 	e, s := placementsEnv(t, LangEnglish)
-	_, opened := stubPrint(t)
+	dir, opened := stubPrint(t)
 	e.act(func() { test.Tap(s.printOneBtn) })
-	waitPDF(t, opened, "跟班学习安排表-"+s.title.Text)
+	waitPDF(t, e, dir, opened, "跟班学习安排表-"+s.title.Text)
 }
 
 // TestVillageContactPhoneMasked: a key village's contact phone is masked

@@ -295,7 +295,7 @@ func (s *returnsScreen) print() {
 		return
 	}
 	title := T("returns.print_title")
-	printList(s.u, title, listFileName(s.u, region+"流出地培养成果报告"), func(ctx context.Context) (listDoc, error) {
+	printList(s.u, title, listFileName(s.u, region+"流出地培养成果报告"), "outcome report of a region", func(ctx context.Context) (listDoc, error) {
 		o, err := s.u.svc.FollowUp.RegionOutcome(ctx, region)
 		if err != nil {
 			return nil, err

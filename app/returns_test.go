@@ -266,7 +266,7 @@ func TestElectionRefused(t *testing.T) {
 
 func TestReturnsPrint(t *testing.T) {
 	e, s := returnsEnv(t, LangChinese)
-	_, opened := stubPrint(t)
+	dir, opened := stubPrint(t)
 	e.act(s.print)
 	if top := e.u.win.Canvas().Overlays().Top(); top == nil || !shows(top, "请填写流出地") && !shows(top, "德阳市") {
 		t.Errorf("printing without a region: no message")
@@ -275,7 +275,7 @@ func TestReturnsPrint(t *testing.T) {
 	}
 	e.act(func() { s.region.SetText("德阳") })
 	e.act(s.print)
-	waitPDF(t, opened, "德阳流出地培养成果报告-")
+	waitPDF(t, e, dir, opened, "德阳流出地培养成果报告-")
 }
 
 func TestReturnsInChinese(t *testing.T) {

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/settings"
 	"peiyang/training"
@@ -35,19 +38,41 @@ func (u *ui) backupNow() {
 	if u.opts.Backup == nil {
 		return
 	}
-	chooseSaveFile(u.win, "peiyang-"+u.stamp()+".db", ".db", func(path string) { u.writeBackup(path) })
+	u.askSave(docBackups, T("safety.backup_title"), "peiyang-"+u.stamp()+".db", ".db", func(path string) { u.writeBackup(path) })
 }
 
-// writeBackup writes a backup to path, replacing the empty file the save
-// dialog may have made, and confirms it.
+// writeBackup writes a backup to path and says where it went.
 func (u *ui) writeBackup(path string) *task {
 	return u.runTask(T("safety.backup_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("safety.backup_working"))
-		removeIfEmpty(path)
-		return u.opts.Backup(ctx, path)
+		return u.backupTo(ctx, path)
 	}, func() {
-		u.showWritten(T("safety.backup_title"), T("safety.backup_done", "File", filepath.Base(path)), path)
+		u.showSaved(T("safety.backup_title"), T("safety.backup_done", "File", filepath.Base(path)), path)
 	})
+}
+
+// backupTo writes the backup to path. The backup refuses a file that is
+// there already; one the user agreed to replace is replaced only once the
+// new backup is whole (written beside it, then renamed over it).
+func (u *ui) backupTo(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err != nil {
+		return u.opts.Backup(ctx, path)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".peiyang-backup-*.db")
+	if err != nil {
+		return userfile.WriteBytes(path, nil) // the same refusal, in the user's words
+	}
+	tmp.Close()
+	os.Remove(tmp.Name())
+	if err := u.opts.Backup(ctx, tmp.Name()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("app: replace %s: %w", filepath.Base(path), err)
+	}
+	return nil
 }
 
 // askRestore asks for a backup to restore.
@@ -55,7 +80,7 @@ func (u *ui) askRestore() {
 	if u.opts.Restore == nil {
 		return
 	}
-	chooseOpenFile(u.win, []string{".db"}, u.confirmRestore)
+	u.chooseFile(docBackups, T("safety.restore_title"), []string{".db"}, u.confirmRestore)
 }
 
 // confirmRestore tells what a restore does and, when the user agrees,

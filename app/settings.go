@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
-	"peiyang/internal/userfile"
 	"peiyang/reports/certificate"
 	"peiyang/settings"
 )
@@ -229,33 +228,23 @@ func (s *settingsScreen) showErrors(err error) {
 	s.form.Show(msgs)
 }
 
-// askCalibration asks where to write the calibration page and writes it.
+// askCalibration asks where to write the calibration page of overlay
+// printing, writes it with the saved settings, and says where it went.
 func (s *settingsScreen) askCalibration() {
-	chooseSaveFile(s.u.win, safeFileName(T("settings.calibration_file"))+".pdf", ".pdf", func(path string) { s.calibration(path) })
-}
-
-// calibration writes the calibration page of overlay printing, with the
-// saved settings, then opens it.
-func (s *settingsScreen) calibration(path string) *task {
 	u := s.u
-	return u.runTask(T("settings.calibration"), func(ctx context.Context, p *Progress) error {
-		settings, err := certificate.LoadSettings(ctx, u.svc.Settings)
-		if err != nil {
-			return err
-		}
-		d, err := (&certificate.Printer{Settings: settings, Date: u.svc.Now()}).Calibration()
-		if err != nil {
-			return err
-		}
-		b, err := d.Bytes()
-		if err != nil {
-			return fmt.Errorf("app: calibration page: %w", err)
-		}
-		return userfile.WriteBytes(path, b)
-	}, func() {
-		if err := openWithSystem(u.app, path); err != nil {
-			logError("open the calibration page", err)
-		}
-		u.showWritten(T("settings.calibration"), T("settings.calibration_done"), path)
+	u.save(saveJob{kind: docCertificates, title: T("settings.calibration"), name: T("settings.calibration_file") + ".pdf", ext: ".pdf",
+		write: func(ctx context.Context, p *Progress, w io.Writer) error {
+			settings, err := certificate.LoadSettings(ctx, u.svc.Settings)
+			if err != nil {
+				return err
+			}
+			d, err := (&certificate.Printer{Settings: settings, Date: u.svc.Now()}).Calibration()
+			if err != nil {
+				return err
+			}
+			return d.Output(w)
+		},
+		audit: auditNote{action: "print", detail: map[string]any{"what": "calibration page"}},
+		saved: func() string { return T("settings.calibration_done") },
 	})
 }

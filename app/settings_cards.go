@@ -46,7 +46,7 @@ func (s *settingsScreen) certificateCard() fyne.CanvasObject {
 	sign := s.entry(certificate.KeySignatory, T("settings.signatory_placeholder"))
 	seal := s.entry(certificate.KeySealImage, T("settings.seal_placeholder"))
 	chooseSeal := widget.NewButtonWithIcon(T("settings.choose_file"), theme.FileImageIcon(), func() {
-		chooseOpenFile(s.u.win, []string{".png", ".jpg", ".jpeg"}, func(path string) { seal.SetText(path) })
+		s.u.chooseFile(docImages, T("settings.seal"), []string{".png", ".jpg", ".jpeg"}, func(path string) { seal.SetText(path) })
 	})
 	sealHelp := kit.Caption(T("settings.seal_help"))
 	sealHelp.Wrapping = fyne.TextWrapWord
@@ -130,7 +130,7 @@ func (s *settingsScreen) databaseCard() fyne.CanvasObject {
 	other := otherDBPath(db)
 	backup := s.entry(settings.BackupFolder, defaultBackupFolder(db))
 	chooseBackup := widget.NewButtonWithIcon(T("settings.choose_folder"), theme.FolderOpenIcon(), func() {
-		chooseFolder(s.u.win, func(dir string) { backup.SetText(dir) })
+		kit.ChooseFolder(s.u.win, T("settings.backup_folder"), backup.Text, func(dir string) { backup.SetText(dir) })
 	})
 	keep := s.entry(settings.BackupKeep, "10")
 	backupHelp := kit.Caption(T("settings.backup_help"))

@@ -2,6 +2,8 @@ package kit
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -168,4 +170,73 @@ func TestClipText(t *testing.T) {
 			t.Errorf("Clip(%q, %v) = %q, want %q", c.in, c.room, got, c.want)
 		}
 	}
+}
+
+// The file dialogs list a folder's subfolders (and the files asked for),
+// go into a folder when it is chosen, and hand back the folder or file.
+func TestChoosers(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel("window"))
+	w.Resize(fyne.NewSize(1000, 700))
+	dir := t.TempDir()
+	for _, d := range []string{"名单", ".hidden"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"名单/学员.xlsx", "名单/说明.txt", "a.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var folder string
+	ChooseFolder(w, "Folder", dir, func(d string) { folder = d })
+	c := w.Canvas().Overlays().Top()
+	list := findList(t, c)
+	if list.Length() != 1 {
+		t.Fatalf("a folder dialog lists %d entries in %s", list.Length(), dir)
+	}
+	list.Select(0)
+	findButtonIn(t, c, "files.choose_folder").OnTapped()
+	if folder != filepath.Join(dir, "名单") {
+		t.Errorf("chose %q", folder)
+	}
+	var file string
+	ChooseFile(w, "File", dir, []string{".xlsx", ".csv"}, func(p string) { file = p })
+	c = w.Canvas().Overlays().Top()
+	list = findList(t, c)
+	if list.Length() != 2 {
+		t.Fatalf("the file dialog lists %d entries, want the folder and a.csv", list.Length())
+	}
+	list.Select(0) // into 名单: its spreadsheet, not the text file
+	if list.Length() != 1 {
+		t.Fatalf("%d entries in the subfolder", list.Length())
+	}
+	list.Select(0)
+	findButtonIn(t, c, "files.open").OnTapped()
+	if file != filepath.Join(dir, "名单", "学员.xlsx") {
+		t.Errorf("chose %q", file)
+	}
+}
+
+func findList(t *testing.T, o fyne.CanvasObject) *List {
+	t.Helper()
+	for _, obj := range test.LaidOutObjects(o) {
+		if l, ok := obj.(*List); ok {
+			return l
+		}
+	}
+	t.Fatal("no list")
+	return nil
+}
+
+func findButtonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
 }
