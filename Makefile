@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-hostile bench-retention screenshots clean
+.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-hostile bench-retention screenshots clean
 .PHONY: setup-windows dist vet-windows vet-windows-ci test-windows test-windows-e2e test-windows-unit test-windows-unit-all screenshots-windows
 
 setup:
@@ -51,7 +51,7 @@ test-interrupt:
 fuzz:
 	bash scripts/fuzz.sh
 
-bench: bench-search bench-demo bench-sheets bench-certificates bench-roster bench-retention
+bench: bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-retention
 
 bench-search:
 	$(GO) run ./bench/search -n 250000
@@ -67,6 +67,9 @@ bench-certificates:
 
 bench-roster:
 	$(GO) run ./bench/roster
+
+bench-photos:
+	$(GO) run ./bench/photos
 
 # The window's memory (VmHWM) on the demo database at the report's scale,
 # after start and after every screen once; the real binary under Xvfb.

@@ -184,7 +184,7 @@ func TestEveryKeyIsTranslated(t *testing.T) {
 	// The import report, the certificate settings and printing, and the
 	// verdicts on certificate codes, and saving files show these packages'
 	// messages too.
-	for _, dir := range []string{"models", "training", "settings", "store", "sheets/imports", "sheets", "reports/certificate", "sheets/exports", "certsign", "backup", "internal/userfile", "photo", "app/internal/sysopen"} {
+	for _, dir := range []string{"models", "training", "settings", "store", "sheets/imports", "sheets", "reports/certificate", "sheets/exports", "certsign", "backup", "internal/userfile", "photo", "app/internal/sysopen", "printing"} {
 		for m, f := range domainMessages(t, dir) {
 			messages[m] = true
 			if _, ok := zh[m]; !ok {

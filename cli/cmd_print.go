@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/lists"
 	"peiyang/settings"
@@ -18,7 +17,7 @@ import (
 
 // listsOutFlag declares --out.
 func (e *env) listsOutFlag() *string {
-	return e.fs.String("out", "", "write the PDF to this `file` (required)")
+	return e.fs.String("out", "", "write the PDF to this `file` (required unless --printer is given)")
 }
 
 // listsStart parses the flags, checks --out and the required IDs, and
@@ -27,8 +26,8 @@ func (e *env) listsStart(args []string, out *string, ids map[string]*int64) erro
 	if _, err := e.parse(args, 0); err != nil {
 		return err
 	}
-	if strings.TrimSpace(*out) == "" {
-		return e.usagef("--out is required")
+	if err := e.checkTarget(*out); err != nil {
+		return err
 	}
 	values := make(map[string]int64, len(ids))
 	for k, v := range ids {
@@ -50,9 +49,10 @@ func (e *env) listsMeta(fullIDs bool) (lists.Meta, error) {
 }
 
 // listsWrite writes a document to the file, whole or not at all and
-// readable by its owner only (userfile.Write). It returns the pages.
-func listsWrite(name string, write func(w io.Writer) (int, error)) (pages int, err error) {
-	err = userfile.Write(name, func(w io.Writer) error {
+// readable by its owner only (userfile.Write), and prints it with
+// --printer. It returns the pages.
+func (e *env) listsWrite(name string, write func(w io.Writer) (int, error)) (pages int, err error) {
+	err = e.writeAndPrint(name, "Peiyang "+e.cmd.name, func(w io.Writer) error {
 		pages, err = write(w)
 		return err
 	})
@@ -61,6 +61,9 @@ func listsWrite(name string, write func(w io.Writer) (int, error)) (pages int, e
 
 // listsDone reports the file written.
 func (e *env) listsDone(out, what string, pages int) error {
+	if out == "" {
+		return nil // printed, and said so
+	}
 	if err := e.auditFile("print", what, out); err != nil {
 		return err
 	}
@@ -98,7 +101,7 @@ func runPrintRoster(e *env, args []string) error {
 			return err
 		}
 	}
-	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Roster(w, m, l) })
+	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Roster(w, m, l) })
 	if err != nil {
 		return err
 	}
@@ -132,7 +135,7 @@ func runPrintSignIn(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.SignIn(w, m, sheets) })
+	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.SignIn(w, m, sheets) })
 	if err != nil {
 		return err
 	}
@@ -152,7 +155,7 @@ func runPrintMentors(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Mentors(w, m, pairs) })
+	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Mentors(w, m, pairs) })
 	if err != nil {
 		return err
 	}
@@ -176,7 +179,7 @@ func runPrintPlacements(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Placements(w, m, vs) })
+	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Placements(w, m, vs) })
 	if err != nil {
 		return err
 	}
@@ -204,7 +207,7 @@ func runPrintOutcomes(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Outcomes(w, m, o) })
+	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Outcomes(w, m, o) })
 	if err != nil {
 		return err
 	}
@@ -232,7 +235,7 @@ func runPrintRecord(e *env, args []string) error {
 			return err
 		}
 	}
-	pages, err := listsWrite(*out, func(w io.Writer) (int, error) { return lists.Record(w, m, rec) })
+	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Record(w, m, rec) })
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"peiyang/internal/userfile"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 )
@@ -32,8 +31,14 @@ func runPrintCertificates(e *env, args []string) error {
 			targets++
 		}
 	}
-	if targets != 1 {
-		return e.usagef("give exactly one of --out, --split and --zip")
+	switch {
+	case e.printing() && targets > 0 && strings.TrimSpace(*out) == "":
+		return e.usagef("--printer prints one PDF: it goes with --out, not --split or --zip")
+	case !e.printing() && targets != 1:
+		return e.usagef("give exactly one of --out, --split and --zip, or --printer [NAME]")
+	}
+	if err := e.checkTarget(*out + *split + *zipName); err != nil {
+		return err
 	}
 	if *trainee < 0 {
 		return e.usagef("--trainee must be a positive number")
@@ -49,9 +54,20 @@ func runPrintCertificates(e *env, args []string) error {
 	case *zipName != "":
 		job.Mode, job.Path = certificate.Zip, *zipName
 	}
+	path, done, err := e.printPath(job.Path)
+	if err != nil {
+		return err
+	}
+	defer done()
+	job.Path = path
 	printed, err := certificate.Print(e.ctx, e.svc, job)
 	if err != nil {
 		return err
+	}
+	if e.printing() {
+		if err := e.printFile(path, "Peiyang certificates"); err != nil {
+			return err
+		}
 	}
 	batch := printed.Batch
 	if len(batch.Pending) > 0 {
@@ -70,24 +86,24 @@ func runPrintCertificates(e *env, args []string) error {
 	if *overlay {
 		what = "certificate(s) for pre-printed stock"
 	}
-	switch job.Mode {
-	case certificate.Split:
+	switch {
+	case job.Mode == certificate.Split:
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each (%s …).\n", len(printed.Paths), what, batch.Course.Title, *split, certificate.FileName(batch.Items[0]))
-	case certificate.Zip:
+	case job.Mode == certificate.Zip:
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s, one file each.\n", len(batch.Items), what, batch.Course.Title, *zipName)
-	default:
+	case *out != "":
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s.\n", len(batch.Items), what, batch.Course.Title, *out)
 	}
 	return nil
 }
 
 func runPrintCalibration(e *env, args []string) error {
-	out := e.fs.String("out", "", "write the page to this PDF `file` (required)")
+	out := e.fs.String("out", "", "write the page to this PDF `file` (required unless --printer is given)")
 	if _, err := e.parse(args, 0); err != nil {
 		return err
 	}
-	if strings.TrimSpace(*out) == "" {
-		return e.usagef("--out is required")
+	if err := e.checkTarget(*out); err != nil {
+		return err
 	}
 	if err := e.open(); err != nil {
 		return err
@@ -100,14 +116,13 @@ func runPrintCalibration(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := d.Bytes()
-	if err != nil {
-		return fmt.Errorf("calibration page: %w", err)
-	}
-	if err := userfile.WriteBytes(*out, b); err != nil {
+	if err := e.writeAndPrint(*out, "Peiyang calibration page", d.Output); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Wrote the calibration page to %s: print it on plain paper, lay it on the certificate stock and adjust the settings:\n", *out)
+	if *out != "" {
+		fmt.Fprintf(e.stdout, "Wrote the calibration page to %s: ", *out)
+	}
+	fmt.Fprintln(e.stdout, "print it on plain paper, lay it on the certificate stock and adjust the settings:")
 	for _, line := range settings.Describe() {
 		if strings.HasPrefix(line, certificate.KeyFieldPrefix) || strings.HasPrefix(line, certificate.KeyOffsetX) || strings.HasPrefix(line, certificate.KeyOffsetY) {
 			fmt.Fprintln(e.stdout, "  "+line)

@@ -157,7 +157,7 @@ func TestPrintLists(t *testing.T) {
 func TestPrintListsErrors(t *testing.T) {
 	d := newListsDemo(t)
 	out := filepath.Join(t.TempDir(), "x.pdf")
-	cmd(t, d.path, "print", "roster", "--course", "1").want(t, 2, "--out is required")
+	cmd(t, d.path, "print", "roster", "--course", "1").want(t, 2, "give --out FILE, or --printer [NAME] to print")
 	cmd(t, d.path, "print", "roster", "--out", out).want(t, 2, "--course is required")
 	cmd(t, d.path, "print", "signin", "--out", out).want(t, 2, "either --session or --course")
 	cmd(t, d.path, "print", "signin", "--session", "1", "--course", "1", "--out", out).want(t, 2, "either --session or --course")

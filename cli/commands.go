@@ -48,15 +48,16 @@ func commands() []*command {
 		{name: "export returns", args: "FILE.xlsx [--region TEXT] [--year Y] [--full-ids]", summary: "Write the returns and elections to a workbook.", run: runExportReturns, reads: true},
 		{name: "export feedback", args: "--region TEXT --out DIR [--full-ids] [--json]", summary: "Write one outflow region's feedback package: its members' records as a workbook.", run: runExportFeedback, reads: true},
 		// Documents (cmd_print.go).
-		{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids] [--photos]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: runPrintRoster, reads: true},
-		{name: "print signin", args: "--session ID | --course ID --out FILE.pdf", summary: "Print the sign-in sheet (签到表) of a session, or of every session of a course in one file.", run: runPrintSignIn, reads: true},
-		{name: "print mentors", args: "--out FILE.pdf", summary: "Print the mentor pairing list (导师帮带结对名单) as a PDF.", run: runPrintMentors, reads: true},
-		{name: "print placements", args: "--out FILE.pdf [--village ID]", summary: "Print the shadow-study placements per key village (跟班学习安排表) as a PDF.", run: runPrintPlacements, reads: true},
-		{name: "print outcomes", args: "--region TEXT --out FILE.pdf", summary: "Print an outflow region's outcome report (流出地培养成果报告) as a PDF.", run: runPrintOutcomes, reads: true},
-		{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids] [--photos]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: runPrintRecord, reads: true},
+		{name: "printers", args: "[--json]", summary: "List the printers, their state and the default one, for --printer.", run: runPrinters, reads: true},
+		{name: "print roster", args: "--course ID --out FILE.pdf [--full-ids] [--photos] [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print a course's roster (花名册) as a PDF, in pinyin order of names.", run: withPrinter(runPrintRoster), reads: true},
+		{name: "print signin", args: "--session ID | --course ID --out FILE.pdf [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print the sign-in sheet (签到表) of a session, or of every session of a course in one file.", run: withPrinter(runPrintSignIn), reads: true},
+		{name: "print mentors", args: "--out FILE.pdf [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print the mentor pairing list (导师帮带结对名单) as a PDF.", run: withPrinter(runPrintMentors), reads: true},
+		{name: "print placements", args: "--out FILE.pdf [--village ID] [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print the shadow-study placements per key village (跟班学习安排表) as a PDF.", run: withPrinter(runPrintPlacements), reads: true},
+		{name: "print outcomes", args: "--region TEXT --out FILE.pdf [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print an outflow region's outcome report (流出地培养成果报告) as a PDF.", run: withPrinter(runPrintOutcomes), reads: true},
+		{name: "print record", args: "--trainee ID --out FILE.pdf [--full-ids] [--photos] [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print a trainee's whole record (培养档案) as a PDF.", run: withPrinter(runPrintRecord), reads: true},
 		// Certificates printed (cmd_print_certificates.go).
-		{name: "print certificates", args: "--course ID (--out FILE.pdf | --split DIR | --zip FILE.zip) [--overlay] [--trainee ID]", summary: "Print a course's completion certificates (结业证书) as one PDF, one PDF each in a folder, or a zip.", run: runPrintCertificates, reads: true},
-		{name: "print calibration", args: "--out FILE.pdf", summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: runPrintCalibration, reads: true},
+		{name: "print certificates", args: "--course ID (--out FILE.pdf | --split DIR | --zip FILE.zip) [--overlay] [--trainee ID] [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print a course's completion certificates (结业证书) as one PDF, one PDF each in a folder, or a zip.", run: withPrinter(runPrintCertificates), reads: true},
+		{name: "print calibration", args: "--out FILE.pdf [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: withPrinter(runPrintCalibration), reads: true},
 		// Verifying a certificate code (cmd_verify.go).
 		{name: "verify", args: "TEXT [--json]", summary: "Check a certificate's QR code text offline: valid, void, replaced or forged (exit code 0 only when valid).", run: runVerify, reads: true},
 		// Backups, the audit trail and retention (cmd_safety.go).

@@ -35,6 +35,7 @@ type env struct {
 	svc            *training.Service
 	hold           *inuse.Hold // this process's entry in the database's register
 	notice         *models.Error
+	target         *printTarget // the printer of a print command (withPrinter)
 }
 
 // open opens the database and the rules over it, after recording this

@@ -114,7 +114,7 @@ func TestPrintCalibration(t *testing.T) {
 	if text := pdfToText(t, out); !strings.Contains(text, "证书套打校准页") {
 		t.Errorf("calibration page: %s", text)
 	}
-	cmd(t, db, "print", "calibration").want(t, 2, "--out is required")
+	cmd(t, db, "print", "calibration").want(t, 2, "give --out FILE, or --printer [NAME] to print")
 }
 
 // qrFromPDF renders the first page at 100 dpi and reads its QR code with

@@ -2,10 +2,11 @@
 # Installs everything Peiyang needs to build, run and test on a fresh Debian
 # machine (run as root, or with sudo available): the C libraries Fyne's
 # build needs, Xvfb and the tools for screenshots and PDF checks (poppler,
-# qpdf, zbar for the QR codes), the CJK font, PostgreSQL's server programs
-# (the tests start throwaway servers of their own, internal/pgtest), the
-# Go modules and staticcheck. Safe to run
-# again: it only installs what is missing.
+# qpdf, zbar for the QR codes), CUPS (the printing tests start a scheduler
+# of their own with a printer whose device is a file, printing/cupstest),
+# the CJK font, PostgreSQL's server programs (the tests start throwaway
+# servers of their own, internal/pgtest), the Go modules and staticcheck.
+# Safe to run again: it only installs what is missing.
 set -euo pipefail
 
 export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
@@ -13,7 +14,7 @@ export PATH="$PATH:/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/
 packages=(
   gcc pkg-config
   libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libgl1-mesa-dev
-  xvfb xauth xdotool imagemagick poppler-utils qpdf zbar-tools
+  xvfb xauth xdotool imagemagick poppler-utils qpdf zbar-tools cups
   fonts-lxgw-wenkai
   postgresql
 )
