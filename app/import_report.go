@@ -22,10 +22,13 @@ func (s *importExportScreen) newReport() fyne.CanvasObject {
 	s.summary = kit.WrapLabel(T("import.intro"), widget.MediumImportance)
 	type row = problemRow
 	s.table = kit.NewTable([]kit.Column[row]{
-		{Title: T("import.col_row"), Width: 64, Text: func(p row) string { return rowText(p.p.Row) }},
+		{Title: T("import.col_row"), Width: 64, Text: func(p row) string { return rowText(p.p.Sheet, p.p.Row) }},
 		{Title: T("import.col_column"), Width: 130, Text: func(p row) string { return p.p.Column }},
 		{Title: T("import.col_kind"), Width: 70, Text: problemKind, Importance: func(p row) widget.Importance {
-			if p.warning {
+			switch {
+			case p.skipped:
+				return widget.LowImportance
+			case p.warning:
 				return widget.WarningImportance
 			}
 			return widget.DangerImportance
@@ -44,9 +47,13 @@ func (s *importExportScreen) newReport() fyne.CanvasObject {
 	return kit.CardWithHeading(kit.Heading(T("import.report_title")), s.reportBox)
 }
 
-// problemKind says whether a problem rejects its row or only warns.
+// problemKind says whether a problem rejects its row or only warns, or
+// the row was passed over.
 func problemKind(p problemRow) string {
-	if p.warning {
+	switch {
+	case p.skipped:
+		return T("import.skipped_kind")
+	case p.warning:
 		return T("import.warning")
 	}
 	return T("import.problem")
@@ -63,6 +70,10 @@ func (s *importExportScreen) showReport(rep *imports.Report, err error, dry bool
 		}
 		for _, p := range rep.Warnings {
 			s.problems = append(s.problems, problemRow{p: p, warning: true, text: problemText(p)})
+		}
+		for _, k := range rep.SkippedRows {
+			p := imports.Problem{Sheet: k.Sheet, Row: k.Row, Key: k.Key, Data: k.Data, Message: k.Message}
+			s.problems = append(s.problems, problemRow{p: p, skipped: true, text: problemText(p)})
 		}
 	}
 	s.detail.SetText("")
@@ -141,12 +152,17 @@ func (s *importExportScreen) showSummary(text string, imp widget.Importance) {
 	s.summary.SetText(text)
 }
 
-// rowText is a row number, "—" for the whole file.
-func rowText(n int) string {
-	if n <= 0 {
-		return "—"
+// rowText is a row number, after its sheet's name when the import read
+// several sheets; "—" for the whole file (or the sheet).
+func rowText(sheet string, n int) string {
+	row := "—"
+	if n > 0 {
+		row = strconv.Itoa(n)
 	}
-	return strconv.Itoa(n)
+	if sheet != "" {
+		return sheet + " " + row
+	}
+	return row
 }
 
 // problemText translates a problem's message with its data.
@@ -154,8 +170,11 @@ func problemText(p imports.Problem) string {
 	return ErrorText(&models.Error{Message: p.Key, Data: p.Data})
 }
 
-// problemLine is a problem in full: row, column and message.
+// problemLine is a problem in full: sheet, row, column and message.
 func problemLine(p problemRow) string {
+	if p.p.Sheet != "" {
+		return T("import.line_sheet", "Sheet", p.p.Sheet, "Text", problemLine(problemRow{p: imports.Problem{Row: p.p.Row, Column: p.p.Column}, text: p.text}))
+	}
 	switch {
 	case p.p.Row > 0 && p.p.Column != "":
 		return T("import.line_row_column", "Row", p.p.Row, "Column", p.p.Column, "Text", p.text)

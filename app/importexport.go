@@ -40,6 +40,7 @@ type importExportScreen struct {
 	course      *widget.Select
 	cohort      *widget.Select
 	nominated   *widget.Select
+	hidden      *widget.Check   // import the rows the workbook hides
 	options     *fyne.Container // the form: the kind, its options, the file
 	whatRow     []fyne.CanvasObject
 	courseRow   []fyne.CanvasObject
@@ -79,10 +80,12 @@ func importKindLabel(kind string) string {
 	return T("import.kind_trainees")
 }
 
-// problemRow is one line of the report's table.
+// problemRow is one line of the report's table: a problem, a warning,
+// or a row passed over.
 type problemRow struct {
 	p       imports.Problem
 	warning bool
+	skipped bool
 	text    string // translated
 }
 
@@ -103,6 +106,7 @@ func newImportExport(u *ui) *importExportScreen {
 	s.nominated = widget.NewSelect([]string{T("import.from_file")}, nil)
 	s.nominated.SetSelectedIndex(0)
 	s.nominated.OnChanged = func(string) { s.optionsChanged() }
+	s.hidden = widget.NewCheck(T("import.include_hidden"), func(bool) { s.optionsChanged() })
 	s.file = widget.NewLabel(T("import.no_file"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
 	s.choose = widget.NewButtonWithIcon(T("import.choose_file"), theme.FolderOpenIcon(), func() {
@@ -117,7 +121,8 @@ func newImportExport(u *ui) *importExportScreen {
 	s.whatRow = kit.Row(T("import.what"), s.kind)
 	s.courseRow = kit.Row(T("certificates.course"), s.course)
 	s.traineeRows = slices.Concat(kit.Row(T("import.cohort"), s.cohort), kit.Row(T("import.nominated_by"), s.nominated))
-	s.fileRow = kit.Row(T("import.file"), container.NewBorder(nil, nil, nil, s.choose, s.file))
+	s.fileRow = slices.Concat(kit.Row(T("import.file"), container.NewBorder(nil, nil, nil, s.choose, s.file)),
+		kit.Row("", s.hidden))
 	s.options = container.New(layout.NewFormLayout())
 	buttons := container.NewHBox(layout.NewSpacer(), s.recheck, s.importValid, s.importAll)
 	importCard := kit.Card(T("import.import_title"), container.NewVBox(s.options, buttons))
@@ -248,7 +253,8 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 		s.updateButtons()
 		return nil
 	}
-	topts := imports.TraineeOptions{DryRun: dry, SkipInvalid: skipInvalid}
+	ro := imports.ReadOptions{IncludeHidden: s.hidden.Checked}
+	topts := imports.TraineeOptions{ReadOptions: ro, DryRun: dry, SkipInvalid: skipInvalid}
 	if i := s.cohort.SelectedIndex(); i > 0 && i-1 < len(s.cohorts) {
 		topts.CohortID = s.cohorts[i-1].ID
 	}
@@ -268,9 +274,9 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 		im := imports.New(u.svc, u.now)
 		switch kind {
 		case "sessions":
-			rep, ierr = im.ImportSessions(ctx, path, imports.SessionOptions{CourseID: course, DryRun: dry})
+			rep, ierr = im.ImportSessions(ctx, path, imports.SessionOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
 		case "attendance":
-			rep, ierr = im.ImportAttendance(ctx, path, imports.AttendanceOptions{CourseID: course, DryRun: dry})
+			rep, ierr = im.ImportAttendance(ctx, path, imports.AttendanceOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
 		default:
 			rep, ierr = im.ImportTrainees(ctx, path, topts)
 		}

@@ -14,9 +14,22 @@ const maxPrinted = 200
 
 func (e *env) importer() *imports.Importer { return imports.New(e.svc, e.now) }
 
+// readFlags declares the flags that choose what of a workbook is read.
+func (e *env) readFlags(all bool) *imports.ReadOptions {
+	ro := &imports.ReadOptions{}
+	usage := "read only the sheet called `NAME`"
+	if all {
+		usage = "read only the sheet called `NAME` (by default every sheet with a recognised header is read, one per county)"
+	}
+	e.fs.StringVar(&ro.Sheet, "sheet", "", usage)
+	e.fs.BoolVar(&ro.IncludeHidden, "include-hidden", false, "import the rows the workbook hides (by hand or by a filter) too; by default they are reported and left out")
+	return ro
+}
+
 func runImportTrainees(e *env, args []string) error {
 	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
 	skip := e.fs.Bool("skip-invalid", false, "import the valid rows; write the rejected ones to FILE_rejected.xlsx beside the file")
+	ro := e.readFlags(true)
 	org := e.fs.String("nominated-by", "", "the nominating organisation of every row: its `ID` or exact name")
 	cohort := e.fs.Int64("cohort", 0, "the cohort `ID` of every row")
 	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
@@ -27,7 +40,7 @@ func runImportTrainees(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	opts := imports.TraineeOptions{DryRun: *dry, SkipInvalid: *skip, CohortID: *cohort}
+	opts := imports.TraineeOptions{ReadOptions: *ro, DryRun: *dry, SkipInvalid: *skip, CohortID: *cohort}
 	if opts.NominatedByID, err = e.organisation(*org); err != nil {
 		return err
 	}
@@ -61,6 +74,7 @@ func (e *env) organisation(text string) (int64, error) {
 func runImportSessions(e *env, args []string) error {
 	course := e.fs.Int64("course", 0, "the course `ID` (required)")
 	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+	ro := e.readFlags(false)
 	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
 	pos, err := e.parse(args, 1)
 	if err != nil {
@@ -72,13 +86,14 @@ func runImportSessions(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	rep, err := e.importer().ImportSessions(e.ctx, pos[0], imports.SessionOptions{CourseID: *course, DryRun: *dry})
+	rep, err := e.importer().ImportSessions(e.ctx, pos[0], imports.SessionOptions{ReadOptions: *ro, CourseID: *course, DryRun: *dry})
 	return e.printReport(rep, err)
 }
 
 func runImportAttendance(e *env, args []string) error {
 	course := e.fs.Int64("course", 0, "the course `ID` (required)")
 	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+	ro := e.readFlags(false)
 	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
 	pos, err := e.parse(args, 1)
 	if err != nil {
@@ -90,7 +105,7 @@ func runImportAttendance(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	rep, err := e.importer().ImportAttendance(e.ctx, pos[0], imports.AttendanceOptions{CourseID: *course, DryRun: *dry})
+	rep, err := e.importer().ImportAttendance(e.ctx, pos[0], imports.AttendanceOptions{ReadOptions: *ro, CourseID: *course, DryRun: *dry})
 	return e.printReport(rep, err)
 }
 
@@ -143,21 +158,41 @@ func (e *env) printReport(rep *imports.Report, err error) error {
 	}
 	fmt.Fprintf(w, "Rows read: %d, valid: %d, rejected: %d, imported: %d", rep.RowsRead, rep.Valid, rep.Rejected, rep.Imported)
 	if rep.Skipped > 0 {
-		fmt.Fprintf(w, ", skipped (no name or ID): %d", rep.Skipped)
+		fmt.Fprintf(w, ", skipped: %d", rep.Skipped)
 	}
 	if rep.Kind == "attendance" {
 		fmt.Fprintf(w, "; sign-ins: %d, scores: %d", rep.Marks, rep.Scores)
 	}
 	fmt.Fprintln(w, ".")
+	for _, s := range rep.Sheets {
+		fmt.Fprintf(w, "  Sheet %s (header on row %d): rows read %d, valid %d, rejected %d, imported %d, skipped %d.\n",
+			s.Name, s.HeaderRow, s.RowsRead, s.Valid, s.Rejected, s.Imported, s.Skipped)
+	}
 	if rep.DryRun {
 		fmt.Fprintln(w, "Dry run: nothing was written.")
 	}
 	printProblems(e, "Problems", rep.Problems)
 	printProblems(e, "Warnings", rep.Warnings)
+	printSkipped(e, rep.SkippedRows)
 	if rep.RejectedFile != "" {
 		fmt.Fprintf(w, "The rejected rows, with their reasons, are in %s\n", rep.RejectedFile)
 	}
 	return err
+}
+
+// printSkipped lists the rows passed over, and why.
+func printSkipped(e *env, ss []imports.Skip) {
+	if len(ss) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stdout, "Skipped rows (%d):\n", len(ss))
+	for i, s := range ss {
+		if i == maxPrinted {
+			fmt.Fprintf(e.stdout, "  ... and %d more (--json lists them all)\n", len(ss)-maxPrinted)
+			break
+		}
+		fmt.Fprintf(e.stdout, "  %s\n", strings.ReplaceAll(s.String(), "\n", " "))
+	}
 }
 
 func printProblems(e *env, title string, ps []imports.Problem) {

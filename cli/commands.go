@@ -35,10 +35,10 @@ func commands() []*command {
 		{name: "settings get", args: "KEY [--json]", summary: "Show a setting (certificate wording, organisation, serial format, overlay positions...).", run: runSettingsGet, reads: true},
 		{name: "settings set", args: "KEY VALUE", summary: "Change a setting; an unknown key or a value the program cannot use is refused and nothing changes.", run: runSettingsSet},
 		// Spreadsheets in (cmd_import.go).
-		{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--json]", summary: "Take in a nominee or trainee list (.xlsx or .csv): every row checked, all or nothing.", run: runImportTrainees},
-		{name: "import sessions", args: "FILE --course ID [--dry-run] [--json]", summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
+		{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in a nominee or trainee list (.xlsx or .csv), every sheet with a recognised header: every row checked, all or nothing.", run: runImportTrainees},
+		{name: "import sessions", args: "FILE --course ID [--dry-run] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
 		{name: "import photos", args: "DIR [--dry-run] [--json]", summary: "Take in trainees' photos from a folder of JPEG or PNG files named by ID number or 姓名-身份证号: every file checked, all or nothing.", run: runImportPhotos},
-		{name: "import attendance", args: "FILE --course ID [--dry-run] [--json]", summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
+		{name: "import attendance", args: "FILE --course ID [--dry-run] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
 		// Workbooks out (cmd_export.go).
 		{name: "export trainees", args: "FILE.xlsx [--region TEXT] [--cohort ID] [--nominated-by ORG] [--direction D] [--key-target] [--full-ids]", summary: "Write the trainees, with their pipeline stage, to a workbook.", run: runExportTrainees, reads: true},
 		{name: "export roster", args: "FILE.xlsx --course ID [--full-ids]", summary: "Write a course's roster (花名册) to a workbook.", run: runExportRoster, reads: true},

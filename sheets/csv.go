@@ -117,7 +117,7 @@ func readCSV(name string, data []byte, lim Limits) (*Table, error) {
 		if long >= 0 {
 			return nil, fileErr(MsgCellTooLong, name, nil, "Cell", cellName(long, num), "Max", lim.MaxCellChars)
 		}
-		if err := c.add(num, rec, nil); err != nil {
+		if err := c.add(num, rec, nil, false); err != nil {
 			return nil, err
 		}
 	}

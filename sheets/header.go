@@ -30,11 +30,22 @@ type Duplicate struct {
 }
 
 // Header is the header row found in a table and what its columns hold.
+// A header may take two rows: a group heading merged over the columns
+// under it (户籍地 over 省, 市 and 县; 基本情况 over 性别 and 出生年月).
 type Header struct {
-	Index   int            // index of the header row in Table.Rows
-	Row     int            // its row number in the sheet, from 1
+	Index int // index of the header's (first) row in Table.Rows
+	Row   int // its row number in the sheet, from 1
+	Span  int // rows the header takes: 1, or 2 for a two-row header
+	// Cells are the header's cells as one row, cleaned: of a two-row
+	// header, the heading under a group, or the group and the heading
+	// joined when the heading alone names nothing (户籍地省).
+	Cells   []string
 	Columns map[string]int // field key → column index, for the fields found
 	Names   map[string]string
+	// Joined are the fields whose value is spread over the columns of a
+	// group (户籍地 over 省, 市 and 县): field key → the columns, in
+	// order. Cell joins them.
+	Joined map[string][]int
 	// Unknown lists the headers no field matched, in column order; their
 	// columns are ignored. Ignored fields are not listed.
 	Unknown []string
@@ -64,8 +75,22 @@ func (h *Header) Name(key string, fields []Field) string {
 // Has reports whether the file has a column for the field.
 func (h *Header) Has(key string) bool { _, ok := h.Columns[key]; return ok }
 
-// Cell returns the row's cell of the field's column, "" when there is none.
+// First is the index in Table.Rows of the first row under the header.
+func (h *Header) First() int { return h.Index + max(h.Span, 1) }
+
+// Cell returns the row's cell of the field's column, "" when there is
+// none; the cells of a group's columns joined, when the field spreads
+// over them.
 func (h *Header) Cell(r Row, key string) string {
+	if cols, ok := h.Joined[key]; ok {
+		var b strings.Builder
+		for _, i := range cols {
+			if i < len(r.Cells) {
+				b.WriteString(Clean(r.Cells[i]))
+			}
+		}
+		return b.String()
+	}
 	i, ok := h.Columns[key]
 	if !ok || i >= len(r.Cells) {
 		return ""
@@ -82,21 +107,40 @@ const MsgNoHeader = "No header row found in the first {{.N}} rows: the sheet sho
 // FindHeader finds the header row among the first HeaderScanRows rows:
 // the row whose cells name the most fields, at least minMatches of them
 // (ties go to the upper row), so that title rows and notes above it are
-// skipped. Headers are compared without spaces, asterisks, colons and
-// bracketed notes (身份证号（18位）), first exactly against each field's
-// label and aliases, then by containment, the longest alias winning
-// (公民身份证号码 holds 身份证号).
+// skipped. Two rows read as one header when the upper holds a group
+// heading over several columns (merged, or followed by empty cells in a
+// CSV file) and every other column's heading spans both rows (see
+// twoRowHeader); such a pair wins over its rows alone. Headers are
+// compared without spaces, line breaks, asterisks, colons and bracketed
+// notes (身份证号（18位）), first exactly against each field's label and
+// aliases, then by containment, the longest alias winning (公民身份证号码
+// holds 身份证号).
 func FindHeader(rows []Row, fields []Field, minMatches int) (*Header, error) {
 	if minMatches < 1 {
 		minMatches = 1
 	}
-	best, bestScore := -1, 0
-	for i := 0; i < len(rows) && i < HeaderScanRows; i++ {
-		if n := len(match(rows[i].Cells, fields).byField); n > bestScore {
-			best, bestScore = i, n
+	type choice struct {
+		index, span int
+		cells       []string
+		joins       map[int][]int
+		m           matched
+	}
+	var best *choice
+	consider := func(c choice) {
+		c.m = match(c.cells, fields)
+		if best == nil || len(c.m.byField) > len(best.m.byField) {
+			best = &c
 		}
 	}
-	if best < 0 || bestScore < minMatches {
+	for i := 0; i < len(rows) && i < HeaderScanRows; i++ {
+		if i+1 < len(rows) && rows[i+1].Num == rows[i].Num+1 {
+			if cells, joins, ok := twoRowHeader(rows[i].Cells, rows[i+1].Cells, fields); ok {
+				consider(choice{index: i, span: 2, cells: cells, joins: joins})
+			}
+		}
+		consider(choice{index: i, span: 1, cells: rows[i].Cells})
+	}
+	if best == nil || len(best.m.byField) < minMatches {
 		var expected []string
 		for _, f := range fields {
 			if f.Required {
@@ -105,19 +149,25 @@ func FindHeader(rows []Row, fields []Field, minMatches int) (*Header, error) {
 		}
 		return nil, models.Errorf(models.EINVALID, "", MsgNoHeader, "N", HeaderScanRows, "Expected", strings.Join(expected, ", "))
 	}
-	m := match(rows[best].Cells, fields)
-	cols, unknown := m.byField, m.unknown
-	h := &Header{Index: best, Row: rows[best].Num, Columns: map[string]int{}, Names: map[string]string{}}
-	for key, i := range cols {
+	cells := best.cells
+	h := &Header{Index: best.index, Row: rows[best.index].Num, Span: best.span, Columns: map[string]int{},
+		Names: map[string]string{}, Joined: map[string][]int{}}
+	for _, c := range cells {
+		h.Cells = append(h.Cells, Clean(c))
+	}
+	for key, i := range best.m.byField {
 		h.Columns[key] = i
-		h.Names[key] = Clean(rows[best].Cells[i])
+		h.Names[key] = Clean(cells[i])
+		if cols, ok := best.joins[i]; ok {
+			h.Joined[key] = cols
+		}
 	}
-	for _, d := range m.dups {
-		h.Duplicates = append(h.Duplicates, Duplicate{Key: d[0].f.Key, Used: Clean(rows[best].Cells[d[0].col]),
-			Ignored: Clean(rows[best].Cells[d[1].col])})
+	for _, d := range best.m.dups {
+		h.Duplicates = append(h.Duplicates, Duplicate{Key: d[0].f.Key, Used: Clean(cells[d[0].col]),
+			Ignored: Clean(cells[d[1].col])})
 	}
-	for _, i := range unknown {
-		h.Unknown = append(h.Unknown, Clean(rows[best].Cells[i]))
+	for _, i := range best.m.unknown {
+		h.Unknown = append(h.Unknown, Clean(cells[i]))
 		h.UnknownColumns = append(h.UnknownColumns, i)
 	}
 	for _, f := range fields {
@@ -126,6 +176,91 @@ func FindHeader(rows []Row, fields []Field, minMatches int) (*Header, error) {
 		}
 	}
 	return h, nil
+}
+
+// twoRowHeader reads the rows top and sub as one two-row header, and
+// reports whether they are one: top holds at least one group, a heading
+// over two or more columns (repeated across them, as merged cells are
+// read, or followed by empty cells, as a CSV file writes it) with
+// headings of their own in sub; each other column's heading is in top
+// alone or repeated in sub (a cell merged down), or in sub alone, and
+// at least one column is headed in top outside the groups (a title over
+// the whole header is no group). A row
+// of data under a header is never read as its second row: its values
+// differ from the headings above them.
+//
+// A group whose headings name fields of their own (基本情况 over 性别
+// and 出生年月) gives them; a group whose headings name nothing alone
+// under a heading that does (户籍地 over 省, 市 and 县) is one field
+// spread over its columns: the group's first column gets its heading,
+// and joins maps it to all the group's columns (see group).
+func twoRowHeader(top, sub []string, fields []Field) (cells []string, joins map[int][]int, ok bool) {
+	width := max(len(top), len(sub))
+	at := func(r []string, i int) string {
+		if i < len(r) {
+			return Clean(r[i])
+		}
+		return ""
+	}
+	cells = make([]string, width)
+	joins = map[int][]int{}
+	groups, others := 0, 0
+	for i := 0; i < width; {
+		t, s := at(top, i), at(sub, i)
+		end := i + 1
+		for t != "" && s != "" && s != t && end < width && at(sub, end) != "" &&
+			(at(top, end) == t || at(top, end) == "") && at(sub, end) != t {
+			end++
+		}
+		if end-i >= 2 {
+			groups++
+			group(cells, joins, top, sub, i, end, fields)
+			i = end
+			continue
+		}
+		if t != "" {
+			others++
+		}
+		switch {
+		case t == "" && s == "", s == "" || s == t:
+			cells[i] = t
+		case t == "":
+			cells[i] = s
+		default:
+			return nil, nil, false // a value under a heading: a data row
+		}
+		i++
+	}
+	// A title or a note over the whole header is no group: some column
+	// has a heading of its own in the upper row.
+	return cells, joins, groups > 0 && others > 0
+}
+
+// group fills in the cells of the group of columns [from, to) of a
+// two-row header: the headings under it when one of them names a field
+// alone; else, when the group's heading names a field, that field spread
+// over the columns (joins); else each heading after the group's (6月2日
+// over 上午 and 下午 gives 6月2日上午 and 6月2日下午).
+func group(cells []string, joins map[int][]int, top, sub []string, from, to int, fields []Field) {
+	heading := Clean(top[from])
+	alone := false
+	for i := from; i < to; i++ {
+		alone = alone || len(match([]string{sub[i]}, fields).byField) > 0
+	}
+	if !alone && len(match([]string{heading}, fields).byField) > 0 {
+		cells[from] = heading
+		for i := from; i < to; i++ {
+			joins[from] = append(joins[from], i)
+		}
+		return
+	}
+	for i := from; i < to; i++ {
+		s := Clean(sub[i])
+		if !alone || len(match([]string{s}, fields).byField) == 0 {
+			s = heading + s
+		}
+		cells[i] = s
+	}
 }
 
 // candidate is a column that names a field: exactly (the whole header

@@ -101,9 +101,12 @@ func NormalizeName(s string) string {
 }
 
 // unquote removes what people and programs put around a number to keep it
-// text: a leading apostrophe, the ="..." of CSV files, and tab characters.
+// text: a leading apostrophe (typed with a Chinese input method it may
+// be ‘ or ’, or a backquote), the ="..." of CSV files, and tab characters.
 func unquote(s string) string {
-	s = strings.TrimPrefix(s, "'")
+	for _, q := range []string{"'", "‘", "’", "`", "＇"} {
+		s = strings.TrimPrefix(s, q)
+	}
 	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
 		s = s[2 : len(s)-1]
 	}

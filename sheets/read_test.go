@@ -37,7 +37,7 @@ func TestReadXLSXTitleAndMergedCells(t *testing.T) {
 		t.Errorf("second header row %q", got)
 	}
 	h, err := FindHeader(tb.Rows, testFields, 2)
-	if err != nil || h.Row != 4 {
+	if err != nil || h.Row != 3 || h.Span != 2 || tb.Rows[h.First()].Num != 5 {
 		t.Fatalf("header %+v %v", h, err)
 	}
 	r5, r6 := tb.Rows[4], tb.Rows[5]
@@ -152,7 +152,7 @@ func TestReadLimitsAndDamage(t *testing.T) {
 	wantMsg(t, err, MsgDamaged)
 	_, err = Read("名单.xlsx", []byte("just text"), Options{})
 	wantMsg(t, err, MsgDamaged)
-	_, err = Read("名单.xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), Options{})
+	_, err = Read("名单.xlsx", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), Options{})
 	wantMsg(t, err, MsgOldXLS)
 	_, err = Read("名单.pdf", []byte("%PDF-1.4"), Options{})
 	wantMsg(t, err, MsgUnknownType)
@@ -182,8 +182,8 @@ func TestReadTruncatesWideRows(t *testing.T) {
 }
 
 func TestReadTurnsAParserPanicIntoAnError(t *testing.T) {
-	defer func(old func(string, []byte, Options) (*Table, error)) { parseXLSX = old }(parseXLSX)
-	parseXLSX = func(string, []byte, Options) (*Table, error) { panic("index out of range") }
+	defer func(old func(string, []byte, Options) ([]*Table, error)) { parseXLSX = old }(parseXLSX)
+	parseXLSX = func(string, []byte, Options) ([]*Table, error) { panic("index out of range") }
 	tb, err := Read("名单.xlsx", nomineeXLSX(t), Options{})
 	var fe *FileError
 	if tb != nil || !errorsAs(err, &fe) || fe.Err.Message != MsgDamaged || !strings.Contains(err.Error(), "名单.xlsx") ||

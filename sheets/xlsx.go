@@ -44,9 +44,10 @@ type workbook struct {
 	left  int64                // unpacked bytes still allowed
 }
 
-// readXLSX reads the first visible sheet that opts.Accept takes (or the
-// first visible sheet with rows) of a workbook.
-func readXLSX(name string, data []byte, opts Options) (*Table, error) {
+// readXLSX reads the sheets of a workbook the options choose: the one
+// opts.Sheet names; else every visible sheet opts.Accept takes with
+// opts.AllSheets, or the first; else the first visible sheet with rows.
+func readXLSX(name string, data []byte, opts Options) ([]*Table, error) {
 	wb, err := openWorkbook(name, data, opts.Limits)
 	if err != nil {
 		return nil, err
@@ -55,32 +56,66 @@ func readXLSX(name string, data []byte, opts Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	var first *Table
-	var firstSheet workbookSheet
+	if opts.Sheet != "" {
+		return wb.namedSheet(sheets, sst, opts.Sheet)
+	}
+	var (
+		out, refused []*Table
+		first        *Table
+		firstSheet   workbookSheet
+		shared       = &budget{}
+	)
 	for _, s := range sheets {
 		if s.hidden {
 			continue
 		}
-		t, accepted, err := wb.readSheet(s, sst, opts.Accept, true)
+		before := *shared
+		t, accepted, err := wb.readSheet(s, sst, opts.Accept, true, shared)
 		if err != nil {
 			return nil, err
 		}
 		if accepted {
-			return t, nil
+			if out = append(out, t); !opts.AllSheets {
+				return out, nil
+			}
+			continue
+		}
+		*shared = before // what is not kept does not count
+		if len(t.Rows) > 0 {
+			t.Refused = true
+			refused = append(refused, t)
 		}
 		if first == nil && len(t.Rows) > 0 {
 			first, firstSheet = t, s
 		}
 	}
-	if first == nil {
-		return &Table{File: name, Format: FormatXLSX}, nil
-	}
-	if first.cut {
+	switch {
+	case len(out) > 0:
+		return append(out, refused...), nil
+	case first == nil:
+		return []*Table{{File: name, Format: FormatXLSX}}, nil
+	case first.cut:
 		// Read the sheet given in full.
-		t, _, err := wb.readSheet(firstSheet, sst, nil, false)
-		return t, err
+		t, _, err := wb.readSheet(firstSheet, sst, nil, false, &budget{})
+		return []*Table{t}, err
 	}
-	return first, nil
+	first.Refused = false
+	return []*Table{first}, nil
+}
+
+// namedSheet reads the sheet called name, hidden or not, comparing names
+// without regard to case and surrounding spaces.
+func (wb *workbook) namedSheet(sheets []workbookSheet, sst *sharedStrings, name string) ([]*Table, error) {
+	want := strings.ToLower(Clean(name))
+	var names []string
+	for _, s := range sheets {
+		if strings.ToLower(Clean(s.name)) == want {
+			t, _, err := wb.readSheet(s, sst, nil, false, &budget{})
+			return []*Table{t}, err
+		}
+		names = append(names, s.name)
+	}
+	return nil, fileErr(MsgNoSheet, wb.name, nil, "Sheet", name, "Sheets", strings.Join(names, ", "))
 }
 
 // openWorkbook checks the package's directory and opens it.

@@ -181,15 +181,15 @@ type cellState struct {
 
 // readSheet reads a sheet's rows, then fills in its merged cells. With
 // accept and early, it stops after HeaderScanRows rows that accept
-// refuses (the table is then marked cut).
-func (wb *workbook) readSheet(s workbookSheet, sst *sharedStrings, accept func([]Row) bool, early bool) (*Table, bool, error) {
+// refuses (the table is then marked cut). The rows count against b.
+func (wb *workbook) readSheet(s workbookSheet, sst *sharedStrings, accept func([]Row) bool, early bool, b *budget) (*Table, bool, error) {
 	dec, c, err := wb.open(s.part)
 	if err != nil {
 		return nil, false, err
 	}
 	defer c.Close()
 	t := &Table{File: wb.name, Format: FormatXLSX, Sheet: s.name}
-	sr := sheetReader{wb: wb, sst: sst, col: rowCollector{name: wb.name, lim: wb.lim}, merges: newMergeSet(wb.lim.MaxMerges)}
+	sr := sheetReader{wb: wb, sst: sst, col: rowCollector{name: wb.name, lim: wb.lim, budget: b}, merges: newMergeSet(wb.lim.MaxMerges)}
 	sr.cell.rich.max = wb.lim.MaxCellChars
 	checked, accepted := false, false
 	for {
@@ -219,6 +219,7 @@ func (wb *workbook) readSheet(s workbookSheet, sst *sharedStrings, accept func([
 		return nil, false, err
 	}
 	t.Rows = sr.col.rows
+	t.HiddenCols, t.Filter = sr.hiddenCols(), sr.filter
 	switch {
 	case checked:
 	case accept == nil:
@@ -244,7 +245,27 @@ type sheetReader struct {
 	formulas []int
 	inCell   bool
 	cell     cellState
+	hidden   bool     // the row being read is hidden
+	colsOff  [][2]int // ranges of hidden columns, from 0, inclusive
+	filter   string   // the autoFilter's range
 }
+
+// hiddenCols lists the hidden columns among the first MaxCols.
+func (sr *sheetReader) hiddenCols() []int {
+	var out []int
+	for c := 0; c < sr.wb.lim.MaxCols; c++ {
+		for _, r := range sr.colsOff {
+			if c >= r[0] && c <= r[1] {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// truthy reads an XML boolean attribute.
+func truthy(v string) bool { return v == "1" || v == "true" }
 
 // token handles one token; rowDone is set when a row has just ended.
 func (sr *sheetReader) token(tok xml.Token) (rowDone bool, err error) {
@@ -289,6 +310,7 @@ func (sr *sheetReader) start(t xml.StartElement) error {
 			return fileErr(MsgDamaged, sr.wb.name, errDamaged(fmt.Sprintf("row %d after row %d", n, sr.prevRow)))
 		}
 		sr.row, sr.lastCol, sr.cells, sr.formulas = n, -1, sr.cells[:0], sr.formulas[:0]
+		sr.hidden = truthy(attrs(t.Attr).get("hidden"))
 	case name == "c" && sr.row > 0:
 		col := sr.lastCol + 1
 		if r := attrs(t.Attr).get("r"); r != "" {
@@ -306,9 +328,7 @@ func (sr *sheetReader) start(t xml.StartElement) error {
 		c.col, c.typ, c.formula, c.inV, c.inIS, c.value = col, attrs(t.Attr).get("t"), false, false, false, c.value[:0]
 		c.rich.reset()
 	case !sr.inCell:
-		if name == "mergeCell" {
-			sr.merges.add(attrs(t.Attr).get("ref"))
-		}
+		sr.sheetElement(name, attrs(t.Attr))
 	case name == "f":
 		sr.cell.formula = true
 	case name == "v":
@@ -321,10 +341,30 @@ func (sr *sheetReader) start(t xml.StartElement) error {
 	return nil
 }
 
+// sheetElement notes what the sheet says outside its cells: merged
+// areas, hidden columns (a few hundred ranges at most are kept) and the
+// filter's range.
+func (sr *sheetReader) sheetElement(name string, a attrs) {
+	switch name {
+	case "mergeCell":
+		sr.merges.add(a.get("ref"))
+	case "col":
+		lo, err1 := strconv.Atoi(a.get("min"))
+		hi, err2 := strconv.Atoi(a.get("max"))
+		if err1 == nil && err2 == nil && lo >= 1 && hi >= lo && truthy(a.get("hidden")) && len(sr.colsOff) < 1000 {
+			sr.colsOff = append(sr.colsOff, [2]int{lo - 1, hi - 1})
+		}
+	case "autoFilter":
+		if ref := a.get("ref"); ref != "" && sr.row == 0 {
+			sr.filter = echo(strings.ReplaceAll(ref, "$", ""))
+		}
+	}
+}
+
 func (sr *sheetReader) end(name string) (bool, error) {
 	switch {
 	case name == "row" && sr.row > 0:
-		err := sr.col.add(sr.row, sr.cells, sr.formulas)
+		err := sr.col.add(sr.row, sr.cells, sr.formulas, sr.hidden)
 		sr.prevRow, sr.row = sr.row, 0
 		return true, err
 	case name == "c" && sr.inCell:

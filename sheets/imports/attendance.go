@@ -12,6 +12,7 @@ import (
 
 // AttendanceOptions tune an attendance import.
 type AttendanceOptions struct {
+	ReadOptions
 	CourseID int64
 	DryRun   bool
 }
@@ -62,10 +63,11 @@ func (im *Importer) ImportAttendance(ctx context.Context, path string, opts Atte
 		}
 		return nil, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	t, h, rep, err := im.read(path, kind, AttendanceFields, 1)
+	parts, rep, err := im.readParts(path, kind, AttendanceFields, 1, opts.ReadOptions, false)
 	if err != nil {
 		return rep, err
 	}
+	t, h := parts[0].t, parts[0].h
 	rep.DryRun = opts.DryRun
 	g, err := im.newGrid(ctx, course, rep, h)
 	if err != nil {
@@ -76,21 +78,15 @@ func (im *Importer) ImportAttendance(ctx context.Context, path string, opts Atte
 		return rep, fmt.Errorf("imports: %s: %w", kind, models.Errorf(models.EINVALID, "", MsgNoSessionColumns))
 	}
 	var rows []gridRow
-	for _, r := range t.Rows[dataFrom:] {
-		if blank(h.Cell(r, "name")) && blank(h.Cell(r, "id_number")) {
-			rep.Skipped++
-			continue
-		}
-		rep.RowsRead++
+	parts[0].from = dataFrom
+	for _, r := range parts[0].rows(rep, []string{"name", "id_number"}, "id_number", opts.ReadOptions) {
 		gr, err := g.parse(r)
 		if err != nil {
 			return rep, fmt.Errorf("imports: %s: row %d: %w", kind, r.Num, err)
 		}
 		rows = append(rows, gr)
 	}
-	rep.sortProblems()
-	rep.Rejected = len(rep.rejectedRows())
-	rep.Valid = rep.RowsRead - rep.Rejected
+	rep.settle(parts, false)
 	for _, r := range rows {
 		rep.Marks += len(r.marks)
 		if r.score != nil {
@@ -184,9 +180,9 @@ func (im *Importer) newGrid(ctx context.Context, course *models.Course, rep *Rep
 // read together with it.
 func (g *grid) matchColumns(t *sheets.Table) int {
 	h := g.h
-	head := append([]string(nil), t.Rows[h.Index].Cells...)
+	head := append([]string(nil), h.Cells...)
 	candidates := append([]int(nil), h.UnknownColumns...)
-	dataFrom := h.Index + 1
+	dataFrom := h.First()
 	if dataFrom < len(t.Rows) {
 		next := t.Rows[dataFrom]
 		if nameCol := h.Columns["name"]; nameCol < len(next.Cells) && sheets.Clean(next.Cells[nameCol]) == h.Names["name"] {

@@ -30,6 +30,7 @@ import (
 
 // Problem is one fault of one row, or a warning.
 type Problem struct {
+	Sheet   string         `json:"sheet,omitempty"`  // the sheet, when the import read several
 	Row     int            `json:"row"`              // the row number in the sheet, 0 for the whole file
 	Column  string         `json:"column,omitempty"` // the column's header as the file writes it
 	Field   string         `json:"field,omitempty"`  // the field of the model, e.g. id_number
@@ -38,10 +39,17 @@ type Problem struct {
 	Message string         `json:"message"`          // the rendered message
 }
 
-// String renders the problem for a person: "row 5, 身份证号: ...".
+// String renders the problem for a person: "row 5, 身份证号: ...",
+// "sheet 中江县, row 5, 身份证号: ..." when the import read several sheets.
 func (p Problem) String() string {
 	var b strings.Builder
+	if p.Sheet != "" {
+		b.WriteString("sheet " + p.Sheet)
+	}
 	if p.Row > 0 {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
 		fmt.Fprintf(&b, "row %d", p.Row)
 	}
 	if p.Column != "" {
@@ -69,17 +77,17 @@ func problemOf(row int, err *models.Error, columnOf func(field string) string) P
 
 // Report is what an import did, or would do in a dry run.
 type Report struct {
-	Kind      string            `json:"kind"` // trainees, sessions or attendance
+	Kind      string            `json:"kind"` // trainees, sessions, attendance, returns, elections, contacts or placements
 	File      string            `json:"file"`
 	Format    string            `json:"format"`
 	Encoding  string            `json:"encoding,omitempty"`
-	Sheet     string            `json:"sheet,omitempty"`
-	HeaderRow int               `json:"header_row"`
+	Sheet     string            `json:"sheet,omitempty"`           // the sheet read, when one was
+	HeaderRow int               `json:"header_row"`                // of the first sheet read
 	Columns   map[string]string `json:"columns"`                   // field → header as the file writes it
 	Unknown   []string          `json:"unknown_columns,omitempty"` // headers ignored
 	DryRun    bool              `json:"dry_run"`
 	RowsRead  int               `json:"rows_read"` // data rows below the header
-	Skipped   int               `json:"skipped"`   // rows without the key cells, such as notes under the list
+	Skipped   int               `json:"skipped"`   // rows passed over: footers, repeated headers, rows without the key cells, hidden rows
 	Valid     int               `json:"valid"`
 	Imported  int               `json:"imported"`
 	Rejected  int               `json:"rejected"`
@@ -87,29 +95,50 @@ type Report struct {
 	Scores    int               `json:"scores,omitempty"` // scores recorded (or to record) by an attendance import
 	Problems  []Problem         `json:"problems"`
 	Warnings  []Problem         `json:"warnings,omitempty"`
+	// SkippedRows says of each row passed over why.
+	SkippedRows []Skip `json:"skipped_rows,omitempty"`
+	// Sheets are the sheets read, each with its own counts, when the
+	// import read several (one per county).
+	Sheets []SheetReport `json:"sheets,omitempty"`
 	// RejectedFile is the workbook of rejected rows written beside the
 	// source by a trainee import with SkipInvalid.
 	RejectedFile string `json:"rejected_file,omitempty"`
 }
 
-// rejectedRows returns the rows with problems, sorted.
-func (r *Report) rejectedRows() []int {
-	seen := map[int]bool{}
-	var rows []int
+// rejectedRows returns the rows with problems, in the order of the
+// problems.
+func (r *Report) rejectedRows() []rowKey {
+	seen := map[rowKey]bool{}
+	var rows []rowKey
 	for _, p := range r.Problems {
-		if p.Row > 0 && !seen[p.Row] {
-			seen[p.Row] = true
-			rows = append(rows, p.Row)
+		k := rowKey{p.Sheet, p.Row}
+		if p.Row > 0 && !seen[k] {
+			seen[k] = true
+			rows = append(rows, k)
 		}
 	}
-	sort.Ints(rows)
 	return rows
 }
 
-// sortProblems orders the problems by row, keeping each row's in order.
+// sortProblems orders the problems by row, keeping the sheets in the
+// order they were read and each row's problems in order.
 func (r *Report) sortProblems() {
-	sort.SliceStable(r.Problems, func(i, j int) bool { return r.Problems[i].Row < r.Problems[j].Row })
-	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Row < r.Warnings[j].Row })
+	order := map[string]int{}
+	for _, list := range [][]Problem{r.Problems, r.Warnings} {
+		for _, p := range list {
+			if _, ok := order[p.Sheet]; !ok {
+				order[p.Sheet] = len(order)
+			}
+		}
+	}
+	less := func(a, b Problem) bool {
+		if a.Sheet != b.Sheet {
+			return order[a.Sheet] < order[b.Sheet]
+		}
+		return a.Row < b.Row
+	}
+	sort.SliceStable(r.Problems, func(i, j int) bool { return less(r.Problems[i], r.Problems[j]) })
+	sort.SliceStable(r.Warnings, func(i, j int) bool { return less(r.Warnings[i], r.Warnings[j]) })
 }
 
 // Messages of whole-import failures.
@@ -142,42 +171,6 @@ func New(svc *training.Service, now func() time.Time) *Importer {
 }
 
 func (im *Importer) today() models.Date { return models.DateOf(im.now().Local()) }
-
-// read reads the file and finds its header; a missing required column
-// stops the import with the columns' names.
-func (im *Importer) read(path, kind string, fields []sheets.Field, minMatches int) (*sheets.Table, *sheets.Header, *Report, error) {
-	accept := func(top []sheets.Row) bool {
-		h, err := sheets.FindHeader(top, fields, minMatches)
-		return err == nil && len(h.Missing) == 0
-	}
-	t, err := sheets.ReadFile(path, sheets.Options{Limits: im.Limits, Accept: accept})
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("imports: %s: %w", kind, err)
-	}
-	rep := &Report{Kind: kind, File: t.File, Format: string(t.Format), Encoding: t.Encoding, Sheet: t.Sheet,
-		Columns: map[string]string{}, Problems: []Problem{}}
-	h, err := sheets.FindHeader(t.Rows, fields, minMatches)
-	if err != nil {
-		return nil, nil, rep, fmt.Errorf("imports: %s: %w", kind, err)
-	}
-	rep.HeaderRow = h.Row
-	rep.Unknown = h.Unknown
-	for _, d := range h.Duplicates {
-		rep.Warnings = append(rep.Warnings, newProblem(0, d.Ignored, d.Key, MsgDuplicateColumn,
-			map[string]any{"Used": d.Used, "Ignored": d.Ignored}))
-	}
-	for k, v := range h.Names {
-		rep.Columns[k] = v
-	}
-	if len(h.Missing) > 0 {
-		return nil, nil, rep, fmt.Errorf("imports: %s: %w", kind,
-			models.Errorf(models.EINVALID, "", MsgMissingColumns, "Columns", strings.Join(h.Missing, ", ")))
-	}
-	if h.Index == len(t.Rows)-1 {
-		return nil, nil, rep, fmt.Errorf("imports: %s: %w", kind, models.Errorf(models.EINVALID, "", MsgNoRows))
-	}
-	return t, h, rep, nil
-}
 
 // rejectedErr is the error of an import stopped by row problems.
 func rejectedErr(kind string, rep *Report) error {

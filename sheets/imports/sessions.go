@@ -13,6 +13,7 @@ import (
 
 // SessionOptions tune a schedule import.
 type SessionOptions struct {
+	ReadOptions
 	CourseID int64
 	DryRun   bool
 }
@@ -50,10 +51,11 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 		}
 		return nil, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	t, h, rep, err := im.read(path, kind, SessionFields, 2)
+	parts, rep, err := im.readParts(path, kind, SessionFields, 2, opts.ReadOptions, false)
 	if err != nil {
 		return rep, err
 	}
+	h := parts[0].h
 	rep.DryRun = opts.DryRun
 	if !h.Has("time") && !(h.Has("start") && h.Has("end")) {
 		return rep, fmt.Errorf("imports: %s: %w", kind, models.Errorf(models.EINVALID, "", MsgNoTimeColumn))
@@ -63,12 +65,7 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 	}
 	p := &sessionParser{im: im, ctx: ctx, h: h, course: course, rep: rep, instructors: map[string][]*models.Instructor{}}
 	var rows []sessionRow
-	for _, r := range t.Rows[h.Index+1:] {
-		if blank(h.Cell(r, "date")) && blank(h.Cell(r, "topic")) || repeatsHeader(h, r, "date") {
-			rep.Skipped++
-			continue
-		}
-		rep.RowsRead++
+	for _, r := range parts[0].rows(rep, []string{"date", "topic"}, "", opts.ReadOptions) {
 		s, ok, err := p.parse(r)
 		if err != nil {
 			return rep, fmt.Errorf("imports: %s: row %d: %w", kind, r.Num, err)
@@ -80,9 +77,7 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 		}
 		rows = append(rows, sessionRow{row: r.Num, session: s, valid: ok})
 	}
-	rep.sortProblems()
-	rep.Rejected = len(rep.rejectedRows())
-	rep.Valid = rep.RowsRead - rep.Rejected
+	rep.settle(parts, false)
 	if rep.Rejected > 0 {
 		return rep, rejectedErr(kind, rep)
 	}
@@ -100,7 +95,7 @@ func (im *Importer) ImportSessions(ctx context.Context, path string, opts Sessio
 	if err != nil {
 		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	rep.Imported = len(rows)
+	rep.settle(parts, true)
 	return rep, nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 // TraineeOptions tune a trainee import.
 type TraineeOptions struct {
+	ReadOptions
 	DryRun      bool // report only; write nothing
 	SkipInvalid bool // import the valid rows; write the rejected ones beside the source
 	// NominatedByID is the nominating organisation of every row; 0 takes
@@ -25,6 +26,7 @@ type TraineeOptions struct {
 // Messages of the trainee import.
 const (
 	MsgDupInFile      = "Rows {{.First}} and {{.Row}} have the same ID number."
+	MsgDupInSheets    = "Row {{.Row}} has the same ID number as row {{.First}} of the sheet {{.Sheet}}."
 	MsgOrgUnknown     = "The nominating organisation {{.Name}} is not on record; its name is kept in the notes."
 	MsgOrgAmbiguous   = "More than one organisation is called {{.Name}}; its name is kept in the notes."
 	MsgRegionUnsure   = "The place {{.Text}} could not be split into province, city and county; it is kept as written."
@@ -37,80 +39,55 @@ const (
 
 // traineeRow is one data row and the trainee read from it.
 type traineeRow struct {
+	sheet   string // of a file of several sheets
 	row     sheets.Row
 	trainee *models.Trainee
 }
 
-// ImportTrainees reads a nominee or trainee list and takes the trainees
-// in. It reports every problem of every row; then, unless it is a dry
-// run, it writes all rows in one transaction when all are valid, or, with
-// SkipInvalid, the valid ones, writing the rejected rows with their
-// reasons to NAME_rejected.xlsx beside the source. When rows are rejected
-// without SkipInvalid it writes nothing and returns the report with an
-// EINVALID error.
+func (r traineeRow) key() rowKey { return rowKey{r.sheet, r.row.Num} }
+
+// ImportTrainees reads a nominee or trainee list, from every sheet with
+// a recognised header (one per county) or the one ReadOptions.Sheet
+// names, and takes the trainees in. It reports every problem of every
+// row, and every row it passes over (a footer, a hidden row); then,
+// unless it is a dry run, it writes all rows in one transaction when all
+// are valid, or, with SkipInvalid, the valid ones, writing the rejected
+// rows with their reasons to NAME_rejected.xlsx beside the source. When
+// rows are rejected without SkipInvalid it writes nothing and returns the
+// report with an EINVALID error.
 func (im *Importer) ImportTrainees(ctx context.Context, path string, opts TraineeOptions) (*Report, error) {
 	const kind = "trainees"
-	t, h, rep, err := im.read(path, kind, TraineeFields, 2)
+	parts, rep, err := im.readParts(path, kind, TraineeFields, 2, opts.ReadOptions, true)
 	if err != nil {
 		return rep, err
 	}
 	rep.DryRun = opts.DryRun
-	for _, key := range notesFields {
-		if h.Has(key) {
-			rep.Warnings = append(rep.Warnings, newProblem(0, h.Names[key], key, MsgKeptInNotes, map[string]any{"Column": h.Names[key]}))
-		}
-	}
 	if err := im.checkRefs(ctx, opts); err != nil {
 		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	p := &traineeParser{im: im, ctx: ctx, h: h, opts: opts, today: im.today(), rep: rep, orgs: map[string][]int64{}}
-	var rows []traineeRow
-	var checked []traineeRow // rows with a well-formed ID number
-	first := map[string]int{}
-	for _, r := range t.Rows[h.Index+1:] {
-		if blank(h.Cell(r, "name")) && blank(h.Cell(r, "id_number")) || repeatsHeader(h, r, "name") {
-			rep.Skipped++
-			continue
-		}
-		rep.RowsRead++
-		tr, idOK, err := p.parse(r)
-		if err != nil {
-			return rep, fmt.Errorf("imports: %s: row %d: %w", kind, r.Num, err)
-		}
-		if idOK {
-			if f, dup := first[tr.IDNumber]; dup {
-				p.problem(r.Num, "id_number", MsgDupInFile, "First", f, "Row", r.Num)
-			} else {
-				first[tr.IDNumber] = r.Num
-			}
-			checked = append(checked, traineeRow{row: r, trainee: tr})
-		}
-		rows = append(rows, traineeRow{row: r, trainee: tr})
-	}
-	if err := im.checkStored(ctx, checked, p); err != nil {
+	rows, err := im.parseTrainees(ctx, parts, rep, opts)
+	if err != nil {
 		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	rep.sortProblems()
-	rejected := rep.rejectedRows()
-	rep.Rejected, rep.Valid = len(rejected), rep.RowsRead-len(rejected)
+	rep.settle(parts, false)
 	if rep.Rejected > 0 && !opts.SkipInvalid {
 		return rep, rejectedErr(kind, rep)
 	}
 	if opts.DryRun {
 		return rep, nil
 	}
-	bad := make(map[int]bool, len(rejected))
-	for _, n := range rejected {
-		bad[n] = true
+	bad := map[rowKey]bool{}
+	for _, k := range rep.rejectedRows() {
+		bad[k] = true
 	}
 	var valid []traineeRow
 	for _, r := range rows {
-		if !bad[r.row.Num] {
+		if !bad[r.key()] {
 			valid = append(valid, r)
 		}
 	}
 	rejPath := ""
-	if len(rejected) > 0 {
+	if len(bad) > 0 {
 		rejPath = rejectedPath(path)
 	}
 	err = im.svc.Update(ctx, func(ctx context.Context) error {
@@ -118,7 +95,7 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 			return err
 		}
 		if rejPath != "" {
-			return writeRejected(rejPath, t, h, rep)
+			return writeRejected(rejPath, parts, rep, traineeDateFields)
 		}
 		return nil
 	})
@@ -128,8 +105,58 @@ func (im *Importer) ImportTrainees(ctx context.Context, path string, opts Traine
 		}
 		return rep, fmt.Errorf("imports: %s: %w", kind, err)
 	}
-	rep.Imported, rep.RejectedFile = len(valid), rejPath
+	rep.settle(parts, true)
+	rep.RejectedFile = rejPath
 	return rep, nil
+}
+
+// traineeDateFields are the date columns of a trainee list, which the
+// rejected-rows workbook writes as dates in text.
+var traineeDateFields = []string{"birth_date", "joined_party"}
+
+// parseTrainees reads the rows of every sheet, checks them and the ID
+// numbers against each other and the store, and returns the rows read.
+func (im *Importer) parseTrainees(ctx context.Context, parts []*part, rep *Report, opts TraineeOptions) ([]traineeRow, error) {
+	var rows []traineeRow
+	var checked []traineeRow // rows with a well-formed ID number
+	first := map[string]traineeRow{}
+	for _, pt := range parts {
+		np, nw := len(rep.Problems), len(rep.Warnings)
+		h := pt.h
+		for _, key := range notesFields {
+			if h.Has(key) {
+				rep.Warnings = append(rep.Warnings, newProblem(0, h.Names[key], key, MsgKeptInNotes, map[string]any{"Column": h.Names[key]}))
+			}
+		}
+		p := &traineeParser{im: im, ctx: ctx, h: h, opts: opts, today: im.today(), rep: rep, orgs: map[string][]int64{}}
+		for _, r := range pt.rows(rep, []string{"name", "id_number"}, "id_number", opts.ReadOptions) {
+			tr, idOK, err := p.parse(r)
+			if err != nil {
+				return nil, fmt.Errorf("row %d: %w", r.Num, err)
+			}
+			row := traineeRow{sheet: pt.sheet, row: r, trainee: tr}
+			if idOK {
+				if f, dup := first[tr.IDNumber]; !dup {
+					first[tr.IDNumber] = row
+				} else if f.sheet == pt.sheet {
+					p.problem(r.Num, "id_number", MsgDupInFile, "First", f.row.Num, "Row", r.Num)
+				} else {
+					p.problem(r.Num, "id_number", MsgDupInSheets, "First", f.row.Num, "Row", r.Num, "Sheet", f.sheet)
+				}
+				checked = append(checked, row)
+			}
+			rows = append(rows, row)
+		}
+		pt.tag(rep, np, nw)
+	}
+	byHeader := map[string]*sheets.Header{}
+	for _, pt := range parts {
+		byHeader[pt.sheet] = pt.h
+	}
+	if err := im.checkStored(ctx, checked, rep, byHeader); err != nil {
+		return nil, err
+	}
+	return rows, nil
 }
 
 // createTrainees writes the checked trainees through the service's batch
@@ -167,7 +194,8 @@ func (im *Importer) checkRefs(ctx context.Context, opts TraineeOptions) error {
 
 // checkStored reports the rows whose ID number is already stored, naming
 // the existing trainee; it looks the numbers up a few hundred at a time.
-func (im *Importer) checkStored(ctx context.Context, rows []traineeRow, p *traineeParser) error {
+// byHeader holds each sheet's header, to name the columns.
+func (im *Importer) checkStored(ctx context.Context, rows []traineeRow, rep *Report, byHeader map[string]*sheets.Header) error {
 	const chunk = 500
 	for start := 0; start < len(rows); start += chunk {
 		part := rows[start:min(start+chunk, len(rows))]
@@ -185,7 +213,10 @@ func (im *Importer) checkStored(ctx context.Context, rows []traineeRow, p *train
 			for _, r := range byNumber[o.IDNumber] {
 				err := training.CheckDuplicateIDNumber(r.trainee, []*models.Trainee{o})
 				if de, ok := err.(*models.Error); ok {
-					p.rep.Problems = append(p.rep.Problems, problemOf(r.row.Num, de, p.columnOf))
+					p := &traineeParser{h: byHeader[r.sheet]}
+					pr := problemOf(r.row.Num, de, p.columnOf)
+					pr.Sheet = r.sheet
+					rep.Problems = append(rep.Problems, pr)
 				}
 			}
 		}
