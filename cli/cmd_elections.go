@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 
 	"peiyang/models"
@@ -79,18 +80,8 @@ func runElectionsRecord(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	village, err := e.svc.FollowUp.ReturnVillage(e.ctx, *ret)
-	if err != nil {
-		return err
-	}
 	el := &models.Election{ReturnID: *ret, TermYears: 5}
-	if err := f.apply(el, village); err != nil {
-		return err
-	}
-	if err := e.svc.FollowUp.RecordElection(e.ctx, el); err != nil {
-		return err
-	}
-	return e.printElection(el, "Recorded")
+	return e.saveElection(el, f, e.svc.FollowUp.RecordElection, "Recorded")
 }
 
 func runElectionsUpdate(e *env, args []string) error {
@@ -111,6 +102,12 @@ func runElectionsUpdate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	return e.saveElection(el, f, e.svc.FollowUp.UpdateElection, "Updated")
+}
+
+// saveElection sets the election's fields given on the command line, for
+// the kind of village of its return, saves it and prints it.
+func (e *env) saveElection(el *models.Election, f electionFlags, save func(context.Context, *models.Election) error, done string) error {
 	village, err := e.svc.FollowUp.ReturnVillage(e.ctx, el.ReturnID)
 	if err != nil {
 		return err
@@ -118,10 +115,10 @@ func runElectionsUpdate(e *env, args []string) error {
 	if err := f.apply(el, village); err != nil {
 		return err
 	}
-	if err := e.svc.FollowUp.UpdateElection(e.ctx, el); err != nil {
+	if err := save(e.ctx, el); err != nil {
 		return err
 	}
-	return e.printElection(el, "Updated")
+	return e.printElection(el, done)
 }
 
 func runElectionsDelete(e *env, args []string) error {

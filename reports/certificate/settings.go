@@ -188,21 +188,32 @@ func fieldError(key string, err error) *models.Error {
 	return e
 }
 
+// fileSetting reads a setting that names a file: the path, "" when it is
+// unset, and the copy kept in the database with it, nil when there is
+// none.
+func fileSetting(ctx context.Context, st SettingReader, key string) (string, *models.SettingFile, error) {
+	path, err := st.Setting(ctx, key)
+	if err != nil {
+		return "", nil, fmt.Errorf("certificate: read setting %s: %w", key, err)
+	}
+	if path = strings.TrimSpace(path); path == "" {
+		return "", nil, nil
+	}
+	f, err := st.SettingFile(ctx, key)
+	if err != nil {
+		return "", nil, fmt.Errorf("certificate: read the file of setting %s: %w", key, err)
+	}
+	return path, f, nil
+}
+
 // loadBackground reads the background image: the copy kept in the
 // database when the setting was saved, checked again as it was then (a
 // database made by an older version, without the copy, has the file the
 // setting names read and checked instead).
 func (s *Settings) loadBackground(ctx context.Context, st SettingReader) error {
-	path, err := st.Setting(ctx, KeyBackground)
-	if err != nil {
-		return fmt.Errorf("certificate: read setting %s: %w", KeyBackground, err)
-	}
-	if path = strings.TrimSpace(path); path == "" {
-		return nil
-	}
-	f, err := st.SettingFile(ctx, KeyBackground)
-	if err != nil {
-		return fmt.Errorf("certificate: read the background image: %w", err)
+	path, f, err := fileSetting(ctx, st, KeyBackground)
+	if err != nil || path == "" {
+		return err
 	}
 	var b []byte
 	if f != nil {
@@ -229,16 +240,9 @@ const MsgSealNotCopied = "The seal image {{.Value}} was not copied into the data
 // kept in the database when the setting was saved (and recorded in the
 // audit trail), never the file the path names now.
 func (s *Settings) loadSeal(ctx context.Context, st SettingReader) error {
-	path, err := st.Setting(ctx, KeySealImage)
-	if err != nil {
-		return fmt.Errorf("certificate: read setting %s: %w", KeySealImage, err)
-	}
-	if path = strings.TrimSpace(path); path == "" {
-		return nil
-	}
-	f, err := st.SettingFile(ctx, KeySealImage)
-	if err != nil {
-		return fmt.Errorf("certificate: read the seal image: %w", err)
+	path, f, err := fileSetting(ctx, st, KeySealImage)
+	if err != nil || path == "" {
+		return err
 	}
 	if f == nil {
 		return models.Errorf(models.EINVALID, "", MsgSealNotCopied, "Value", path)
