@@ -197,8 +197,9 @@ type ui struct {
 	built   map[string]screen
 	current string
 
-	route     Route       // where the window opened; see takeShow
-	saving    *saveDialog // the save dialog opened last; for tests
+	route     Route        // where the window opened; see takeShow
+	saving    *saveDialog  // the save dialog opened last; for tests
+	printing  *printDialog // the print dialog opened last; for tests
 	dashboard *dashboardScreen
 	trainees  *traineesScreen
 	closedDB  bool // the service is closed for good (a restore that could not reopen)

@@ -14,6 +14,7 @@ import (
 	"peiyang/app/kit"
 	"peiyang/internal/userfile"
 	"peiyang/models"
+	"peiyang/printing"
 	"peiyang/reports/certificate"
 	"peiyang/training"
 )
@@ -127,7 +128,8 @@ func (s *certificatesScreen) askTarget(c *models.Course, mode certificate.Mode, 
 	case certificate.Zip:
 		s.u.askSave(docCertificates, title, name+".zip", ".zip", run)
 	default:
-		s.u.askSave(docCertificates, title, name+".pdf", ".pdf", run)
+		d := s.u.askSave(docCertificates, title, name+".pdf", ".pdf", run)
+		d.offerPrint(title, func(o printing.Options) { s.u.printCertificates(title, c.ID, overlay, false, o, nil) })
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"peiyang/app/kit"
 	"peiyang/models"
+	"peiyang/printing"
 	"peiyang/reports/certificate"
 	"peiyang/reports/lists"
 	"peiyang/settings"
@@ -140,7 +141,7 @@ func (s *coursesScreen) printCertificates() {
 // missing ones first when issue is set.
 func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) {
 	title := T("courses.print_certificates")
-	s.u.askSave(docCertificates, title, T("courses.file_certificates", "Course", c.Title)+".pdf", ".pdf", func(path string) {
+	d := s.u.askSave(docCertificates, title, T("courses.file_certificates", "Course", c.Title)+".pdf", ".pdf", func(path string) {
 		var printed *certificate.Printed
 		s.u.runTask(title, func(ctx context.Context, p *Progress) error {
 			if issue {
@@ -157,4 +158,5 @@ func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) {
 			s.changed()
 		})
 	})
+	d.offerPrint(title, func(o printing.Options) { s.u.printCertificates(title, c.ID, false, issue, o, s.changed) })
 }

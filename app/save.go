@@ -16,6 +16,7 @@ import (
 	"peiyang/app/kit"
 	"peiyang/internal/userdirs"
 	"peiyang/internal/userfile"
+	"peiyang/printing"
 )
 
 // The window's one way to save a file the user asked for (a roster, a
@@ -77,9 +78,13 @@ type auditNote struct {
 	detail         map[string]any // "what" at least
 }
 
-// save asks where to save the file, writes it and says where it went.
+// save asks where to save the file, writes it and says where it went; a
+// PDF may be printed instead (print_dialog.go).
 func (u *ui) save(j saveJob) {
-	u.askSave(j.kind, j.title, j.name, j.ext, func(path string) { u.writeSaved(j, path) })
+	d := u.askSave(j.kind, j.title, j.name, j.ext, func(path string) { u.writeSaved(j, path) })
+	if j.ext == ".pdf" {
+		d.offerPrint(j.title, func(o printing.Options) { u.printSaveJob(j, o) })
+	}
 }
 
 // writeSaved writes the file in the background and confirms it.

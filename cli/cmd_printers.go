@@ -3,11 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"time"
 
 	"peiyang/internal/userfile"
 	"peiyang/printing"
@@ -120,36 +116,13 @@ func (e *env) writeAndPrint(out, title string, write func(w io.Writer) error) er
 }
 
 // printPath returns the file to write a document to: out, or with
-// --printer alone a file of its own in the temporary folder, which done
+// --printer alone a temporary file (printing.TempFile), which done
 // removes once the print system has it.
 func (e *env) printPath(out string) (path string, done func(), err error) {
 	if out != "" {
 		return out, func() {}, nil
 	}
-	dir := filepath.Join(os.TempDir(), "peiyang-print")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", nil, err
-	}
-	sweep(dir)
-	f, err := os.CreateTemp(dir, "*.pdf")
-	if err != nil {
-		return "", nil, err
-	}
-	f.Close()
-	if runtime.GOOS == "windows" { // the PDF program reads it after printto returns: sweep removes it later
-		return f.Name(), func() {}, nil
-	}
-	return f.Name(), func() { os.Remove(f.Name()) }, nil // lp has read it when it returns
-}
-
-// sweep removes the temporary print files older than a day.
-func sweep(dir string) {
-	entries, _ := os.ReadDir(dir)
-	for _, en := range entries {
-		if fi, err := en.Info(); err == nil && time.Since(fi.ModTime()) > 24*time.Hour {
-			os.Remove(filepath.Join(dir, en.Name()))
-		}
-	}
+	return printing.TempFile()
 }
 
 func runPrinters(e *env, args []string) error {

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -119,6 +121,19 @@ func (d *Dialog) Hide() { d.d.Hide() }
 
 // Submit does what the main (last) button does.
 func (d *Dialog) Submit() { d.main() }
+
+// Insert adds a button before the i-th, for a dialog that offers one more
+// way on (Print beside Save); the last button stays the main one.
+func (d *Dialog) Insert(i int, a Action) {
+	main := d.main
+	d.buttons = slices.Insert(d.buttons, i, d.button(a))
+	d.main = main
+	objs := make([]fyne.CanvasObject, len(d.buttons))
+	for i, b := range d.buttons {
+		objs[i] = b
+	}
+	d.d.SetButtons(objs)
+}
 
 // Button is the dialog's i-th button, in the order of its actions.
 func (d *Dialog) Button(i int) *widget.Button { return d.buttons[i] }
