@@ -70,18 +70,7 @@ func runPrintCertificates(e *env, args []string) error {
 		}
 	}
 	batch := printed.Batch
-	if len(batch.Pending) > 0 {
-		names := make([]string, 0, len(batch.Pending))
-		for i, t := range batch.Pending {
-			if i == 10 {
-				names = append(names, fmt.Sprintf("and %d more", len(batch.Pending)-i))
-				break
-			}
-			names = append(names, t.Name)
-		}
-		fmt.Fprintln(e.stderr, "peiyang: "+models.Render("{{.N}} trainee(s) completed {{.Course}} but hold no valid certificate, so theirs are not printed: {{.Names}}. Issue them with `peiyang certificates issue --course {{.ID}}`.",
-			map[string]any{"N": len(batch.Pending), "Course": batch.Course.Title, "Names": strings.Join(names, "、"), "ID": batch.Course.ID}))
-	}
+	e.warnPending(batch)
 	what := "certificate(s)"
 	if *overlay {
 		what = "certificate(s) for pre-printed stock"
@@ -95,6 +84,24 @@ func runPrintCertificates(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "Wrote %d %s of %s to %s.\n", len(batch.Items), what, batch.Course.Title, *out)
 	}
 	return nil
+}
+
+// warnPending names, on standard error, the trainees of the batch who
+// completed the course but hold no valid certificate (ten at most).
+func (e *env) warnPending(batch *certificate.Batch) {
+	if len(batch.Pending) == 0 {
+		return
+	}
+	names := make([]string, 0, len(batch.Pending))
+	for i, t := range batch.Pending {
+		if i == 10 {
+			names = append(names, fmt.Sprintf("and %d more", len(batch.Pending)-i))
+			break
+		}
+		names = append(names, t.Name)
+	}
+	fmt.Fprintln(e.stderr, "peiyang: "+models.Render("{{.N}} trainee(s) completed {{.Course}} but hold no valid certificate, so theirs are not printed: {{.Names}}. Issue them with `peiyang certificates issue --course {{.ID}}`.",
+		map[string]any{"N": len(batch.Pending), "Course": batch.Course.Title, "Names": strings.Join(names, "、"), "ID": batch.Course.ID}))
 }
 
 func runPrintCalibration(e *env, args []string) error {

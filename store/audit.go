@@ -5,11 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"os/user"
 	"strconv"
 	"strings"
-	"sync"
 
+	"peiyang/internal/osuser"
 	"peiyang/models"
 	"peiyang/settings"
 )
@@ -40,15 +39,6 @@ type (
 	AuditEntry  = models.AuditEntry
 	AuditFilter = models.AuditFilter
 )
-
-// osUser is the operating system's user name, looked up once.
-var osUser = sync.OnceValue(func() string {
-	u, err := user.Current()
-	if err != nil {
-		return ""
-	}
-	return u.Username
-})
 
 // auditRow is one stored row as the audit trail sees it: its columns and
 // their values, text as string.
@@ -168,7 +158,7 @@ func (db *DB) appendAudit(ctx context.Context, q querier, action, entity, entity
 		return s
 	}
 	_, err = q.ExecContext(ctx, `INSERT INTO audit_log (at, os_user, user_name, action, entity, entity_id, before, after)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, formatTime(db.stamp()), osUser(), name, action, entity, entityID,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, formatTime(db.stamp()), osuser.Name(), name, action, entity, entityID,
 		null(before), null(after))
 	if err != nil {
 		return fmt.Errorf("store: audit: %w", err)

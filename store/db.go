@@ -105,29 +105,9 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
-	exists, err := checkFile(abs)
-	if err != nil {
+	if err := prepareFile(abs); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		if isNotWritable(err) {
-			return nil, notWritableErr(MsgNotWritable, abs)
-		}
-		return nil, fmt.Errorf("store: open: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return nil, fmt.Errorf("store: open: %w", err)
-	}
-	// A file made by an older version, copied in, or restored may be
-	// readable by others: it holds ID numbers, so tighten it.
-	if err := tightenMode(abs); err != nil {
-		if exists && isNotWritable(err) {
-			return nil, notWritableErr(MsgNotWritable, abs)
-		}
-		return nil, fmt.Errorf("store: open: %w", err)
-	}
-
 	db := &DB{dialect: sqliteDialect, path: abs, now: func() time.Time { return time.Now() }}
 	db.wr, err = sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
@@ -174,6 +154,34 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("store: open: %w", err)
 	}
 	return db, nil
+}
+
+// prepareFile makes sure the file at abs can be opened as the database:
+// Peiyang's or empty (checkFile), created when missing, private.
+func prepareFile(abs string) error {
+	exists, err := checkFile(abs)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		if isNotWritable(err) {
+			return notWritableErr(MsgNotWritable, abs)
+		}
+		return fmt.Errorf("store: open: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("store: open: %w", err)
+	}
+	// A file made by an older version, copied in, or restored may be
+	// readable by others: it holds ID numbers, so tighten it.
+	if err := tightenMode(abs); err != nil {
+		if exists && isNotWritable(err) {
+			return notWritableErr(MsgNotWritable, abs)
+		}
+		return fmt.Errorf("store: open: %w", err)
+	}
+	return nil
 }
 
 // tightenMode makes the database file and its -wal and -shm files, where

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"peiyang/models"
+	"peiyang/store"
 )
 
 func TestPlacementCRUDAndFilters(t *testing.T) {
@@ -96,6 +97,21 @@ func TestMentorshipAndContacts(t *testing.T) {
 		t.Errorf("end date not saved")
 	}
 
+	c3 := checkContacts(t, db, open, ended)
+	wantCode(t, db.DeleteMentorship(ctx, ended.ID), models.ECONFLICT) // has a contact
+	must(t, db.DeleteContact(ctx, c3.ID))
+	wantCode(t, db.DeleteContact(ctx, c3.ID), models.ENOTFOUND)
+	_, err = db.FindContactByID(ctx, c3.ID)
+	wantCode(t, err, models.ENOTFOUND)
+	must(t, db.DeleteMentorship(ctx, ended.ID))
+	wantCode(t, db.UpdateMentorship(ctx, ended), models.ENOTFOUND)
+	wantCode(t, db.UpdateContact(ctx, c3), models.ENOTFOUND)
+}
+
+// checkContacts records contacts on the two mentorships, reads, filters
+// and updates them; it returns the one on ended.
+func checkContacts(t *testing.T, db *store.DB, open, ended *models.Mentorship) *models.Contact {
+	t.Helper()
 	c2 := &models.Contact{MentorshipID: open.ID, Date: models.MustDate("2024-10-15"), Mode: models.ContactVisit, Summary: "走访"}
 	c1 := &models.Contact{MentorshipID: open.ID, Date: models.MustDate("2024-09-20"), Mode: models.ContactPhone, Summary: "电话"}
 	c3 := &models.Contact{MentorshipID: ended.ID, Date: models.MustDate("2024-02-01"), Mode: models.ContactVideo, Summary: "视频"}
@@ -127,14 +143,7 @@ func TestMentorshipAndContacts(t *testing.T) {
 	if gotC, _ := db.FindContactByID(ctx, c1.ID); gotC.Summary != "电话沟通" {
 		t.Error("contact update not saved")
 	}
-	wantCode(t, db.DeleteMentorship(ctx, ended.ID), models.ECONFLICT) // has a contact
-	must(t, db.DeleteContact(ctx, c3.ID))
-	wantCode(t, db.DeleteContact(ctx, c3.ID), models.ENOTFOUND)
-	_, err = db.FindContactByID(ctx, c3.ID)
-	wantCode(t, err, models.ENOTFOUND)
-	must(t, db.DeleteMentorship(ctx, ended.ID))
-	wantCode(t, db.UpdateMentorship(ctx, ended), models.ENOTFOUND)
-	wantCode(t, db.UpdateContact(ctx, c3), models.ENOTFOUND)
+	return c3
 }
 
 func TestReturnsAndElections(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/user"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 
+	"peiyang/internal/osuser"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -148,9 +148,9 @@ func pgName(cfg *pgx.ConnConfig) string {
 // that a restore can say who else is connected: the program, the system
 // user, the computer and the process.
 func applicationName() string {
-	who := "?"
-	if u, err := user.Current(); err == nil {
-		who = u.Username
+	who := osuser.Name()
+	if who == "" {
+		who = "?"
 	}
 	host, _ := os.Hostname()
 	name := fmt.Sprintf("peiyang %s@%s pid %d", who, host, os.Getpid())

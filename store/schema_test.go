@@ -219,36 +219,7 @@ func describePostgres(c *sql.DB) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		err = each(c, `SELECT con.contype, con.conname,
-				ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
-					JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o)::text,
-				COALESCE(con.confrelid::regclass::text, ''),
-				COALESCE(ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o)
-					JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text, ''),
-				con.confdeltype
-			FROM pg_constraint con WHERE con.conrelid = $1::regclass ORDER BY con.conname`, []any{tb}, func(r *sql.Rows) error {
-			var typ, name, cols, parent, pcols, del string
-			if err := r.Scan(&typ, &name, &cols, &parent, &pcols, &del); err != nil {
-				return err
-			}
-			cs := strings.Trim(cols, "{}")
-			cs = strings.ReplaceAll(cs, ",", ", ")
-			switch typ {
-			case "p":
-				out = append(out, fmt.Sprintf("primary key %s (%s)", tb, cs))
-			case "u":
-				out = append(out, fmt.Sprintf("unique %s (%s)", tb, cs))
-			case "c":
-				sorted := strings.Split(cs, ", ")
-				sort.Strings(sorted)
-				out = append(out, fmt.Sprintf("check %s (%s)", tb, strings.Join(sorted, ", ")))
-			case "f":
-				out = append(out, fmt.Sprintf("foreign key %s#%s %s -> %s.%s on delete %s", tb, name, cs, parent,
-					strings.ReplaceAll(strings.Trim(pcols, "{}"), ",", ", "), onDelete[del]))
-			}
-			return nil
-		})
-		if err != nil {
+		if err := pgConstraints(c, tb, &out); err != nil {
 			return nil, err
 		}
 		err = each(c, `SELECT i.relname, ix.indisunique,
@@ -277,6 +248,40 @@ func describePostgres(c *sql.DB) ([]string, error) {
 		out = append(out, "trigger "+tr)
 	}
 	return joinFKs(out), err
+}
+
+// pgConstraints lists the constraints of PostgreSQL table tb into out, as
+// describeSQLite does.
+func pgConstraints(c *sql.DB, tb string, out *[]string) error {
+	return each(c, `SELECT con.contype, con.conname,
+			ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
+				JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o)::text,
+			COALESCE(con.confrelid::regclass::text, ''),
+			COALESCE(ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o)
+				JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o)::text, ''),
+			con.confdeltype
+		FROM pg_constraint con WHERE con.conrelid = $1::regclass ORDER BY con.conname`, []any{tb}, func(r *sql.Rows) error {
+		var typ, name, cols, parent, pcols, del string
+		if err := r.Scan(&typ, &name, &cols, &parent, &pcols, &del); err != nil {
+			return err
+		}
+		cs := strings.Trim(cols, "{}")
+		cs = strings.ReplaceAll(cs, ",", ", ")
+		switch typ {
+		case "p":
+			*out = append(*out, fmt.Sprintf("primary key %s (%s)", tb, cs))
+		case "u":
+			*out = append(*out, fmt.Sprintf("unique %s (%s)", tb, cs))
+		case "c":
+			sorted := strings.Split(cs, ", ")
+			sort.Strings(sorted)
+			*out = append(*out, fmt.Sprintf("check %s (%s)", tb, strings.Join(sorted, ", ")))
+		case "f":
+			*out = append(*out, fmt.Sprintf("foreign key %s#%s %s -> %s.%s on delete %s", tb, name, cs, parent,
+				strings.ReplaceAll(strings.Trim(pcols, "{}"), ",", ", "), onDelete[del]))
+		}
+		return nil
+	})
 }
 
 // joinFKs sorts the lines; a foreign key's line loses the number or name

@@ -27,14 +27,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/user"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
+
+	"peiyang/internal/osuser"
 )
 
 // What a process is, in its entries: the window, a restore, or the
@@ -86,15 +86,6 @@ func programName() string {
 
 // seq numbers this process's entries.
 var seq atomic.Int64
-
-// osUser is the user name, looked up once.
-var osUser = sync.OnceValue(func() string {
-	u, err := user.Current()
-	if err != nil {
-		return ""
-	}
-	return u.Username
-})
 
 // Hold is this process's entry in a database's register, with its shared
 // lock on the gate when it has the database open.
@@ -166,7 +157,7 @@ func register(dbPath, what string) (*Hold, error) {
 		return nil, fmt.Errorf("inuse: lock %s: %w", filepath.Base(name), err)
 	}
 	host, _ := os.Hostname()
-	b, _ := json.Marshal(Holder{PID: os.Getpid(), What: what, User: osUser(), Host: host, Since: time.Now().Round(time.Second)})
+	b, _ := json.Marshal(Holder{PID: os.Getpid(), What: what, User: osuser.Name(), Host: host, Since: time.Now().Round(time.Second)})
 	if _, err := f.Write(b); err != nil {
 		unlockFile(f)
 		f.Close()
