@@ -72,41 +72,42 @@ func (e *env) organisation(text string) (int64, error) {
 }
 
 func runImportSessions(e *env, args []string) error {
-	course := e.fs.Int64("course", 0, "the course `ID` (required)")
-	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
-	ro := e.readFlags(false)
-	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
-	pos, err := e.parse(args, 1)
+	file, course, dry, ro, err := e.courseImportStart(args)
 	if err != nil {
 		return err
 	}
-	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
-		return err
-	}
-	if err := e.open(); err != nil {
-		return err
-	}
-	rep, err := e.importer().ImportSessions(e.ctx, pos[0], imports.SessionOptions{ReadOptions: *ro, CourseID: *course, DryRun: *dry})
+	rep, err := e.importer().ImportSessions(e.ctx, file, imports.SessionOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
 	return e.printReport(rep, err)
 }
 
 func runImportAttendance(e *env, args []string) error {
-	course := e.fs.Int64("course", 0, "the course `ID` (required)")
-	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
-	ro := e.readFlags(false)
-	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
-	pos, err := e.parse(args, 1)
+	file, course, dry, ro, err := e.courseImportStart(args)
 	if err != nil {
 		return err
 	}
-	if err := e.requireIDs(map[string]int64{"course": *course}); err != nil {
-		return err
+	rep, err := e.importer().ImportAttendance(e.ctx, file, imports.AttendanceOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
+	return e.printReport(rep, err)
+}
+
+// courseImportStart declares and parses the flags of an import into a
+// course (--course, --dry-run, what of the workbook is read, --json) and
+// opens the database; it returns the file to import and the flags' values.
+func (e *env) courseImportStart(args []string) (file string, course int64, dry bool, ro imports.ReadOptions, err error) {
+	c := e.fs.Int64("course", 0, "the course `ID` (required)")
+	d := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+	r := e.readFlags(false)
+	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	pos, err := e.parse(args, 1)
+	if err != nil {
+		return "", 0, false, ro, err
+	}
+	if err := e.requireIDs(map[string]int64{"course": *c}); err != nil {
+		return "", 0, false, ro, err
 	}
 	if err := e.open(); err != nil {
-		return err
+		return "", 0, false, ro, err
 	}
-	rep, err := e.importer().ImportAttendance(e.ctx, pos[0], imports.AttendanceOptions{ReadOptions: *ro, CourseID: *course, DryRun: *dry})
-	return e.printReport(rep, err)
+	return pos[0], *c, *d, *r, nil
 }
 
 // importJSON is the JSON of an import: the report, and the error when the

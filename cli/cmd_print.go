@@ -71,6 +71,28 @@ func (e *env) listsDone(out, what string, pages int) error {
 	return err
 }
 
+// listsPrint writes one document, drawn by draw with the organisation and
+// date (listsMeta; personal data unmasked with full, and with photos the
+// photos of the trainees of), to the file or the printer (listsWrite), and
+// reports it as what (listsDone).
+func (e *env) listsPrint(out string, full, photos bool, of []*models.Trainee, what string,
+	draw func(w io.Writer, m lists.Meta) (int, error)) error {
+	m, err := e.listsMeta(full)
+	if err != nil {
+		return err
+	}
+	if photos {
+		if m.Photos, err = e.photosOf(of...); err != nil {
+			return err
+		}
+	}
+	pages, err := e.listsWrite(out, func(w io.Writer) (int, error) { return draw(w, m) })
+	if err != nil {
+		return err
+	}
+	return e.listsDone(out, what, pages)
+}
+
 // photosOf reads the trainees' photos for a document printed with them.
 func (e *env) photosOf(ts ...*models.Trainee) (map[int64][]byte, error) {
 	ids := make([]int64, len(ts))
@@ -92,20 +114,8 @@ func runPrintRoster(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := e.listsMeta(*full)
-	if err != nil {
-		return err
-	}
-	if *photos {
-		if m.Photos, err = e.photosOf(l.Trainees...); err != nil {
-			return err
-		}
-	}
-	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Roster(w, m, l) })
-	if err != nil {
-		return err
-	}
-	return e.listsDone(*out, fmt.Sprintf("roster of %d trainee(s)", len(l.Trainees)), pages)
+	return e.listsPrint(*out, *full, *photos, l.Trainees, fmt.Sprintf("roster of %d trainee(s)", len(l.Trainees)),
+		func(w io.Writer, m lists.Meta) (int, error) { return lists.Roster(w, m, l) })
 }
 
 func runPrintSignIn(e *env, args []string) error {
@@ -131,15 +141,8 @@ func runPrintSignIn(e *env, args []string) error {
 			return err
 		}
 	}
-	m, err := e.listsMeta(false)
-	if err != nil {
-		return err
-	}
-	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.SignIn(w, m, sheets) })
-	if err != nil {
-		return err
-	}
-	return e.listsDone(*out, fmt.Sprintf("sign-in sheets of %d session(s)", len(sheets)), pages)
+	return e.listsPrint(*out, false, false, nil, fmt.Sprintf("sign-in sheets of %d session(s)", len(sheets)),
+		func(w io.Writer, m lists.Meta) (int, error) { return lists.SignIn(w, m, sheets) })
 }
 
 func runPrintMentors(e *env, args []string) error {
@@ -151,15 +154,8 @@ func runPrintMentors(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := e.listsMeta(false)
-	if err != nil {
-		return err
-	}
-	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Mentors(w, m, pairs) })
-	if err != nil {
-		return err
-	}
-	return e.listsDone(*out, fmt.Sprintf("%d mentor pair(s)", len(pairs)), pages)
+	return e.listsPrint(*out, false, false, nil, fmt.Sprintf("%d mentor pair(s)", len(pairs)),
+		func(w io.Writer, m lists.Meta) (int, error) { return lists.Mentors(w, m, pairs) })
 }
 
 func runPrintPlacements(e *env, args []string) error {
@@ -175,19 +171,12 @@ func runPrintPlacements(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := e.listsMeta(false)
-	if err != nil {
-		return err
-	}
-	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Placements(w, m, vs) })
-	if err != nil {
-		return err
-	}
 	n := 0
 	for _, v := range vs {
 		n += len(v.Placements)
 	}
-	return e.listsDone(*out, fmt.Sprintf("%d placement(s) at %d village(s)", n, len(vs)), pages)
+	return e.listsPrint(*out, false, false, nil, fmt.Sprintf("%d placement(s) at %d village(s)", n, len(vs)),
+		func(w io.Writer, m lists.Meta) (int, error) { return lists.Placements(w, m, vs) })
 }
 
 func runPrintOutcomes(e *env, args []string) error {
@@ -203,15 +192,8 @@ func runPrintOutcomes(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := e.listsMeta(false)
-	if err != nil {
-		return err
-	}
-	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Outcomes(w, m, o) })
-	if err != nil {
-		return err
-	}
-	return e.listsDone(*out, fmt.Sprintf("outcome report of %d trainee(s), %d seated on a committee", o.Counts.Overall.Total, len(o.Seated)), pages)
+	return e.listsPrint(*out, false, false, nil, fmt.Sprintf("outcome report of %d trainee(s), %d seated on a committee", o.Counts.Overall.Total, len(o.Seated)),
+		func(w io.Writer, m lists.Meta) (int, error) { return lists.Outcomes(w, m, o) })
 }
 
 func runPrintRecord(e *env, args []string) error {
@@ -226,18 +208,6 @@ func runPrintRecord(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := e.listsMeta(*full)
-	if err != nil {
-		return err
-	}
-	if *photos {
-		if m.Photos, err = e.photosOf(rec.Trainee); err != nil {
-			return err
-		}
-	}
-	pages, err := e.listsWrite(*out, func(w io.Writer) (int, error) { return lists.Record(w, m, rec) })
-	if err != nil {
-		return err
-	}
-	return e.listsDone(*out, "record of trainee "+fmt.Sprint(rec.Trainee.ID), pages)
+	return e.listsPrint(*out, *full, *photos, []*models.Trainee{rec.Trainee}, "record of trainee "+fmt.Sprint(rec.Trainee.ID),
+		func(w io.Writer, m lists.Meta) (int, error) { return lists.Record(w, m, rec) })
 }

@@ -66,11 +66,7 @@ func (s *rules) mentorshipsOf(ctx context.Context, mentorID int64) ([]MentorPair
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		ids[i] = m.TraineeID
-	}
-	trainees, err := s.traineesByID(ctx, ids)
+	trainees, err := s.menteesOf(ctx, ms)
 	if err != nil {
 		return nil, err
 	}
@@ -213,11 +209,7 @@ func (s *rules) mentorPairs(ctx context.Context) ([]MentorPair, error) {
 			last[c.MentorshipID] = c.Date
 		}
 	}
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		ids[i] = m.TraineeID
-	}
-	trainees, err := s.traineesByID(ctx, ids)
+	trainees, err := s.menteesOf(ctx, ms)
 	if err != nil {
 		return nil, err
 	}
@@ -233,4 +225,13 @@ func (s *rules) mentorPairs(ctx context.Context) ([]MentorPair, error) {
 		out = append(out, MentorPair{Mentorship: m, Mentor: mentor, Trainee: trainee, Contacts: count[m.ID], LastContact: last[m.ID]})
 	}
 	return out, nil
+}
+
+// menteesOf reads the trainees of the mentorships, by ID.
+func (s *rules) menteesOf(ctx context.Context, ms []*models.Mentorship) (map[int64]*models.Trainee, error) {
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i] = m.TraineeID
+	}
+	return s.traineesByID(ctx, ids)
 }
