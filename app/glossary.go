@@ -18,6 +18,8 @@ import (
 // screenTerms maps the window's keys that show a glossary term to the
 // term's key.
 var screenTerms = map[string]string{
+	"trainee.birth_date":       models.TermBirthDate,
+	"trainee.birth_month":      models.TermBirthMonth,
 	"trainee.branch":           models.TermBranch,
 	"trainee.current_district": models.TermCurrentDistrict,
 	"trainee.direction":        models.TermDirection,

@@ -28,6 +28,7 @@ type traineeDetail struct {
 
 	name     *widget.Label
 	stage    *widget.Label
+	labels   map[string]*widget.Label // the fields' labels, by key
 	values   map[string]*widget.Label
 	reveal   *widget.Button
 	edit     *widget.Button
@@ -78,6 +79,15 @@ func (d *traineeDetail) shown(r *training.TraineeRecord) *models.Trainee {
 	return r.Trainee.MaskedUnless(d.revealed)
 }
 
+// birthLabel is the label over a birth date as it is shown: 出生年月 over
+// a date masked to its month, 出生日期 over a full one.
+func birthLabel(d models.Date) string {
+	if d.IsMonthOnly() {
+		return T("trainee.birth_month")
+	}
+	return T("trainee.birth_date")
+}
+
 func yesNo(b bool) string {
 	if b {
 		return T("value.yes")
@@ -86,7 +96,7 @@ func yesNo(b bool) string {
 }
 
 func newTraineeDetail(s *traineesScreen) *traineeDetail {
-	d := &traineeDetail{s: s, values: map[string]*widget.Label{}}
+	d := &traineeDetail{s: s, labels: map[string]*widget.Label{}, values: map[string]*widget.Label{}}
 	d.name = kit.Heading("")
 	d.stage = widget.NewLabel("")
 	d.stage.Importance = widget.HighImportance
@@ -102,7 +112,7 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 		if f.key != "id_number" && f.key != "phone" {
 			value.Wrapping = fyne.TextWrapWord
 		}
-		d.values[f.key] = value
+		d.labels[f.key], d.values[f.key] = label, value
 		col := cols[0]
 		if i >= (len(detailFields)+1)/2 {
 			col = cols[1]
@@ -163,6 +173,7 @@ func (d *traineeDetail) show() {
 	for _, f := range detailFields {
 		d.values[f.key].SetText(f.value(d, rec))
 	}
+	d.labels["birth_date"].SetText(birthLabel(d.shown(rec).BirthDate))
 	if d.revealed {
 		d.reveal.SetText(T("trainee.hide"))
 		d.reveal.SetIcon(theme.VisibilityOffIcon())

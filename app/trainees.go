@@ -45,7 +45,7 @@ func (s *traineesScreen) columns() []kit.Column[*models.Trainee] {
 	return []kit.Column[tr]{
 		{Title: T("trainee.name"), Width: 80, Text: func(t tr) string { return t.Name }},
 		{Title: T("trainee.gender"), Width: 68, Text: func(t tr) string { return genderLabel(t.Gender) }},
-		{Title: T("trainee.birth_date"), Width: 100, Text: func(t tr) string { return dateText(models.MaskBirthDate(t.BirthDate)) }},
+		{Title: T("trainee.birth_month"), Width: 100, Text: func(t tr) string { return dateText(models.MaskBirthDate(t.BirthDate)) }},
 		{Title: T("trainee.id_number"), Width: 164, Text: func(t tr) string { return models.MaskIDNumber(t.IDNumber) }},
 		{Title: T("trainee.phone"), Width: 108, Text: func(t tr) string { return models.MaskPhone(t.Phone) }},
 		{Title: T("trainee.home_region"), Width: 150, Text: func(t tr) string { return t.HomeRegion.Short() }},

@@ -156,16 +156,17 @@ func TestTraineeDetailReveal(t *testing.T) {
 	tr := d.rec.Trainee
 	id, phone, birth := d.values["id_number"], d.values["phone"], d.values["birth_date"]
 	if id.Text != models.MaskIDNumber(tr.IDNumber) || phone.Text != models.MaskPhone(tr.Phone) || id.Text == tr.IDNumber ||
-		birth.Text != tr.BirthDate.String()[:7] {
-		t.Fatalf("before reveal: %q %q %q", id.Text, phone.Text, birth.Text)
+		birth.Text != tr.BirthDate.String()[:7] || d.labels["birth_date"].Text != "Month of birth" {
+		t.Fatalf("before reveal: %q %q %q under %q", id.Text, phone.Text, birth.Text, d.labels["birth_date"].Text)
 	}
 	e.act(func() { test.Tap(d.reveal) })
-	if id.Text != tr.IDNumber || phone.Text != tr.Phone || birth.Text != tr.BirthDate.String() || d.reveal.Text != "Mask numbers" {
-		t.Fatalf("after reveal: %q %q %q, button %q", id.Text, phone.Text, birth.Text, d.reveal.Text)
+	if id.Text != tr.IDNumber || phone.Text != tr.Phone || birth.Text != tr.BirthDate.String() || d.reveal.Text != "Mask numbers" ||
+		d.labels["birth_date"].Text != "Date of birth" {
+		t.Fatalf("after reveal: %q %q %q under %q, button %q", id.Text, phone.Text, birth.Text, d.labels["birth_date"].Text, d.reveal.Text)
 	}
 	e.act(func() { test.Tap(d.reveal) })
-	if id.Text != models.MaskIDNumber(tr.IDNumber) {
-		t.Fatalf("after masking again: %q", id.Text)
+	if id.Text != models.MaskIDNumber(tr.IDNumber) || d.labels["birth_date"].Text != "Month of birth" {
+		t.Fatalf("after masking again: %q under %q", id.Text, d.labels["birth_date"].Text)
 	}
 	for _, want := range []string{"Returned to", "Completion certificate", tr.HomeRegion.String()} {
 		if !shows(d.box, want) {
@@ -224,6 +225,24 @@ func TestTraineeEditRefusesInvalidInput(t *testing.T) {
 	}
 	if e.u.win.Canvas().Overlays().Top() == nil {
 		t.Error("the form closed on a refused edit")
+	}
+}
+
+// A birth date masked to its month is labelled 出生年月, in the table
+// and in the detail; revealed in full, 出生日期.
+func TestBirthMonthLabelInChinese(t *testing.T) {
+	e, s := traineesEnv(t, LangChinese)
+	if !shows(s.table, "出生年月") || shows(s.table, "出生日期") {
+		t.Error("the table's birth column is not headed 出生年月")
+	}
+	d := openFirstRow(t, e, s)
+	label, value := d.labels["birth_date"], d.values["birth_date"]
+	if label.Text != "出生年月" || len(value.Text) != len("1988-02") {
+		t.Errorf("masked: %q over %q", label.Text, value.Text)
+	}
+	e.act(func() { test.Tap(d.reveal) })
+	if label.Text != "出生日期" || value.Text != d.rec.Trainee.BirthDate.String() {
+		t.Errorf("revealed: %q over %q", label.Text, value.Text)
 	}
 }
 

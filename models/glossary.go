@@ -29,6 +29,8 @@ const (
 	TermReturns         = "term.returns"          // 回引与选任, the follow-up of returnees
 	TermTwoCommittees   = "term.two_committees"   // “两委”
 	TermProduct         = "term.product"          // the program's full name
+	TermBirthDate       = "term.birth_date"       // 出生日期, over a full date
+	TermBirthMonth      = "term.birth_month"      // 出生年月, over a year and month
 )
 
 // glossary maps each key, "kind.value" for a value of a closed set
@@ -117,6 +119,8 @@ var glossary = map[string]Label{
 	TermReturns:         {"回引与选任", "Returns and elections"},
 	TermTwoCommittees:   {"“两委”", "two committees"},
 	TermProduct:         {"流动党员联合培养管理系统", "Peiyang"},
+	TermBirthDate:       {"出生日期", "Date of birth"},
+	TermBirthMonth:      {"出生年月", "Month of birth"},
 }
 
 // Term returns the wording of a glossary key; the zero Label for an

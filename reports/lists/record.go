@@ -139,7 +139,7 @@ func (s *sheet) basics(r *training.TraineeRecord) error {
 	}
 	return g.draw(s, [][]string{
 		{"姓名", t.Name, "性别", t.Gender.Chinese()},
-		{"民族", t.Ethnicity, "出生年月", yearMonth(t.BirthDate)},
+		{"民族", t.Ethnicity, term(models.TermBirthMonth), yearMonth(t.BirthDate)},
 		{"身份证号", t.IDNumber, "联系电话", t.Phone},
 		{"学历", t.Education, "入党时间", dotDate(t.JoinedParty)},
 		{term(models.TermDirection), t.Direction.Chinese(), "重点培养对象", key},

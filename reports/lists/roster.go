@@ -20,7 +20,7 @@ var rosterColumns = []pdfkit.Column{
 	{Header: "姓名", Width: 27},
 	{Header: "性别", Width: 10, Align: pdfkit.AlignCenter},
 	{Header: "民族", Width: 16, Align: pdfkit.AlignCenter},
-	{Header: "出生年月", Width: 17, Align: pdfkit.AlignCenter},
+	{Header: term(models.TermBirthMonth), Width: 17, Align: pdfkit.AlignCenter},
 	{Header: "身份证号", Width: 38},
 	{Header: "联系电话", Width: 25},
 	{Header: term(models.TermHomeRegion), Width: 33},

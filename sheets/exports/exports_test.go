@@ -161,7 +161,7 @@ func TestExportTrainees(t *testing.T) {
 	}
 	x := book(t, path)
 	rs := rows(t, x, "培养对象")
-	if len(rs) != 3 || strings.Join(rs[0][:6], "|") != "编号|姓名|性别|民族|出生日期|身份证号" {
+	if len(rs) != 3 || strings.Join(rs[0][:6], "|") != "编号|姓名|性别|民族|出生年月|身份证号" {
 		t.Fatalf("rows %q", rs)
 	}
 	h := rs[0]
@@ -173,7 +173,7 @@ func TestExportTrainees(t *testing.T) {
 	}
 	// Masked, the birth date is its month, as text: a date cell would
 	// hold the day, whatever its format shows.
-	cell, _ := excelize.CoordinatesToCellName(col(h, "出生日期")+1, 2)
+	cell, _ := excelize.CoordinatesToCellName(col(h, "出生年月")+1, 2)
 	if v, _ := x.GetCellValue("培养对象", cell); v != "1988-02" {
 		t.Errorf("birth date shown as %q", v)
 	}
@@ -194,6 +194,9 @@ func TestExportTrainees(t *testing.T) {
 		t.Fatal(err)
 	}
 	x2 := book(t, full)
+	if h := rows(t, x2, "培养对象")[0]; h[4] != "出生日期" {
+		t.Errorf("in full, the birth date is headed %q", h[4])
+	}
 	if v, _ := x2.GetCellValue("培养对象", "F2"); v != f.trainees[0].IDNumber {
 		t.Errorf("full ID %q", v)
 	}

@@ -107,7 +107,7 @@ func (x *Exporter) feedbackWorkbook(ctx context.Context, path string, recs []*tr
 		return err
 	}
 	defer w.Close()
-	s, err := w.AddSheet("培养对象", traineeCols)
+	s, err := w.AddSheet("培养对象", traineeCols(o))
 	if err != nil {
 		return err
 	}

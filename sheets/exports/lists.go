@@ -10,13 +10,20 @@ import (
 )
 
 // traineeCols are the columns of a trainee list; their headers are ones
-// the trainee import recognises.
-var traineeCols = []sheets.Col{
-	{Header: "编号", Kind: sheets.Int}, {Header: "姓名"}, {Header: "性别"}, {Header: "民族"},
-	{Header: "出生日期", Kind: sheets.Date}, {Header: "身份证号", Width: 21}, {Header: "联系电话", Width: 14},
-	{Header: "学历"}, {Header: "入党时间", Kind: sheets.Date}, {Header: term(models.TermBranch)}, {Header: term(models.TermDirection)},
-	{Header: term(models.TermHomeRegion)}, {Header: term(models.TermCurrentDistrict)}, {Header: "工作单位"}, {Header: "推荐单位"}, {Header: "批次"},
-	{Header: "重点培养对象"}, {Header: "培养阶段"}, {Header: "备注"},
+// the trainee import recognises. Masked, the birth date is its month,
+// under 出生年月; with full IDs, the date under 出生日期.
+func traineeCols(o Options) []sheets.Col {
+	birth := term(models.TermBirthMonth)
+	if o.FullIDs {
+		birth = term(models.TermBirthDate)
+	}
+	return []sheets.Col{
+		{Header: "编号", Kind: sheets.Int}, {Header: "姓名"}, {Header: "性别"}, {Header: "民族"},
+		{Header: birth, Kind: sheets.Date}, {Header: "身份证号", Width: 21}, {Header: "联系电话", Width: 14},
+		{Header: "学历"}, {Header: "入党时间", Kind: sheets.Date}, {Header: term(models.TermBranch)}, {Header: term(models.TermDirection)},
+		{Header: term(models.TermHomeRegion)}, {Header: term(models.TermCurrentDistrict)}, {Header: "工作单位"}, {Header: "推荐单位"}, {Header: "批次"},
+		{Header: "重点培养对象"}, {Header: "培养阶段"}, {Header: "备注"},
+	}
 }
 
 // traineeValues is a trainee's row of traineeCols.
@@ -55,7 +62,7 @@ func (x *Exporter) trainees(ctx context.Context, path string, f models.TraineeFi
 		return 0, err
 	}
 	defer w.Close()
-	s, err := w.AddSheet("培养对象", traineeCols)
+	s, err := w.AddSheet("培养对象", traineeCols(o))
 	if err != nil {
 		return 0, err
 	}
