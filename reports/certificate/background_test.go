@@ -2,6 +2,7 @@ package certificate_test
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
@@ -58,6 +59,22 @@ func pngHeader(w, h uint32) []byte {
 // pixels would not fit in memory before reading them; each refusal says
 // why.
 func TestBackgroundRefusesHostileFiles(t *testing.T) {
+	refusesHostileFiles(t, settings.CertBackground, settings.MaxImageBytes, imageMessages{settings.MsgImageNotFile,
+		settings.MsgImageType, settings.MsgImageTooBig, settings.MsgImagePixels, settings.MsgImageDamaged, settings.MsgImageUnreadable})
+}
+
+// The scan of the seal is held to the background's pixel limits (a PNG
+// of 16384² pixels, which the PDF writer would take, is refused before it
+// is decoded) and to its own smaller size.
+func TestSealRefusesHostileFiles(t *testing.T) {
+	refusesHostileFiles(t, settings.CertSealImage, settings.MaxSealBytes, imageMessages{settings.MsgSealNotFile,
+		settings.MsgSealType, settings.MsgSealTooBig, settings.MsgSealPixels, settings.MsgSealDamaged, settings.MsgSealUnreadable})
+}
+
+// imageMessages are the refusals of a setting that names an image file.
+type imageMessages struct{ notFile, typ, tooBig, pixels, damaged, unreadable string }
+
+func refusesHostileFiles(t *testing.T, key string, maxBytes int, m imageMessages) {
 	f := certtest.New(t)
 	dir := t.TempDir()
 	write := func(name string, b []byte) string {
@@ -67,27 +84,22 @@ func TestBackgroundRefusesHostileFiles(t *testing.T) {
 		}
 		return p
 	}
-	big := write("big.png", append(pngOf(t, 4, 4), make([]byte, settings.MaxImageBytes)...))
-	cases := map[string]string{
-		"a folder":               dir,
-		"a text file":            write("bg.png", []byte("not an image")),
-		"a file over 20 MB":      big,
-		"a PNG of 20000² pixels": write("huge.png", pngHeader(20000, 20000)),
-		"a PNG of 9000×9000":     write("wide.png", pngHeader(9000, 9000)),
-		"a damaged PNG":          write("cut.png", pngOf(t, 64, 64)[:80]),
-		"a missing file":         filepath.Join(dir, "none.png"),
-	}
-	want := map[string]string{
-		"a folder": settings.MsgImageNotFile, "a text file": settings.MsgImageType, "a file over 20 MB": settings.MsgImageTooBig,
-		"a PNG of 20000² pixels": settings.MsgImagePixels, "a PNG of 9000×9000": settings.MsgImagePixels,
-		"a damaged PNG": settings.MsgImageDamaged, "a missing file": settings.MsgImageUnreadable,
+	cases := map[string][2]string{
+		"a folder":               {dir, m.notFile},
+		"a text file":            {write("bg.png", []byte("not an image")), m.typ},
+		"a file over the limit":  {write("big.png", append(pngOf(t, 4, 4), make([]byte, maxBytes)...)), m.tooBig},
+		"a PNG of 20000² pixels": {write("huge.png", pngHeader(20000, 20000)), m.pixels},
+		"a PNG of 16384² pixels": {write("max.png", pngHeader(16384, 16384)), m.pixels},
+		"a PNG of 9000×9000":     {write("wide.png", pngHeader(9000, 9000)), m.pixels},
+		"a damaged PNG":          {write("cut.png", pngOf(t, 64, 64)[:80]), m.damaged},
+		"a missing file":         {filepath.Join(dir, "none.png"), m.unreadable},
 	}
 	for what, path := range specialFiles(t, dir) {
-		cases[what], want[what] = path, settings.MsgImageNotFile
+		cases[what] = [2]string{path, m.notFile}
 	}
-	for what, path := range cases {
+	for what, c := range cases {
 		done := make(chan error, 1)
-		go func() { done <- f.Svc.Settings.SaveSettings(f.Ctx, map[string]string{settings.CertBackground: path}) }()
+		go func() { done <- f.Svc.Settings.SaveSettings(f.Ctx, map[string]string{key: c[0]}) }()
 		var err error
 		select {
 		case err = <-done:
@@ -95,12 +107,12 @@ func TestBackgroundRefusesHostileFiles(t *testing.T) {
 			t.Fatalf("%s: still reading after a minute", what)
 		}
 		var l models.ErrorList
-		if !errors.As(err, &l) || len(l) != 1 || l[0].Message != want[what] || l[0].Field != settings.CertBackground {
-			t.Errorf("%s: %v, want %q", what, err, want[what])
+		if !errors.As(err, &l) || len(l) != 1 || l[0].Message != c[1] || l[0].Field != key {
+			t.Errorf("%s: %v, want %q", what, err, c[1])
 		}
 	}
-	if v, _ := f.Svc.Settings.Setting(f.Ctx, settings.CertBackground); v != "" {
-		t.Errorf("a refused background was stored: %q", v)
+	if v, _ := f.Svc.Settings.Setting(f.Ctx, key); v != "" {
+		t.Errorf("a refused %s was stored: %q", key, v)
 	}
 }
 
@@ -176,5 +188,46 @@ func TestBackgroundCopiedIntoTheDatabase(t *testing.T) {
 	}
 	if kept, _ := db.SettingFile(f.Ctx, settings.CertBackground); kept != nil {
 		t.Error("the copy outlived the setting")
+	}
+}
+
+// sealCopy is a database holding a seal image setting and its copy.
+type sealCopy struct{ data []byte }
+
+func (sealCopy) Setting(_ context.Context, key string) (string, error) {
+	if key == settings.CertSealImage {
+		return "seal.png", nil
+	}
+	return "", nil
+}
+
+func (c sealCopy) SettingFile(_ context.Context, key string) (*models.SettingFile, error) {
+	if key == settings.CertSealImage {
+		return &models.SettingFile{Key: key, Data: c.data}, nil
+	}
+	return nil, nil
+}
+
+// A seal's copy kept in the database is checked again when it is read,
+// with the settings' limits: one the PDF writer would still take (16384²
+// pixels) is refused before it is decoded, and so is one over the size.
+func TestSealCopyHeldToTheLimits(t *testing.T) {
+	for what, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"16384² pixels":    {pngHeader(16384, 16384), settings.MsgSealPixels},
+		"over 2 MB":        {append(pngOf(t, 4, 4), make([]byte, settings.MaxSealBytes)...), settings.MsgSealTooBig},
+		"not an image":     {[]byte("not an image"), settings.MsgSealType},
+		"a truncated scan": {pngOf(t, 64, 64)[:80], settings.MsgSealDamaged},
+	} {
+		_, err := certificate.LoadSettings(context.Background(), sealCopy{c.data})
+		var l models.ErrorList
+		if !errors.As(err, &l) || l.ByField()[settings.CertSealImage] == nil || l.ByField()[settings.CertSealImage].Message != c.want {
+			t.Errorf("a copy of %s: %v, want %q", what, err, c.want)
+		}
+	}
+	if _, err := certificate.LoadSettings(context.Background(), sealCopy{pngOf(t, 64, 64)}); err != nil {
+		t.Errorf("a good copy: %v", err)
 	}
 }
