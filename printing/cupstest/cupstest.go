@@ -7,7 +7,9 @@
 // scheduler is stopped when the test ends. It is not used by the program.
 //
 // It needs Debian's cups package (scripts/setup.sh installs it) and root,
-// as cupsd does; elsewhere the test is skipped.
+// as cupsd does; elsewhere the test is skipped, except in CI (CI set, or
+// PEIYANG_REQUIRE_CUPS=1, which .ci/run sets), where it fails: the
+// printing tests must run there.
 package cupstest
 
 import (
@@ -17,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -31,13 +34,19 @@ type Server struct {
 // Start starts a scheduler and sets CUPS_SERVER for the rest of the test.
 func Start(t testing.TB) *Server {
 	t.Helper()
+	// cupsd and lpadmin are in /usr/sbin, which a user's PATH may lack.
+	if _, err := exec.LookPath("cupsd"); err != nil {
+		if _, err := os.Stat("/usr/sbin/cupsd"); err == nil {
+			t.Setenv("PATH", os.Getenv("PATH")+string(os.PathListSeparator)+"/usr/sbin")
+		}
+	}
 	for _, tool := range []string{"cupsd", "lpadmin", "lp", "lpstat"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not found: install cups (scripts/setup.sh does) to test printing", tool)
+			unavailable(t, "%s not found: install cups (scripts/setup.sh does) to test printing", tool)
 		}
 	}
 	if os.Geteuid() != 0 {
-		t.Skip("cupsd runs as root: the printing tests need root")
+		unavailable(t, "cupsd runs as root: the printing tests need root")
 	}
 	dir, err := os.MkdirTemp("", "peiyang-cups-")
 	if err != nil {
@@ -90,6 +99,21 @@ func Start(t testing.TB) *Server {
 		}
 	}
 	return s
+}
+
+// Required reports whether a test that needs CUPS must fail, rather than
+// skip, when it cannot start a scheduler: on Linux in CI.
+func Required() bool {
+	return runtime.GOOS == "linux" && (os.Getenv("CI") != "" || os.Getenv("PEIYANG_REQUIRE_CUPS") == "1")
+}
+
+// unavailable skips the test, or fails it where CUPS is Required.
+func unavailable(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if Required() {
+		t.Fatalf("CUPS is required here (CI): "+format, args...)
+	}
+	t.Skipf(format, args...)
 }
 
 // AddPrinter adds a printer that takes PDF (copies made by pdftopdf, A4
