@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/certsign"
+	"peiyang/internal/poppler"
 	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/training"
@@ -470,6 +471,7 @@ func TestCertificatesPrint(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Fatalf("merged PDF: %v", err)
 	}
+	poppler.Check(t, pdf)
 	top := e.u.win.Canvas().Overlays().Top()
 	if top == nil || !shows(top, "Printed "+formatInt(course.Valid)+" certificate(s)") {
 		t.Errorf("the notice says %q", texts(top))
@@ -503,6 +505,9 @@ func TestCertificatesPrint(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(split, "*.pdf"))
 	if got := tapOpen(t, e, opened); len(files) != course.Valid || got != split {
 		t.Errorf("split wrote %d files, Open opened %q", len(files), got)
+	}
+	for _, f := range files {
+		poppler.Check(t, f)
 	}
 
 	// Cancelled at once: nothing written.

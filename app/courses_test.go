@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/internal/poppler"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/training"
@@ -453,6 +454,7 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 		if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 			t.Errorf("%s is no PDF: %v", name, err)
 		}
+		poppler.Check(t, name)
 		privatetest.Assert(t, name)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/internal/poppler"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/training"
@@ -395,6 +396,7 @@ func waitPDF(t *testing.T, e *testEnv, dir string, opened *[]string, prefix stri
 	if !strings.HasPrefix(string(data), "%PDF") || !strings.HasPrefix(filepath.Base(path), prefix) {
 		t.Errorf("printed %s: not a PDF", path)
 	}
+	poppler.Check(t, path)
 	privatetest.Assert(t, path)
 	wantAudit(t, e, "print", filepath.Base(path))
 	return path

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"peiyang/internal/poppler"
 	"peiyang/models"
 )
 
@@ -109,6 +110,7 @@ func TestSaveAsksAndNeverOverwritesSilently(t *testing.T) {
 	if b, _ := os.ReadFile(first); !strings.HasPrefix(string(b), "%PDF") {
 		t.Error("Replace did not replace the file")
 	}
+	poppler.Check(t, first)
 
 	// No program to open it: said, not swallowed.
 	openFile = func(string) error {

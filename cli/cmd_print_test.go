@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"peiyang/internal/poppler"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/store"
@@ -17,14 +17,7 @@ import (
 // listsText reads a PDF file back with pdftotext, white space removed.
 func listsText(t *testing.T, name string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not found: install poppler-utils")
-	}
-	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", name, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", name, err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
+	return poppler.NoSpace(poppler.FileText(t, name, "-layout"))
 }
 
 // listsDemo is a demo database with the IDs the print commands need.

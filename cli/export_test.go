@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"peiyang/internal/poppler"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 )
@@ -94,12 +94,5 @@ func TestExportFeedbackCommand(t *testing.T) {
 // poppler-utils is missing.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (poppler-utils)")
-	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return string(out)
+	return poppler.FileText(t, path, "-layout")
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"peiyang/internal/idattack"
+	"peiyang/internal/poppler"
 	"peiyang/models"
 	"peiyang/store"
 )
@@ -344,9 +345,5 @@ func readWorkbook(t *testing.T, a *attackers, source, path string) {
 // listsPlainText is pdftotext's layout text of the PDF, white space kept.
 func listsPlainText(t *testing.T, name string) string {
 	t.Helper()
-	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", name, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", name, err)
-	}
-	return string(out)
+	return poppler.FileText(t, name, "-layout")
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,15 +30,7 @@ func certCourse(t *testing.T) (path string, course string, trainees []string) {
 
 func pdfToText(t *testing.T, name string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not found: install poppler-utils")
-	}
-	poppler.Check(t, name)
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", name, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", name, err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
+	return poppler.NoSpace(poppler.FileText(t, name))
 }
 
 func mode600(t *testing.T, name string) {

@@ -88,6 +88,19 @@ func Text(t testing.TB, pdf []byte, args ...string) string {
 	return string(out)
 }
 
+// FileText checks the PDF file name (see Check) and runs pdftotext with
+// args on it, returning its UTF-8 text.
+func FileText(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	NeedTool(t, "pdftotext")
+	Check(t, name)
+	out, err := exec.Command("pdftotext", append(append(args, "-enc", "UTF-8"), name, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", filepath.Base(name), err)
+	}
+	return string(out)
+}
+
 // BoxText returns the text pdftotext finds on page in the box x..x+w,
 // y..y+h millimetres, with all white space removed; extra args (such as
 // "-layout") go before the box.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"peiyang/certsign"
+	"peiyang/internal/poppler"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
 	"peiyang/reports/certificate"
@@ -164,9 +165,7 @@ func TestWriteFilesAndZip(t *testing.T) {
 		privatetest.Assert(t, path)
 		b, err := os.ReadFile(path)
 		must(t, err)
-		if !bytes.HasPrefix(b, []byte("%PDF-")) {
-			t.Errorf("%s is no PDF", path)
-		}
+		poppler.WritePDF(t, b) // qpdf --check
 	}
 
 	var zb bytes.Buffer

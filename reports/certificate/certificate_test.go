@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"peiyang/certsign"
+	"peiyang/internal/poppler"
 	"peiyang/models"
 	"peiyang/reports/certificate/certtest"
 	"peiyang/reports/certificate/qr"
@@ -26,6 +27,7 @@ func printPDF(t *testing.T, p *Printer, items []Item) []byte {
 	if err := p.WriteMerged(&b, items); err != nil {
 		t.Fatal(err)
 	}
+	poppler.WritePDF(t, b.Bytes()) // qpdf --check
 	return b.Bytes()
 }
 

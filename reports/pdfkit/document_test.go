@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"peiyang/internal/poppler"
+
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -38,6 +40,7 @@ func pdfBytes(t testing.TB, d *Doc) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	poppler.WritePDF(t, b) // qpdf --check
 	return b
 }
 
