@@ -232,6 +232,9 @@ func (u *ui) autoBackup(ctx context.Context, now time.Time) string {
 		logError("automatic backup", err)
 		return ""
 	}
+	if path == "" {
+		return "" // none to make (a shared database without a backup folder set)
+	}
 	if err := u.svc.Settings.SetSetting(ctx, settingLastAutoBackup, day); err != nil {
 		logError("automatic backup", err)
 	}

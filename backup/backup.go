@@ -124,13 +124,17 @@ func backupKey(name string) (key string, ok bool) {
 
 // Settings returns the automatic backups' folder and count from the
 // database's settings, with their defaults: the folder "backups" beside
-// the database, and DefaultKeep.
+// the database ("" on PostgreSQL), and DefaultKeep.
 func Settings(ctx context.Context, db *store.DB) (dir string, keep int, err error) {
 	dir, err = db.Setting(ctx, SettingFolder)
 	if err != nil {
 		return "", 0, err
 	}
-	if strings.TrimSpace(dir) == "" {
+	switch {
+	case strings.TrimSpace(dir) != "":
+	case db.IsPostgres():
+		dir = "" // none unless set (see Auto)
+	default:
 		dir = filepath.Join(filepath.Dir(db.Path()), "backups")
 	}
 	keep = DefaultKeep
@@ -145,10 +149,13 @@ func Settings(ctx context.Context, db *store.DB) (dir string, keep int, err erro
 }
 
 // Auto makes an automatic backup as the settings say (for the window to
-// call when it closes) and returns its path.
+// call when it closes) and returns its path. A PostgreSQL database is
+// backed up automatically only into a folder the settings name: its
+// server's backups are its DBA's, and a copy of everybody's data on each
+// desk is not one to make by default. Then it returns "".
 func Auto(ctx context.Context, db *store.DB, now time.Time) (string, error) {
 	dir, keep, err := Settings(ctx, db)
-	if err != nil {
+	if err != nil || dir == "" {
 		return "", err
 	}
 	return Rotate(ctx, db, dir, keep, now)

@@ -35,9 +35,9 @@ import (
 // new; what an interrupted restore leaves beside it is cleaned up the
 // next time the database is opened (Recover).
 //
-// The policy is written against Target; its one form here is a SQLite
-// file (sqlitefile.go). A backup is always one portable SQLite file, so a
-// restore into another kind of database reuses the staging and the
+// The policy is written against Target, a SQLite file (sqlitefile.go) or
+// a PostgreSQL database (postgres.go). A backup is always one portable
+// SQLite file, so a restore into PostgreSQL reuses the staging and the
 // checks and swaps differently.
 
 // Target is the live database a restore replaces.
@@ -61,6 +61,10 @@ type Target interface {
 	Swap(ctx context.Context, staged, aside string) error
 	// Discard removes the staged copy and what it left beside it.
 	Discard(staged string)
+	// Register records the restore as under way, so that no other
+	// restore starts; the hold is nil where the target keeps its own
+	// record (PostgreSQL: an advisory lock, released by Discard).
+	Register() (*inuse.Hold, error)
 }
 
 // NotRestored is the error of a restore that did not happen: the database
@@ -84,6 +88,7 @@ func notRestored(err error) error {
 
 // Pending is a checked backup, staged to replace the database.
 type Pending struct {
+	done    bool // discarded
 	target  Target
 	reg     *inuse.Hold // the restore's entry in the register
 	self    *inuse.Hold
@@ -110,7 +115,7 @@ func Restore(ctx context.Context, dbPath, src string, now time.Time) (aside stri
 // has it open (the window): every other process must have closed it. Call
 // Commit or Discard on the result. Any error is *NotRestored.
 func Prepare(ctx context.Context, dbPath, src string, now time.Time, self *inuse.Hold) (*Pending, error) {
-	t, err := newSQLiteFile(dbPath)
+	t, err := newTarget(ctx, dbPath)
 	if err != nil {
 		return nil, notRestored(err)
 	}
@@ -129,9 +134,10 @@ func prepare(ctx context.Context, t Target, src string, now time.Time, self *inu
 	if _, err := os.Stat(srcAbs); err != nil {
 		return nil, models.Errorf(models.EINVALID, "file", "The file {{.Path}} cannot be read.", "Path", src)
 	}
-	reg, err := inuse.Register(t.Name(), inuse.Restore)
+	reg, err := t.Register()
 	if err != nil {
-		return nil, fileError(err, filepath.Dir(t.Name()))
+		t.Discard("")
+		return nil, err
 	}
 	p := &Pending{target: t, reg: reg, self: self}
 	ok := false
@@ -186,12 +192,11 @@ func (p *Pending) Commit(ctx context.Context) (aside string, err error) {
 // register; after a Commit there is nothing left to remove. It may be
 // called more than once.
 func (p *Pending) Discard() {
-	if p == nil || p.reg == nil {
+	if p == nil || p.done {
 		return
 	}
-	if p.staged != "" {
-		p.target.Discard(p.staged)
-	}
+	p.done = true
+	p.target.Discard(p.staged)
 	_ = p.reg.Release()
 	p.reg = nil
 }

@@ -130,7 +130,18 @@ func (f *sqliteFile) settleLive(ctx context.Context) error {
 	return nil
 }
 
+func (f *sqliteFile) Register() (*inuse.Hold, error) {
+	reg, err := inuse.Register(f.path, inuse.Restore)
+	if err != nil {
+		return nil, fileError(err, filepath.Dir(f.path))
+	}
+	return reg, nil
+}
+
 func (f *sqliteFile) Discard(staged string) {
+	if staged == "" {
+		return
+	}
 	for _, sfx := range append([]string{""}, sideFiles...) {
 		_ = os.Remove(staged + sfx)
 	}

@@ -65,13 +65,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 			return exitOK
 		case args[0] == "--db" || args[0] == "-db":
 			if len(args) < 2 || args[1] == "" {
-				fmt.Fprintln(stderr, "peiyang: --db needs the path of a database file")
+				fmt.Fprintln(stderr, "peiyang: --db needs the path of a database file or a PostgreSQL connection string")
 				return exitUsage
 			}
 			e.dbPath, args = args[1], args[2:]
 		case strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db="):
 			if e.dbPath = args[0][strings.Index(args[0], "=")+1:]; e.dbPath == "" {
-				fmt.Fprintln(stderr, "peiyang: --db needs the path of a database file")
+				fmt.Fprintln(stderr, "peiyang: --db needs the path of a database file or a PostgreSQL connection string")
 				return exitUsage
 			}
 			args = args[1:]
@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	// parse prints the help, once: on stdout when asked, on stderr after
 	// a wrong flag.
 	e.fs.Usage = func() {}
-	e.fs.Var((*dbFlag)(&e.dbPath), "db", "database `file` (default: $"+EnvDB+", else peiyang.db in the user's config folder)")
+	e.fs.Var((*dbFlag)(&e.dbPath), "db", "database `file` or PostgreSQL connection string (default: $"+EnvDB+", else peiyang.db in the user's config folder)")
 	ctx, interrupted, release := interruptible(e.ctx)
 	e.ctx = ctx
 	err := cmd.run(e, rest)
@@ -152,7 +152,7 @@ func (f *dbFlag) String() string { return string(*f) }
 
 func (f *dbFlag) Set(v string) error {
 	if v == "" {
-		return errors.New("it needs the path of a database file")
+		return errors.New("it needs the path of a database file or a PostgreSQL connection string")
 	}
 	*f = dbFlag(v)
 	return nil
@@ -257,14 +257,17 @@ func printHelp(w io.Writer) {
 	fmt.Fprint(w, `Peiyang (培养): the joint cultivation programme of mobile party members.
 
 Usage:
-  peiyang [--db FILE]                 open the window
-  peiyang [--db FILE] COMMAND [ARGS]  run a command
-  peiyang --version                   print the version and the commit
+  peiyang [--db DATABASE]                 open the window
+  peiyang [--db DATABASE] COMMAND [ARGS]  run a command
+  peiyang --version                       print the version and the commit
 
-The database is --db FILE, else $PEIYANG_DB, else peiyang.db in the user's
-config folder; it is created on first use, in an existing folder (only the
-default's folder is made). Another program's database is refused and left
-unchanged; one that cannot be written opens for reading commands only.
+The database is --db DATABASE, else $PEIYANG_DB, else peiyang.db in the
+user's config folder. A file is created on first use, in an existing folder
+(only the default's folder is made). Another program's database is refused
+and left unchanged; one that cannot be written opens for reading commands
+only. A PostgreSQL connection string (postgres://user@host/peiyang, or
+postgres:///peiyang over the local socket) opens a shared database on a
+server, with the PG* variables and ~/.pgpass as psql uses them.
 
 Commands:
 `)

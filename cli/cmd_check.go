@@ -19,7 +19,7 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	path, _ := DatabasePath(e.dbPath)
+	path := e.dbName()
 	reviews, err := e.svc.FollowUp.ElectionReviews(e.ctx)
 	if err != nil {
 		return err

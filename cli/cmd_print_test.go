@@ -86,6 +86,9 @@ func listsMode600(t *testing.T, name string) {
 }
 
 func TestPrintLists(t *testing.T) {
+	if bothStores(t, TestPrintLists) {
+		return
+	}
 	d := newListsDemo(t)
 	dir := t.TempDir()
 	out := func(name string) string { return filepath.Join(dir, name) }

@@ -9,6 +9,7 @@ import (
 
 	"peiyang/backup"
 	"peiyang/models"
+	"peiyang/store"
 	"peiyang/training"
 )
 
@@ -44,7 +45,7 @@ func runBackup(e *env, args []string) error {
 	if err := backup.Backup(e.ctx, e.db, pos[0]); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", e.db.Path(), pos[0])
+	fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", e.dbName(), pos[0])
 	return nil
 }
 
@@ -60,11 +61,14 @@ func runRestore(e *env, args []string) error {
 	// The database is not opened here: it must be closed while it is swapped.
 	aside, err := backup.Restore(e.ctx, path, pos[0], e.now())
 	if err != nil {
-		fmt.Fprintf(e.stderr, "peiyang: The database was not restored; it is as it was (%s).\n", path)
+		fmt.Fprintf(e.stderr, "peiyang: The database was not restored; it is as it was (%s).\n", e.dbName())
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", path, pos[0])
-	if aside != "" {
+	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", e.dbName(), pos[0])
+	switch {
+	case aside != "" && store.IsPostgres(path):
+		fmt.Fprintf(e.stdout, "The previous data are kept in the schema %s of the database (a DBA may drop it).\n", aside)
+	case aside != "":
 		fmt.Fprintf(e.stdout, "The previous database is kept as %s.\n", aside)
 	}
 	return nil

@@ -60,9 +60,10 @@ func commands() []*command {
 		{name: "print calibration", args: "--out FILE.pdf [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: withPrinter(runPrintCalibration), reads: true},
 		// Verifying a certificate code (cmd_verify.go).
 		{name: "verify", args: "TEXT [--json]", summary: "Check a certificate's QR code text offline: valid, void, replaced or forged (exit code 0 only when valid).", run: runVerify, reads: true},
-		// Backups, the audit trail and retention (cmd_safety.go).
-		{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE, readable by you only (mode 0600; on Windows your account alone), even while the window is open.", run: runBackup},
-		{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Refused while another Peiyang program has the database open.", run: runRestore},
+		// Backups, the audit trail and retention (cmd_safety.go); copy (cmd_copy.go).
+		{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE, readable by you only (mode 0600; on Windows your account alone), even while the window is open; from PostgreSQL too, as an ordinary SQLite file.", run: runBackup},
+		{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Refused while another Peiyang program has the database open (on PostgreSQL: while any other client is connected, named).", run: runRestore},
+		{name: "copy", args: "--from DATABASE --to DATABASE [--json]", summary: "Copy a whole database into an empty one (a SQLite file into a PostgreSQL database, or back) in one transaction, and show every table's rows read and copied.", run: runCopy},
 		{name: "audit", args: "[--since DATE] [--entity E] [--action A] [--limit N] [--json]", summary: "Show the audit trail: who changed, printed or exported what, and when (newest first).", run: runAudit, reads: true},
 		{name: "retention", args: "--older-than YEARS [--dry-run] [--json]", summary: "De-identify trainees inactive for that many years: remove ID number, phone and birth date; keep name, region, courses and outcomes.", run: runRetention},
 	}

@@ -55,6 +55,9 @@ func (e *env) open() error {
 	if err != nil {
 		return err
 	}
+	if store.IsPostgres(path) {
+		return e.openServer(path)
+	}
 	if e.dbPath == "" && os.Getenv(EnvDB) == "" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return fmt.Errorf("create the config folder: %w", err)
@@ -92,6 +95,33 @@ func (e *env) open() error {
 	return nil
 }
 
+// openServer connects to a PostgreSQL database: there is no file, so no
+// register of who has it open (the server knows its sessions, which a
+// restore asks), and nothing read-only. Messages name the database
+// without its password.
+func (e *env) openServer(target string) error {
+	db, err := store.Open(target)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", store.WithoutPassword(target), err)
+	}
+	e.db = db
+	e.svc = training.New(db, training.WithClock(e.now))
+	if slices.Contains(db.Migrated(), reviewedSchema) {
+		e.upgradeNotice()
+	}
+	return nil
+}
+
+// dbName is the chosen database as messages name it: the file, or the
+// PostgreSQL database without its password.
+func (e *env) dbName() string {
+	if e.db != nil {
+		return e.db.Name()
+	}
+	path, _ := DatabasePath(e.dbPath)
+	return store.WithoutPassword(path)
+}
+
 // reviewedSchema is the schema version whose upgrade lists records to
 // review (store/migrations/0003_election_rules.sql).
 const reviewedSchema = 3
@@ -110,8 +140,9 @@ func (e *env) close() error {
 	return err
 }
 
-// DatabasePath resolves the database file: the flag, else $PEIYANG_DB,
-// else peiyang.db in the user's config folder.
+// DatabasePath resolves the database: the flag, else $PEIYANG_DB, else
+// peiyang.db in the user's config folder. The flag and the variable take
+// a file's path or a PostgreSQL connection string (postgres://...).
 func DatabasePath(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil

@@ -32,6 +32,9 @@ func cellAt(t *testing.T, path, sheet, cell string) string {
 }
 
 func TestExportCommands(t *testing.T) {
+	if bothStores(t, TestExportCommands) {
+		return
+	}
 	db, c := courseDB(t)
 	course := strconv.FormatInt(c.ID, 10)
 	dir := t.TempDir()
@@ -64,6 +67,9 @@ func TestExportCommands(t *testing.T) {
 }
 
 func TestExportFeedbackCommand(t *testing.T) {
+	if bothStores(t, TestExportFeedbackCommand) {
+		return
+	}
 	db, _ := courseDB(t)
 	dir := filepath.Join(t.TempDir(), "德阳")
 	r := cmd(t, db, "export", "feedback", "--region", "德阳市", "--out", dir)

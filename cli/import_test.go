@@ -45,6 +45,9 @@ var (
 )
 
 func TestImportTraineesCommand(t *testing.T) {
+	if bothStores(t, TestImportTraineesCommand) {
+		return
+	}
 	db := tempDB(t)
 	dir := t.TempDir()
 	list := writeFile(t, dir, "名单.csv", "中江县推荐名单,,,\n序号,姓名,身份证号码,手机,户籍地\n"+
@@ -108,6 +111,9 @@ func TestImportTraineesCommand(t *testing.T) {
 }
 
 func TestImportTraineesNominatedByName(t *testing.T) {
+	if bothStores(t, TestImportTraineesNominatedByName) {
+		return
+	}
 	path := tempDB(t)
 	db, err := store.Open(path)
 	if err != nil {
@@ -149,6 +155,9 @@ func courseDB(t *testing.T) (string, *models.Course) {
 }
 
 func TestImportSessionsAndAttendanceCommands(t *testing.T) {
+	if bothStores(t, TestImportSessionsAndAttendanceCommands) {
+		return
+	}
 	db, c := courseDB(t)
 	course := strconv.FormatInt(c.ID, 10)
 	dir := t.TempDir()

@@ -26,6 +26,9 @@ func fakeSignals(t *testing.T, delay time.Duration) {
 // TestCtrlCStopsTheDemoLoad interrupts `demo` while it generates or loads
 // 20,000 trainees: the command exits 130 and the database stays empty.
 func TestCtrlCStopsTheDemoLoad(t *testing.T) {
+	if bothStores(t, TestCtrlCStopsTheDemoLoad) {
+		return
+	}
 	db := tempDB(t)
 	fakeSignals(t, 300*time.Millisecond)
 	r := cmd(t, db, "demo", "--trainees", "20000")
@@ -48,6 +51,9 @@ func TestCtrlCStopsTheDemoLoad(t *testing.T) {
 // TestCtrlCAfterTheWork: a signal that comes after the command finished
 // changes nothing: exit 0.
 func TestCtrlCAfterTheWork(t *testing.T) {
+	if bothStores(t, TestCtrlCAfterTheWork) {
+		return
+	}
 	db := tempDB(t)
 	fakeSignals(t, time.Hour)
 	cmd(t, db, "settings", "set", "org.name", "基层党务学院").want(t, 0)

@@ -42,6 +42,9 @@ func cliPhoto(t *testing.T, w, h int) []byte {
 // refused folder, then the good one), then prints the certificates with
 // the photo box and the roster with --photos.
 func TestImportPhotosCommand(t *testing.T) {
+	if bothStores(t, TestImportPhotosCommand) {
+		return
+	}
 	f := certtest.New(t)
 	c, ts := f.Course("乡村振兴专题培训班", []string{"阿依古丽·买买提", "王𠮷", "欧阳娜娜"}, 3)
 	f.Issue(c)

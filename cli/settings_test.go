@@ -8,6 +8,9 @@ import (
 )
 
 func TestSettingsCommands(t *testing.T) {
+	if bothStores(t, TestSettingsCommands) {
+		return
+	}
 	db := tempDB(t)
 	cmd(t, db, "settings", "set", "certificate.signatory", "张校长").want(t, 0, "certificate.signatory = 张校长")
 	cmd(t, db, "settings", "get", "certificate.signatory").want(t, 0, "张校长")

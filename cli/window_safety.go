@@ -62,6 +62,9 @@ func (w *windowDB) restore(ctx context.Context, src string) (app.Restored, error
 	defer w.mu.Unlock()
 	e := w.e
 	path := e.db.Path()
+	if e.db.IsPostgres() {
+		path, _ = DatabasePath(e.dbPath)
+	}
 	p, err := backup.Prepare(ctx, path, src, e.now(), e.hold)
 	if err != nil {
 		return app.Restored{}, err

@@ -29,6 +29,11 @@ var readMethods = map[string]bool{
 	"SearchTrainees": true, "Setting": true, "SettingFile": true, "ReadOnly": true, "Update": true, "View": true,
 	"CountTraineePhotos": true, "FindTraineePhoto": true, "FindTraineePhotos": true,
 	"IsPostgres": true, "Name": true, "Retries": true, "User": true, // the PostgreSQL store's
+	"OtherSessions": true, "SchemaExists": true, "TryAdvisoryLock": true,
+	// A restore into PostgreSQL: the restore's entry is written into the
+	// backup's own trail before the swap (backup.recordRestore), as for a
+	// file.
+	"RestoreFrom": true, "DropRestoring": true,
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not

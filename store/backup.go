@@ -17,6 +17,10 @@ import (
 // another process go on reading and writing. The copy is created private
 // and must not exist yet (EEXIST-like ECONFLICT). It must not be called
 // inside Update or View.
+//
+// On PostgreSQL the backup is the same: an ordinary Peiyang SQLite file,
+// which either store can restore, copied (Copy) from one read-only
+// REPEATABLE READ snapshot while other clients go on working.
 func (db *DB) BackupTo(ctx context.Context, path string) error {
 	if txFrom(ctx) != nil {
 		return errors.New("store: backup: not possible inside a transaction")
@@ -45,11 +49,35 @@ func (db *DB) BackupTo(ctx context.Context, path string) error {
 		os.Remove(abs)
 		return fmt.Errorf("store: backup: %w", err)
 	}
-	if _, err := db.wr.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
-		os.Remove(abs)
-		return fmt.Errorf("store: backup: %w", err)
+	if err := db.backupInto(ctx, abs); err != nil {
+		for _, sfx := range []string{"", "-wal", "-shm"} {
+			os.Remove(abs + sfx)
+		}
+		return err
 	}
 	if err := private.Restrict(abs); err != nil {
+		return fmt.Errorf("store: backup: %w", err)
+	}
+	return nil
+}
+
+// backupInto writes the copy into the empty file abs.
+func (db *DB) backupInto(ctx context.Context, abs string) error {
+	if db.dialect != postgresDialect {
+		if _, err := db.wr.ExecContext(ctx, `VACUUM INTO ?`, abs); err != nil {
+			return fmt.Errorf("store: backup: %w", err)
+		}
+		return nil
+	}
+	dst, err := OpenTarget(abs)
+	if err != nil {
+		return fmt.Errorf("store: backup: %w", err)
+	}
+	_, err = Copy(ctx, db, dst, "")
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("store: backup: %w", err)
 	}
 	return nil
@@ -100,6 +128,9 @@ func Checkpoint(ctx context.Context, path string) error {
 // before closing a database whose file another program replaced, whose
 // log SQLite then leaves behind beside the new file.
 func (db *DB) FoldLog(ctx context.Context) error {
+	if db.dialect == postgresDialect {
+		return nil // a server has no file to fold
+	}
 	var busy, logged, done int
 	err := db.wr.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logged, &done)
 	if err != nil {

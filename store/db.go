@@ -52,6 +52,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"peiyang/internal/private"
 	"peiyang/training"
 
@@ -77,6 +79,7 @@ type DB struct {
 	name    string  // PostgreSQL: user@host:port/database
 	// password is PostgreSQL's, kept only to strip it from errors.
 	password string
+	pgConfig *pgx.ConnConfig // PostgreSQL: how the pool connects
 	now      func() time.Time
 	// migrated lists the schema versions this Open applied.
 	migrated []int
@@ -94,12 +97,16 @@ type DB struct {
 // file is refused and left unchanged (checkFile). A file or folder that
 // cannot be written is refused with an error holding ErrNotWritable;
 // OpenReadOnly then opens it for reading.
-func Open(path string) (*DB, error) {
+func Open(path string) (*DB, error) { return open(path, true) }
+
+// open opens the database; without index it leaves the search index as
+// it is and writes nothing beyond the schema (a copy's target).
+func open(path string, index bool) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: open: no database path")
 	}
 	if IsPostgres(path) {
-		return openPostgres(path)
+		return openPostgres(path, index)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -144,9 +151,11 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", filepath.Base(abs), err)
 	}
-	if err := db.checkSearchIndex(ctx); err != nil {
-		db.Close()
-		return nil, err
+	if index {
+		if err := db.checkSearchIndex(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	// SQLite may have made the -wal and -shm files just now.
 	if err := tightenMode(abs); err != nil {

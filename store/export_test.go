@@ -41,3 +41,15 @@ func MigrationVersions() (sqlite, postgres []int) {
 	}
 	return versions(sqliteDialect), versions(postgresDialect)
 }
+
+// CopyTable is a table Copy writes, with the columns ordering its rows.
+type CopyTable struct{ Name, Order string }
+
+// CopyTables returns the tables Copy writes, in order.
+func CopyTables() []CopyTable {
+	out := make([]CopyTable, len(copyTables))
+	for i, t := range copyTables {
+		out[i] = CopyTable{t.name, t.order}
+	}
+	return out
+}

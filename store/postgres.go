@@ -68,7 +68,7 @@ func WithoutPassword(target string) string {
 
 // openPostgres connects to the server and brings the database's schema up
 // to date.
-func openPostgres(target string) (*DB, error) {
+func openPostgres(target string, index bool) (*DB, error) {
 	cfg, err := pgx.ParseConfig(strings.TrimSpace(target))
 	if err != nil {
 		return nil, models.Errorf(models.EINVALID, "db", "The connection string {{.Target}} cannot be read: {{.Err}}",
@@ -80,7 +80,12 @@ func openPostgres(target string) (*DB, error) {
 	if _, ok := cfg.RuntimeParams["application_name"]; !ok {
 		cfg.RuntimeParams["application_name"] = applicationName()
 	}
-	db := &DB{dialect: postgresDialect, name: pgName(cfg), password: cfg.Password,
+	return openPostgresConfig(cfg, index)
+}
+
+// openPostgresConfig opens the pool of the connection configuration.
+func openPostgresConfig(cfg *pgx.ConnConfig, index bool) (*DB, error) {
+	db := &DB{dialect: postgresDialect, name: pgName(cfg), password: cfg.Password, pgConfig: cfg,
 		now: func() time.Time { return time.Now() }}
 	pool := stdlib.OpenDB(*cfg)
 	pool.SetMaxOpenConns(pgPoolSize)
@@ -100,9 +105,11 @@ func openPostgres(target string) (*DB, error) {
 		pool.Close()
 		return nil, db.redactErr(err)
 	}
-	if err := db.checkSearchIndex(ctx); err != nil {
-		pool.Close()
-		return nil, db.redactErr(err)
+	if index {
+		if err := db.checkSearchIndex(ctx); err != nil {
+			pool.Close()
+			return nil, db.redactErr(err)
+		}
 	}
 	return db, nil
 }
@@ -219,10 +226,33 @@ func pgLockMigrations(ctx context.Context, q querier) error {
 	return err
 }
 
-// Advisory lock keys, in Peiyang's own range.
+// Advisory lock keys, in Peiyang's own range ("peiy" and a number).
 const (
-	advisoryMigrate int64 = 0x7065_6979_0001 // "peiy" 1
+	advisoryMigrate int64 = 0x7065_6979_0001
+	// LockRestore is held by a restore under way.
+	LockRestore int64 = 0x7065_6979_0002
 )
+
+// TryAdvisoryLock takes PostgreSQL's session advisory lock key on a
+// connection of its own, without waiting: ok is false when another
+// session holds it. unlock releases it.
+func (db *DB) TryAdvisoryLock(ctx context.Context, key int64) (unlock func(), ok bool, err error) {
+	c, err := db.wr.Conn(ctx)
+	if err != nil {
+		return nil, false, db.connErr(fmt.Errorf("store: lock: %w", err), inRead)
+	}
+	if err := c.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, key).Scan(&ok); err != nil || !ok {
+		c.Close()
+		if err != nil {
+			return nil, false, fmt.Errorf("store: lock: %w", db.redactErr(err))
+		}
+		return nil, false, nil
+	}
+	return func() {
+		_, _ = c.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, key)
+		c.Close()
+	}, true, nil
+}
 
 // pgIntegrityCheck is IntegrityCheck on PostgreSQL.
 func (db *DB) pgIntegrityCheck(ctx context.Context) (string, error) {

@@ -1,0 +1,127 @@
+package backup
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"peiyang/internal/pgtest"
+	"peiyang/models"
+	"peiyang/store"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// pgScene is a PostgreSQL database holding 旧村, a backup of it, and then
+// 新村 too.
+func pgScene(t *testing.T) (target, bak string) {
+	t.Helper()
+	target = pgtest.NewDatabase(t, "")
+	bak = filepath.Join(t.TempDir(), "bak.db")
+	db, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s := &scene{}
+	s.addOrg(t, db, "旧村")
+	if err := Backup(bg, db, bak); err != nil {
+		t.Fatal(err)
+	}
+	s.addOrg(t, db, "新村")
+	return target, bak
+}
+
+// A backup of a PostgreSQL database restores into it: the backup's data
+// with the restore's entry in the audit trail, the previous data kept in
+// the set-aside schema.
+func TestRestorePostgres(t *testing.T) {
+	target, bak := pgScene(t)
+	if got := orgs(t, target); got != "新村,旧村" {
+		t.Fatalf("before: %q", got)
+	}
+	aside, err := Restore(bg, target, bak, time.Date(2026, 3, 1, 9, 30, 0, 0, time.Local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aside != "before_restore_20260301_093000" {
+		t.Errorf("aside %q", aside)
+	}
+	if got := orgs(t, target); got != "旧村" {
+		t.Errorf("after: %q, want the backup's", got)
+	}
+	db, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	es, err := db.FindAudit(bg, models.AuditFilter{Action: "restore"})
+	if err != nil || len(es) != 1 || !strings.Contains(es[0].After, "bak.db") {
+		t.Errorf("restore entries %v, %v", es, err)
+	}
+	// The previous data are there, in their schema.
+	c, err := pgx.Connect(bg, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := c.QueryRow(bg, `SELECT count(*) FROM `+aside+`.organisations WHERE name = '新村'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("the set-aside schema holds %d 新村, %v", n, err)
+	}
+	c.Close(bg)
+	// A second restore in the same second gets a name of its own.
+	aside2, err := restoreOnceAlone(target, bak, time.Date(2026, 3, 1, 9, 30, 0, 0, time.Local))
+	if err != nil || aside2 == aside {
+		t.Errorf("second restore: %q, %v", aside2, err)
+	}
+}
+
+// While another client is connected, a restore is refused, naming it,
+// and the database is as it was; once it has gone, the restore goes.
+func TestRestorePostgresRefusedWhileConnected(t *testing.T) {
+	target, bak := pgScene(t)
+	cfg, err := pgx.ParseConfig(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.RuntimeParams["application_name"] = "psql"
+	other, err := pgx.ConnectConfig(bg, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Restore(bg, target, bak, time.Now())
+	var nr *NotRestored
+	if err == nil || !errors.As(err, &nr) || models.ErrorCode(err) != models.ECONFLICT || !strings.Contains(err.Error(), "psql") {
+		t.Fatalf("restore beside another client: %v", err)
+	}
+	if got := orgs(t, target); got != "新村,旧村" {
+		t.Errorf("after a refusal: %q", got)
+	}
+	other.Close(context.Background())
+	if _, err := restoreOnceAlone(target, bak, time.Now()); err != nil {
+		t.Fatalf("restore once alone: %v", err)
+	}
+	if got := orgs(t, target); got != "旧村" {
+		t.Errorf("after the restore: %q", got)
+	}
+}
+
+// restoreOnceAlone restores, trying again for a while as long as it is
+// refused for another connection: the server ends a closed session a
+// moment after its client has gone.
+func restoreOnceAlone(target, bak string, now time.Time) (string, error) {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		aside, err := Restore(bg, target, bak, now)
+		if err == nil || time.Now().After(deadline) || !strings.Contains(err.Error(), "other connection") {
+			return aside, err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
