@@ -8,6 +8,7 @@ type Return struct {
 	TraineeID  int64     `json:"trainee_id"`
 	VillageID  int64     `json:"village_id"` // the home village or community, an Organisation
 	ReturnDate Date      `json:"return_date"`
+	Post       string    `json:"post,omitempty"` // the post taken up on returning (任职情况), as reported
 	Notes      string    `json:"notes,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
@@ -29,6 +30,8 @@ func (r *Return) Validate(today Date) error {
 	}
 	r.Notes = StripBidiControls(r.Notes)
 	checkLen(&l, "notes", r.Notes, MaxText)
+	r.Post = StripBidiControls(CleanText(r.Post))
+	checkLen(&l, "post", r.Post, MaxName)
 	return l.Err()
 }
 
@@ -42,6 +45,7 @@ type Election struct {
 	Post      Post           `json:"post"`
 	Result    ElectionResult `json:"result"`
 	TermYears int            `json:"term_years"`
+	Votes     *int           `json:"votes,omitempty"` // votes received, nil when not reported
 	CreatedAt time.Time      `json:"created_at"`
 	UpdatedAt time.Time      `json:"updated_at"`
 }
@@ -69,6 +73,9 @@ func (e *Election) Validate() error {
 	checkSeat(&l, e.Committee, e.Post, e.Result)
 	if e.TermYears < 0 || e.TermYears > 10 {
 		l.Add("term_years", "The term must be between 0 and 10 years.")
+	}
+	if e.Votes != nil && *e.Votes < 0 {
+		l.Add("votes", "The votes cannot be negative.")
 	}
 	return l.Err()
 }

@@ -173,21 +173,21 @@ func (l *loader) loadFollowUp(ds *models.Dataset) {
 		VALUES (?, ?, ?, ?, ?, ?)`, ds.Contacts, func(c *models.Contact) []any {
 		return []any{c.ID, c.MentorshipID, c.Date, c.Mode, c.Summary, l.ts(c.CreatedAt)}
 	})
-	each(l, "returns", `INSERT INTO returns (id, trainee_id, village_id, return_date, notes, created_at,
-		updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, ds.Returns, func(r *models.Return) []any {
-		return []any{r.ID, r.TraineeID, r.VillageID, r.ReturnDate, r.Notes, l.ts(r.CreatedAt), l.ts(r.UpdatedAt)}
+	each(l, "returns", `INSERT INTO returns (id, trainee_id, village_id, return_date, post, notes, created_at,
+		updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, ds.Returns, func(r *models.Return) []any {
+		return []any{r.ID, r.TraineeID, r.VillageID, r.ReturnDate, r.Post, r.Notes, l.ts(r.CreatedAt), l.ts(r.UpdatedAt)}
 	})
 	returnTrainee := make(map[int64]int64, len(ds.Returns))
 	for _, r := range ds.Returns {
 		returnTrainee[r.ID] = r.TraineeID
 	}
 	each(l, "elections", `INSERT INTO elections (id, return_id, trainee_id, date, committee, post, result,
-		term_years, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ds.Elections, func(e *models.Election) []any {
+		term_years, votes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ds.Elections, func(e *models.Election) []any {
 		if e.TraineeID == 0 {
 			e.TraineeID = returnTrainee[e.ReturnID]
 		}
 		return []any{e.ID, e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result, e.TermYears,
-			l.ts(e.CreatedAt), l.ts(e.UpdatedAt)}
+			votesArg(e.Votes), l.ts(e.CreatedAt), l.ts(e.UpdatedAt)}
 	})
 }
 

@@ -9,11 +9,11 @@ import (
 	"peiyang/models"
 )
 
-const returnCols = `r.id, r.trainee_id, r.village_id, r.return_date, r.notes, r.created_at, r.updated_at`
+const returnCols = `r.id, r.trainee_id, r.village_id, r.return_date, r.post, r.notes, r.created_at, r.updated_at`
 
 func scanReturn(s scanner) (*models.Return, error) {
 	var r models.Return
-	if err := s.Scan(&r.ID, &r.TraineeID, &r.VillageID, &r.ReturnDate, &r.Notes,
+	if err := s.Scan(&r.ID, &r.TraineeID, &r.VillageID, &r.ReturnDate, &r.Post, &r.Notes,
 		timeCol{&r.CreatedAt}, timeCol{&r.UpdatedAt}); err != nil {
 		return nil, err
 	}
@@ -53,8 +53,8 @@ func (db *DB) CreateReturn(ctx context.Context, r *models.Return) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
 		id, err := w.create("returns", "create return", `INSERT INTO returns (trainee_id, village_id,
-			return_date, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			r.TraineeID, r.VillageID, r.ReturnDate, r.Notes, formatTime(now), formatTime(now))
+			return_date, post, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			r.TraineeID, r.VillageID, r.ReturnDate, r.Post, r.Notes, formatTime(now), formatTime(now))
 		if err != nil {
 			return err
 		}
@@ -69,8 +69,8 @@ func (db *DB) UpdateReturn(ctx context.Context, r *models.Return) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
 		err := w.update("returns", "update return", msgReturnNotFound, byID(r.ID), `UPDATE returns SET
-			trainee_id = ?, village_id = ?, return_date = ?, notes = ?, updated_at = ? WHERE id = ?`,
-			r.TraineeID, r.VillageID, r.ReturnDate, r.Notes, formatTime(now), r.ID)
+			trainee_id = ?, village_id = ?, return_date = ?, post = ?, notes = ?, updated_at = ? WHERE id = ?`,
+			r.TraineeID, r.VillageID, r.ReturnDate, r.Post, r.Notes, formatTime(now), r.ID)
 		if err == nil {
 			r.UpdatedAt = now
 		}
@@ -84,15 +84,29 @@ func (db *DB) DeleteReturn(ctx context.Context, id int64) error {
 }
 
 const electionCols = `e.id, e.return_id, e.trainee_id, e.date, e.committee, e.post, e.result,
-	e.term_years, e.created_at, e.updated_at`
+	e.term_years, e.votes, e.created_at, e.updated_at`
 
 func scanElection(s scanner) (*models.Election, error) {
 	var e models.Election
+	var votes sql.NullInt64
 	if err := s.Scan(&e.ID, &e.ReturnID, &e.TraineeID, &e.Date, &e.Committee, &e.Post, &e.Result,
-		&e.TermYears, timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}); err != nil {
+		&e.TermYears, &votes, timeCol{&e.CreatedAt}, timeCol{&e.UpdatedAt}); err != nil {
 		return nil, err
 	}
+	if votes.Valid {
+		v := int(votes.Int64)
+		e.Votes = &v
+	}
 	return &e, nil
+}
+
+// votesArg is an election's votes as a column's value: NULL when not
+// reported.
+func votesArg(v *int) any {
+	if v == nil {
+		return nil
+	}
+	return int64(*v)
 }
 
 // FindElectionByID returns the election record, or ENOTFOUND.
@@ -157,8 +171,8 @@ func (db *DB) CreateElection(ctx context.Context, e *models.Election) error {
 			return err
 		}
 		id, err := w.create("elections", "create election", `INSERT INTO elections (return_id, trainee_id, date,
-			committee, post, result, term_years, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result, e.TermYears,
+			committee, post, result, term_years, votes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result, e.TermYears, votesArg(e.Votes),
 			formatTime(now), formatTime(now))
 		if err != nil {
 			return err
@@ -177,8 +191,8 @@ func (db *DB) UpdateElection(ctx context.Context, e *models.Election) error {
 		}
 		err := w.update("elections", "update election", msgElectionNotFound, byID(e.ID), `UPDATE elections SET
 			return_id = ?, trainee_id = ?, date = ?, committee = ?, post = ?, result = ?, term_years = ?,
-			updated_at = ? WHERE id = ?`, e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result,
-			e.TermYears, formatTime(now), e.ID)
+			votes = ?, updated_at = ? WHERE id = ?`, e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result,
+			e.TermYears, votesArg(e.Votes), formatTime(now), e.ID)
 		if err == nil {
 			e.UpdatedAt = now
 		}
