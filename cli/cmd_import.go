@@ -269,3 +269,33 @@ func (e *env) printPhotoReport(rep *imports.PhotoReport, err error) error {
 	}
 	return err
 }
+
+// runImportOutcome returns the command that takes in returns, election
+// results, or both (kind is an imports.Kind…).
+func runImportOutcome(kind string) func(e *env, args []string) error {
+	return func(e *env, args []string) error {
+		dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
+		skip := e.fs.Bool("skip-invalid", false, "import the valid rows; write the rejected ones to FILE_rejected.xlsx beside the file")
+		ro := e.readFlags(true)
+		e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+		pos, err := e.parse(args, 1)
+		if err != nil {
+			return err
+		}
+		if err := e.open(); err != nil {
+			return err
+		}
+		opts := imports.OutcomeOptions{ReadOptions: *ro, DryRun: *dry, SkipInvalid: *skip}
+		im := e.importer()
+		var rep *imports.Report
+		switch kind {
+		case imports.KindReturns:
+			rep, err = im.ImportReturns(e.ctx, pos[0], opts)
+		case imports.KindElections:
+			rep, err = im.ImportElections(e.ctx, pos[0], opts)
+		default:
+			rep, err = im.ImportOutcomes(e.ctx, pos[0], opts)
+		}
+		return e.printReport(rep, err)
+	}
+}

@@ -50,7 +50,7 @@ func TestSchema3ReportsElectionsThatBreakTheRules(t *testing.T) {
 	secretaryOfVillagers := rawElection(t, raw, r, models.CommitteeVillagers, models.PostSecretary, models.Elected)
 	appointedSecretary := rawElection(t, raw, r, models.CommitteeVillageParty, models.PostSecretary, models.Appointed)
 	// Back to schema 2.
-	for _, q := range []string{`DROP TABLE review_items`, `DELETE FROM schema_migrations WHERE version >= 3`} {
+	for _, q := range []string{`DROP TABLE review_items`, `DELETE FROM schema_migrations WHERE version = 3`} {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatal(err)
 		}
@@ -180,7 +180,7 @@ func TestSchema6KeepsIssuedSerialsInStyle(t *testing.T) {
 	for _, q := range []string{
 		`DELETE FROM settings WHERE key = 'certificate.serial_format'`,
 		`INSERT INTO settings (key, value) VALUES ('certificate.seal', 'on'), ('certificate.seal_color', '#D7000F')`,
-		`DELETE FROM schema_migrations WHERE version >= 6`,
+		`DELETE FROM schema_migrations WHERE version = 6`,
 	} {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatal(err)

@@ -78,3 +78,42 @@ var AttendanceFields = []sheets.Field{
 	{Key: "totals", Label: "出勤次数", Aliases: []string{"出勤率", "合计", "总学时", "缺勤次数", "实到", "签到次数",
 		"学时合计", "小计", "获得学时", "出勤", "请假", "迟到", "缺勤"}, Ignore: true},
 }
+
+// recordField is the trainee's number in the programme (系统编号), which
+// the feedback package's fill-in sheets carry beside a masked ID number.
+var recordField = sheets.Field{Key: "record", Label: "系统编号", Aliases: []string{"学员编号", "培养对象编号"}}
+
+// ReturnFields are the columns of a list of returns to the home village
+// or community (回引).
+var ReturnFields = []sheets.Field{
+	seqField,
+	{Key: "name", Label: "姓名", Aliases: []string{"名字", "党员姓名", "学员姓名"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: idAliases, Required: true},
+	recordField,
+	{Key: "village", Label: "回引村（社区）", Aliases: []string{"回引村/社区", "回引村", "回引社区", "回引村(社区)",
+		"村（社区）", "村/社区", "村(社区)", "所在村（社区）", "所在村", "村名", "村（居）"}, Required: true},
+	{Key: "town", Label: "乡镇（街道）", Aliases: []string{"乡镇/街道", "乡（镇、街道）", "乡镇", "街道", "所在乡镇"}},
+	{Key: "county", Label: "县（市、区）", Aliases: []string{"县（市区）", "县市区", "区县", "县区", "所在县"}},
+	{Key: "return_date", Label: "回引日期", Aliases: []string{"回引时间", "返乡日期", "返乡时间", "回村日期", "回村时间", "回引年月"}, Required: true},
+	{Key: "post", Label: "担任职务", Aliases: []string{"任职情况", "现任职务", "所任职务", "回村任职", "职务"}},
+	{Key: "notes", Label: "备注", Aliases: []string{"说明"}},
+	{Key: "home_region", Label: "户籍地", Aliases: []string{"户籍所在地", "流出地"}, Ignore: true, Place: true},
+}
+
+// ElectionFields are the columns of a list of election results of the
+// village (community) "two committees".
+var ElectionFields = []sheets.Field{
+	seqField,
+	{Key: "name", Label: "姓名", Aliases: []string{"名字", "党员姓名", "学员姓名"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: idAliases, Required: true},
+	recordField,
+	{Key: "village", Label: "村（社区）", Aliases: []string{"村/社区", "村(社区)", "回引村（社区）", "回引村", "所在村（社区）", "所在村", "村名"}},
+	{Key: "date", Label: "选举日期", Aliases: []string{"选举时间", "换届日期", "换届时间", "任职日期", "任职时间"}, Required: true},
+	{Key: "committee", Label: "委员会", Aliases: []string{"参选委员会", "参选组织", "所选委员会", "组织"}},
+	{Key: "post", Label: "职务", Aliases: []string{"参选职务", "当选职务", "拟任职务", "任职", "岗位"}, Required: true},
+	{Key: "result", Label: "结果", Aliases: []string{"选举结果", "是否当选", "当选情况", "选任结果"}, Required: true},
+	{Key: "votes", Label: "得票数", Aliases: []string{"得票", "票数", "得票数（票）"}},
+	{Key: "term", Label: "任期（年）", Aliases: []string{"任期", "任期年限"}},
+	{Key: "notes", Label: "备注", Aliases: []string{"说明"}, Ignore: true},
+	{Key: "home_region", Label: "户籍地", Aliases: []string{"户籍所在地", "流出地"}, Ignore: true, Place: true},
+}

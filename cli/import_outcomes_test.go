@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"context"
+	"testing"
+
+	"peiyang/models"
+	"peiyang/store"
+	"peiyang/training"
+)
+
+// seedOutcomes stores two trainees and their home village.
+func seedOutcomes(t *testing.T, path string) {
+	t.Helper()
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	svc := training.New(db)
+	for _, tr := range []*models.Trainee{{Name: "张三", IDNumber: cliID1}, {Name: "李四", IDNumber: cliID2}} {
+		if err := svc.Trainees.CreateTrainee(ctx, tr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := &models.Organisation{Name: "石泉村", Kind: models.OrgVillage, Region: models.Region{County: "中江县"}}
+	if err := db.CreateOrganisation(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestImportReturnsAndElectionsCommands(t *testing.T) {
+	db := tempDB(t)
+	seedOutcomes(t, db)
+	dir := t.TempDir()
+	rets := writeFile(t, dir, "回引.csv", "中江县回引情况\n姓名,身份证号码,回引村（社区）,回引时间,担任职务\n"+
+		"张三,"+cliID1+",石泉村,2024-03-01,村委会委员\n"+
+		"李四,"+cliID2+",石泉村,2024-03-02,\n合计：2人,,,,\n")
+	cmd(t, db, "import", "returns", rets, "--dry-run").want(t, 0, "Rows read: 2, valid: 2, rejected: 0, imported: 0, skipped: 1",
+		"Dry run", "A totals line (合计:2人)")
+	cmd(t, db, "import", "returns", rets).want(t, 0, "imported: 2")
+	els := writeFile(t, dir, "选举.csv", "姓名,身份证号,选举日期,职务,结果,得票数\n"+
+		"张三,"+cliID1+",2024-12-20,一肩挑,当选,301\n"+
+		"李四,"+cliID2+",2024-01-01,村委会主任,当选,\n")
+	cmd(t, db, "import", "elections", els).want(t, 1, "row 3, 选举日期: 李四 has no return recorded on or before the election on 2024-01-01",
+		"nothing was imported")
+	cmd(t, db, "import", "elections", els, "--skip-invalid").want(t, 0, "imported: 1", "_rejected.xlsx")
+	cmd(t, db, "import", "elections", els, "--skip-invalid").want(t, 0, "imported: 0", "recorded already: not stored twice")
+	cmd(t, db, "import", "outcomes", els, "--dry-run", "--json").want(t, 1, `"kind": "outcomes"`)
+}
