@@ -68,7 +68,8 @@ func TestElectionReviewNotice(t *testing.T) {
 	}
 	e.act(func() { test.Tap(findButton(t, n.box, "Review…")) })
 	top := e.u.win.Canvas().Overlays().Top()
-	if top == nil || !shows(top, "nobody can be appointed to the 村民委员会") || !shows(top, "has no post of 书记") {
+	if top == nil || !shows(top, "nobody can be appointed to the Villagers' committee") ||
+		!shows(top, "The Villagers' committee has no post of Secretary: choose one of Chair, Deputy chair, Member.") {
 		t.Fatalf("the list shows %q", texts(top))
 	}
 

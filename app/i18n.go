@@ -330,7 +330,9 @@ func hasKey(key string) bool {
 
 // ErrorText translates a domain error's message with its data. Data values
 // that are enum values with a label ("value.finished") are translated too,
-// so that "The course {{.Course}} is {{.Status}}" reads well in Chinese.
+// so that "The course {{.Course}} is {{.Status}}" reads well in Chinese,
+// and glossary terms (models.Label, models.Labels) are shown in the
+// window's language.
 func ErrorText(e *models.Error) string {
 	if e == nil {
 		return ""
@@ -338,9 +340,17 @@ func ErrorText(e *models.Error) string {
 	var data map[string]any
 	if len(e.Data) > 0 {
 		data = make(map[string]any, len(e.Data))
+		lang := Language()
 		for k, v := range e.Data {
-			if s, ok := v.(string); ok && hasKey("value."+s) {
-				v = T("value." + s)
+			switch x := v.(type) {
+			case string:
+				if hasKey("value." + x) {
+					v = T("value." + x)
+				}
+			case models.Label:
+				v = x.In(lang)
+			case models.Labels:
+				v = x.In(lang)
 			}
 			data[k] = v
 		}

@@ -207,7 +207,7 @@ func TestElectionRefused(t *testing.T) {
 		f.result.SetSelectedIndex(0)
 		f.submit()
 	})
-	if got := f.errorText("post"); got != "The 村民委员会 has no post of 书记: choose one of 主任、副主任、委员." {
+	if got := f.errorText("post"); got != "The Villagers' committee has no post of Secretary: choose one of Chair, Deputy chair, Member." {
 		t.Errorf("error beside the post: %q", got)
 	}
 	e.act(func() {
@@ -233,7 +233,7 @@ func TestElectionRefused(t *testing.T) {
 		f.result.SetSelectedIndex(0)
 		f.submit()
 	})
-	if got := f.errorText("committee"); got != r.Village.Name+" has no 居民委员会." {
+	if got := f.errorText("committee"); got != r.Village.Name+" has no Residents' committee." {
 		t.Errorf("error beside the committee: %q", got)
 	}
 	if got := f.errorText("post"); got != "" {
@@ -293,5 +293,31 @@ func TestReturnsInChinese(t *testing.T) {
 		if englishWord.MatchString(allowedLatin.ReplaceAllString(txt, "")) {
 			t.Errorf("the election form shows English in Chinese: %q", txt)
 		}
+	}
+}
+
+// The rules' messages name committees and posts in the window's language.
+func TestElectionRefusedInChinese(t *testing.T) {
+	e, s := returnsEnv(t, LangChinese)
+	row := -1
+	for i, r := range s.view.Rows {
+		if r.Village.Kind == models.OrgVillage {
+			row = i
+			break
+		}
+	}
+	e.act(func() { s.table.Select(widget.TableCellID{Row: row, Col: 0}) })
+	e.act(func() { test.Tap(s.electionBtn) })
+	f := s.electionForm
+	e.act(func() {
+		f.committee.SetSelectedIndex(1) // villagers' committee
+		f.posts = []models.Post{models.PostSecretary}
+		f.post.Options = []string{"书记"}
+		f.post.SetSelectedIndex(0)
+		f.result.SetSelectedIndex(0)
+		f.submit()
+	})
+	if got := f.errorText("post"); got != "村民委员会没有书记这一职务，请从主任、副主任、委员中选择。" {
+		t.Errorf("error beside the post: %q", got)
 	}
 }

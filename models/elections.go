@@ -57,7 +57,7 @@ func checkSeat(l *ErrorList, c Committee, p Post, r ElectionResult) {
 		if p == PostBoth {
 			l.Add("post", MsgBothOnParty)
 		} else {
-			l.Add("post", MsgPostNotOnCommittee, "Committee", c.Chinese(), "Post", p.Chinese(), "Posts", postList(PostsOf(c)))
+			l.Add("post", MsgPostNotOnCommittee, "Committee", c.Label(), "Post", p.Label(), "Posts", postList(PostsOf(c)))
 		}
 		return
 	}
@@ -66,7 +66,7 @@ func checkSeat(l *ErrorList, c Committee, p Post, r ElectionResult) {
 	}
 	switch {
 	case !c.IsParty():
-		l.Add("result", MsgAppointedElected, "Committee", c.Chinese())
+		l.Add("result", MsgAppointedElected, "Committee", c.Label())
 	case p == PostBoth:
 		l.Add("result", MsgAppointedBoth)
 	}
@@ -80,12 +80,12 @@ func (e *Election) SeatProblems() ErrorList {
 	return l
 }
 
-func postList(ps []Post) string {
-	names := make([]string, len(ps))
+func postList(ps []Post) Labels {
+	names := make(Labels, len(ps))
 	for i, p := range ps {
-		names[i] = p.Chinese()
+		names[i] = p.Label()
 	}
-	return strings.Join(names, "、")
+	return names
 }
 
 // Messages of ParseSeat and ParseElectionResult.
@@ -173,7 +173,7 @@ func seat(c Committee, p Post, text string) (Committee, Post, error) {
 		if p == PostBoth {
 			return "", "", Errorf(EINVALID, "post", MsgBothOnParty)
 		}
-		return "", "", Errorf(EINVALID, "post", MsgPostNotOnCommittee, "Committee", c.Chinese(), "Post", p.Chinese(), "Posts", postList(PostsOf(c)))
+		return "", "", Errorf(EINVALID, "post", MsgPostNotOnCommittee, "Committee", c.Label(), "Post", p.Label(), "Posts", postList(PostsOf(c)))
 	}
 	return c, p, nil
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -64,6 +65,18 @@ func TestElectionRefusalsSayWhy(t *testing.T) {
 	}
 	if l := validElection(CommitteeVillageParty, PostSecretary, Appointed).SeatProblems(); l != nil {
 		t.Errorf("an appointed secretary: %v", l)
+	}
+	// The committee and the posts are glossary terms in the message's
+	// data: Chinese in text and JSON, either language in the window.
+	e := validElection(CommitteeVillagers, PostSecretary, Elected).SeatProblems()[0]
+	if got := Render(e.Message, e.Data); got != "The 村民委员会 has no post of 书记: choose one of 主任、副主任、委员." {
+		t.Errorf("message %q", got)
+	}
+	if b, err := json.Marshal(e.Data); err != nil || string(b) != `{"Committee":"村民委员会","Post":"书记","Posts":"主任、副主任、委员"}` {
+		t.Errorf("data in JSON %s %v", b, err)
+	}
+	if got := e.Data["Posts"].(Labels).In("en"); got != "Chair, Deputy chair, Member" {
+		t.Errorf("posts in English %q", got)
 	}
 }
 

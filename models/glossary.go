@@ -1,6 +1,9 @@
 package models
 
-import "maps"
+import (
+	"maps"
+	"strings"
+)
 
 // The glossary: the one chosen wording, in Chinese and English, of every
 // value of the closed sets and of the fields and things the office names
@@ -10,8 +13,48 @@ import "maps"
 // forms the glossary does not use, which the tests look for in every
 // Chinese text.
 
-// Label is a term in the two languages the program speaks.
+// Label is a term in the two languages the program speaks. Given as a
+// message's data, it prints in Chinese (the command line, the documents,
+// JSON) and the window picks the language it shows.
 type Label struct{ Zh, En string }
+
+// String returns the Chinese.
+func (l Label) String() string { return l.Zh }
+
+// MarshalText writes the Chinese, so that a message's data in JSON holds
+// the term as text.
+func (l Label) MarshalText() ([]byte, error) { return []byte(l.Zh), nil }
+
+// In returns the term in a language: "zh" the Chinese, else the English.
+func (l Label) In(lang string) string {
+	if lang == "zh" {
+		return l.Zh
+	}
+	return l.En
+}
+
+// Labels are terms listed in a message: 主任、副主任、委员.
+type Labels []Label
+
+// String lists the Chinese, separated by 、.
+func (ls Labels) String() string { return ls.In("zh") }
+
+// MarshalText writes the list in Chinese.
+func (ls Labels) MarshalText() ([]byte, error) { return []byte(ls.String()), nil }
+
+// In lists the terms in a language: 主任、副主任、委员 or "Chair, Deputy
+// chair, Member".
+func (ls Labels) In(lang string) string {
+	sep := ", "
+	if lang == "zh" {
+		sep = "、"
+	}
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.In(lang)
+	}
+	return strings.Join(out, sep)
+}
 
 // Keys of the terms that are not values of a closed set.
 const (
@@ -210,8 +253,14 @@ func (m ContactMode) Chinese() string { return label("contact_mode", m).Zh }
 // Chinese returns the committee's Chinese name.
 func (c Committee) Chinese() string { return label("committee", c).Zh }
 
+// Label returns the committee's name in both languages, for a message.
+func (c Committee) Label() Label { return label("committee", c) }
+
 // Chinese returns the post's Chinese name.
 func (p Post) Chinese() string { return label("post", p).Zh }
+
+// Label returns the post's name in both languages, for a message.
+func (p Post) Label() Label { return label("post", p) }
 
 // Chinese returns the outcome of standing for a committee.
 func (r ElectionResult) Chinese() string { return label("election_result", r).Zh }

@@ -67,7 +67,7 @@ func CheckElection(e *models.Election, r *models.Return, village *models.Organis
 		ok = ok || c == e.Committee
 	}
 	if !ok {
-		l.Add("committee", "{{.Village}} has no {{.Committee}}.", "Village", village.Name, "Committee", e.Committee.Chinese())
+		l.Add("committee", "{{.Village}} has no {{.Committee}}.", "Village", village.Name, "Committee", e.Committee.Label())
 	}
 	return l.Err()
 }
