@@ -1,6 +1,9 @@
 package imports
 
-import "peiyang/sheets"
+import (
+	"peiyang/models"
+	"peiyang/sheets"
+)
 
 // The columns each import understands, with the names people give them
 // (county ledgers' included), the more specific first: of two columns
@@ -29,7 +32,7 @@ var TraineeFields = []sheets.Field{
 	{Key: "education", Label: "学历", Aliases: []string{"文化程度", "最高学历"}},
 	{Key: "joined_party", Label: "入党时间", Aliases: []string{"入党日期", "入党年月", "入党时间(年月)"}},
 	// The organisation holding the membership: on the outflow side.
-	{Key: "branch", Label: "党组织关系所在党支部", Aliases: []string{"党组织关系所在党组织", "流出地党组织", "流出地党支部",
+	{Key: "branch", Label: models.Term(models.TermBranch).Zh, Aliases: []string{"党组织关系所在党组织", "流出地党组织", "流出地党支部",
 		"党组织关系所在", "所在党支部", "所在党组织", "党组织关系", "党支部"}},
 	{Key: "home_region", Label: "户籍地", Aliases: []string{"户籍所在地", "户口所在地", "户籍地址", "流出地", "籍贯"}, Place: true},
 	{Key: "current_district", Label: "现居住地", Aliases: []string{"现居住地址", "现居住区", "现所在区", "所在区县",
@@ -37,7 +40,7 @@ var TraineeFields = []sheets.Field{
 	{Key: "employer", Label: "工作单位", Aliases: []string{"现工作单位", "务工单位", "就业单位", "工作单位及职务", "单位",
 		"从事职业", "从事行业"}},
 	{Key: "nominated_by", Label: "推荐单位", Aliases: []string{"推荐组织", "推荐党组织"}},
-	{Key: "direction", Label: "流动类型", Aliases: []string{"流动方向", "流向", "类别"}},
+	{Key: "direction", Label: models.Term(models.TermDirection).Zh, Aliases: []string{"流动方向", "流向", "类别"}},
 	// 党员类别 is full or probationary membership, not the direction.
 	{Key: "membership", Label: "党员身份", Aliases: []string{"党员类别"}, Ignore: true},
 	// Kept in the notes, the model having no field of their own.
@@ -57,7 +60,7 @@ var SessionFields = []sheets.Field{
 	{Key: "time", Label: "时间", Aliases: []string{"上课时间", "授课时间", "时段", "培训时间"}},
 	{Key: "start", Label: "开始时间", Aliases: []string{"起始时间", "开始"}},
 	{Key: "end", Label: "结束时间", Aliases: []string{"结束"}},
-	{Key: "topic", Label: "专题", Aliases: []string{"课程", "课程名称", "课题", "授课内容", "内容", "主题", "课程内容", "教学内容", "培训内容"}, Required: true},
+	{Key: "topic", Label: models.Term(models.TermTopic).Zh, Aliases: []string{"专题", "课程", "课程名称", "课题", "授课内容", "内容", "主题", "教学内容", "培训内容"}, Required: true},
 	{Key: "instructor", Label: "授课教师", Aliases: []string{"主讲人", "教师", "授课人", "主讲", "讲师", "授课老师", "主讲教师"}},
 	{Key: "venue", Label: "地点", Aliases: []string{"上课地点", "教室", "场地", "授课地点", "培训地点"}},
 	{Key: "hours", Label: "学时", Aliases: []string{"课时"}},

@@ -99,3 +99,15 @@ func TestImportSessions(t *testing.T) {
 		t.Errorf("no time column: %v", err)
 	}
 }
+
+// A schedule without its topic column names the column by the glossary's
+// term for a session's topic (课程内容), not the course's theme (专题).
+func TestImportSessionsMissingTopic(t *testing.T) {
+	f := newFixture(t)
+	c := f.course("乡村振兴专题培训班", "第一教室")
+	p := f.file("课表.csv", []byte("日期,时间,主讲人\n2025-06-02,09:00-11:30,刘教授\n"))
+	_, err := f.im.ImportSessions(f.ctx, p, SessionOptions{CourseID: c.ID})
+	if got := models.ErrorMessage(err); got != "The file has no column for 课程内容; add it and import again." {
+		t.Errorf("err = %q", got)
+	}
+}
