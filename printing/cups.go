@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -132,4 +133,16 @@ func refused(err error) error {
 		return models.Errorf(models.EINTERNAL, "printer", MsgRefused, "Detail", ce.detail)
 	}
 	return err
+}
+
+// requestLine is what lp says of the job: "request id is HP-12 (1
+// file(s))".
+var requestLine = regexp.MustCompile(`request id is (\S+)`)
+
+// describe lists choices for a message: "A4, A3".
+func describe(items []string) string {
+	if len(items) == 0 {
+		return "none"
+	}
+	return strings.Join(items, ", ")
 }

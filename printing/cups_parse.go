@@ -18,8 +18,6 @@ var (
 	acceptLine = regexp.MustCompile(`^(\S+) (not )?accepting requests`)
 	// lpstat -d: "system default destination: HP".
 	defaultLine = regexp.MustCompile(`^system default destination: (\S+)`)
-	// lp: "request id is HP-12 (1 file(s))".
-	requestLine = regexp.MustCompile(`request id is (\S+)`)
 )
 
 // parseLpstat reads the outputs of lpstat -l -p, lpstat -a and lpstat -d

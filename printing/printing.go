@@ -202,11 +202,3 @@ func timedOut(ctx context.Context, err error) error {
 	}
 	return err
 }
-
-// describe lists choices for a message: "A4, A3".
-func describe(items []string) string {
-	if len(items) == 0 {
-		return "none"
-	}
-	return strings.Join(items, ", ")
-}

@@ -11,10 +11,7 @@
 package sysopen
 
 import (
-	"errors"
-	"os/exec"
 	"path/filepath"
-	"time"
 
 	"peiyang/models"
 )
@@ -40,32 +37,4 @@ func Reveal(path string) error {
 		return models.Errorf(models.EINVALID, "file", MsgNoFileManager, "File", filepath.Base(path), "Dir", filepath.Dir(path))
 	}
 	return nil
-}
-
-// startWait is how long a launcher may run before it is taken to have
-// started the viewer in the foreground.
-var startWait = 5 * time.Second
-
-// errFailed is a launcher's failure: it ended with an error status.
-var errFailed = errors.New("sysopen: the launcher failed")
-
-// launch runs a launcher and reports whether it started the viewer: it
-// ended well, or it still runs after startWait (then it is left to end on
-// its own).
-func launch(name string, args ...string) error {
-	cmd := exec.Command(name, args...)
-	if err := cmd.Start(); err != nil {
-		return err
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			return errors.Join(errFailed, err)
-		}
-		return nil
-	case <-time.After(startWait):
-		return nil
-	}
 }
