@@ -27,14 +27,9 @@ type ElectionReview struct {
 
 // ElectionReviews returns the elections that an upgrade found breaking the
 // election rules and that still break them, by election ID: a record
-// corrected (UpdateElection) or deleted since drops out. A store without
-// review items has none to show.
+// corrected (UpdateElection) or deleted since drops out.
 func (s *FollowUpService) ElectionReviews(ctx context.Context) ([]ElectionReview, error) {
-	q, ok := s.store.(ReviewQueries)
-	if !ok {
-		return nil, nil
-	}
-	items, err := q.FindReviewItems(ctx)
+	items, err := s.store.FindReviewItems(ctx)
 	if err != nil {
 		return nil, wrap("find review items", err)
 	}

@@ -221,8 +221,8 @@ type CheckStore interface {
 	SchemaVersion(ctx context.Context) (int, error)
 }
 
-// Store is everything the Service needs. The SQLite store satisfies it,
-// which its package checks at compile time.
+// Store is everything the Service needs. store.DB satisfies it, on SQLite
+// and on PostgreSQL alike, which its package checks at compile time.
 type Store interface {
 	Transactor
 	OrganisationStore
@@ -243,6 +243,7 @@ type Store interface {
 	PipelineStore
 	TraineeQueries
 	CohortQueries
+	ReviewQueries
 	DatasetLoader
 	AuditStore
 	RetentionStore
