@@ -73,3 +73,32 @@ func TestCheckPlacementSkipsItself(t *testing.T) {
 		t.Errorf("a placement clashed with itself: %v", err)
 	}
 }
+
+func TestKeyVillageLoads(t *testing.T) {
+	f := newFixture(t) // today is 2025-06-15
+	a, b := f.trainee("赵明阳"), f.trainee("钱多多")
+	key := f.org("战旗村", models.OrgVillage, true, 2)
+	f.org("普通村", models.OrgVillage, false, 0)
+	other := f.org("望江社区", models.OrgCommunity, true, 1)
+	p1 := &models.Placement{TraineeID: a.ID, VillageID: key.ID, StartDate: day("2025-06-01"), EndDate: day("2025-06-30")}
+	p2 := &models.Placement{TraineeID: b.ID, VillageID: key.ID, StartDate: day("2025-01-01"), EndDate: day("2025-02-28")}
+	f.must(f.svc.FollowUp.PlaceTrainee(f.ctx, p1))
+	f.must(f.svc.FollowUp.PlaceTrainee(f.ctx, p2))
+	f.must(f.svc.FollowUp.EvaluatePlacement(f.ctx, p2.ID, models.GradeGood, "表现良好"))
+
+	loads, err := f.svc.FollowUp.KeyVillageLoads(f.ctx)
+	f.must(err)
+	if len(loads) != 2 || loads[0].Village.ID != key.ID || loads[1].Village.ID != other.ID {
+		t.Fatalf("key villages: %+v", loads)
+	}
+	if l := loads[0]; l.Today != 1 || l.Active != 1 || l.Total != 2 || l.Full() {
+		t.Errorf("战旗村: %+v", l)
+	}
+	if l := loads[1]; l.Today != 0 || l.Total != 0 || l.Full() {
+		t.Errorf("望江社区: %+v", l)
+	}
+}
+
+// returnsFixture records four returns, three of them to 战旗村 in 德阳, and
+// four elections; it returns 赵明阳 (elected twice), 周远 (from 资阳) and
+// the village.
