@@ -105,7 +105,7 @@ func (s *importExportScreen) showReport(rep *imports.Report, err error, dry bool
 		s.showSummary(s.counts(rep)+"\n"+UserMessage(err), widget.DangerImportance)
 	case dry && rep.Rejected > 0:
 		next := T("import.fix_rows")
-		if s.importKind() == "trainees" && rep.Valid > 0 {
+		if skipsInvalid(s.importKind()) && rep.Valid > 0 {
 			next = T("import.fix_or_skip")
 		}
 		s.showSummary(s.counts(rep)+"\n"+T("import.nothing_written")+" "+next, widget.WarningImportance)
@@ -138,6 +138,8 @@ func (s *importExportScreen) done(r *imports.Report) string {
 		out = T("import.done_sessions", "N", r.Imported)
 	case "attendance":
 		out = T("import.done_attendance", "Marks", r.Marks, "Scores", r.Scores)
+	case imports.KindReturns, imports.KindElections, imports.KindOutcomes:
+		out = T("import.done_outcomes", "Returns", r.Returns, "Elections", r.Elections)
 	default:
 		out = T("import.done_trainees", "N", r.Imported)
 	}

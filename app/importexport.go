@@ -18,11 +18,13 @@ import (
 // importExportScreen takes spreadsheets in and writes lists out.
 //
 // Import: the user picks the kind of list (nominees, a course's schedule,
-// a course's attendance) and a file; a dry run checks every row at once
-// and the report lists each problem with its row, column and a
+// a course's attendance, returns, election results, or both from a
+// filled-in feedback workbook) and a file; a dry run checks every row at
+// once and the report lists each problem with its row, column and a
 // translated reason before anything is written. Then Import writes all
-// rows (all or nothing), or, for nominees, Import valid rows only skips
-// the rejected ones (written to NAME_rejected.xlsx beside the file).
+// rows (all or nothing), or, for nominees, returns and elections, Import
+// valid rows only skips the rejected ones (written to NAME_rejected.xlsx
+// beside the file).
 //
 // Export (importexport_export.go): every list of reports/exports, with its
 // filters, ID numbers masked unless "Full ID numbers" is ticked.
@@ -68,7 +70,14 @@ type importExportScreen struct {
 }
 
 // importKinds are the kinds of list taken in, in the chooser's order.
-var importKinds = []string{"trainees", "sessions", "attendance"}
+var importKinds = []string{"trainees", "sessions", "attendance", imports.KindReturns, imports.KindElections, imports.KindOutcomes}
+
+// courseKind reports whether the kind of list is a course's, which needs
+// the course chosen.
+func courseKind(kind string) bool { return kind == "sessions" || kind == "attendance" }
+
+// skipsInvalid reports whether the kind can import its valid rows alone.
+func skipsInvalid(kind string) bool { return kind == "trainees" || !courseKind(kind) }
 
 func importKindLabel(kind string) string {
 	switch kind {
@@ -76,6 +85,12 @@ func importKindLabel(kind string) string {
 		return T("import.kind_sessions")
 	case "attendance":
 		return T("import.kind_attendance")
+	case imports.KindReturns:
+		return T("import.kind_returns")
+	case imports.KindElections:
+		return T("import.kind_elections")
+	case imports.KindOutcomes:
+		return T("import.kind_outcomes")
 	}
 	return T("import.kind_trainees")
 }
@@ -179,9 +194,12 @@ func (s *importExportScreen) importKind() string {
 
 // kindChanged shows the options of the kind chosen.
 func (s *importExportScreen) kindChanged() {
-	opts := s.courseRow
-	if s.importKind() == "trainees" {
+	var opts []fyne.CanvasObject
+	switch kind := s.importKind(); {
+	case kind == "trainees":
 		opts = s.traineeRows
+	case courseKind(kind):
+		opts = s.courseRow
 	}
 	s.options.Objects = slices.Concat(s.whatRow, opts, s.fileRow)
 	s.options.Refresh()
@@ -218,7 +236,7 @@ func (s *importExportScreen) updateButtons() {
 	} else {
 		s.importAll.Disable()
 	}
-	if ready && r.Rejected > 0 && s.importKind() == "trainees" {
+	if ready && r.Rejected > 0 && skipsInvalid(s.importKind()) {
 		s.importValid.Enable()
 	} else {
 		s.importValid.Disable()
@@ -238,7 +256,7 @@ func (s *importExportScreen) courseID() int64 {
 func (s *importExportScreen) check() *task { return s.start(true, false) }
 
 // run imports the file: every row, or with skipInvalid the valid rows of
-// a trainee list.
+// a trainee list or of returns and elections.
 func (s *importExportScreen) run(skipInvalid bool) *task { return s.start(false, skipInvalid) }
 
 func (s *importExportScreen) start(dry, skipInvalid bool) *task {
@@ -246,7 +264,7 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 		return nil
 	}
 	kind, path, course := s.importKind(), s.path, s.courseID()
-	if kind != "trainees" && course == 0 {
+	if courseKind(kind) && course == 0 {
 		s.checked, s.report, s.problems = false, nil, nil
 		s.showSummary(T("import.need_course"), widget.WarningImportance)
 		s.table.Hide()
@@ -277,6 +295,8 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 			rep, ierr = im.ImportSessions(ctx, path, imports.SessionOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
 		case "attendance":
 			rep, ierr = im.ImportAttendance(ctx, path, imports.AttendanceOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
+		case imports.KindReturns, imports.KindElections, imports.KindOutcomes:
+			rep, ierr = importOutcomes(ctx, im, kind, path, imports.OutcomeOptions{ReadOptions: ro, DryRun: dry, SkipInvalid: skipInvalid})
 		default:
 			rep, ierr = im.ImportTrainees(ctx, path, topts)
 		}
@@ -306,4 +326,15 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 		})
 	}()
 	return t
+}
+
+// importOutcomes runs the import of returns, elections or both.
+func importOutcomes(ctx context.Context, im *imports.Importer, kind, path string, o imports.OutcomeOptions) (*imports.Report, error) {
+	switch kind {
+	case imports.KindReturns:
+		return im.ImportReturns(ctx, path, o)
+	case imports.KindElections:
+		return im.ImportElections(ctx, path, o)
+	}
+	return im.ImportOutcomes(ctx, path, o)
 }

@@ -313,3 +313,61 @@ func TestExportOtherLists(t *testing.T) {
 		t.Errorf("feedback package: %v %v", books, pdfs)
 	}
 }
+
+// The window takes in returns as the command line does: the kind chosen,
+// the file checked, a row whose person is not a trainee reported, the
+// valid row imported alone.
+func TestImportReturnsInTheWindow(t *testing.T) {
+	e, s := importEnv(t, LangEnglish)
+	rets, err := e.svc.FollowUp.FindReturns(ctx, models.ReturnFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	returned := map[int64]bool{}
+	for _, r := range rets {
+		returned[r.TraineeID] = true
+	}
+	ts, err := e.svc.Trainees.FindTrainees(ctx, models.TraineeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr *models.Trainee
+	for _, x := range ts {
+		if !returned[x.ID] {
+			tr = x
+			break
+		}
+	}
+	vs, err := e.svc.Trainees.FindOrganisations(ctx, models.OrganisationFilter{Kind: models.OrgVillage})
+	if err != nil || tr == nil || len(vs) == 0 {
+		t.Fatalf("demo data: trainee %v, villages %d, %v", tr, len(vs), err)
+	}
+	v := vs[0]
+	path := filepath.Join(t.TempDir(), "回引.csv")
+	text := "姓名,身份证号,回引村（社区）,乡镇（街道）,县（市、区）,回引日期\n" +
+		tr.Name + "," + tr.IDNumber + "," + v.Name + "," + v.Region.Town + "," + v.Region.County + ",2025-03-01\n" +
+		"测试丁," + testID(7, false) + "," + v.Name + "," + v.Region.Town + "," + v.Region.County + ",2025-03-01\n"
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e.act(func() {
+		s.kind.SetSelectedIndex(3)
+		s.setFile(path)
+	})
+	waitTask(t, e, s.last)
+	if s.report == nil || s.report.Kind != "returns" || s.report.Rejected != 1 || s.report.Valid != 1 {
+		t.Fatalf("report %+v", s.report)
+	}
+	if problemCell(s, 0, 0) != "3" || !strings.Contains(s.problems[0].text, "not a trainee") || s.importValid.Disabled() {
+		t.Fatalf("the report lists %q %q; import valid rows disabled %v", problemCell(s, 0, 0), s.problems[0].text, s.importValid.Disabled())
+	}
+	e.act(func() { test.Tap(s.importValid) })
+	waitTask(t, e, s.last)
+	if !strings.HasPrefix(s.summary.Text, "Recorded 1 return(s) and 0 election result(s).") {
+		t.Fatalf("summary %q", s.summary.Text)
+	}
+	got, err := e.svc.FollowUp.FindReturns(ctx, models.ReturnFilter{TraineeID: tr.ID})
+	if err != nil || len(got) != 1 || got[0].VillageID != v.ID {
+		t.Fatalf("returns of the trainee: %+v, %v", got, err)
+	}
+}

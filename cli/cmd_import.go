@@ -164,6 +164,9 @@ func (e *env) printReport(rep *imports.Report, err error) error {
 	if rep.Kind == "attendance" {
 		fmt.Fprintf(w, "; sign-ins: %d, scores: %d", rep.Marks, rep.Scores)
 	}
+	if rep.Returns+rep.Elections > 0 {
+		fmt.Fprintf(w, "; returns recorded: %d, elections recorded: %d", rep.Returns, rep.Elections)
+	}
 	fmt.Fprintln(w, ".")
 	for _, s := range rep.Sheets {
 		fmt.Fprintf(w, "  Sheet %s (header on row %d): rows read %d, valid %d, rejected %d, imported %d, skipped %d.\n",

@@ -215,6 +215,7 @@ func (o *outcomeImport) write(ctx context.Context, kind, file string) error {
 		}
 		ne++
 	}
+	o.rep.Returns, o.rep.Elections = nr, ne
 	return o.im.svc.Audit.RecordAudit(ctx, "import", kind, 0, map[string]any{
 		"file": file, "returns": nr, "elections": ne, "rejected": o.rep.Rejected, "skipped": o.rep.Skipped})
 }

@@ -91,8 +91,10 @@ type Report struct {
 	Valid     int               `json:"valid"`
 	Imported  int               `json:"imported"`
 	Rejected  int               `json:"rejected"`
-	Marks     int               `json:"marks,omitempty"`  // sign-ins recorded (or to record) by an attendance import
-	Scores    int               `json:"scores,omitempty"` // scores recorded (or to record) by an attendance import
+	Marks     int               `json:"marks,omitempty"`     // sign-ins recorded (or to record) by an attendance import
+	Scores    int               `json:"scores,omitempty"`    // scores recorded (or to record) by an attendance import
+	Returns   int               `json:"returns,omitempty"`   // returns recorded by an import of returns or outcomes
+	Elections int               `json:"elections,omitempty"` // elections recorded by an import of elections or outcomes
 	Problems  []Problem         `json:"problems"`
 	Warnings  []Problem         `json:"warnings,omitempty"`
 	// SkippedRows says of each row passed over why.
