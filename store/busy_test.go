@@ -9,7 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -245,4 +247,79 @@ func TestOpenTightensMode(t *testing.T) {
 	if v, err := db.Setting(ctx, "k"); err != nil || v != "v" {
 		t.Errorf("setting after reopening: %q, %v", v, err)
 	}
+}
+
+// On PostgreSQL, writes that clash (8 connections reading and raising one
+// counter) are retried and none is lost; once the busy timeout has passed
+// a clash is the busy message, as on SQLite, and the write did nothing.
+// A lock another client holds past the busy timeout is the busy message
+// too.
+func TestPostgresClashesRetriedThenBusy(t *testing.T) {
+	t.Run(postgresKind, func(t *testing.T) {
+		db := newDB(t)
+		bump := func() error {
+			return db.Update(ctx, func(ctx context.Context) error {
+				v, err := db.Setting(ctx, "counter")
+				if err != nil {
+					return err
+				}
+				n, _ := strconv.Atoi(v)
+				return db.SetSetting(ctx, "counter", strconv.Itoa(n+1))
+			})
+		}
+		bumps := func() (done, busy int) {
+			var mu sync.Mutex
+			var wg sync.WaitGroup
+			for range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for range 25 {
+						err := bump()
+						mu.Lock()
+						if err == nil {
+							done++
+						} else {
+							wantBusy(t, err)
+							busy++
+						}
+						mu.Unlock()
+					}
+				}()
+			}
+			wg.Wait()
+			return done, busy
+		}
+		counter := func() int {
+			v, err := db.Setting(ctx, "counter")
+			must(t, err)
+			n, _ := strconv.Atoi(v)
+			return n
+		}
+		if done, busy := bumps(); done != 200 || busy != 0 || counter() != 200 || db.Retries() == 0 {
+			t.Fatalf("%d raises went, %d busy, counter %d, %d retries; want 200, 0, 200 and some", done, busy, counter(), db.Retries())
+		}
+		restore := store.SetBusyTimeout(0)
+		done, busy := bumps()
+		restore()
+		if busy == 0 || counter() != 200+done {
+			t.Fatalf("without retries: %d raises went, %d busy, counter %d", done, busy, counter())
+		}
+
+		// Another client locks the row longer than the busy timeout.
+		raw := rawSQL(t, db)
+		tx, err := raw.Begin()
+		must(t, err)
+		defer tx.Rollback()
+		var v string
+		must(t, tx.QueryRow(`SELECT value FROM settings WHERE key = 'counter' FOR UPDATE`).Scan(&v))
+		restore = store.SetBusyTimeout(300 * time.Millisecond)
+		short, err := store.Open(targetOf(t, db))
+		restore()
+		must(t, err)
+		defer short.Close()
+		wantBusy(t, short.SetSetting(ctx, "counter", "0"))
+		must(t, tx.Rollback())
+		must(t, short.SetSetting(ctx, "counter", "0"))
+	})
 }

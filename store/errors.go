@@ -58,10 +58,10 @@ var uniqueMessages = []struct{ columns, message string }{
 	{".id", "A record with the same ID is already on record."},
 }
 
-// msgBusy is the message for a write that waited the whole busy timeout
+// MsgBusy is the message for a write that waited the whole busy timeout
 // for another connection, usually another Peiyang on the same file, to
 // finish writing.
-const msgBusy = "The database is busy: another Peiyang is writing. Try again in a moment."
+const MsgBusy = "The database is busy: another Peiyang is writing. Try again in a moment."
 
 // isBusy reports whether err is SQLite's "database is locked" or "database
 // table is locked", with any extended code, or PostgreSQL's lock not
@@ -92,7 +92,7 @@ func busyErr(err error) error {
 	if errors.As(err, &de) {
 		return err
 	}
-	return models.Errorf(models.ECONFLICT, "", msgBusy)
+	return models.Errorf(models.ECONFLICT, "", MsgBusy)
 }
 
 func sqliteCode(err error) int {

@@ -144,7 +144,7 @@ func (db *DB) retry(ctx context.Context, run func() error) error {
 		}
 		db.retries.Add(1)
 		if attempt == maxAttempts || time.Now().After(deadline) {
-			return models.Errorf(models.ECONFLICT, "", msgBusy)
+			return models.Errorf(models.ECONFLICT, "", MsgBusy)
 		}
 		t := time.NewTimer(wait/2 + rand.N(wait))
 		select {

@@ -80,6 +80,11 @@ func openPostgres(target string, index bool) (*DB, error) {
 	if _, ok := cfg.RuntimeParams["application_name"]; !ok {
 		cfg.RuntimeParams["application_name"] = applicationName()
 	}
+	// A write waits for another client's locks as long as a SQLite writer
+	// waits for the file's, then gets the same busy message (isBusy).
+	if _, ok := cfg.RuntimeParams["lock_timeout"]; !ok {
+		cfg.RuntimeParams["lock_timeout"] = strconv.FormatInt(busyTimeout.Milliseconds(), 10)
+	}
 	return openPostgresConfig(cfg, index)
 }
 
