@@ -92,9 +92,11 @@ func newEnv(t *testing.T, lang, screen string, empty bool) *testEnv {
 // holds the UI lock meanwhile, as Fyne's UI thread would, so that the
 // reads' results wait for it.
 func (e *testEnv) act(fn func()) {
-	uiSerial.Lock()
-	fn()
-	uiSerial.Unlock()
+	func() {
+		uiSerial.Lock()
+		defer uiSerial.Unlock() // a t.Fatal in fn must not hang the tests after it
+		fn()
+	}()
 	e.u.waitIdle()
 }
 

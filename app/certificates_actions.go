@@ -47,7 +47,7 @@ func (s *certificatesScreen) openIssue() *certIssueForm {
 		kit.Action{Label: T("certificates.issue_button"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
 			Then: func() {
 				if i := f.course.SelectedIndex(); i >= 0 {
-					f.task = s.issue(f.choices[i].Course)
+					s.issue(f.choices[i].Course)
 				}
 			}})
 	f.button = f.dialog.Button(1)
@@ -82,24 +82,46 @@ func (f *certIssueForm) update() {
 }
 
 // issue issues the course's certificates in the background, all or
-// none, then shows how many and their serials and lists them.
-func (s *certificatesScreen) issue(c *models.Course) *task {
+// none, then shows how many and their serials and lists them. A course
+// that is not over yet asks for the reason to issue them early.
+func (s *certificatesScreen) issue(c *models.Course) {
+	u := s.u
+	goLoad(u, func(ctx context.Context) (models.ErrorList, error) { return u.whyNoCertificates(ctx, c.ID) }, func(why models.ErrorList) {
+		if len(why) == 0 {
+			s.issuer.task = s.issueNow(c)
+			return
+		}
+		var issued []*models.Certificate
+		u.askEarly(T("certificates.issue_early"), why, func(ctx context.Context, reason string) error {
+			var err error
+			issued, err = u.svc.Certificates.IssueCertificatesEarly(ctx, c.ID, reason)
+			return err
+		}, func() { s.issued(c, issued) })
+	})
+}
+
+// issueNow issues the certificates of a course that is over, in the
+// background.
+func (s *certificatesScreen) issueNow(c *models.Course) *task {
 	var issued []*models.Certificate
 	return s.u.runTask(T("certificates.issue_title"), func(ctx context.Context, p *Progress) error {
 		p.Note(T("certificates.issuing", "Course", c.Title))
 		var err error
 		issued, err = s.u.svc.Certificates.IssueCertificates(ctx, c.ID)
 		return err
-	}, func() {
-		msg := T("certificates.issued_none", "Course", c.Title)
-		if n := len(issued); n > 0 {
-			msg = T("certificates.issued", "N", n, "Course", c.Title, "First", issued[0].Serial, "Last", issued[n-1].Serial)
-		}
-		kit.Inform(s.u.win, T("certificates.issue_title"), msg)
-		s.year.SetSelectedIndex(0)
-		s.status.SetSelectedIndex(0)
-		s.loadThen(func() { s.showCourse(c.ID) })
-	})
+	}, func() { s.issued(c, issued) })
+}
+
+// issued says what was issued and shows the course's certificates.
+func (s *certificatesScreen) issued(c *models.Course, issued []*models.Certificate) {
+	msg := T("certificates.issued_none", "Course", c.Title)
+	if n := len(issued); n > 0 {
+		msg = T("certificates.issued", "N", n, "Course", c.Title, "First", issued[0].Serial, "Last", issued[n-1].Serial)
+	}
+	kit.Inform(s.u.win, T("certificates.issue_title"), msg)
+	s.year.SetSelectedIndex(0)
+	s.status.SetSelectedIndex(0)
+	s.loadThen(func() { s.showCourse(c.ID) })
 }
 
 // certVoidForm asks for the reason to void a certificate.

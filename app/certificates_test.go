@@ -193,6 +193,7 @@ func TestCertificatesIssueBatch(t *testing.T) {
 		t.Errorf("info %q", f.info.Text)
 	}
 	e.act(func() { test.Tap(f.button) })
+	e.u.waitIdle()
 	waitTask(t, e, f.task)
 
 	if len(s.all) != before+2 {

@@ -41,6 +41,7 @@ type courseCompletion struct {
 	scoreBox  fyne.CanvasObject
 	reasons   *widget.Label
 	busy      bool
+	notOver   models.ErrorList // why the course is not over, none when it is
 }
 
 // completionRow is one trainee's decision.
@@ -114,12 +115,16 @@ func (t *courseCompletion) load(c *models.Course) {
 	t.course = c
 	t.rule.SetText(T("courses.rule_line", "Rule", ruleText(c.Rule)))
 	ticket := t.latest.Next()
+	var notOver models.ErrorList
 	goLoadOrFail(t.s.u, func(ctx context.Context) ([]completionRow, error) {
 		var ds []training.Decision
 		var es []training.EnrolmentRow
 		err := t.s.u.svc.View(ctx, func(ctx context.Context) error { // decisions and enrolments of one moment
 			var err error
 			if ds, err = t.s.u.svc.Enrolment.Decisions(ctx, c.ID); err != nil {
+				return err
+			}
+			if notOver, err = t.s.u.svc.Enrolment.WhyNotOver(ctx, c.ID); err != nil {
 				return err
 			}
 			es, err = t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
@@ -149,6 +154,7 @@ func (t *courseCompletion) load(c *models.Course) {
 			t.decide.Disable()
 		} else {
 			t.rows = rows
+			t.setNotOver(notOver)
 			if len(rows) > 0 {
 				t.decide.Enable()
 			} else {
@@ -266,9 +272,42 @@ func (t *courseCompletion) saveScore() {
 	})
 }
 
-// confirmDecide asks before recording the decisions.
+// setNotOver says, above the table and on the button, that the course is
+// not over yet: deciding then takes a reason.
+func (t *courseCompletion) setNotOver(why models.ErrorList) {
+	t.notOver = why
+	if len(why) == 0 {
+		t.decide.SetText(T("courses.decide"))
+		if t.message.Importance == widget.WarningImportance {
+			t.message.Hide()
+		}
+		return
+	}
+	t.decide.SetText(T("courses.decide_early"))
+	if t.message.Visible() && t.message.Importance == widget.SuccessImportance {
+		return // the decision just made stays said
+	}
+	lines := make([]string, len(why))
+	for i, e := range why {
+		lines[i] = ErrorText(e)
+	}
+	t.showMessage(strings.Join(lines, "\n")+"\n"+T("courses.not_over_hint"), widget.WarningImportance)
+}
+
+// confirmDecide asks before recording the decisions; a course that is not
+// over asks for the reason to decide it early instead.
 func (t *courseCompletion) confirmDecide() {
 	if t.course == nil || len(t.rows) == 0 {
+		return
+	}
+	if len(t.notOver) > 0 {
+		c := t.course
+		var ds []training.Decision
+		t.s.u.askEarly(T("courses.decide_early"), t.notOver, func(ctx context.Context, reason string) error {
+			var err error
+			ds, err = t.s.u.svc.Enrolment.DecideCompletionEarly(ctx, c.ID, reason)
+			return err
+		}, func() { t.decided(c, ds) })
 		return
 	}
 	meet := 0
@@ -292,16 +331,21 @@ func (t *courseCompletion) decideNow() {
 			t.showMessage(UserMessage(err), widget.DangerImportance)
 			return
 		}
-		done := 0
-		for _, d := range ds {
-			if d.Completed {
-				done++
-			}
-		}
-		t.showMessage(T("courses.decided", "Completed", done, "NotCompleted", len(ds)-done), widget.SuccessImportance)
-		t.load(c)
-		t.s.changed()
+		t.decided(c, ds)
 	})
+}
+
+// decided says how the decisions went and reloads the tab and the list.
+func (t *courseCompletion) decided(c *models.Course, ds []training.Decision) {
+	done := 0
+	for _, d := range ds {
+		if d.Completed {
+			done++
+		}
+	}
+	t.showMessage(T("courses.decided", "Completed", done, "NotCompleted", len(ds)-done), widget.SuccessImportance)
+	t.load(c)
+	t.s.changed()
 }
 
 func (t *courseCompletion) showMessage(text string, imp widget.Importance) {

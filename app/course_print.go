@@ -122,24 +122,42 @@ func (s *coursesScreen) printCertificates() {
 		case n.issued == 0 && n.pending == 0:
 			kit.Inform(s.u.win, title, T("courses.no_certificates", "Course", c.Title))
 		case n.pending == 0:
-			s.writeCertificates(c, false)
+			s.writeCertificates(c, false, "")
 		default:
 			msg := T("courses.certificates_pending", "N", n.pending, "Issued", n.issued, "Course", c.Title)
 			actions := []kit.Action{kit.Cancel()}
 			if n.issued > 0 {
 				actions = append(actions, kit.Action{Label: T("courses.print_issued"), Icon: theme.DocumentPrintIcon(),
-					Then: func() { s.writeCertificates(c, false) }})
+					Then: func() { s.writeCertificates(c, false, "") }})
 			}
 			actions = append(actions, kit.Action{Label: T("courses.issue_and_print"), Icon: theme.DocumentPrintIcon(),
-				Importance: widget.HighImportance, Then: func() { s.writeCertificates(c, true) }})
+				Importance: widget.HighImportance, Then: func() { s.issueAndPrint(c) }})
 			kit.Show(s.u.win, title, kit.Stack(520, kit.WrapLabel(msg, widget.MediumImportance)), fyne.Size{}, actions...)
 		}
 	})
 }
 
+// issueAndPrint issues the missing certificates and prints them all; a
+// course that is not over yet asks for the reason to issue them early.
+func (s *coursesScreen) issueAndPrint(c *models.Course) {
+	u := s.u
+	goLoad(u, func(ctx context.Context) (models.ErrorList, error) { return u.whyNoCertificates(ctx, c.ID) }, func(why models.ErrorList) {
+		if len(why) == 0 {
+			s.writeCertificates(c, true, "")
+			return
+		}
+		var reason string
+		u.askEarly(T("certificates.issue_early"), why, func(_ context.Context, r string) error {
+			reason = r
+			return nil
+		}, func() { s.writeCertificates(c, true, reason) })
+	})
+}
+
 // writeCertificates prints the certificates into one PDF, issuing the
-// missing ones first when issue is set.
-func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) {
+// missing ones first when issue is set (early, for that reason, when the
+// course is not over yet).
+func (s *coursesScreen) writeCertificates(c *models.Course, issue bool, early string) {
 	title := T("courses.print_certificates")
 	d := s.u.askSave(docCertificates, title, T("courses.file_certificates", "Course", c.Title)+".pdf", ".pdf", func(path string) {
 		var printed *certificate.Printed
@@ -150,7 +168,7 @@ func (s *coursesScreen) writeCertificates(c *models.Course, issue bool) {
 				p.Note(T("courses.printing_certificates"))
 			}
 			var err error
-			printed, err = certificate.Print(ctx, s.u.svc, certificate.Job{CourseID: c.ID, Issue: issue, Mode: certificate.Merged,
+			printed, err = certificate.Print(ctx, s.u.svc, certificate.Job{CourseID: c.ID, Issue: issue, EarlyReason: early, Mode: certificate.Merged,
 				Path: path, Detail: map[string]any{"source": "window"}})
 			return err
 		}, func() {

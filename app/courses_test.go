@@ -335,6 +335,10 @@ func TestCompletionDecisionsShowReasons(t *testing.T) {
 	today := e.svc.Today()
 	rule := models.CompletionRule{MinAttendanceRate: 0.8, MinHours: 4, PassScore: 60}
 	c, ss := testCourse(t, e, 10, rule, []int64{7, 8}, today.AddDays(-10).String(), today.AddDays(-3).String())
+	c.EndDate = today.AddDays(-1) // over: decided without asking why
+	if err := e.svc.Courses.UpdateCourse(ctx, c); err != nil {
+		t.Fatal(err)
+	}
 	for _, ses := range ss {
 		if err := e.svc.Enrolment.RecordAttendance(ctx, ses.ID, 7, models.Present); err != nil {
 			t.Fatal(err)
@@ -431,7 +435,7 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 	for _, run := range []func(){
 		s.printRoster,
 		func() { s.printSignIn(0) },
-		func() { s.writeCertificates(s.cur.Course, false) },
+		func() { s.writeCertificates(s.cur.Course, false, "") },
 		func() { s.printSignIn(s.attendance.list[0].ID) },
 	} {
 		e.act(run)

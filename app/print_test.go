@@ -60,7 +60,7 @@ func TestPrintToPrinter(t *testing.T) {
 
 	// Certificates to a paused printer: the message says so.
 	srv.Pause("Hall")
-	e.act(func() { s.writeCertificates(s.cur.Course, false) })
+	e.act(func() { s.writeCertificates(s.cur.Course, false, "") })
 	e.act(func() { test.Tap(findButton(t, e.u.win.Canvas().Overlays().Top(), T("print.button"))) })
 	p = e.u.printing
 	if got := p.printer.Options[0]; got != "Hall（已暂停）" {

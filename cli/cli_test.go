@@ -204,8 +204,13 @@ func TestCourseFlow(t *testing.T) {
 	cmd(t, path, "complete", "--course", course, "--dry-run").want(t, 0, "1 of 2 completed (dry run")
 	r := cmd(t, path, "courses", "show", course)
 	r.want(t, 0, "张三", "王五", "completed", "attendance")
-	cmd(t, path, "complete", "--course", course).want(t, 0, "1 of 2 completed.")
-	cmd(t, path, "certificates", "issue", "--course", course).want(t, 0, "Issued 1 certificate(s): 2025-0001")
+	// The course ends on 2025-06-30 and 王五 has no score: not decided
+	// before it is over, unless for a reason, which the audit trail keeps.
+	cmd(t, path, "complete", "--course", course).want(t, 1, "is not over: it ends on 2025-06-30", "have no assessment score yet")
+	cmd(t, path, "complete", "--course", course, "--early", "提前闭班：学员返乡参加换届").want(t, 0, "1 of 2 completed.")
+	cmd(t, path, "certificates", "issue", "--course", course).want(t, 1, "is not over: it ends on 2025-06-30")
+	cmd(t, path, "certificates", "issue", "--course", course, "--early", "提前闭班").want(t, 0, "Issued 1 certificate(s): 2025-0001")
+	cmd(t, path, "audit", "--action", "override").want(t, 0, "override")
 	cmd(t, path, "certificates", "reissue", "2025-0001").want(t, 0, "2025-0002 replaces 2025-0001")
 	cmd(t, path, "certificates", "void", "2025-0002").want(t, 2, "--reason is required")
 	cmd(t, path, "certificates", "void", "2025-0002", "--reason", "姓名有误").want(t, 0, "is void")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 
 func runCertIssue(e *env, args []string) error {
 	course := e.fs.Int64("course", 0, "course `ID` (required)")
+	early := e.fs.String("early", "", "issue the certificates of a course that is not over yet (closed early) for this `reason`, recorded in the audit trail")
 	e.fs.BoolVar(&e.json, "json", false, "print JSON")
 	if _, err := e.parse(args, 0); err != nil {
 		return err
@@ -19,7 +21,13 @@ func runCertIssue(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	certs, err := e.svc.Certificates.IssueCertificates(e.ctx, *course)
+	issue := e.svc.Certificates.IssueCertificates
+	if *early != "" {
+		issue = func(ctx context.Context, id int64) ([]*models.Certificate, error) {
+			return e.svc.Certificates.IssueCertificatesEarly(ctx, id, *early)
+		}
+	}
+	certs, err := issue(e.ctx, *course)
 	if err != nil {
 		return err
 	}

@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
 	"peiyang/models"
+	"peiyang/training"
 )
 
 // courseTraineeFlags declares --course and --trainee.
@@ -124,6 +126,7 @@ func runScore(e *env, args []string) error {
 func runComplete(e *env, args []string) error {
 	course := e.fs.Int64("course", 0, "course `ID` (required)")
 	dry := e.fs.Bool("dry-run", false, "show the decisions without recording them")
+	early := e.fs.String("early", "", "decide a course that is not over yet (closed early) for this `reason`, recorded in the audit trail")
 	e.fs.BoolVar(&e.json, "json", false, "print JSON")
 	if _, err := e.parse(args, 0); err != nil {
 		return err
@@ -135,8 +138,13 @@ func runComplete(e *env, args []string) error {
 		return err
 	}
 	decide := e.svc.Enrolment.DecideCompletion
-	if *dry {
+	switch {
+	case *dry:
 		decide = e.svc.Enrolment.Decisions
+	case *early != "":
+		decide = func(ctx context.Context, id int64) ([]training.Decision, error) {
+			return e.svc.Enrolment.DecideCompletionEarly(ctx, id, *early)
+		}
 	}
 	decisions, err := decide(e.ctx, *course)
 	if err != nil {

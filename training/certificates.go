@@ -2,6 +2,7 @@ package training
 
 import (
 	"context"
+	"strings"
 
 	"peiyang/models"
 	"peiyang/settings"
@@ -86,8 +87,25 @@ func checkValidCert(c *models.Certificate, reissue bool) error {
 // course and holds no valid certificate for it yet, numbered on from the
 // year's last serial without gaps. The hours are the class hours earned;
 // the year is the issue date's. It is all or nothing: when one certificate
-// fails, none is written. No one to issue to gives an empty list.
+// fails, none is written. No one to issue to gives an empty list. A course
+// that is not over (sessions to come, or its end date ahead) is refused:
+// the certificates would be dated before it ends; IssueCertificatesEarly
+// issues them anyway.
 func (s *CertificateService) IssueCertificates(ctx context.Context, courseID int64) ([]*models.Certificate, error) {
+	return s.issueCertificates(ctx, courseID, "")
+}
+
+// IssueCertificatesEarly issues the certificates of a course that is not
+// over yet (closed early, say), for the reason given, which the audit
+// trail records; a blank reason is refused.
+func (s *CertificateService) IssueCertificatesEarly(ctx context.Context, courseID int64, reason string) ([]*models.Certificate, error) {
+	if strings.TrimSpace(reason) == "" {
+		return nil, invalid("reason", MsgEarlyReason)
+	}
+	return s.issueCertificates(ctx, courseID, reason)
+}
+
+func (s *CertificateService) issueCertificates(ctx context.Context, courseID int64, reason string) ([]*models.Certificate, error) {
 	var out []*models.Certificate
 	err := s.update(ctx, "issue certificates", func(ctx context.Context) error {
 		out = nil
@@ -95,11 +113,21 @@ func (s *CertificateService) IssueCertificates(ctx context.Context, courseID int
 		if err != nil {
 			return err
 		}
+		var due []int64
 		for _, e := range in.enrolments {
-			if e.Status != models.Completed || in.holds[e.TraineeID] {
-				continue
+			if e.Status == models.Completed && !in.holds[e.TraineeID] {
+				due = append(due, e.TraineeID)
 			}
-			c, err := in.issue(ctx, s.rules, e.TraineeID)
+		}
+		if len(due) == 0 {
+			return nil
+		}
+		// The scores were settled when completion was decided.
+		if err := s.early(ctx, in.course, in.sessions, nil, "certificates issued before the course was over", reason); err != nil {
+			return err
+		}
+		for _, id := range due {
+			c, err := in.issue(ctx, s.rules, id)
 			if err != nil {
 				return err
 			}
@@ -133,6 +161,9 @@ func (s *CertificateService) IssueCertificate(ctx context.Context, courseID, tra
 			}
 		}
 		if err := CheckIssue(in.course, trainee, e, in.certs); err != nil {
+			return err
+		}
+		if err := s.notOver(in.course, in.sessions, nil); err != nil {
 			return err
 		}
 		out, err = in.issue(ctx, s.rules, traineeID)

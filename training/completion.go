@@ -173,12 +173,38 @@ func (s *EnrolmentService) Decisions(ctx context.Context, courseID int64) ([]Dec
 // DecideCompletion computes the decisions as Decisions does and records
 // each one on its enrolment (status completed or not_completed, and the
 // decision's summary as Reason), in one transaction. A cancelled course is
-// refused.
+// refused, and so is a course that is not over (sessions to come, scores
+// missing: see course_over.go); DecideCompletionEarly decides one anyway.
 func (s *EnrolmentService) DecideCompletion(ctx context.Context, courseID int64) ([]Decision, error) {
+	return s.decideCompletion(ctx, courseID, "")
+}
+
+// DecideCompletionEarly decides a course that is not over yet (closed
+// early, say), for the reason given, which the audit trail records; a
+// blank reason is refused.
+func (s *EnrolmentService) DecideCompletionEarly(ctx context.Context, courseID int64, reason string) ([]Decision, error) {
+	if strings.TrimSpace(reason) == "" {
+		return nil, invalid("reason", MsgEarlyReason)
+	}
+	return s.decideCompletion(ctx, courseID, reason)
+}
+
+func (s *EnrolmentService) decideCompletion(ctx context.Context, courseID int64, reason string) ([]Decision, error) {
 	var out []Decision
 	err := s.update(ctx, "decide completion", func(ctx context.Context) error {
 		ds, es, err := s.decisions(ctx, courseID)
 		if err != nil {
+			return err
+		}
+		course, err := s.store.FindCourseByID(ctx, courseID)
+		if err != nil {
+			return err
+		}
+		sessions, err := s.store.FindSessions(ctx, models.SessionFilter{CourseID: courseID})
+		if err != nil {
+			return err
+		}
+		if err := s.early(ctx, course, sessions, es, "completion decided before the course was over", reason); err != nil {
 			return err
 		}
 		for i, d := range ds {

@@ -35,9 +35,12 @@ type Job struct {
 	CourseID  int64
 	TraineeID int64 // only this trainee's certificate; 0 for the course's
 	Issue     bool  // issue the missing certificates first
-	Overlay   bool  // only the variable fields, for pre-printed stock
-	Mode      Mode
-	Path      string // the PDF or zip file, or the folder for Split
+	// EarlyReason, with Issue, issues them although the course is not
+	// over yet, for this reason (training.IssueCertificatesEarly).
+	EarlyReason string
+	Overlay     bool // only the variable fields, for pre-printed stock
+	Mode        Mode
+	Path        string // the PDF or zip file, or the folder for Split
 	// Progress, when set, is told how many certificates are drawn, as the
 	// work goes; ctx's cancellation is checked as often.
 	Progress func(done, total int)
@@ -64,7 +67,13 @@ const chunk = 64
 // between chunks, before anything of a PDF or zip file is written.
 func Print(ctx context.Context, svc *training.Service, job Job) (*Printed, error) {
 	if job.Issue {
-		if _, err := svc.Certificates.IssueCertificates(ctx, job.CourseID); err != nil {
+		issue := svc.Certificates.IssueCertificates
+		if job.EarlyReason != "" {
+			issue = func(ctx context.Context, id int64) ([]*models.Certificate, error) {
+				return svc.Certificates.IssueCertificatesEarly(ctx, id, job.EarlyReason)
+			}
+		}
+		if _, err := issue(ctx, job.CourseID); err != nil {
 			return nil, err
 		}
 	}
