@@ -64,7 +64,7 @@ func dynamicKeys() []string {
 	for _, p := range regionParts {
 		add("trainee.region.", p)
 	}
-	for _, f := range []string{"cohort_id", "nominated_by_id", "home_region", "key_target", "notes", "direction"} {
+	for _, f := range []string{"cohort_id", "nominated_by_id", "home_region", "key_target", "notes", "direction", "photo"} {
 		keys = append(keys, formLabelKey(f))
 	}
 	return keys

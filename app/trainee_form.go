@@ -27,6 +27,7 @@ type traineeForm struct {
 	nominated *widget.Select
 	keyTarget *widget.Check
 	notes     *kit.Entry
+	photo     *photoField
 
 	// Whether the trainee's cohort and nominating organisation are among
 	// the choices; when not (the choices are still loading), saving keeps
@@ -80,6 +81,7 @@ func openTraineeForm(s *traineesScreen, t *models.Trainee) *traineeForm {
 		row("cohort_id", f.cohort),
 		row("nominated_by_id", f.nominated),
 		row("notes", f.notes),
+		row("photo", f.photo),
 	)
 	body := container.NewVBox(container.NewGridWithColumns(2, left, right), f.General())
 	f.Contain(body)
@@ -91,7 +93,12 @@ func openTraineeForm(s *traineesScreen, t *models.Trainee) *traineeForm {
 				return nil, err
 			}
 			saved = t
-			return func(ctx context.Context) error { return s.u.svc.Trainees.UpdateTrainee(ctx, t) }, nil
+			return func(ctx context.Context) error {
+				if err := s.u.svc.Trainees.UpdateTrainee(ctx, t); err != nil {
+					return err
+				}
+				return f.photo.save(ctx, t.ID)
+			}, nil
 		}, func() { s.saved(saved) })
 	s.u.win.Canvas().Focus(f.entries["name"])
 	return f
@@ -120,6 +127,11 @@ func (f *traineeForm) choices(t *models.Trainee) {
 	f.notes = kit.NewMultiLineEntry()
 	f.notes.SetText(t.Notes)
 	f.notes.SetMinRowsVisible(3)
+	f.photo = newPhotoField(s.u)
+	f.photo.refuse = func(msg string) { f.Set("photo", msg) }
+	if t.ID != 0 {
+		f.photo.loadStored(t.ID)
+	}
 }
 
 // formLabelKey maps a model field name to its label's key.
