@@ -100,10 +100,11 @@ func TestTraineesAddSearchShow(t *testing.T) {
 	r = cmd(t, db, "trainees", "search", "赵", "--full-ids")
 	r.want(t, 0, id, "13812345678")
 	r = cmd(t, db, "trainees", "show", "1")
-	r.want(t, 0, "赵明阳", models.MaskIDNumber(id), "Stage: nominated")
-	if strings.Contains(r.stdout, id) {
-		t.Error("trainees show printed the full ID number without --full-ids")
+	r.want(t, 0, "赵明阳", models.MaskIDNumber(id), "Stage: nominated", "birth month", "1988-02")
+	if strings.Contains(r.stdout, id) || strings.Contains(r.stdout, "birth date") {
+		t.Error("trainees show printed the full ID number or a birth date without --full-ids")
 	}
+	cmd(t, db, "trainees", "show", "1", "--full-ids").want(t, 0, "birth date", "1988-02-15")
 	cmd(t, db, "trainees", "show", "99").want(t, 1, "not found")
 }
 

@@ -65,7 +65,11 @@ func (e *env) printTrainee(t *models.Trainee, full bool) error {
 	tb.row("name", t.Name)
 	tb.row("gender", t.Gender)
 	tb.row("ethnicity", t.Ethnicity)
-	tb.row("birth date", t.BirthDate)
+	if t.BirthDate.IsMonthOnly() {
+		tb.row("birth month", t.BirthDate) // masked to the month
+	} else {
+		tb.row("birth date", t.BirthDate)
+	}
 	tb.row("ID number", t.IDNumber)
 	tb.row("phone", t.Phone)
 	tb.row("education", t.Education)
