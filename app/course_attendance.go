@@ -33,7 +33,6 @@ type courseAttendance struct {
 	counts  *widget.Label
 	note    *widget.Label
 	rest    *widget.Button
-	print   *widget.Button
 	grid    *attendanceGrid
 	sheet   *training.SessionSheet
 	latest  kit.Latest
@@ -69,16 +68,11 @@ func newCourseAttendance(s *coursesScreen) *courseAttendance {
 	t.note.Wrapping = fyne.TextWrapWord
 	t.note.Hide()
 	t.rest = widget.NewButtonWithIcon(T("courses.rest_present"), theme.ConfirmIcon(), t.markRestPresent)
-	t.print = widget.NewButtonWithIcon(T("courses.print_signin_one"), theme.DocumentPrintIcon(), func() {
-		if t.sheet != nil {
-			s.printSignIn(t.sheet.Session.ID)
-		}
-	})
 	t.grid = newAttendanceGrid(t)
 	keys := kit.Caption(T("courses.attendance_keys"))
 	keys.Wrapping = fyne.TextWrapWord
 	t.top = container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(t.rest, t.print), t.session),
+		container.NewBorder(nil, nil, nil, t.rest, t.session),
 		t.counts, t.note)
 	t.box = container.NewBorder(t.top, keys, nil, nil, t.grid)
 	return t
@@ -86,8 +80,8 @@ func newCourseAttendance(s *coursesScreen) *courseAttendance {
 
 func (t *courseAttendance) content() fyne.CanvasObject { return t.box }
 
-// load reads the course's sessions and shows the last one held by today
-// (else the first).
+// load reads the course's sessions and shows the one shown before, else
+// the current one (currentSession).
 func (t *courseAttendance) load(c *models.Course) {
 	keep := int64(0)
 	if t.course != nil && t.course.ID == c.ID && t.sheet != nil {
@@ -100,7 +94,6 @@ func (t *courseAttendance) load(c *models.Course) {
 		t.list = ss
 		opts := make([]string, len(ss))
 		pick := -1
-		today := t.s.u.svc.Today()
 		for i, s := range ss {
 			opts[i] = weekdayDate(s.Date) + " " + s.Start.String() + "–" + s.End.String() + T("list.separator") + s.Topic
 			if s.ID == keep {
@@ -108,14 +101,7 @@ func (t *courseAttendance) load(c *models.Course) {
 			}
 		}
 		if pick < 0 {
-			for i, s := range ss {
-				if !s.Date.After(today) {
-					pick = i
-				}
-			}
-		}
-		if pick < 0 && len(ss) > 0 {
-			pick = 0
+			pick = currentSession(ss, t.s.u.svc.Today())
 		}
 		t.setting = true
 		t.session.Options = opts
@@ -170,11 +156,6 @@ func (t *courseAttendance) showSheet() {
 		t.rest.Enable()
 	} else {
 		t.rest.Disable()
-	}
-	if sh != nil {
-		t.print.Enable()
-	} else {
-		t.print.Disable()
 	}
 	t.updateCounts()
 	t.grid.Refresh()
@@ -329,12 +310,26 @@ func (t *courseAttendance) drain() {
 	}
 }
 
-// sessionByID is the course's session of the ID, nil when not listed.
-func (t *courseAttendance) sessionByID(id int64) *models.Session {
-	for _, ses := range t.list {
-		if ses.ID == id {
-			return ses
+// currentSession is the index of the session a user means by "this
+// session": the last held by today, else the first; -1 for none.
+func currentSession(ss []*models.Session, today models.Date) int {
+	pick := -1
+	for i, s := range ss {
+		if !s.Date.After(today) {
+			pick = i
 		}
 	}
-	return nil
+	if pick < 0 && len(ss) > 0 {
+		pick = 0
+	}
+	return pick
+}
+
+// sessionInView is the session the attendance tab shows for the course,
+// nil when it shows none of it.
+func (t *courseAttendance) sessionInView(courseID int64) *models.Session {
+	if t.course == nil || t.course.ID != courseID || t.sheet == nil || t.sheet.Session.CourseID != courseID {
+		return nil
+	}
+	return t.sheet.Session
 }

@@ -59,16 +59,18 @@ func (s *coursesScreen) printRoster() {
 	})
 }
 
-// printSignIn prints the sign-in sheet of one session, or with 0 of every
-// session of the course.
-func (s *coursesScreen) printSignIn(sessionID int64) {
+// printSignIn prints the sign-in sheet of one session, or with nil of
+// every session of the course.
+func (s *coursesScreen) printSignIn(ses *models.Session) {
 	if s.cur == nil {
 		return
 	}
 	c := s.cur.Course
 	name := T("courses.file_signin", "Course", c.Title)
-	if ses := s.attendance.sessionByID(sessionID); ses != nil {
+	sessionID := int64(0)
+	if ses != nil {
 		name = T("courses.file_signin_one", "Course", c.Title, "Date", ses.Date.String())
+		sessionID = ses.ID
 	}
 	detail := map[string]any{}
 	s.u.save(saveJob{kind: docLists, title: T("courses.print_signin"), name: name + ".pdf", ext: ".pdf",
@@ -88,6 +90,29 @@ func (s *coursesScreen) printSignIn(sessionID int64) {
 		},
 		audit: auditNote{action: "print", entity: "courses", id: c.ID, detail: detail},
 		saved: func() string { return T("courses.printed_signin", "Course", c.Title) },
+	})
+}
+
+// printSignInInView prints the sign-in sheet of the session in view: the
+// attendance tab's, else the current one (the last held by today, else
+// the first).
+func (s *coursesScreen) printSignInInView() {
+	if s.cur == nil {
+		return
+	}
+	c := s.cur.Course
+	if ses := s.attendance.sessionInView(c.ID); ses != nil {
+		s.printSignIn(ses)
+		return
+	}
+	goLoad(s.u, func(ctx context.Context) ([]*models.Session, error) {
+		return s.u.svc.Courses.FindSessions(ctx, models.SessionFilter{CourseID: c.ID})
+	}, func(ss []*models.Session) {
+		if i := currentSession(ss, s.u.svc.Today()); i >= 0 && s.cur != nil && s.cur.Course.ID == c.ID {
+			s.printSignIn(ss[i])
+		} else if i < 0 {
+			kit.Inform(s.u.win, T("courses.print_signin"), T("courses.no_sessions_to_print", "Course", c.Title))
+		}
 	})
 }
 

@@ -48,6 +48,8 @@ type coursesScreen struct {
 	facts  *widget.Label
 	tabs   *container.AppTabs
 
+	signInOne, signInAll *widget.Button // the sign-in sheet of this session, of all
+
 	overview   *courseOverview
 	sessions   *courseSessions
 	enrolment  *courseEnrolment
@@ -131,9 +133,10 @@ func newCourses(u *ui) *coursesScreen {
 		}
 	})
 	roster := widget.NewButtonWithIcon(T("courses.print_roster"), theme.DocumentPrintIcon(), func() { s.printRoster() })
-	signIn := widget.NewButtonWithIcon(T("courses.print_signin"), theme.DocumentPrintIcon(), func() { s.printSignIn(0) })
+	s.signInOne = widget.NewButtonWithIcon(T("courses.print_signin_one"), theme.DocumentPrintIcon(), s.printSignInInView)
+	s.signInAll = widget.NewButtonWithIcon(T("courses.print_signin_all", "N", 0), theme.DocumentPrintIcon(), func() { s.printSignIn(nil) })
 	certs := widget.NewButtonWithIcon(T("courses.print_certificates"), theme.DocumentPrintIcon(), func() { s.printCertificates() })
-	toolbar := container.NewHBox(edit, layout.NewSpacer(), roster, signIn, certs)
+	toolbar := container.NewHBox(edit, layout.NewSpacer(), roster, s.signInOne, s.signInAll, certs)
 	s.detail = container.NewBorder(container.NewVBox(s.title, s.facts, toolbar), nil, nil, nil, s.tabs)
 	hint := widget.NewLabel(T("courses.choose"))
 	hint.Alignment = fyne.TextAlignCenter
@@ -360,6 +363,7 @@ func (s *coursesScreen) setHeader() {
 	}
 	parts = append(parts, T("courses.sessions_n", "N", c.Sessions))
 	s.facts.SetText(strings.Join(parts, T("list.separator")))
+	s.signInAll.SetText(T("courses.print_signin_all", "N", c.Sessions))
 }
 
 // loadTab reads the tab in front for the course shown.

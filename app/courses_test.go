@@ -434,9 +434,9 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 	var paths []string
 	for _, run := range []func(){
 		s.printRoster,
-		func() { s.printSignIn(0) },
+		func() { s.printSignIn(nil) },
 		func() { s.writeCertificates(s.cur.Course, false, "") },
-		func() { s.printSignIn(s.attendance.list[0].ID) },
+		func() { s.printSignIn(s.attendance.list[0]) },
 	} {
 		e.act(run)
 		path := saveInto(t, e, dir)
