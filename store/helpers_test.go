@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 
@@ -32,33 +31,17 @@ var ctx = context.Background()
 // SQLite alone: those of the file itself (its mode, its busy timeout, its
 // scrubbing).
 
-// Store kinds, the names of the subtests.
+// The kinds of store, and the helpers that run a test on both
+// (internal/pgtest).
 const (
-	sqliteKind   = "sqlite"
-	postgresKind = "postgres"
+	sqliteKind   = pgtest.SQLite
+	postgresKind = pgtest.Postgres
 )
 
-// bothStores runs test as the subtests sqlite and postgres of t and
-// returns true, unless t is one of those subtests already.
-func bothStores(t *testing.T, test func(*testing.T)) bool {
-	t.Helper()
-	if storeKind(t) != "" {
-		return false
-	}
-	t.Run(sqliteKind, test)
-	t.Run(postgresKind, test)
-	return true
-}
-
-// storeKind is the kind of store of a test: the name of its subtest of
-// bothStores, "" outside one.
-func storeKind(t testing.TB) string {
-	parts := strings.Split(t.Name(), "/")
-	if len(parts) > 1 && (parts[1] == sqliteKind || parts[1] == postgresKind) {
-		return parts[1]
-	}
-	return ""
-}
+var (
+	bothStores = pgtest.BothStores
+	storeKind  = pgtest.StoreKind
+)
 
 // newDB opens a new, empty database of the test's kind (SQLite outside
 // bothStores).

@@ -3,6 +3,7 @@ package pgtest_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -67,5 +68,26 @@ func TestServers(t *testing.T) {
 	}
 	if srv.SocketDir() == pgtest.Shared(t).SocketDir() {
 		t.Fatal("two servers share a folder")
+	}
+}
+
+// TestBothStores runs a test once a store, and the test knows which.
+func TestBothStores(t *testing.T) {
+	if pgtest.StoreKind(t) != "" {
+		t.Fatalf("outside BothStores, StoreKind = %q", pgtest.StoreKind(t))
+	}
+	var kinds []string
+	var inner func(t *testing.T)
+	inner = func(t *testing.T) {
+		if pgtest.BothStores(t, inner) {
+			t.Fatal("BothStores ran again inside its own subtest")
+		}
+		kinds = append(kinds, pgtest.StoreKind(t))
+	}
+	if !pgtest.BothStores(t, inner) {
+		t.Fatal("BothStores did not run the subtests")
+	}
+	if strings.Join(kinds, ",") != "sqlite,postgres" {
+		t.Errorf("ran on %v", kinds)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -124,4 +125,39 @@ func (s *Server) Exec(database, sql string, args ...any) error {
 		return fmt.Errorf("pgtest: %s: %w", sql, err)
 	}
 	return nil
+}
+
+// The kinds of store a test runs on: the names of BothStores' subtests.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// BothStores runs test as the subtests sqlite and postgres of t and
+// returns true, unless t is one of those subtests already (then it returns
+// false and the test goes on, on the store its StoreKind names):
+//
+//	func TestX(t *testing.T) {
+//		if pgtest.BothStores(t, TestX) {
+//			return
+//		}
+//		...
+func BothStores(t *testing.T, test func(*testing.T)) bool {
+	t.Helper()
+	if StoreKind(t) != "" {
+		return false
+	}
+	t.Run(SQLite, test)
+	t.Run(Postgres, test)
+	return true
+}
+
+// StoreKind is the kind of store of a test: the name of its subtest of
+// BothStores, "" outside one.
+func StoreKind(t testing.TB) string {
+	parts := strings.Split(t.Name(), "/")
+	if len(parts) > 1 && (parts[1] == SQLite || parts[1] == Postgres) {
+		return parts[1]
+	}
+	return ""
 }
