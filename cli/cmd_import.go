@@ -26,13 +26,29 @@ func (e *env) readFlags(all bool) *imports.ReadOptions {
 	return ro
 }
 
+// importFlags are the flags of a workbook import.
+type importFlags struct {
+	dry, skip *bool
+	ro        *imports.ReadOptions
+}
+
+// declareImport declares the flags every workbook import takes: --dry-run,
+// --skip-invalid where skip (else it stays false), what of the workbook is
+// read (readFlags) and --json.
+func (e *env) declareImport(all, skip bool) importFlags {
+	f := importFlags{dry: e.fs.Bool("dry-run", false, "check the file and print the report; write nothing"), skip: new(bool)}
+	if skip {
+		f.skip = e.fs.Bool("skip-invalid", false, "import the valid rows; write the rejected ones to FILE_rejected.xlsx beside the file")
+	}
+	f.ro = e.readFlags(all)
+	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	return f
+}
+
 func runImportTrainees(e *env, args []string) error {
-	dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
-	skip := e.fs.Bool("skip-invalid", false, "import the valid rows; write the rejected ones to FILE_rejected.xlsx beside the file")
-	ro := e.readFlags(true)
+	f := e.declareImport(true, true)
 	org := e.fs.String("nominated-by", "", "the nominating organisation of every row: its `ID` or exact name")
 	cohort := e.fs.Int64("cohort", 0, "the cohort `ID` of every row")
-	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
 	pos, err := e.parse(args, 1)
 	if err != nil {
 		return err
@@ -40,7 +56,7 @@ func runImportTrainees(e *env, args []string) error {
 	if err := e.open(); err != nil {
 		return err
 	}
-	opts := imports.TraineeOptions{ReadOptions: *ro, DryRun: *dry, SkipInvalid: *skip, CohortID: *cohort}
+	opts := imports.TraineeOptions{ReadOptions: *f.ro, DryRun: *f.dry, SkipInvalid: *f.skip, CohortID: *cohort}
 	if opts.NominatedByID, err = e.organisation(*org); err != nil {
 		return err
 	}
@@ -94,9 +110,7 @@ func runImportAttendance(e *env, args []string) error {
 // opens the database; it returns the file to import and the flags' values.
 func (e *env) courseImportStart(args []string) (file string, course int64, dry bool, ro imports.ReadOptions, err error) {
 	c := e.fs.Int64("course", 0, "the course `ID` (required)")
-	d := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
-	r := e.readFlags(false)
-	e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+	f := e.declareImport(false, false)
 	pos, err := e.parse(args, 1)
 	if err != nil {
 		return "", 0, false, ro, err
@@ -107,7 +121,7 @@ func (e *env) courseImportStart(args []string) (file string, course int64, dry b
 	if err := e.open(); err != nil {
 		return "", 0, false, ro, err
 	}
-	return pos[0], *c, *d, *r, nil
+	return pos[0], *c, *f.dry, *f.ro, nil
 }
 
 // importJSON is the JSON of an import: the report, and the error when the
@@ -277,10 +291,7 @@ func (e *env) printPhotoReport(rep *imports.PhotoReport, err error) error {
 // results, or both (kind is an imports.Kind…).
 func runImportOutcome(kind string) func(e *env, args []string) error {
 	return func(e *env, args []string) error {
-		dry := e.fs.Bool("dry-run", false, "check the file and print the report; write nothing")
-		skip := e.fs.Bool("skip-invalid", false, "import the valid rows; write the rejected ones to FILE_rejected.xlsx beside the file")
-		ro := e.readFlags(true)
-		e.fs.BoolVar(&e.json, "json", false, "print the report as JSON")
+		f := e.declareImport(true, true)
 		pos, err := e.parse(args, 1)
 		if err != nil {
 			return err
@@ -288,7 +299,7 @@ func runImportOutcome(kind string) func(e *env, args []string) error {
 		if err := e.open(); err != nil {
 			return err
 		}
-		opts := imports.OutcomeOptions{ReadOptions: *ro, DryRun: *dry, SkipInvalid: *skip}
+		opts := imports.OutcomeOptions{ReadOptions: *f.ro, DryRun: *f.dry, SkipInvalid: *f.skip}
 		im := e.importer()
 		var rep *imports.Report
 		switch kind {
