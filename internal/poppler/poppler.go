@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -100,6 +101,30 @@ func FileText(t testing.TB, name string, args ...string) string {
 	}
 	return string(out)
 }
+
+// Info returns the document information pdfinfo reads from pdf (dates
+// in ISO 8601), by field ("Title", "Author", "CreationDate"…), and the
+// catalogue's language (/Lang) as "Lang".
+func Info(t testing.TB, pdf []byte) map[string]string {
+	t.Helper()
+	NeedTool(t, "pdfinfo")
+	out, err := exec.Command("pdfinfo", "-isodates", WritePDF(t, pdf)).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	info := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok {
+			info[k] = strings.TrimSpace(v)
+		}
+	}
+	if m := langRe.FindSubmatch(pdf); m != nil {
+		info["Lang"] = string(m[1])
+	}
+	return info
+}
+
+var langRe = regexp.MustCompile(`/Type /Catalog [^\n]*/Lang \(([^)]*)\)`)
 
 // BoxText returns the text pdftotext finds on page in the box x..x+w,
 // y..y+h millimetres, with all white space removed; extra args (such as

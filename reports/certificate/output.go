@@ -38,7 +38,11 @@ func (p *Printer) Document(items []Item) (*pdfkit.Doc, error) {
 	if len(items) == 1 {
 		title += " " + items[0].Serial
 	}
-	d, err := p.newDoc(title)
+	subject := ""
+	if len(items) > 0 {
+		subject = items[0].Course
+	}
+	d, err := p.newDoc(title, subject)
 	if err != nil {
 		return nil, err
 	}
@@ -50,8 +54,11 @@ func (p *Printer) Document(items []Item) (*pdfkit.Doc, error) {
 	return d, nil
 }
 
-func (p *Printer) newDoc(title string) (*pdfkit.Doc, error) {
-	opts := pdfkit.Options{PageSize: pdfkit.A4, Landscape: true, NoMargins: true, Title: title, Creator: "Peiyang",
+// newDoc starts a document of certificates: its title the certificate's
+// (with the serial of a single one), its subject the course, its author
+// the organisation.
+func (p *Printer) newDoc(title, subject string) (*pdfkit.Doc, error) {
+	opts := pdfkit.Options{PageSize: pdfkit.A4, Landscape: true, NoMargins: true, Title: title, Subject: subject, Creator: "Peiyang",
 		Author: p.Settings.OrgName, CreationDate: p.Date, Deterministic: true}
 	if p.Overlay {
 		opts.PageSize, opts.Landscape = p.Settings.Paper, false

@@ -84,7 +84,7 @@ func SampleItem() Item {
 func (p *Printer) Calibration() (*pdfkit.Doc, error) {
 	s := p.Settings
 	d, err := pdfkit.New(pdfkit.Options{PageSize: s.Paper, NoMargins: true, Title: "证书套打校准页",
-		Creator: "Peiyang", CreationDate: p.Date})
+		Subject: s.Title, Author: s.OrgName, Creator: "Peiyang", CreationDate: p.Date})
 	if err != nil {
 		return nil, fmt.Errorf("certificate: calibration: %w", err)
 	}

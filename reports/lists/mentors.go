@@ -29,7 +29,7 @@ var mentorColumns = []pdfkit.Column{
 // and then by start date and the trainee's name. It returns the number of
 // pages.
 func Mentors(w io.Writer, m Meta, pairs []training.MentorPair) (int, error) {
-	s, err := newSheet(m, "导师帮带结对名单", true)
+	s, err := newSheet(m, "导师帮带结对名单", "流动党员导师帮带结对", true)
 	if err != nil {
 		return 0, err
 	}

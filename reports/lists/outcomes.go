@@ -18,7 +18,7 @@ import (
 // list of the members seated on a village (community) committee. It
 // returns the number of pages.
 func Outcomes(w io.Writer, m Meta, o *training.RegionOutcome) (int, error) {
-	s, err := newSheet(m, "流出地培养成果报告", false)
+	s, err := newSheet(m, "流出地培养成果报告", regionName(o), false)
 	if err != nil {
 		return 0, err
 	}

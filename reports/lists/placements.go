@@ -29,7 +29,7 @@ var placementColumns = []pdfkit.Column{
 // in pinyin order) with its placements by start date. It returns the
 // number of pages.
 func Placements(w io.Writer, m Meta, villages []training.VillagePlacements) (int, error) {
-	s, err := newSheet(m, "跟班学习安排表", true)
+	s, err := newSheet(m, "跟班学习安排表", "重点村（社区）跟班学习", true)
 	if err != nil {
 		return 0, err
 	}

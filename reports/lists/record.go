@@ -19,7 +19,7 @@ import (
 // completion decision, placements, mentors and their contacts, returns
 // and elections, and certificates. It returns the number of pages.
 func Record(w io.Writer, m Meta, r *training.TraineeRecord) (int, error) {
-	s, err := newSheet(m, "培养档案", false)
+	s, err := newSheet(m, "培养档案", r.Trainee.Name, false)
 	if err != nil {
 		return 0, err
 	}

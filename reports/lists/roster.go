@@ -46,7 +46,7 @@ const rosterPhotoW = 12.5
 // pages. The trainees are taken as given, so that any number of rows can
 // be printed.
 func Roster(w io.Writer, m Meta, l *training.CourseList) (int, error) {
-	s, err := newSheet(m, "学员花名册", true)
+	s, err := newSheet(m, "学员花名册", l.Course.Title, true)
 	if err != nil {
 		return 0, err
 	}

@@ -82,13 +82,16 @@ func (s *sheet) footerCaption(i int) string {
 	return text
 }
 
-// newSheet starts a document on A4 paper with a first page.
-func newSheet(m Meta, kind string, landscape bool) (*sheet, error) {
+// newSheet starts a document on A4 paper with a first page; its metadata
+// name the kind of document (title), what it is about (subject: the
+// course, the trainee, the region) and the organisation (author).
+func newSheet(m Meta, kind, subject string, landscape bool) (*sheet, error) {
 	d, err := pdfkit.New(pdfkit.Options{
 		Landscape:    landscape,
 		Margins:      pdfkit.Margins{Top: 15, Right: 15, Bottom: 16, Left: 15},
 		FontSize:     sizeBody,
 		Title:        kind,
+		Subject:      subject,
 		Author:       m.Org,
 		Creator:      "Peiyang",
 		CreationDate: m.date().Time(),

@@ -32,7 +32,7 @@ func SignIn(w io.Writer, m Meta, sessions []*training.SessionList) (int, error) 
 	if len(sessions) == 0 {
 		return 0, models.Errorf(models.EINVALID, "session", "There is no session to print a sign-in sheet for.")
 	}
-	s, err := newSheet(m, "签到表", false)
+	s, err := newSheet(m, "签到表", sessions[0].Course.Title, false)
 	if err != nil {
 		return 0, err
 	}
