@@ -2,6 +2,7 @@ package lists
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"peiyang/internal/poppler"
@@ -34,6 +35,31 @@ func TestEveryListHasMetadata(t *testing.T) {
 		}
 		if got := info["CreationDate"]; len(got) < 10 || got[:10] != today.String() {
 			t.Errorf("%s: CreationDate %q, want %s", d.title, got, today)
+		}
+	}
+}
+
+// TestNonBMPNamesSearchable: a name with a character outside the BMP
+// (𠮷 U+20BB7, 𨭎 U+28B4E) is in the text layer of the sign-in sheet and
+// the record, as of the roster (TestRosterNonBMPName): pdftotext reads
+// it whole, so a viewer's search finds it.
+func TestNonBMPNamesSearchable(t *testing.T) {
+	sessions := signInSessions()
+	sessions[0].Trainees[0].Name = "王𠮷"
+	sessions[0].Trainees[1].Name = "陈𨭎"
+	r := record()
+	r.Trainee.Name = "王𠮷"
+	for name, write := range map[string]func(w *bytes.Buffer) (int, error){
+		"sign-in sheet": func(w *bytes.Buffer) (int, error) { return SignIn(w, meta, sessions) },
+		"record":        func(w *bytes.Buffer) (int, error) { return Record(w, meta, r) },
+	} {
+		pdf, _ := print(t, write)
+		text := noSpace(pdfText(t, pdf))
+		if !strings.Contains(text, "王𠮷") {
+			t.Errorf("%s: pdftotext does not find 王𠮷 in %.300s", name, text)
+		}
+		if name == "sign-in sheet" && !strings.Contains(text, "陈𨭎") {
+			t.Errorf("%s: pdftotext does not find 陈𨭎", name)
 		}
 	}
 }
