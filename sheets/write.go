@@ -226,6 +226,34 @@ func (s *SheetWriter) cell(kind Kind, v any) any {
 	return v
 }
 
+// DropList offers, in the column (from 0) from row 2 to row last, a
+// drop-down list of the values (Excel's and WPS's data validation): a
+// value typed that is not in the list is refused with the message. Call
+// it before the sheet is closed.
+func (s *SheetWriter) DropList(col, last int, values []string, title, message string) error {
+	if s.closed {
+		return fmt.Errorf("sheets: drop-down list on closed sheet %s", s.name)
+	}
+	from, err := excelize.CoordinatesToCellName(col+1, 2)
+	if err != nil {
+		return fmt.Errorf("sheets: sheet %s: %w", s.name, err)
+	}
+	to, err := excelize.CoordinatesToCellName(col+1, max(last, 2))
+	if err != nil {
+		return fmt.Errorf("sheets: sheet %s: %w", s.name, err)
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(from + ":" + to)
+	if err := dv.SetDropList(values); err != nil {
+		return fmt.Errorf("sheets: sheet %s: %w", s.name, err)
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, title, message)
+	if err := s.w.f.AddDataValidation(s.name, dv); err != nil {
+		return fmt.Errorf("sheets: sheet %s: %w", s.name, err)
+	}
+	return nil
+}
+
 // Close writes what the sheet still holds and ends it.
 func (s *SheetWriter) Close() error {
 	if s.closed {

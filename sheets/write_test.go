@@ -3,6 +3,7 @@ package sheets
 import (
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -171,4 +172,42 @@ func saveAndOpen(t *testing.T, w *Workbook) *excelize.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+// A drop-down list written with a streamed sheet is in the saved
+// workbook, over the rows asked.
+func TestDropList(t *testing.T) {
+	w, err := NewWorkbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	s, err := w.AddSheet("选举结果", []Col{{Header: "姓名"}, {Header: "结果"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"张三", "李四"} {
+		if err := s.Write(n, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DropList(1, 3, []string{"当选", "未当选"}, "结果", "请从列表中选择"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "dv.xlsx")
+	if err := w.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dvs, err := f.GetDataValidations("选举结果")
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "B2:B3" || !strings.Contains(dvs[0].Formula1, "未当选") {
+		t.Fatalf("data validations %+v, %v", dvs, err)
+	}
+	if v, _ := f.GetCellValue("选举结果", "A3"); v != "李四" {
+		t.Fatalf("A3 = %q", v)
+	}
 }

@@ -317,7 +317,7 @@ func TestFeedbackPackage(t *testing.T) {
 	}
 	privatetest.Assert(t, fb.Report)
 	x := book(t, fb.Workbook)
-	if got := strings.Join(x.GetSheetList(), ","); got != "培养对象,培训记录,出勤汇总,结业证书,跟班学习,导师帮带,回引,选任记录" {
+	if got := strings.Join(x.GetSheetList(), ","); got != "培养对象,培训记录,出勤汇总,结业证书,跟班学习,导师帮带,回引,选任记录,回引情况填报,选举结果填报" {
 		t.Errorf("sheets %s", got)
 	}
 	if rs := rows(t, x, "培养对象"); len(rs) != 3 {

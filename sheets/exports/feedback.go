@@ -42,7 +42,8 @@ const MsgNoMembers = "No trainee's home region contains {{.Region}}."
 // workbook (培养反馈_REGION_DATE.xlsx) of the members whose home region
 // contains the text, with sheets for the members, their training records,
 // attendance totals, certificates, placements, mentors, returns and
-// elections; and, when opts.OutcomeReport is set, the region's outcome
+// elections, and two sheets the region fills in with its members' returns
+// and election results (feedback_fill.go); and, when opts.OutcomeReport is set, the region's outcome
 // report PDF. dir is created (mode 0700) when missing. Everything is read
 // in one read transaction, so that the workbook and the report agree.
 func (x *Exporter) Feedback(ctx context.Context, dir, region string, opts FeedbackOptions) (*Feedback, error) {
@@ -152,6 +153,9 @@ func (x *Exporter) feedbackWorkbook(ctx context.Context, path string, recs []*tr
 		return err
 	}
 	if _, err := x.writeReturns(ctx, w, rets, els, all, o); err != nil {
+		return err
+	}
+	if err := writeFillIn(w, recs, o); err != nil {
 		return err
 	}
 	return w.Save(path)

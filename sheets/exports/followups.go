@@ -29,10 +29,14 @@ var (
 		{Header: "结束日期", Kind: sheets.Date}, {Header: "帮带目标", Width: 40}, {Header: "联系次数", Kind: sheets.Int},
 		{Header: "最近联系", Kind: sheets.Date}}
 	returnCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: term(models.TermHomeRegion)},
-		{Header: "回引村（社区）"}, {Header: "回引日期", Kind: sheets.Date}, {Header: "备注", Width: 40}}
+		{Header: "回引村（社区）"}, {Header: "回引日期", Kind: sheets.Date}, {Header: "担任职务"}, {Header: "备注", Width: 40},
+		recordCol}
 	electionCols = []sheets.Col{{Header: "姓名"}, {Header: "身份证号", Width: 21}, {Header: term(models.TermHomeRegion)},
 		{Header: "村（社区）"}, {Header: "选举日期", Kind: sheets.Date}, {Header: "委员会"}, {Header: "职务"},
-		{Header: "结果"}, {Header: "任期（年）", Kind: sheets.Int}}
+		{Header: "结果"}, {Header: "任期（年）", Kind: sheets.Int}, {Header: "得票数", Kind: sheets.Int}, recordCol}
+	// recordCol is the trainee's number (系统编号), by which a list with
+	// masked ID numbers imports again (import outcomes).
+	recordCol = sheets.Col{Header: "系统编号", Kind: sheets.Int}
 )
 
 // Placements writes the shadow-study placements of the trainees whose
@@ -248,7 +252,7 @@ func (x *Exporter) writeReturns(ctx context.Context, w *sheets.Workbook, rets []
 			return n, err
 		}
 		id, _ := o.ids(t)
-		if err := s.Write(t.Name, id, t.HomeRegion.String(), name, r.ReturnDate, r.Notes); err != nil {
+		if err := s.Write(t.Name, id, t.HomeRegion.String(), name, r.ReturnDate, r.Post, r.Notes, t.ID); err != nil {
 			return n, err
 		}
 		n++
@@ -276,9 +280,17 @@ func (x *Exporter) writeReturns(ctx context.Context, w *sheets.Workbook, rets []
 		}
 		id, _ := o.ids(t)
 		if err := s.Write(t.Name, id, t.HomeRegion.String(), name, e.Date, e.Committee.Chinese(), e.Post.Chinese(),
-			e.Result.Chinese(), e.TermYears); err != nil {
+			e.Result.Chinese(), e.TermYears, votes(e.Votes), t.ID); err != nil {
 			return n, err
 		}
 	}
 	return n, nil
+}
+
+// votes is an election's votes as a cell: empty when not reported.
+func votes(v *int) any {
+	if v == nil {
+		return nil
+	}
+	return *v
 }

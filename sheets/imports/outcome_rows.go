@@ -29,6 +29,7 @@ const (
 	MsgElectionTwice    = "Rows {{.First}} and {{.Row}} record the same election."
 	MsgVotesBad         = "Not a number of votes: {{.Text}}."
 	MsgTermBad          = "Not a term in years: {{.Text}}."
+	MsgSkipNotFilled    = "Nothing is filled in beyond whom the row is about: not a record to take."
 	MsgReturnRejected   = "The return this election follows (row {{.Row}}) has problems, so the election cannot be taken either."
 )
 
@@ -90,9 +91,9 @@ func (o *outcomeImport) fieldErr(r outcomeRow, field string, err error) {
 	}
 }
 
-// alreadyStored turns a row read into a row passed over: it repeats a
-// record already stored.
-func (o *outcomeRow) alreadyStored(rep *Report, key string, data map[string]any) {
+// passOver turns a row read into a row passed over: it repeats a record
+// already stored, or holds nothing but whom it is about.
+func (o *outcomeRow) passOver(rep *Report, key string, data map[string]any) {
 	rep.skip(o.pt, o.row.Num, key, data)
 	rep.RowsRead--
 	if o.pt.rep != nil {
@@ -254,7 +255,29 @@ func (o *outcomeImport) readReturns(pt *part, ro ReadOptions) error {
 	return nil
 }
 
+// returnFilled and electionFilled are the columns of which a row of
+// returns or elections must fill one to be a record: a fill-in sheet's
+// row holds the name and ID number from the start.
+var (
+	returnFilled   = []string{"village", "return_date", "town", "county", "post", "notes"}
+	electionFilled = []string{"date", "committee", "post", "result", "votes"}
+)
+
+// unfilled passes over a row that fills none of the columns, and says so.
+func (o *outcomeImport) unfilled(r outcomeRow, keys []string) bool {
+	for _, k := range keys {
+		if !blank(r.pt.h.Cell(r.row, k)) {
+			return false
+		}
+	}
+	r.passOver(o.rep, MsgSkipNotFilled, nil)
+	return true
+}
+
 func (o *outcomeImport) readReturn(r outcomeRow) error {
+	if o.unfilled(r, returnFilled) {
+		return nil
+	}
 	formulaCells(o.rep, r.pt.h, r.row, []string{"name", "id_number"}, nil)
 	before := len(o.rep.Problems)
 	t, err := o.trainee(r)
@@ -281,7 +304,7 @@ func (o *outcomeImport) readReturn(r outcomeRow) error {
 	}
 	for _, s := range stored {
 		if s.VillageID == v.ID && s.ReturnDate == date {
-			r.alreadyStored(o.rep, MsgReturnRecorded, map[string]any{"Name": t.Name, "Village": v.Name, "Date": date.String()})
+			r.passOver(o.rep, MsgReturnRecorded, map[string]any{"Name": t.Name, "Village": v.Name, "Date": date.String()})
 			o.rep.Problems = o.rep.Problems[:before]
 			return nil
 		}
@@ -310,6 +333,9 @@ func (o *outcomeImport) readElections(pt *part, ro ReadOptions) error {
 }
 
 func (o *outcomeImport) readElection(r outcomeRow) error {
+	if o.unfilled(r, electionFilled) {
+		return nil
+	}
 	cell := func(k string) string { return r.pt.h.Cell(r.row, k) }
 	formulaCells(o.rep, r.pt.h, r.row, []string{"name", "id_number"}, nil)
 	before := len(o.rep.Problems)
@@ -464,7 +490,7 @@ func (o *outcomeImport) duplicateElection(r outcomeRow, t *models.Trainee, e *mo
 			continue
 		}
 		if s.Post == e.Post && s.Result == e.Result {
-			r.alreadyStored(o.rep, MsgElectionRecorded, dataMap(data))
+			r.passOver(o.rep, MsgElectionRecorded, dataMap(data))
 		} else {
 			o.problem(r, "post", MsgElectionDiffers, data...)
 		}
