@@ -103,6 +103,29 @@ func (p pgQuerier) PrepareContext(ctx context.Context, query string) (*sql.Stmt,
 	return p.q.PrepareContext(ctx, rebind(query))
 }
 
+// pgPoolReader is pgQuerier on the pool, for reads outside a
+// transaction: a read that finds its connection lost (the server
+// restarted, or ended the session) is run once more, on a new one. A read
+// changes nothing, so running it again is safe; a write is not retried
+// here (Update says what became of it).
+type pgPoolReader struct{ pgQuerier }
+
+func (p pgPoolReader) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := p.pgQuerier.QueryContext(ctx, query, args...)
+	if isConnLost(err) && ctx.Err() == nil {
+		return p.pgQuerier.QueryContext(ctx, query, args...)
+	}
+	return rows, err
+}
+
+func (p pgPoolReader) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	row := p.pgQuerier.QueryRowContext(ctx, query, args...)
+	if isConnLost(row.Err()) && ctx.Err() == nil {
+		return p.pgQuerier.QueryRowContext(ctx, query, args...)
+	}
+	return row
+}
+
 // querier returns q as the dialect speaks to it.
 func (d *dialect) querier(q querier) querier {
 	if d == postgresDialect {

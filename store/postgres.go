@@ -96,7 +96,7 @@ func openPostgresConfig(cfg *pgx.ConnConfig, index bool) (*DB, error) {
 	pool.SetMaxOpenConns(pgPoolSize)
 	pool.SetMaxIdleConns(4)
 	pool.SetConnMaxIdleTime(5 * time.Minute)
-	db.wr, db.rd, db.rq = pool, pool, pgQuerier{pool}
+	db.wr, db.rd, db.rq = pool, pool, pgPoolReader{pgQuerier{pool}}
 	ctx := context.Background()
 	if err := db.checkServer(ctx); err != nil {
 		pool.Close()
