@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-hostile bench-retention screenshots clean
+.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-hostile bench-retention bench-outcomes screenshots clean
 .PHONY: setup-windows dist vet-windows vet-windows-ci test-windows test-windows-e2e test-windows-unit test-windows-unit-all screenshots-windows
 
 setup:
@@ -51,7 +51,7 @@ test-interrupt:
 fuzz:
 	bash scripts/fuzz.sh
 
-bench: bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-retention
+bench: bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-retention bench-outcomes
 
 bench-search:
 	$(GO) run ./bench/search -n 250000
@@ -61,6 +61,9 @@ bench-demo:
 
 bench-sheets:
 	$(GO) run ./bench/sheets
+
+bench-outcomes:
+	$(GO) run ./bench/outcomes
 
 bench-certificates:
 	$(GO) run ./bench/certificates
