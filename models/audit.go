@@ -10,11 +10,14 @@ type AuditEntry struct {
 	At       time.Time `json:"at"`
 	OSUser   string    `json:"os_user"`
 	UserName string    `json:"user_name"`
-	Action   string    `json:"action"`
-	Entity   string    `json:"entity"`
-	EntityID string    `json:"entity_id"`
-	Before   string    `json:"before,omitempty"`
-	After    string    `json:"after,omitempty"`
+	// DBUser is the database user (PostgreSQL's session_user) who made
+	// the entry, set by the server; "" on a SQLite file.
+	DBUser   string `json:"db_user,omitempty"`
+	Action   string `json:"action"`
+	Entity   string `json:"entity"`
+	EntityID string `json:"entity_id"`
+	Before   string `json:"before,omitempty"`
+	After    string `json:"after,omitempty"`
 }
 
 // AuditFilter selects audit entries, newest first. Page.AfterID pages

@@ -16,6 +16,8 @@ const (
 	EINVALID        = "invalid"         // the input breaks a validation rule
 	ENOTFOUND       = "not_found"       // the record does not exist
 	ENOTIMPLEMENTED = "not_implemented" // the feature is not there yet
+	EFORBIDDEN      = "forbidden"       // the account may not do it (its role or region)
+	ESTALE          = "stale"           // someone else changed the record since it was read
 )
 
 // Error is a domain error. Message is an English sentence that doubles as the

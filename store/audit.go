@@ -218,11 +218,11 @@ func (db *DB) FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, erro
 		c.and("id < ?", f.Page.AfterID)
 	}
 	return findMany(ctx, db.reader(ctx), "find audit",
-		`SELECT id, at, os_user, user_name, action, entity, entity_id, COALESCE(before, ''), COALESCE(after, '')
+		`SELECT id, at, os_user, user_name, db_user, action, entity, entity_id, COALESCE(before, ''), COALESCE(after, '')
 		FROM audit_log`+c.sql()+` ORDER BY id DESC`+limit(f.Page), c.args,
 		func(s scanner) (*AuditEntry, error) {
 			var e AuditEntry
-			err := s.Scan(&e.ID, timeCol{&e.At}, &e.OSUser, &e.UserName, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After)
+			err := s.Scan(&e.ID, timeCol{&e.At}, &e.OSUser, &e.UserName, &e.DBUser, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After)
 			return &e, err
 		})
 }

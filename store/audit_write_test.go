@@ -34,6 +34,7 @@ var readMethods = map[string]bool{
 	// backup's own trail before the swap (backup.recordRestore), as for a
 	// file.
 	"RestoreFrom": true, "DropRestoring": true,
+	"Account": true, "FindAccounts": true, // accounts_test.go
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not
@@ -352,7 +353,7 @@ func TestEveryWriteRecordsOneEntry(t *testing.T) {
 	var unclassified []string
 	for i := range typ.NumMethod() {
 		name := typ.Method(i).Name
-		if _, ok := writeCases[name]; !ok && !readMethods[name] {
+		if _, ok := writeCases[name]; !ok && !readMethods[name] && !accountWrites[name] {
 			unclassified = append(unclassified, name)
 		}
 	}

@@ -88,7 +88,7 @@ func (db *DB) CreateCertificate(ctx context.Context, c *models.Certificate) erro
 func (db *DB) UpdateCertificate(ctx context.Context, c *models.Certificate) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("certificates", "update certificate", msgCertificateNotFound, byID(c.ID), `UPDATE certificates SET
+		err := w.update("certificates", "update certificate", msgCertificateNotFound, byID(c.ID), c.UpdatedAt, `UPDATE certificates SET
 			serial = ?, year = ?, seq = ?, trainee_id = ?, course_id = ?, hours = ?, issued_on = ?,
 			status = ?, void_reason = ?, replaced_by = ?, replaces = ?, updated_at = ? WHERE id = ?`,
 			append(certificateArgs(c), formatTime(now), c.ID)...)

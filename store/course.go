@@ -73,7 +73,7 @@ func (db *DB) CreateCourse(ctx context.Context, c *models.Course) error {
 func (db *DB) UpdateCourse(ctx context.Context, c *models.Course) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("courses", "update course", msgCourseNotFound, byID(c.ID), `UPDATE courses SET
+		err := w.update("courses", "update course", msgCourseNotFound, byID(c.ID), c.UpdatedAt, `UPDATE courses SET
 			theme = ?, title = ?, cohort_id = ?, start_date = ?, end_date = ?, venue = ?, capacity = ?,
 			required_hours = ?, min_attendance_rate = ?, min_hours = ?, pass_score = ?,
 			require_placement = ?, status = ?, updated_at = ? WHERE id = ?`,

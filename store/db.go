@@ -55,6 +55,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"peiyang/internal/private"
+	"peiyang/models"
 	"peiyang/training"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -87,6 +88,8 @@ type DB struct {
 	readOnly bool
 	// retries counts the write transactions run again (PostgreSQL).
 	retries atomic.Int64
+	// account is the session's account, read once (accounts.go).
+	account atomic.Pointer[models.Account]
 }
 
 // Open opens the database: a PostgreSQL connection string (see

@@ -107,7 +107,7 @@ func (db *DB) UpdateEnrolment(ctx context.Context, e *models.Enrolment) error {
 		e.EnrolledAt = now
 	}
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("enrolments", "update enrolment", msgEnrolmentNotFound, byID(e.ID), `UPDATE enrolments SET
+		err := w.update("enrolments", "update enrolment", msgEnrolmentNotFound, byID(e.ID), e.UpdatedAt, `UPDATE enrolments SET
 			course_id = ?, trainee_id = ?, status = ?, wait_position = ?, score = ?, reason = ?,
 			enrolled_at = ?, updated_at = ? WHERE id = ?`, e.CourseID, e.TraineeID, e.Status, e.WaitPosition,
 			scoreArg(e.Score), e.Reason, formatTime(e.EnrolledAt), formatTime(now), e.ID)

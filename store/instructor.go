@@ -130,7 +130,7 @@ func (db *DB) UpdateInstructor(ctx context.Context, i *models.Instructor) error 
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
 		args := append(instructorArgs(i), formatTime(now), i.ID)
-		err := w.update("instructors", "update instructor", msgInstructorNotFound, byID(i.ID),
+		err := w.update("instructors", "update instructor", msgInstructorNotFound, byID(i.ID), i.UpdatedAt,
 			`UPDATE instructors SET name = ?, position = ?, organisation = ?, phone = ?,
 			region_province = ?, region_city = ?, region_county = ?, region_town = ?, region_village = ?,
 			region_code = ?, max_mentees = ?, updated_at = ? WHERE id = ?`, args...)

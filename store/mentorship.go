@@ -61,7 +61,7 @@ func (db *DB) CreateMentorship(ctx context.Context, m *models.Mentorship) error 
 func (db *DB) UpdateMentorship(ctx context.Context, m *models.Mentorship) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("mentorships", "update mentorship", msgMentorshipNotFound, byID(m.ID), `UPDATE mentorships SET
+		err := w.update("mentorships", "update mentorship", msgMentorshipNotFound, byID(m.ID), m.UpdatedAt, `UPDATE mentorships SET
 			mentor_id = ?, trainee_id = ?, start_date = ?, end_date = ?, goals = ?, updated_at = ?
 			WHERE id = ?`, m.MentorID, m.TraineeID, m.StartDate, m.EndDate, m.Goals, formatTime(now), m.ID)
 		if err == nil {
@@ -123,7 +123,7 @@ func (db *DB) CreateContact(ctx context.Context, c *models.Contact) error {
 // UpdateContact saves the contact log entry.
 func (db *DB) UpdateContact(ctx context.Context, c *models.Contact) error {
 	return db.write(ctx, func(w *writeTx) error {
-		return w.update("contacts", "update contact", msgContactNotFound, byID(c.ID), `UPDATE contacts SET
+		return w.update("contacts", "update contact", msgContactNotFound, byID(c.ID), unchecked, `UPDATE contacts SET
 			mentorship_id = ?, date = ?, mode = ?, summary = ? WHERE id = ?`,
 			c.MentorshipID, c.Date, c.Mode, c.Summary, c.ID)
 	})

@@ -77,6 +77,12 @@ func (db *DB) migrate(ctx context.Context) error {
 			if err := pgLockMigrations(ctx, q); err != nil {
 				return err
 			}
+			// An account that does not own the schema may not create in
+			// it, not even a table that exists already.
+			var exists bool
+			if err := q.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists); err != nil || exists {
+				return err
+			}
 		}
 		_, err := q.ExecContext(ctx, migrationsTable)
 		return err

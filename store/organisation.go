@@ -77,7 +77,7 @@ func (db *DB) UpdateOrganisation(ctx context.Context, o *models.Organisation) er
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
 		args := append(organisationArgs(o), formatTime(now), o.ID)
-		err := w.update("organisations", "update organisation", msgOrganisationNotFound, byID(o.ID),
+		err := w.update("organisations", "update organisation", msgOrganisationNotFound, byID(o.ID), o.UpdatedAt,
 			`UPDATE organisations SET name = ?, kind = ?, region_province = ?, region_city = ?,
 			region_county = ?, region_town = ?, region_village = ?, region_code = ?, region_text = ?,
 			key_village = ?, placement_capacity = ?, contact_person = ?, contact_phone = ?, updated_at = ?

@@ -65,7 +65,7 @@ func (db *DB) CreatePlacement(ctx context.Context, p *models.Placement) error {
 func (db *DB) UpdatePlacement(ctx context.Context, p *models.Placement) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("placements", "update placement", msgPlacementNotFound, byID(p.ID), `UPDATE placements SET
+		err := w.update("placements", "update placement", msgPlacementNotFound, byID(p.ID), p.UpdatedAt, `UPDATE placements SET
 			trainee_id = ?, village_id = ?, start_date = ?, end_date = ?, supervisor = ?, grade = ?,
 			comment = ?, updated_at = ? WHERE id = ?`, append(placementArgs(p), formatTime(now), p.ID)...)
 		if err == nil {

@@ -116,6 +116,10 @@ func openPostgresConfig(cfg *pgx.ConnConfig, index bool) (*DB, error) {
 			return nil, db.redactErr(err)
 		}
 	}
+	if _, err := db.Account(ctx); err != nil { // a user with no account goes no further
+		pool.Close()
+		return nil, err
+	}
 	return db, nil
 }
 

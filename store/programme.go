@@ -116,7 +116,7 @@ func (db *DB) CreateProgramme(ctx context.Context, p *models.Programme) error {
 func (db *DB) UpdateProgramme(ctx context.Context, p *models.Programme) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("programmes", "update programme", msgProgrammeNotFound, byID(p.ID),
+		err := w.update("programmes", "update programme", msgProgrammeNotFound, byID(p.ID), p.UpdatedAt,
 			`UPDATE programmes SET name = ?, inflow_org_id = ?, signed_on = ?, notes = ?, updated_at = ?
 			WHERE id = ?`, p.Name, p.InflowOrgID, p.SignedOn, p.Notes, formatTime(now), p.ID)
 		if err != nil {
@@ -187,7 +187,7 @@ func (db *DB) CreateCohort(ctx context.Context, c *models.Cohort) error {
 func (db *DB) UpdateCohort(ctx context.Context, c *models.Cohort) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("cohorts", "update cohort", msgCohortNotFound, byID(c.ID),
+		err := w.update("cohorts", "update cohort", msgCohortNotFound, byID(c.ID), c.UpdatedAt,
 			`UPDATE cohorts SET programme_id = ?, year = ?, name = ?, target_trainees = ?, updated_at = ?
 			WHERE id = ?`, c.ProgrammeID, c.Year, c.Name, c.TargetTrainees, formatTime(now), c.ID)
 		if err == nil {

@@ -119,7 +119,7 @@ func (db *DB) deidentify(ctx context.Context, ids []int64) error {
 			if IsDeidentified(old.idNumber) {
 				continue
 			}
-			err = w.update("trainees", "de-identify", msgTraineeNotFound, byID(id), `UPDATE trainees SET
+			err = w.update("trainees", "de-identify", msgTraineeNotFound, byID(id), unchecked, `UPDATE trainees SET
 				id_number = ?, phone = '', birth_date = NULL, updated_at = ? WHERE id = ?`,
 				DeidentifiedPrefix+strconv.FormatInt(id, 10), formatTime(now), id)
 			if err != nil {

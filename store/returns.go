@@ -68,7 +68,7 @@ func (db *DB) CreateReturn(ctx context.Context, r *models.Return) error {
 func (db *DB) UpdateReturn(ctx context.Context, r *models.Return) error {
 	now := db.stamp()
 	return db.write(ctx, func(w *writeTx) error {
-		err := w.update("returns", "update return", msgReturnNotFound, byID(r.ID), `UPDATE returns SET
+		err := w.update("returns", "update return", msgReturnNotFound, byID(r.ID), r.UpdatedAt, `UPDATE returns SET
 			trainee_id = ?, village_id = ?, return_date = ?, post = ?, notes = ?, updated_at = ? WHERE id = ?`,
 			r.TraineeID, r.VillageID, r.ReturnDate, r.Post, r.Notes, formatTime(now), r.ID)
 		if err == nil {
@@ -189,7 +189,7 @@ func (db *DB) UpdateElection(ctx context.Context, e *models.Election) error {
 		if err := electionTrainee(ctx, w, "update election", e); err != nil {
 			return err
 		}
-		err := w.update("elections", "update election", msgElectionNotFound, byID(e.ID), `UPDATE elections SET
+		err := w.update("elections", "update election", msgElectionNotFound, byID(e.ID), e.UpdatedAt, `UPDATE elections SET
 			return_id = ?, trainee_id = ?, date = ?, committee = ?, post = ?, result = ?, term_years = ?,
 			votes = ?, updated_at = ? WHERE id = ?`, e.ReturnID, e.TraineeID, e.Date, e.Committee, e.Post, e.Result,
 			e.TermYears, votesArg(e.Votes), formatTime(now), e.ID)

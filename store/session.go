@@ -76,7 +76,7 @@ func (db *DB) CreateSession(ctx context.Context, s *models.Session) error {
 // UpdateSession saves the session.
 func (db *DB) UpdateSession(ctx context.Context, s *models.Session) error {
 	return db.write(ctx, func(w *writeTx) error {
-		return w.update("sessions", "update session", msgSessionNotFound, byID(s.ID), `UPDATE sessions SET
+		return w.update("sessions", "update session", msgSessionNotFound, byID(s.ID), unchecked, `UPDATE sessions SET
 			course_id = ?, date = ?, start_minute = ?, end_minute = ?, venue = ?, instructor_id = ?,
 			topic = ?, hours = ? WHERE id = ?`, append(sessionArgs(s), s.ID)...)
 	})

@@ -148,7 +148,7 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 			return notFound(msgTraineeNotFound, t.ID)
 		}
 		args := append(traineeArgs(t), formatTime(now), t.ID)
-		err = w.update("trainees", "update trainee", msgTraineeNotFound, byID(t.ID), `UPDATE trainees SET
+		err = w.update("trainees", "update trainee", msgTraineeNotFound, byID(t.ID), t.UpdatedAt, `UPDATE trainees SET
 			name = ?, gender = ?, ethnicity = ?, birth_date = ?, id_number = ?, phone = ?, education = ?,
 			joined_party = ?, branch = ?, direction = ?, region_province = ?, region_city = ?,
 			region_county = ?, region_town = ?, region_village = ?, region_code = ?, region_text = ?,

@@ -68,7 +68,7 @@ func (db *DB) Update(ctx context.Context, fn func(ctx context.Context) error) (e
 		return notWritableErr(MsgReadOnly, db.path)
 	}
 	if db.dialect == postgresDialect {
-		return db.retry(ctx, func() error { return db.update(ctx, fn) })
+		return db.forbidden(ctx, db.retry(ctx, func() error { return db.update(ctx, fn) }))
 	}
 	return db.update(ctx, fn)
 }
@@ -101,6 +101,9 @@ func (db *DB) update(ctx context.Context, fn func(ctx context.Context) error) (e
 			_ = tx.Rollback()
 		}
 	}()
+	if !db.mayCopy() {
+		conn = nil // no COPY into tables with row-level security (accounts.go)
+	}
 	if err := fn(context.WithValue(ctx, txKey{}, &txState{tx: tx, q: db.dialect.querier(tx), conn: conn, writable: true})); err != nil {
 		done = true
 		if rbErr := tx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) && !isConnLost(rbErr) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // writeTx is the transaction one write method works in. Its record methods
@@ -98,14 +99,19 @@ func (w *writeTx) create(table, op, query string, args ...any) (int64, error) {
 }
 
 // update runs an UPDATE of the row of table with the key and records the
-// row before and after; no such row is ENOTFOUND with the message msg.
-func (w *writeTx) update(table, op, msg string, key rowKey, query string, args ...any) error {
+// row before and after; no such row is ENOTFOUND with the message msg. seen
+// is the updated_at the caller read the record with: a row changed since
+// is ESTALE (checkSeen); zero does not check.
+func (w *writeTx) update(table, op, msg string, key rowKey, seen time.Time, query string, args ...any) error {
 	before, err := readRow(w.ctx, w.q, table, key)
 	if err != nil {
 		return fmt.Errorf("store: %s: %w", op, err)
 	}
 	if before == nil {
 		return notFound(msg, key.vals[0])
+	}
+	if err := w.checkSeen(table, key, before, seen); err != nil {
+		return err
 	}
 	if err := execOne(w.ctx, w.q, op, msg, key.vals[0], query, args...); err != nil {
 		return err

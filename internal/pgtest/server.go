@@ -37,6 +37,10 @@ type Options struct {
 	// Settings are extra server settings (name → value), such as
 	// "max_connections".
 	Settings map[string]string
+	// Passwords, with TCP, makes every role but Role give its password
+	// (SCRAM-SHA-256) over TCP, as a real server asks; the socket and
+	// Role stay trusted.
+	Passwords bool
 }
 
 // Server is one running throwaway server.
@@ -110,6 +114,12 @@ func Start(opts Options) (*Server, error) {
 	if err := s.run("initdb", "-D", s.data(), "-U", Role, "--auth=trust", "--no-sync",
 		"-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"); err != nil {
 		return nil, err
+	}
+	if opts.Passwords {
+		hba := "local all all trust\nhost all " + Role + " 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
+		if err := os.WriteFile(filepath.Join(s.data(), "pg_hba.conf"), []byte(hba), 0o644); err != nil {
+			return nil, fmt.Errorf("pgtest: %w", err)
+		}
 	}
 	if s.port, err = freePort(); err != nil {
 		return nil, err
