@@ -116,6 +116,19 @@ func (db *DB) mayCopy() bool {
 	return a == nil || a.Owner
 }
 
+// traineesRead is the table the session reads trainees from: for a viewer
+// on PostgreSQL the view trainees_masked (ID numbers, phones and birth
+// dates masked by the server: a viewer may not read them in full), else
+// trainees.
+func (db *DB) traineesRead(ctx context.Context) string {
+	if db.dialect == postgresDialect {
+		if a, err := db.Account(ctx); err == nil && a.Role == models.RoleViewer {
+			return "trainees_masked"
+		}
+	}
+	return "trainees"
+}
+
 const accountCols = `a.name, a.role, a.region, a.disabled, a.created_at, a.updated_at`
 
 // FindAccounts lists the accounts, by name: every one for an admin, else

@@ -312,7 +312,7 @@ func (db *DB) SearchTrainees(ctx context.Context, query string, limit int) ([]*m
 		return []*models.Trainee{}, nil
 	}
 	ts, err := findMany(ctx, q, "search trainees",
-		`SELECT `+traineeCols+` FROM trainees t WHERE t.id IN `+intList(ids), nil, scanTrainee)
+		`SELECT `+traineeCols+` FROM `+db.traineesRead(ctx)+` t WHERE t.id IN `+intList(ids), nil, scanTrainee)
 	if err != nil {
 		return nil, err
 	}

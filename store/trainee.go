@@ -15,9 +15,22 @@ const traineeCols = `t.id, t.name, t.gender, t.ethnicity, t.birth_date, t.id_num
 	t.region_county, t.region_town, t.region_village, t.region_code, t.current_district,
 	t.employer, t.nominated_by_id, t.cohort_id, t.key_target, t.notes, t.created_at, t.updated_at`
 
+// birthDateCol scans a birth date: a stored date, or the year and month
+// alone (2006-01) that trainees_masked gives a viewer.
+type birthDateCol struct{ d *models.Date }
+
+func (c birthDateCol) Scan(src any) error {
+	if s, ok := src.(string); ok && len(s) == len("2006-01") {
+		d, err := models.ParseDate(s + "-01")
+		*c.d = d.MonthOnly()
+		return err
+	}
+	return c.d.Scan(src)
+}
+
 func scanTrainee(s scanner) (*models.Trainee, error) {
 	var t models.Trainee
-	dest := []any{&t.ID, &t.Name, &t.Gender, &t.Ethnicity, &t.BirthDate, &t.IDNumber, &t.Phone,
+	dest := []any{&t.ID, &t.Name, &t.Gender, &t.Ethnicity, birthDateCol{&t.BirthDate}, &t.IDNumber, &t.Phone,
 		&t.Education, &t.JoinedParty, &t.Branch, &t.Direction}
 	dest = append(dest, regionDest(&t.HomeRegion)...)
 	dest = append(dest, &t.CurrentDistrict, &t.Employer, idCol{&t.NominatedByID}, idCol{&t.CohortID},
@@ -64,7 +77,7 @@ func traineeCond(f models.TraineeFilter) *cond {
 // FindTraineeByID returns the trainee, or ENOTFOUND.
 func (db *DB) FindTraineeByID(ctx context.Context, id int64) (*models.Trainee, error) {
 	return findOne(ctx, db.reader(ctx), "find trainee", msgTraineeNotFound, id,
-		`SELECT `+traineeCols+` FROM trainees t WHERE t.id = ?`, []any{id}, scanTrainee)
+		`SELECT `+traineeCols+` FROM `+db.traineesRead(ctx)+` t WHERE t.id = ?`, []any{id}, scanTrainee)
 }
 
 // FindTrainees returns the trainees the filter selects, by ID.
@@ -74,14 +87,14 @@ func (db *DB) FindTrainees(ctx context.Context, f models.TraineeFilter) ([]*mode
 		c.and("t.id > ?", f.AfterID)
 	}
 	return findMany(ctx, db.reader(ctx), "find trainees",
-		`SELECT `+traineeCols+` FROM trainees t`+c.sql()+` ORDER BY t.id`+limit(f.Page), c.args, scanTrainee)
+		`SELECT `+traineeCols+` FROM `+db.traineesRead(ctx)+` t`+c.sql()+` ORDER BY t.id`+limit(f.Page), c.args, scanTrainee)
 }
 
 // CountTrainees counts the trainees the filter selects, paging aside.
 func (db *DB) CountTrainees(ctx context.Context, f models.TraineeFilter) (int, error) {
 	c := traineeCond(f)
 	var n int
-	if err := db.reader(ctx).QueryRowContext(ctx, `SELECT COUNT(*) FROM trainees t`+c.sql(), c.args...).Scan(&n); err != nil {
+	if err := db.reader(ctx).QueryRowContext(ctx, `SELECT COUNT(*) FROM `+db.traineesRead(ctx)+` t`+c.sql(), c.args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count trainees: %w", err)
 	}
 	return n, nil

@@ -111,10 +111,38 @@ BEGIN
     GRANT INSERT ON TABLE trainees, trainee_search TO peiyang_region;
     GRANT INSERT, UPDATE ON TABLE returns TO peiyang_region;
     GRANT INSERT, UPDATE, DELETE ON TABLE elections TO peiyang_region;
+    -- A viewer reads a trainee's ID number, phone and birth date only
+    -- masked, through trainees_masked: not those columns themselves.
+    REVOKE SELECT ON TABLE trainees FROM peiyang_viewer;
+    EXECUTE (SELECT format('GRANT SELECT (%s) ON TABLE trainees TO peiyang_viewer', string_agg(quote_ident(attname), ', '))
+        FROM pg_attribute WHERE attrelid = 'trainees'::regclass AND attnum > 0 AND NOT attisdropped
+            AND attname NOT IN ('id_number', 'phone', 'birth_date'));
 END
 $$;
 REVOKE ALL ON FUNCTION peiyang_grant_access() FROM PUBLIC;
 SELECT peiyang_grant_access();
+
+-- The trainees as a viewer reads them: the ID number, the phone and the
+-- birth date masked as models/privacy.go masks them (511421***********X,
+-- 138****1234 or 028-****1234, 1990-01), the other columns as they are.
+-- The view runs with its owner's rights, so that the viewer needs none on
+-- the full columns; only viewers may read it. A migration that adds a
+-- column to trainees adds it here too.
+CREATE VIEW trainees_masked AS
+SELECT id, name, gender, ethnicity, left(birth_date, 7) AS birth_date,
+    CASE WHEN char_length(id_number) = 18 THEN left(id_number, 6) || repeat('*', 11) || right(id_number, 1)
+        ELSE repeat('*', char_length(id_number)) END AS id_number,
+    CASE WHEN char_length(phone) < 8 THEN repeat('*', char_length(phone))
+        WHEN strpos(phone, '-') > 1 THEN
+            CASE WHEN char_length(phone) - strpos(phone, '-') - 4 < 1 THEN repeat('*', char_length(phone))
+                ELSE left(phone, strpos(phone, '-')) || repeat('*', char_length(phone) - strpos(phone, '-') - 4) || right(phone, 4) END
+        ELSE left(phone, 3) || repeat('*', char_length(phone) - 7) || right(phone, 4) END AS phone,
+    education, joined_party, branch, direction, region_province, region_city, region_county, region_town,
+    region_village, region_code, region_text, current_district, employer, nominated_by_id, cohort_id,
+    key_target, notes, created_at, updated_at
+FROM trainees;
+REVOKE ALL ON trainees_masked FROM PUBLIC;
+GRANT SELECT ON trainees_masked TO peiyang_viewer;
 
 -- Row-level security. Every table that holds anything of a trainee gets a
 -- policy letting the other groups see every row and one scoping region
@@ -147,14 +175,21 @@ BEGIN
 END
 $$;
 
+-- The search keys of ID numbers (d) and phones (t) hold them in clear: a
+-- viewer reads the keys of names alone, and so searches by name.
+ALTER POLICY everyone ON trainee_search TO peiyang_admin, peiyang_staff;
+CREATE POLICY names_only ON trainee_search FOR SELECT TO peiyang_viewer USING (left(key, 1) NOT IN ('d', 't'));
+
 -- The audit trail: a region account sees the entries about its members
 -- and its own; a viewer appends only the entries of what it reads.
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON audit_log FOR SELECT TO peiyang_admin, peiyang_staff, peiyang_viewer USING (true);
 CREATE POLICY read_own_region ON audit_log FOR SELECT TO peiyang_region
     USING (region = (SELECT peiyang_region()) OR db_user = session_user);
-CREATE POLICY append ON audit_log FOR INSERT TO peiyang_admin, peiyang_staff, peiyang_region
+CREATE POLICY append ON audit_log FOR INSERT TO peiyang_admin, peiyang_staff
     WITH CHECK (db_user = session_user);
+CREATE POLICY append_own_region ON audit_log FOR INSERT TO peiyang_region
+    WITH CHECK (db_user = session_user AND region IN ('', (SELECT peiyang_region())));
 CREATE POLICY append_reads ON audit_log FOR INSERT TO peiyang_viewer
     WITH CHECK (db_user = session_user AND action IN ('print', 'export', 'backup', 'password'));
 
