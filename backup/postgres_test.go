@@ -3,6 +3,7 @@ package backup
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +124,52 @@ func restoreOnceAlone(target, bak string, now time.Time) (string, error) {
 			return aside, err
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// A restore into PostgreSQL keeps the accounts working: the restored
+// schema's functions (which row-level security calls) search it under its
+// final name, the accounts' regions come back with the data, and the
+// audit entries keep the database user who made them.
+func TestRestorePostgresKeepsAccounts(t *testing.T) {
+	target, bak := "", ""
+	u, err := url.Parse(pgtest.NewDatabase(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	target = u.String()
+	name := strings.TrimPrefix(u.Path, "/") + ".region"
+	db, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(db.CreateAccount(bg, &models.Account{Name: name, Role: models.RoleRegion, Region: "德阳市"}, "a long password"))
+	as := *u
+	as.User = url.User(name)
+	region, err := store.Open(as.String())
+	must(err)
+	must(region.RecordAudit(bg, "print", "courses", 1, map[string]string{"document": "roster"}))
+	region.Close()
+	bak = filepath.Join(t.TempDir(), "bak.db")
+	must(Backup(bg, db, bak))
+	db.Close()
+	_, err = restoreOnceAlone(target, bak, time.Date(2026, 3, 1, 9, 30, 0, 0, time.Local))
+	must(err)
+	c, err := pgx.Connect(bg, as.String())
+	must(err)
+	defer c.Close(bg)
+	var got *string
+	if err := c.QueryRow(bg, `SELECT peiyang_region()`).Scan(&got); err != nil || got == nil || *got != "德阳市" {
+		t.Errorf("after the restore the account's region is %v, %v", got, err)
+	}
+	var user string
+	if err := c.QueryRow(bg, `SELECT db_user FROM audit_log WHERE action = 'print'`).Scan(&user); err != nil || user != name {
+		t.Errorf("after the restore the print's entry names %q (%v), want %q", user, err, name)
 	}
 }

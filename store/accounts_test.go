@@ -654,3 +654,39 @@ func TestViewerReadsNumbersMasked(t *testing.T) {
 		}
 	})
 }
+
+// TestTemporaryTablesDoNotShadow: a session's temporary tables are
+// searched first by default; a region account that makes a temporary
+// accounts (or pg_roles) table naming itself another region's account
+// still sees only its own members, since the functions the policies call
+// search the schema of Peiyang's tables first.
+func TestTemporaryTablesDoNotShadow(t *testing.T) {
+	onPostgres(t, func(t *testing.T) {
+		f := newRegions(t)
+		raw := rawAs(t, f.db, f.accounts[models.RoleRegion])
+		tx, err := raw.Begin()
+		must(t, err)
+		defer tx.Rollback()
+		var schema string
+		must(t, tx.QueryRow(`SELECT current_schema()`).Scan(&schema))
+		for _, q := range []string{
+			`CREATE TEMP TABLE accounts (name text, role text, region text, disabled int)`,
+			`INSERT INTO accounts VALUES (session_user, 'region', '` + meishan + `', 0)`,
+			`CREATE TEMP TABLE pg_roles (rolname text, rolsuper boolean)`,
+			`INSERT INTO pg_roles VALUES (session_user, true)`,
+		} {
+			if _, err := tx.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		var n int
+		must(t, tx.QueryRow(`SELECT COUNT(*) FROM `+schema+`.trainees WHERE region_city = $1`, meishan).Scan(&n))
+		if n != 0 {
+			t.Errorf("with a temporary accounts table the region account sees %d trainees of %s", n, meishan)
+		}
+		must(t, tx.QueryRow(`SELECT COUNT(*) FROM `+schema+`.trainees`).Scan(&n))
+		if n != len(f.trainees) {
+			t.Errorf("with a temporary accounts table the region account sees %d trainees, want its %d", n, len(f.trainees))
+		}
+	})
+}

@@ -27,7 +27,7 @@ var copyTables = []struct{ name, order string }{
 	{"courses", "id"}, {"sessions", "id"}, {"enrolments", "id"}, {"attendance", "session_id, trainee_id"},
 	{"placements", "id"}, {"mentorships", "id"}, {"contacts", "id"}, {"returns", "id"}, {"elections", "id"},
 	{"certificates", "id"}, {"settings", "key"}, {"setting_files", "key"}, {"review_items", "id"},
-	{"audit_log", "id"},
+	{"accounts", "name"}, {"audit_log", "id"},
 }
 
 // TableCount is one table of a copy: the rows read from the source and
@@ -61,6 +61,9 @@ func Copy(ctx context.Context, from, to *DB, event string) ([]TableCount, error)
 		if err := to.checkEmpty(wctx, q); err != nil {
 			return err
 		}
+		if err := to.copying(wctx, q, true); err != nil {
+			return err
+		}
 		err := from.View(ctx, func(rctx context.Context) error {
 			for _, t := range copyTables {
 				n, err := copyTable(rctx, from.reader(rctx), wctx, q, t.name, t.order)
@@ -72,6 +75,9 @@ func Copy(ctx context.Context, from, to *DB, event string) ([]TableCount, error)
 			return nil
 		})
 		if err != nil {
+			return err
+		}
+		if err := to.copying(wctx, q, false); err != nil {
 			return err
 		}
 		if err := to.syncIDs(wctx, q); err != nil {
@@ -106,6 +112,24 @@ func countMap(counts []TableCount) map[string]int64 {
 		m[c.Table] = c.Source
 	}
 	return m
+}
+
+// copying tells PostgreSQL's audit trail that the transaction copies a
+// whole trail in, whose entries keep their database user and region
+// (audit_log_stamp in migrations/postgres/0009_accounts.sql; only for the
+// owner of the tables), and then that it no longer does.
+func (db *DB) copying(ctx context.Context, q querier, on bool) error {
+	if db.dialect != postgresDialect {
+		return nil
+	}
+	v := "off"
+	if on {
+		v = "on"
+	}
+	if _, err := q.ExecContext(ctx, `SELECT set_config('peiyang.copying', ?, true)`, v); err != nil {
+		return fmt.Errorf("store: copy: %w", err)
+	}
+	return nil
 }
 
 // checkCopyTables refuses a database holding a table Copy does not know.

@@ -75,9 +75,12 @@ func (db *DB) RestoreFrom(ctx context.Context, path, aside string) error {
 		db.DropRestoring(context.WithoutCancel(ctx))
 		return err
 	}
-	// One simple query of two statements: one transaction.
+	// One simple query of three statements: one transaction.
 	_, err := db.wr.ExecContext(ctx, `ALTER SCHEMA `+pgx.Identifier{live}.Sanitize()+` RENAME TO `+pgx.Identifier{aside}.Sanitize()+
-		`; ALTER SCHEMA `+restoringSchema+` RENAME TO `+pgx.Identifier{live}.Sanitize())
+		`; ALTER SCHEMA `+restoringSchema+` RENAME TO `+pgx.Identifier{live}.Sanitize()+
+		// The functions that run as the owner search the schema by its
+		// name (migrations/postgres/0009_accounts.sql).
+		`; SELECT `+pgx.Identifier{live}.Sanitize()+`.peiyang_pin_search_path()`)
 	if err != nil {
 		db.DropRestoring(context.WithoutCancel(ctx))
 		return fmt.Errorf("store: restore: swap the schemas: %w", db.redactErr(err))

@@ -68,14 +68,14 @@ $$;
 -- The outflow region of the session's account, NULL for any other
 -- account: the row-level policies compare trainees' home city with it.
 CREATE FUNCTION peiyang_region() RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT region FROM accounts WHERE name = session_user AND role = 'region' AND disabled = 0
 $$;
 
 -- peiyang_is_admin says whether the session's user may manage accounts:
 -- a member of peiyang_admin, the database's owner or a superuser.
 CREATE FUNCTION peiyang_is_admin() RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT pg_has_role(session_user, 'peiyang_admin', 'MEMBER')
         OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
         OR EXISTS (SELECT 1 FROM pg_database WHERE datname = current_database()
@@ -90,6 +90,9 @@ DECLARE
     t text;
     everyone text := 'peiyang_admin, peiyang_staff, peiyang_region, peiyang_viewer';
 BEGIN
+    -- The schema itself: public's is everyone's already, but a restore
+    -- builds another and renames it (store/pgrestore.go).
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', current_schema(), everyone);
     FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
         EXECUTE format('REVOKE ALL ON TABLE %I FROM %s', t, everyone);
         EXECUTE format('GRANT SELECT ON TABLE %I TO %s', t, everyone);
@@ -216,21 +219,27 @@ CREATE POLICY own ON accounts FOR SELECT USING (name = session_user OR (SELECT p
 -- region of the trainee it concerns ('' for none), read from the entry's
 -- record (a trainee's home city, or the trainee its trainee_id names) or,
 -- for an event about a trainee, from its ID. Only the owner of the tables
--- (or a superuser), copying a whole database in, keeps the user and
--- region its entries bring; it could switch the trigger off anyway.
+-- (or a superuser) copying a whole database in (store.Copy sets
+-- peiyang.copying for its transaction) keeps the user its entries bring,
+-- and their region when they have one; it could switch the trigger off
+-- anyway.
 CREATE FUNCTION audit_log_stamp() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     doc jsonb;
     tid bigint;
     reg text;
 BEGIN
-    IF NEW.db_user <> '' AND (EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'audit_log' AND schemaname = current_schema()
-                       AND tableowner = session_user)
-            OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)) THEN
-        RETURN NEW;
+    IF current_setting('peiyang.copying', true) = 'on'
+            AND (EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'audit_log' AND schemaname = current_schema()
+                         AND tableowner = session_user)
+                 OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)) THEN
+        IF NEW.region <> '' THEN
+            RETURN NEW;
+        END IF;
+    ELSE
+        NEW.db_user := session_user;
     END IF;
-    NEW.db_user := session_user;
     BEGIN
         doc := COALESCE(NEW.after, NEW.before)::jsonb;
         IF jsonb_typeof(doc) <> 'object' THEN
@@ -266,7 +275,7 @@ CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log
 -- made by Peiyang, never as the password itself, so it appears in no log.
 -- Only the roles listed in accounts are theirs to change.
 CREATE FUNCTION peiyang_account_check(p_name text, p_role text, p_region text) RETURNS void
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
 BEGIN
     IF NOT peiyang_is_admin() THEN
         RAISE EXCEPTION 'only an admin manages accounts' USING ERRCODE = 'insufficient_privilege';
@@ -293,7 +302,7 @@ END
 $$;
 
 CREATE FUNCTION peiyang_account_managed(p_name text) RETURNS accounts
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
 DECLARE
     a accounts;
 BEGIN
@@ -306,7 +315,7 @@ END
 $$;
 
 CREATE FUNCTION peiyang_account_add(p_name text, p_role text, p_region text, p_verifier text, p_at text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
     PERFORM peiyang_account_check(p_name, p_role, p_region);
     PERFORM peiyang_account_verifier(p_verifier);
@@ -324,7 +333,7 @@ END
 $$;
 
 CREATE FUNCTION peiyang_account_set_role(p_name text, p_role text, p_region text, p_at text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     a accounts;
 BEGIN
@@ -339,7 +348,7 @@ END
 $$;
 
 CREATE FUNCTION peiyang_account_disable(p_name text, p_disabled boolean, p_at text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
     PERFORM peiyang_account_check(p_name, NULL, NULL);
     PERFORM peiyang_account_managed(p_name);
@@ -354,7 +363,7 @@ $$;
 
 -- Anyone sets their own password; an admin anyone's.
 CREATE FUNCTION peiyang_account_password(p_name text, p_verifier text, p_at text) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
     PERFORM peiyang_account_verifier(p_verifier);
     IF p_name <> session_user THEN
@@ -373,3 +382,22 @@ GRANT EXECUTE ON FUNCTION peiyang_account_add(text, text, text, text, text), pei
     peiyang_account_disable(text, boolean, text) TO peiyang_admin;
 GRANT EXECUTE ON FUNCTION peiyang_account_password(text, text, text)
     TO peiyang_admin, peiyang_staff, peiyang_region, peiyang_viewer;
+
+-- The functions that run as the owner (SECURITY DEFINER) search the
+-- schema of Peiyang's tables, then the catalog, and a session's
+-- temporary tables last: otherwise a session could shadow accounts or
+-- pg_roles with a temporary table of its own (searched first by default)
+-- and make itself another region's account. A restore that builds the
+-- schema under another name and renames it (store/pgrestore.go) pins them
+-- again after the swap.
+CREATE FUNCTION peiyang_pin_search_path() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOR f IN SELECT p.oid FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace AND p.prosecdef LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_catalog, pg_temp', f, current_schema());
+    END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION peiyang_pin_search_path() FROM PUBLIC;
+SELECT peiyang_pin_search_path();
