@@ -63,6 +63,12 @@ func commands() []*command {
 		{name: "print calibration", args: "--out FILE.pdf [--printer [NAME] [--copies N] [--duplex long|short|off] [--paper A4]]", summary: "Print the calibration page (millimetre grid and field boxes) for certificates on pre-printed stock.", run: withPrinter(runPrintCalibration), reads: true},
 		// Verifying a certificate code (cmd_verify.go).
 		{name: "verify", args: "TEXT [--json]", summary: "Check a certificate's QR code text offline: valid, void, replaced or forged (exit code 0 only when valid).", run: runVerify, reads: true},
+		// Accounts of a shared database (cmd_accounts.go).
+		{name: "accounts add", args: "NAME --role admin|staff|region|viewer [--region CITY]", summary: "Add an account to a shared (PostgreSQL) database; its password is asked for twice, never given on the command line.", run: runAccountsAdd},
+		{name: "accounts list", args: "[--json]", summary: "List the accounts of a shared database with their roles and regions (an admin sees all, others their own).", run: runAccountsList, reads: true},
+		{name: "accounts set-role", args: "NAME --role admin|staff|region|viewer [--region CITY]", summary: "Give an account another role (a region account its outflow region).", run: runAccountsSetRole},
+		{name: "accounts disable", args: "NAME [--enable]", summary: "Stop an account from logging in (or, with --enable, let it again).", run: runAccountsDisable},
+		{name: "accounts password", args: "[NAME]", summary: "Set your password, or as an admin another account's; asked for twice.", run: runAccountsPassword},
 		// Backups, the audit trail and retention (cmd_safety.go); copy (cmd_copy.go).
 		{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE, readable by you only (mode 0600; on Windows your account alone), even while the window is open; from PostgreSQL too, as an ordinary SQLite file.", run: runBackup},
 		{name: "restore", args: "FILE", summary: "Replace the database with a backup after checking it; the current database is kept aside. Refused while another Peiyang program has the database open (on PostgreSQL: while any other client is connected, named).", run: runRestore},

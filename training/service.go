@@ -27,6 +27,7 @@ type Service struct {
 	FollowUp     *FollowUpService    // mentors, placements, returns and elections, outcome reports
 	Settings     *SettingService     // the settings, as package settings declares them
 	Audit        *AuditService       // the audit trail
+	Accounts     *AccountService     // the accounts of a shared database (accounts.go)
 }
 
 // TraineeService takes trainees into the programme and reads them
@@ -85,7 +86,7 @@ func New(s Store, opts ...Option) *Service {
 	}
 	return &Service{rules: r, Trainees: &TraineeService{r}, Courses: &CourseService{r},
 		Enrolment: &EnrolmentService{r}, Certificates: &CertificateService{r}, FollowUp: &FollowUpService{r},
-		Settings: &SettingService{r}, Audit: &AuditService{r}}
+		Settings: &SettingService{r}, Audit: &AuditService{r}, Accounts: &AccountService{r}}
 }
 
 // Today is the service clock's calendar day.

@@ -248,4 +248,5 @@ type Store interface {
 	AuditStore
 	RetentionStore
 	CheckStore
+	AccountStore
 }
