@@ -145,26 +145,7 @@ func TestCertificatesList(t *testing.T) {
 
 func TestCertificatesIssueBatch(t *testing.T) {
 	e, s := certEnv(t, LangEnglish)
-	// Void two certificates of a course: their holders wait for new ones.
-	var course *models.Course
-	var serials []string
-	for _, r := range s.all {
-		if r.Certificate.Status != models.CertValid {
-			continue
-		}
-		if course == nil {
-			course = r.Course
-		}
-		if r.Course.ID == course.ID && len(serials) < 2 {
-			serials = append(serials, r.Certificate.Serial)
-		}
-	}
-	for _, serial := range serials {
-		if err := e.svc.Certificates.VoidCertificate(ctx, serial, "印错了"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e.act(s.shown)
+	course := voidTwo(t, e, s)
 	before := len(s.all)
 	year := e.svc.Today().Year()
 	lastSeq := 0
@@ -230,6 +211,32 @@ func TestCertificatesIssueBatch(t *testing.T) {
 	if top == nil || !shows(top, "Issued 2 certificate(s)") || !shows(top, fresh[0]) {
 		t.Errorf("the notice says %q", texts(top))
 	}
+}
+
+// voidTwo voids two certificates of the first course listed with valid
+// ones, whose holders then wait for new ones, and returns the course.
+func voidTwo(t *testing.T, e *testEnv, s *certificatesScreen) *models.Course {
+	t.Helper()
+	var course *models.Course
+	var serials []string
+	for _, r := range s.all {
+		if r.Certificate.Status != models.CertValid {
+			continue
+		}
+		if course == nil {
+			course = r.Course
+		}
+		if r.Course.ID == course.ID && len(serials) < 2 {
+			serials = append(serials, r.Certificate.Serial)
+		}
+	}
+	for _, serial := range serials {
+		if err := e.svc.Certificates.VoidCertificate(ctx, serial, "印错了"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.act(s.shown)
+	return course
 }
 
 func TestCertificatesVoidNeedsReason(t *testing.T) {

@@ -160,43 +160,11 @@ func TestRecordReturnAndElection(t *testing.T) {
 
 func TestElectionRefused(t *testing.T) {
 	e, s := returnsEnv(t, LangEnglish)
-	row := -1
-	for i, r := range s.view.Rows {
-		if r.Village.Kind == models.OrgVillage {
-			row = i
-			break
-		}
-	}
-	e.act(func() { s.table.Select(widget.TableCellID{Row: row, Col: 0}) })
-	r := *s.row()
+	r := selectVillageReturn(e, s)
 	n := len(r.Elections)
 	e.act(func() { test.Tap(s.electionBtn) })
 	f := s.electionForm
-	// Only the posts each committee has are offered, and appointment only
-	// where the law allows it.
-	options := func(sel *kit.Select) string { return strings.Join(sel.Options, "|") }
-	if options(f.post) != "" || f.post.PlaceHolder != "Choose the committee first" {
-		t.Errorf("posts before a committee: %q (%q)", options(f.post), f.post.PlaceHolder)
-	}
-	e.act(func() { f.committee.SetSelectedIndex(1) }) // villagers' committee
-	if got := options(f.post); got != "Chair|Deputy chair|Member" {
-		t.Errorf("posts of the villagers' committee: %q", got)
-	}
-	e.act(func() { f.post.SetSelectedIndex(2) }) // member
-	if got := options(f.result); got != "Elected|Not elected" || !f.resultNote.Visible() {
-		t.Errorf("results on the villagers' committee: %q, note shown %v", got, f.resultNote.Visible())
-	}
-	e.act(func() { f.committee.SetSelectedIndex(0) }) // the party committee
-	if got := options(f.post); got != "Secretary|Deputy secretary|Member|Secretary and chair" || f.post.Selected != "Member" {
-		t.Errorf("posts of the party committee: %q, chosen %q", got, f.post.Selected)
-	}
-	if got := options(f.result); got != "Elected|Not elected|Appointed by the higher party organisation" || f.resultNote.Visible() {
-		t.Errorf("results of a party committee member: %q", got)
-	}
-	e.act(func() { f.post.SetSelectedIndex(3) }) // secretary and chair
-	if got := options(f.result); got != "Elected|Not elected" || !f.resultNote.Visible() {
-		t.Errorf("results of secretary and chair: %q", got)
-	}
+	checkElectionChoices(t, e, f)
 	// The rules refuse what the form would not offer (村民委员会书记, an
 	// appointed chair), with the rule's message beside the field.
 	e.act(func() {
@@ -319,5 +287,48 @@ func TestElectionRefusedInChinese(t *testing.T) {
 	})
 	if got := f.errorText("post"); got != "村民委员会没有书记这一职务，请从主任、副主任、委员中选择。" {
 		t.Errorf("error beside the post: %q", got)
+	}
+}
+
+// selectVillageReturn selects the first return to a village (not a
+// community) and returns its row.
+func selectVillageReturn(e *testEnv, s *returnsScreen) training.ReturnRow {
+	row := -1
+	for i, r := range s.view.Rows {
+		if r.Village.Kind == models.OrgVillage {
+			row = i
+			break
+		}
+	}
+	e.act(func() { s.table.Select(widget.TableCellID{Row: row, Col: 0}) })
+	return *s.row()
+}
+
+// checkElectionChoices checks that the election form offers only the
+// posts each committee has, and appointment only where the law allows it.
+func checkElectionChoices(t *testing.T, e *testEnv, f *electionForm) {
+	t.Helper()
+	options := func(sel *kit.Select) string { return strings.Join(sel.Options, "|") }
+	if options(f.post) != "" || f.post.PlaceHolder != "Choose the committee first" {
+		t.Errorf("posts before a committee: %q (%q)", options(f.post), f.post.PlaceHolder)
+	}
+	e.act(func() { f.committee.SetSelectedIndex(1) }) // villagers' committee
+	if got := options(f.post); got != "Chair|Deputy chair|Member" {
+		t.Errorf("posts of the villagers' committee: %q", got)
+	}
+	e.act(func() { f.post.SetSelectedIndex(2) }) // member
+	if got := options(f.result); got != "Elected|Not elected" || !f.resultNote.Visible() {
+		t.Errorf("results on the villagers' committee: %q, note shown %v", got, f.resultNote.Visible())
+	}
+	e.act(func() { f.committee.SetSelectedIndex(0) }) // the party committee
+	if got := options(f.post); got != "Secretary|Deputy secretary|Member|Secretary and chair" || f.post.Selected != "Member" {
+		t.Errorf("posts of the party committee: %q, chosen %q", got, f.post.Selected)
+	}
+	if got := options(f.result); got != "Elected|Not elected|Appointed by the higher party organisation" || f.resultNote.Visible() {
+		t.Errorf("results of a party committee member: %q", got)
+	}
+	e.act(func() { f.post.SetSelectedIndex(3) }) // secretary and chair
+	if got := options(f.result); got != "Elected|Not elected" || !f.resultNote.Visible() {
+		t.Errorf("results of secretary and chair: %q", got)
 	}
 }

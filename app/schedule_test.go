@@ -27,20 +27,13 @@ func TestScheduleWeekAndConflict(t *testing.T) {
 	if err != nil || len(all) == 0 {
 		t.Fatal("no demo sessions", err)
 	}
-	weeks := map[models.Date]int{}
-	var monday models.Date
-	for _, ses := range all {
-		m, _ := training.WeekOf(ses.Date)
-		if weeks[m]++; weeks[m] > weeks[monday] {
-			monday = m
-		}
-	}
+	monday, busiest := busiestWeek(all)
 	e.act(func() { s.showWeek(monday) })
 	want, err := e.svc.Courses.SessionsBetween(ctx, monday, monday.AddDays(6), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s.grid.blocks) != len(want) || len(want) != weeks[monday] {
+	if len(s.grid.blocks) != len(want) || len(want) != busiest {
 		t.Fatalf("%d blocks, %d sessions that week", len(s.grid.blocks), len(want))
 	}
 	if s.count.Text != formatInt(len(want))+" sessions" {
@@ -58,31 +51,7 @@ func TestScheduleWeekAndConflict(t *testing.T) {
 	// A session written around the rules, in the same room at the same
 	// time, is outlined in red, and so is the one it clashes with.
 	first := want[0]
-	clash := &models.Session{CourseID: first.Course.ID, Date: first.Session.Date, Start: first.Session.Start + 30,
-		End: first.Session.End, Venue: sessionVenue(first), Topic: "冲突测试", Hours: 1}
-	if err := e.db.CreateSession(ctx, clash); err != nil {
-		t.Fatal(err)
-	}
-	e.act(func() { s.showWeek(s.monday) })
-	red := theme.Color(theme.ColorNameError)
-	clashing := 0
-	for _, b := range s.grid.blocks {
-		id := b.item.Session.ID
-		if id != clash.ID && id != first.Session.ID {
-			continue
-		}
-		clashing++
-		r := test.WidgetRenderer(b).(*blockRenderer)
-		if !b.clashes() || r.bg.StrokeColor != red || r.bg.StrokeWidth == 0 || !strings.HasPrefix(r.lines[0].Text, "⚠") {
-			t.Errorf("session %d is not highlighted: %d conflicts, stroke %v", id, len(b.conflicts), r.bg.StrokeColor)
-		}
-	}
-	if clashing != 2 {
-		t.Fatalf("%d of the clashing sessions shown", clashing)
-	}
-	if !strings.Contains(s.count.Text, "2 in conflict") {
-		t.Errorf("count %q", s.count.Text)
-	}
+	checkClashShown(t, e, s, first)
 
 	// Filtered by the venue: only its sessions.
 	venue := sessionVenue(first)
@@ -107,5 +76,51 @@ func TestScheduleWeekAndConflict(t *testing.T) {
 	e.act(func() { test.Tap(findButton(t, s.box, "This week")) })
 	if !s.monday.Equal(thisWeek) {
 		t.Errorf("this week is %v", s.monday)
+	}
+}
+
+// busiestWeek is the Monday of the week with the most sessions, and how
+// many it has.
+func busiestWeek(all []*models.Session) (models.Date, int) {
+	weeks := map[models.Date]int{}
+	var monday models.Date
+	for _, ses := range all {
+		m, _ := training.WeekOf(ses.Date)
+		if weeks[m]++; weeks[m] > weeks[monday] {
+			monday = m
+		}
+	}
+	return monday, weeks[monday]
+}
+
+// checkClashShown writes a session that clashes with first (same room,
+// overlapping time) around the rules, and checks that the week outlines
+// both in red and counts them.
+func checkClashShown(t *testing.T, e *testEnv, s *scheduleScreen, first training.SessionItem) {
+	t.Helper()
+	clash := &models.Session{CourseID: first.Course.ID, Date: first.Session.Date, Start: first.Session.Start + 30,
+		End: first.Session.End, Venue: sessionVenue(first), Topic: "冲突测试", Hours: 1}
+	if err := e.db.CreateSession(ctx, clash); err != nil {
+		t.Fatal(err)
+	}
+	e.act(func() { s.showWeek(s.monday) })
+	red := theme.Color(theme.ColorNameError)
+	clashing := 0
+	for _, b := range s.grid.blocks {
+		id := b.item.Session.ID
+		if id != clash.ID && id != first.Session.ID {
+			continue
+		}
+		clashing++
+		r := test.WidgetRenderer(b).(*blockRenderer)
+		if !b.clashes() || r.bg.StrokeColor != red || r.bg.StrokeWidth == 0 || !strings.HasPrefix(r.lines[0].Text, "⚠") {
+			t.Errorf("session %d is not highlighted: %d conflicts, stroke %v", id, len(b.conflicts), r.bg.StrokeColor)
+		}
+	}
+	if clashing != 2 {
+		t.Fatalf("%d of the clashing sessions shown", clashing)
+	}
+	if !strings.Contains(s.count.Text, "2 in conflict") {
+		t.Errorf("count %q", s.count.Text)
 	}
 }
