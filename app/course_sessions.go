@@ -75,8 +75,13 @@ func (t *courseSessions) load(c *models.Course) {
 		}
 		t.count.SetText(T("courses.sessions_hours", "N", len(ss), "Hours", courseNumber(hours)))
 		t.table.Refresh()
-		if len(ss) > 0 && t.s.u.takeShow("courses") == "session" {
-			t.openEditor(ss[0])
+		if show := t.s.u.peekShow("courses"); show == "newsession" || show == "session" && len(ss) > 0 {
+			t.s.u.takeShow("courses")
+			if show == "session" {
+				t.openEditor(ss[0])
+			} else {
+				t.openEditor(nil)
+			}
 		}
 	})
 }

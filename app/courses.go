@@ -277,7 +277,7 @@ func (s *coursesScreen) selectWanted() {
 	s.list.Select(pick)
 	s.list.ScrollTo(pick)
 	s.openTab(tab)
-	if tab != "session" {
+	if tab != "session" && tab != "newsession" {
 		s.u.takeShow("courses")
 	}
 }
@@ -289,7 +289,7 @@ func (s *coursesScreen) openTab(name string) {
 		s.tabs.SelectIndex(tabOverview)
 	case "sessions":
 		s.tabs.SelectIndex(tabSessions)
-	case "session":
+	case "session", "newsession":
 		// The sessions tab takes the route once they are loaded.
 		s.tabs.SelectIndex(tabSessions)
 	case "enrolment":

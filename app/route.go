@@ -17,7 +17,8 @@ const EnvScreen = "PEIYANG_SCREEN"
 //   - trainees/detail, trainees/edit: the first elected trainee's detail,
 //     or edit form;
 //   - courses/overview … courses/completion: a tab of the first running
-//     course; courses/session, courses/edit, courses/new: a form;
+//     course; courses/session, courses/newsession, courses/edit,
+//     courses/new: a form;
 //   - mentors/assign, mentors/contact; placements/place,
 //     placements/evaluate; returns/return, returns/election: a form;
 //     returns/committee: the first committee chosen as a filter;

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,8 +24,10 @@ type sessionEditor struct {
 	orig *models.Session // nil for a new session
 
 	entries    map[string]*kit.Entry
-	instructor *widget.Select
-	conflicts  *fyne.Container // the conflicts, or a note that there are none
+	date       *kit.DateField
+	instructor *kit.SearchSelect
+	teachers   []*models.Instructor // the instructor's choices, in pinyin order
+	conflicts  *fyne.Container      // the conflicts, or a note that there are none
 	scroll     *container.Scroll
 	found      []training.Conflict
 	checked    bool // the conflicts shown are those of the form's values
@@ -47,24 +50,31 @@ func (t *courseSessions) openEditor(ses *models.Session) *sessionEditor {
 	}
 	e := &sessionEditor{dialogForm: newDialogForm(t.s.u), t: t, orig: ses, entries: map[string]*kit.Entry{}}
 	t.editor = e
-	v := ses
+	v, last := ses, (*models.Session)(nil)
 	if v == nil {
 		v = &models.Session{CourseID: t.course.ID}
 		if n := len(t.rows); n > 0 {
-			last := t.rows[n-1]
-			v.Start, v.End, v.Hours, v.InstructorID = last.Start, last.End, last.Hours, last.InstructorID
+			last = t.rows[n-1]
+			v.InstructorID = last.InstructorID
 		}
 	}
-	inputs := e.inputs(v)
+	inputs := e.inputs(v, last)
 	var rows [][]fyne.CanvasObject
 	for _, f := range sessionFields() {
-		rows = append(rows, e.Row(f.name, f.label, inputs[f.name]))
+		var watch []fyne.CanvasObject
+		if f.name == "date" {
+			watch = append(watch, e.date.Entry)
+		}
+		rows = append(rows, e.Row(f.name, f.label, inputs[f.name], watch...))
 	}
 	e.OnChange = e.check
 	e.conflicts = container.NewVBox()
 	e.scroll = container.NewVScroll(e.conflicts)
 	side := kit.CardWithHeading(kit.Heading(T("courses.conflicts")), e.scroll)
 	dates := kit.Caption(T("courses.session_dates", "From", dateText(t.course.StartDate), "To", dateText(t.course.EndDate)))
+	if last != nil {
+		dates.SetText(dates.Text + "\n" + T("courses.session_same_as_last"))
+	}
 	body := kit.Ratio([]float32{0.52, 0.48}, container.NewVBox(e.Grid(rows...), dates, e.General()), side)
 	title := T("courses.new_session_title", "Course", t.course.Title)
 	if ses != nil {
@@ -75,13 +85,15 @@ func (t *courseSessions) openEditor(ses *models.Session) *sessionEditor {
 		t.load(t.course)
 		t.s.changed()
 	})
-	t.s.u.win.Canvas().Focus(e.entries["date"])
+	t.s.u.win.Canvas().Focus(e.date.Entry)
 	e.check()
 	return e
 }
 
-// inputs makes the form's inputs, by field, holding the session's values.
-func (e *sessionEditor) inputs(v *models.Session) map[string]fyne.CanvasObject {
+// inputs makes the form's inputs, by field, holding the session's values;
+// a new session's times and hours are offered as placeholders of the last
+// session's (last, nil for none), which an empty field takes.
+func (e *sessionEditor) inputs(v, last *models.Session) map[string]fyne.CanvasObject {
 	out := map[string]fyne.CanvasObject{}
 	text := func(key, value string) *kit.Entry {
 		en := kit.NewEntry()
@@ -90,10 +102,16 @@ func (e *sessionEditor) inputs(v *models.Session) map[string]fyne.CanvasObject {
 		out[key] = en
 		return en
 	}
-	text("date", dateText(v.Date)).SetPlaceHolder("YYYY-MM-DD")
-	start, end := "", ""
+	e.date = kit.NewDateField()
+	e.date.Today = func() time.Time { return e.t.s.u.svc.Today().Time() }
+	e.date.Entry.SetText(dateText(v.Date))
+	e.entries["date"], out["date"] = e.date.Entry, e.date.Box
+	start, end, hours := "", "", ""
 	if v.End > v.Start {
 		start, end = v.Start.String(), v.End.String()
+	}
+	if v.Hours > 0 {
+		hours = courseNumber(v.Hours)
 	}
 	text("start", start).SetPlaceHolder("HH:MM")
 	text("end", end).SetPlaceHolder("HH:MM")
@@ -101,16 +119,51 @@ func (e *sessionEditor) inputs(v *models.Session) map[string]fyne.CanvasObject {
 	if venue := text("venue", v.Venue); e.t.course.Venue != "" {
 		venue.SetPlaceHolder(e.t.course.Venue)
 	}
-	hours := ""
-	if v.Hours > 0 {
-		hours = courseNumber(v.Hours)
-	}
 	text("hours", hours)
-	ins := e.t.s.instructors
-	e.instructor = widget.NewSelect(append([]string{T("value.none")}, names(ins, func(i *models.Instructor) string { return i.Name })...), nil)
-	e.instructor.SetSelectedIndex(indexOf(ins, func(i *models.Instructor) bool { return i.ID == v.InstructorID }) + 1)
-	out["instructor_id"] = e.instructor
+	if last != nil && last.End > last.Start {
+		e.entries["start"].SetPlaceHolder(last.Start.String())
+		e.entries["end"].SetPlaceHolder(last.End.String())
+		e.entries["hours"].SetPlaceHolder(courseNumber(last.Hours))
+	}
+	for _, k := range []string{"date", "start", "end"} {
+		en, field := e.entries[k], k
+		en.OnFocusLost = func() { e.checkTyped(field, true) }
+	}
+	out["instructor_id"] = e.instructorChoice(v.InstructorID)
 	return out
+}
+
+// value is what the field holds: its text, else the placeholder a new
+// session's times and hours take from the last session.
+func (e *sessionEditor) value(key string) string {
+	en := e.entries[key]
+	if t := formText(en.Text); t != "" || key == "date" || key == "venue" {
+		return t
+	}
+	if p := en.PlaceHolder; p != "HH:MM" {
+		return p
+	}
+	return ""
+}
+
+// checkTyped says below a date or time field, as it is typed, when its
+// text is no date or time: once it is as long as one, or when the field
+// is left (done).
+func (e *sessionEditor) checkTyped(field string, done bool) {
+	text := formText(e.entries[field].Text)
+	full := map[string]int{"date": len("2006-01-02"), "start": len("09:00"), "end": len("09:00")}[field]
+	if text == "" || !done && len([]rune(text)) < full {
+		return
+	}
+	var l models.ErrorList
+	if field == "date" {
+		parseDate(&l, field, text)
+	} else {
+		parseClock(&l, field, text)
+	}
+	if len(l) > 0 {
+		e.Set(field, ErrorText(l[0]))
+	}
 }
 
 // read returns the session with the form's values, or the errors of the
@@ -121,16 +174,13 @@ func (e *sessionEditor) read() (*models.Session, error) {
 		s = *e.orig
 	}
 	s.CourseID = e.t.course.ID
-	v := func(k string) string { return formText(e.entries[k].Text) }
+	v := e.value
 	var l models.ErrorList
 	s.Date = parseDate(&l, "date", v("date"))
 	s.Start, s.End = parseClock(&l, "start", v("start")), parseClock(&l, "end", v("end"))
 	s.Topic, s.Venue = v("topic"), v("venue")
 	s.Hours = parseNumber(&l, "hours", v("hours"))
-	s.InstructorID = 0
-	if i := e.instructor.SelectedIndex(); i > 0 && i-1 < len(e.t.s.instructors) {
-		s.InstructorID = e.t.s.instructors[i-1].ID
-	}
+	s.InstructorID = e.instructorID(&l)
 	return &s, l.Err()
 }
 
@@ -141,15 +191,20 @@ func (e *sessionEditor) check() {
 		return // still building the form
 	}
 	e.checked = false
+	for _, k := range []string{"date", "start", "end"} {
+		e.checkTyped(k, false)
+	}
 	ses, err := e.read()
 	var list models.ErrorList
 	errors.As(err, &list)
+	unfinished := e.value("date") == "" || e.value("start") == "" || e.value("end") == ""
 	for _, f := range list {
-		if f.Field == "date" || f.Field == "start" || f.Field == "end" {
-			e.checks.Drop()
-			e.showConflicts(nil, false)
-			return
-		}
+		unfinished = unfinished || f.Field == "date" || f.Field == "start" || f.Field == "end"
+	}
+	if unfinished {
+		e.checks.Drop()
+		e.showConflicts(nil, false)
+		return
 	}
 	u := e.t.s.u
 	ticket := e.checks.Next()

@@ -34,6 +34,17 @@ type Entry struct {
 	// SelectOnFocus selects the whole text when the entry gets the focus,
 	// so that typing replaces a value offered in advance.
 	SelectOnFocus bool
+	// OnFocusLost, when set, is called when the entry loses the focus: a
+	// field checks what was typed then.
+	OnFocusLost func()
+}
+
+// FocusLost calls OnFocusLost after the entry's own handling.
+func (e *Entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnFocusLost != nil {
+		e.OnFocusLost()
+	}
 }
 
 // NewEntry returns a single-line Entry.
