@@ -39,6 +39,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	_ "peiyang/app/internal/localeenv" // before Fyne's lang package reads the locale
+	"peiyang/app/kit"
 	"peiyang/assets"
 	"peiyang/internal/buildinfo"
 	"peiyang/models"
@@ -121,10 +122,14 @@ func Run(svc *training.Service, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if os.Getenv(EnvTiming) != "" {
-		a.Lifecycle().SetOnStarted(func() {
+	timing := os.Getenv(EnvTiming) != ""
+	a.Lifecycle().SetOnStarted(func() {
+		u.fitToScreen()
+		if timing {
 			log.Printf("peiyang: timing: window running %d ms after start", time.Since(processStart).Milliseconds())
-		})
+		}
+	})
+	if timing {
 		if u.dashboard != nil {
 			u.dashboard.onData = func() {
 				log.Printf("peiyang: timing: dashboard data shown %d ms after start", time.Since(processStart).Milliseconds())
@@ -132,6 +137,10 @@ func Run(svc *training.Service, opts Options) error {
 		}
 	}
 	u.win.SetMaster()
+	u.win.SetCloseIntercept(func() {
+		u.saveWindowSize()
+		u.win.Close()
+	})
 	go u.watchFile(watchInterval)
 	u.win.ShowAndRun()
 	u.closeDown()
@@ -226,7 +235,7 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	a.Settings().SetTheme(newTheme())
 	a.SetIcon(iconResource)
 	u.win = a.NewWindow(T("app.title"))
-	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Resize(u.savedWindowSize())
 	u.win.SetContent(u.layout())
 	u.win.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
@@ -317,10 +326,14 @@ func (u *ui) layout() fyne.CanvasObject {
 	header := container.NewVBox(title, subtitle, widget.NewSeparator())
 	side := container.NewBorder(header, db, nil, nil, u.nav)
 	u.content = container.NewStack()
-	split := container.NewHSplit(side, u.content)
-	split.Offset = 0.16
-	return split
+	// The sidebar keeps one width whatever the screen beside it asks, so
+	// that its items stay under the pointer from screen to screen.
+	return container.NewBorder(nil, nil, container.NewHBox(kit.Width(sidebarWidth, side), widget.NewSeparator()), nil, u.content)
 }
+
+// sidebarWidth is the sidebar's width: its longest title in either
+// language with its icon.
+const sidebarWidth = 168
 
 // shortPath returns the file name of a path, "" for none.
 func shortPath(p string) string {

@@ -148,7 +148,7 @@ func newCertificates(u *ui) *certificatesScreen {
 	s.selInfo.Truncation = fyne.TextTruncateEllipsis
 	s.selectRow(-1)
 
-	filters := container.NewHBox(kit.Width(360, s.course), kit.Width(120, s.year), kit.Width(130, s.status))
+	filters := kit.Shrink([]float32{360, 120, 130}, s.course, s.year, s.status)
 	actions := container.NewHBox(s.verifyBtn, s.printBtn, s.issueBtn)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, kit.Heading(T("nav.certificates")), actions),

@@ -5,8 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"peiyang/app/kit"
 )
 
 // barItem is one row of a bar chart.
@@ -65,9 +69,7 @@ func (r *barRenderer) textSize() float32 { return theme.TextSize() - 1 }
 func (r *barRenderer) Refresh() {
 	items := r.chart.items
 	fg := theme.Color(theme.ColorNameForeground)
-	primary := theme.Color(theme.ColorNamePrimary)
-	pr, pg, pb, _ := primary.RGBA()
-	light := color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: 0x55}
+	light, primary := barColors()
 	for len(r.labels) < len(items) {
 		r.labels = append(r.labels, canvas.NewText("", fg))
 		r.bars = append(r.bars, canvas.NewRectangle(light))
@@ -179,3 +181,73 @@ func fitText(text string, w, size float32) string {
 	}
 	return "…"
 }
+
+// barColors are the colours of a bar (the primary colour, faint) and of
+// its inner part (the primary colour), in the current theme.
+func barColors() (bar, inner color.Color) {
+	primary := theme.Color(theme.ColorNamePrimary)
+	pr, pg, pb, _ := primary.RGBA()
+	return color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: 0x55}, primary
+}
+
+// chartLegend says what a bar chart's bars and their inner parts stand
+// for, each beside a swatch of its colour as the chart draws it in the
+// current theme (a word such as "dark part" would be wrong in one theme
+// or the other). inner is "" for a chart without inner parts. Each entry
+// takes a line of its own, so that the legend fits a narrow card.
+type chartLegend struct {
+	widget.BaseWidget
+	bar, inner string
+}
+
+func newChartLegend(bar, inner string) *chartLegend {
+	l := &chartLegend{bar: bar, inner: inner}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *chartLegend) CreateRenderer() fyne.WidgetRenderer {
+	r := &legendRenderer{legend: l}
+	swatch := func() *canvas.Rectangle {
+		s := canvas.NewRectangle(color.Transparent)
+		s.CornerRadius = 2
+		s.SetMinSize(fyne.NewSize(legendSwatch, legendSwatch))
+		return s
+	}
+	r.barSwatch, r.innerSwatch = swatch(), swatch()
+	r.barText, r.innerText = kit.Caption(l.bar), kit.Caption(l.inner)
+	r.barText.Wrapping, r.innerText.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	line := func(s *canvas.Rectangle, t *widget.Label) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, container.NewCenter(s), nil, t)
+	}
+	lines := []fyne.CanvasObject{line(r.barSwatch, r.barText)}
+	if l.inner != "" {
+		lines = append(lines, line(r.innerSwatch, r.innerText))
+	}
+	r.box = container.New(layout.NewCustomPaddedVBoxLayout(0), lines...)
+	r.Refresh()
+	return r
+}
+
+// legendSwatch is the side of a legend's colour swatch.
+const legendSwatch = 12
+
+type legendRenderer struct {
+	legend                 *chartLegend
+	barSwatch, innerSwatch *canvas.Rectangle
+	barText, innerText     *widget.Label
+	box                    *fyne.Container
+}
+
+func (r *legendRenderer) Refresh() {
+	r.barSwatch.FillColor, r.innerSwatch.FillColor = barColors()
+	r.barSwatch.Refresh()
+	r.innerSwatch.Refresh()
+	r.barText.SetText(r.legend.bar)
+	r.innerText.SetText(r.legend.inner)
+}
+
+func (r *legendRenderer) Layout(s fyne.Size)           { r.box.Resize(s) }
+func (r *legendRenderer) MinSize() fyne.Size           { return r.box.MinSize() }
+func (r *legendRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box} }
+func (r *legendRenderer) Destroy()                     {}

@@ -107,7 +107,7 @@ func newCourses(u *ui) *coursesScreen {
 	newBtn.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, kit.Heading(T("nav.courses")), newBtn)
 	s.filters = container.NewBorder(nil, nil, nil, s.count,
-		container.NewHBox(kit.Width(260, s.search), kit.Width(150, s.status), kit.Width(190, s.theme)))
+		kit.Shrink([]float32{260, 150, 190}, s.search, s.status, s.theme))
 
 	s.overview = newCourseOverview(s)
 	s.sessions = newCourseSessions(s)

@@ -96,6 +96,7 @@ func newDashboard(u *ui) *dashboardScreen {
 	s.themes = newBarChart(false, T("dashboard.no_data"))
 	s.weekTitle = kit.Heading(T("dashboard.week"))
 	s.attnTitle = kit.Heading(T("dashboard.attention"))
+	s.weekTitle.Wrapping, s.attnTitle.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	s.sessions = widget.NewList(s.sessionCount, kit.TwoLineItem, s.updateSession)
 	s.attention = widget.NewList(s.attentionCount, kit.TwoLineItem, s.updateAttention)
 	s.attention.OnSelected = func(widget.ListItemID) {
@@ -106,16 +107,17 @@ func newDashboard(u *ui) *dashboardScreen {
 
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	s.review = newReviewNotice(u, s.shown)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, refresh,
-		container.NewHBox(kit.Heading(T("nav.dashboard")), s.summary)), s.review.box)
+	top := container.NewVBox(kit.Bar(kit.Heading(T("nav.dashboard")), s.summary, refresh), s.review.box)
 	funnelCard := kit.Card(T("dashboard.funnel"), s.funnel)
-	regionCard := kit.Card(T("dashboard.by_region"), container.NewBorder(nil, kit.Caption(T("dashboard.legend_region")), nil, nil, s.regions))
-	themeCard := kit.Card(T("dashboard.by_theme"), container.NewBorder(nil, kit.Caption(T("dashboard.legend_theme")), nil, nil, s.themes))
+	regionCard := kit.Card(T("dashboard.by_region"), container.NewBorder(nil, newChartLegend(T("legend.region_bar"), T("legend.region_inner")), nil, nil, s.regions))
+	themeCard := kit.Card(T("dashboard.by_theme"), container.NewBorder(nil, newChartLegend(T("legend.theme_bar"), T("legend.theme_inner")), nil, nil, s.themes))
 	weekCard := listCard(s.weekTitle, s.sessions)
 	attnCard := listCard(s.attnTitle, s.attention)
 	row1 := container.NewGridWithColumns(2, funnelCard, regionCard)
 	row2 := kit.Ratio([]float32{0.30, 0.35, 0.35}, themeCard, weekCard, attnCard)
-	s.box = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, row1, row2))
+	// On a small screen the cards scroll rather than push the window
+	// beyond it.
+	s.box = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewGridWithRows(2, row1, row2)))
 	return s
 }
 

@@ -117,7 +117,7 @@ func newExportForm(s *importExportScreen) *exportForm {
 	f.whatRow = kit.Row(T("import.what"), f.kind)
 	f.filterRows["region"] = kit.Row(T("import.region"), container.NewVBox(f.region, f.regionErr))
 	f.filterRows["cohort"] = kit.Row(T("import.cohort"), f.cohort)
-	f.filterRows["direction"] = kit.Row(T("import.direction"), container.NewGridWithColumns(2, f.direction, f.keyTarget))
+	f.filterRows["direction"] = kit.Row(T("import.direction"), container.NewVBox(f.direction, f.keyTarget))
 	f.filterRows["course"] = kit.Row(T("certificates.course"), container.NewVBox(f.course, f.courseErr))
 	f.filterRows["year"] = kit.Row(T("import.year"), f.year)
 	f.rows = container.New(layout.NewFormLayout())

@@ -98,17 +98,16 @@ func newMentors(u *ui) *mentorsScreen {
 	assignBtn.Importance = widget.HighImportance
 	printBtn := widget.NewButtonWithIcon(T("mentors.print"), theme.DocumentPrintIcon(), s.print)
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(assignBtn, printBtn, refresh),
-		container.NewHBox(kit.Heading(T("nav.mentors")), s.summary))
+	top := kit.Bar(kit.Heading(T("nav.mentors")), s.summary, container.NewHBox(assignBtn, printBtn, refresh))
 
 	left := kit.CardWithHeading(kit.Heading(T("mentors.load")),
-		container.NewBorder(container.NewVBox(s.filter, kit.Caption(T("mentors.load_legend"))), nil, nil, nil, s.list))
+		container.NewBorder(container.NewVBox(s.filter, kit.WrapCaption(T("mentors.load_legend"))), nil, nil, nil, s.list))
 	pairsCard := kit.CardWithHeading(s.pairsTitle, s.pairList)
 	contactsCard := kit.CardWithHeading(s.contactTitle,
 		container.NewBorder(nil, container.NewVBox(s.contactText, container.NewHBox(s.logBtn)), nil, nil, s.contactList))
 	lower := container.NewVSplit(pairsCard, contactsCard)
 	lower.Offset = 0.5
-	header := container.NewVBox(container.NewHBox(s.title, s.loadLabel), s.info)
+	header := container.NewVBox(kit.Bar(s.title, s.loadLabel, nil), s.info)
 	right := container.NewBorder(header, nil, nil, nil, lower)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.36

@@ -88,13 +88,12 @@ func newPlacements(u *ui) *placementsScreen {
 	s.printOneBtn = widget.NewButtonWithIcon(T("placements.print_village"), theme.DocumentPrintIcon(), func() { s.print(s.villageID) })
 	printAll := widget.NewButtonWithIcon(T("placements.print_all"), theme.DocumentPrintIcon(), func() { s.print(0) })
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(printAll, refresh),
-		container.NewHBox(kit.Heading(T("nav.placements")), s.summary))
+	top := kit.Bar(kit.Heading(T("nav.placements")), s.summary, container.NewHBox(printAll, refresh))
 
 	left := kit.CardWithHeading(kit.Heading(T("placements.villages")),
-		container.NewBorder(container.NewVBox(s.filter, kit.Caption(T("placements.load_legend"))), nil, nil, nil, s.list))
+		container.NewBorder(container.NewVBox(s.filter, kit.WrapCaption(T("placements.load_legend"))), nil, nil, nil, s.list))
 	buttons := container.NewHBox(s.placeBtn, s.evalBtn, s.printOneBtn)
-	header := container.NewVBox(container.NewHBox(s.title, s.loadLabel), s.info, buttons)
+	header := container.NewVBox(kit.Bar(s.title, s.loadLabel, nil), s.info, buttons)
 	right := container.NewBorder(header, nil, nil, nil, kit.CardWithHeading(s.rowsTitle, s.rowList))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.38

@@ -107,8 +107,8 @@ func newReturns(u *ui) *returnsScreen {
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(returnBtn, s.electionBtn, printBtn, refresh),
 		kit.Heading(T("nav.returns")))
-	filters := container.NewBorder(nil, nil, nil, s.count, container.NewHBox(
-		kit.Width(200, s.region), kit.Width(140, s.year), kit.Width(230, s.committee), kit.Width(200, s.post)))
+	filters := container.NewBorder(nil, nil, nil, s.count,
+		kit.Shrink([]float32{200, 140, 230, 200}, s.region, s.year, s.committee, s.post))
 
 	returnedNote := returnsShare()
 	returnedNote.SetText(T("returns.returned_note"))
@@ -117,7 +117,7 @@ func newReturns(u *ui) *returnsScreen {
 		returnsStat(T("returns.stood"), s.stood, s.stoodShare),
 		returnsStat(T("returns.seated"), s.seated, s.seatedShare))
 	totals := kit.Card(T("returns.totals"), figures)
-	perPost := kit.Card(T("returns.by_post"), container.NewBorder(nil, kit.Caption(T("returns.by_post_legend")), nil, nil, s.posts))
+	perPost := kit.Card(T("returns.by_post"), container.NewBorder(nil, newChartLegend(T("legend.post_bar"), T("legend.post_inner")), nil, nil, s.posts))
 	summary := kit.AtLeast(0, 190, kit.Ratio([]float32{0.45, 0.55}, totals, perPost))
 	s.box = container.NewBorder(container.NewVBox(top, filters, summary), nil, nil, nil, s.table.Object())
 	s.updateButtons()

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -73,8 +72,8 @@ func newSchedule(u *ui) *scheduleScreen {
 	s.grid = newWeekGrid(s)
 	s.head = container.NewBorder(nil, nil, container.NewHBox(kit.Heading(T("nav.schedule")), s.span), container.NewHBox(s.count, refresh), s.note)
 	bar := container.NewBorder(nil, nil, container.NewHBox(prev, today, next), nil,
-		container.NewHBox(layout.NewSpacer(), kit.Width(250, s.venue), kit.Width(170, s.instructor)))
-	legend := kit.Caption(T("schedule.legend"))
+		kit.Shrink([]float32{250, 170}, s.venue, s.instructor))
+	legend := kit.WrapCaption(T("schedule.legend"))
 	s.box = container.NewBorder(container.NewVBox(s.head, bar), legend, nil, nil, container.NewVScroll(s.grid.box))
 	return s
 }

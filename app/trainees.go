@@ -88,8 +88,7 @@ func newTrainees(u *ui) *traineesScreen {
 	}
 	s.detail = newTraineeDetail(s)
 
-	filters := container.NewHBox(
-		kit.Width(340, s.search), kit.Width(170, s.region), kit.Width(200, s.cohort), kit.Width(120, s.stage))
+	filters := kit.Shrink([]float32{340, 170, 200, 120}, s.search, s.region, s.cohort, s.stage)
 	top := container.NewBorder(nil, nil, nil, s.count, filters)
 	s.body = container.NewStack(s.table.Object())
 	s.box = container.NewBorder(container.NewVBox(kit.Heading(T("nav.trainees")), top), nil, nil, nil, s.body)

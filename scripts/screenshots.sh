@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes a PNG of every screen of the window, in Chinese and in English, at
-# 1280×800: builds the binary, fills a demo database at the report's scale
+# 1280×800 (into OUT), and at the sizes offices have, 1366×768 and 1024×700
+# (into OUT/1366x768 and OUT/1024x700): builds the binary, fills a demo database at the report's scale
 # if it is missing (40,630 trainees), runs the real binary under Xvfb once
 # per screen and language (PEIYANG_SCREEN, PEIYANG_LANG) and grabs the
 # screen with ImageMagick's import. Light theme for every screen, plus the
@@ -9,6 +10,7 @@
 #
 #   make screenshots                  # into screenshots/
 #   OUT=/tmp/shots DB=/tmp/x.db scripts/screenshots.sh
+#   SIZES=1024x700 LANGS=en SCREENS="trainees courses" scripts/screenshots.sh
 #
 # Look at every picture: Chinese as glyphs, not boxes; no clipped or
 # overlapping labels; tables with data; no English left in the Chinese UI.
@@ -22,6 +24,8 @@ DB=${DB:-/tmp/peiyang-shots.db}
 EMPTY_DB=$(mktemp -u /tmp/peiyang-shots-empty-XXXXXX.db)
 SETTLE=${SETTLE:-3}             # seconds for a screen's data to arrive
 DISPLAY_NUM=${SHOTS_DISPLAY:-:97}
+SIZES=${SIZES:-1280x800 1366x768 1024x700}
+LANGS=${LANGS:-zh en}
 
 for tool in Xvfb import xdotool; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (run make setup)" >&2; exit 1; }
@@ -31,18 +35,30 @@ go build -o peiyang .
 mkdir -p "$OUT"
 ./peiyang --db "$DB" demo --if-empty
 
-Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+xvfb=
+# screen WxH: an X screen of that size, the window filling it.
+screen() {
+  stop_screen
+  Xvfb "$DISPLAY_NUM" -screen 0 "$1x24" -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  export DISPLAY=$DISPLAY_NUM PEIYANG_WINDOW=$1
+  for _ in $(seq 50); do
+    xdotool getdisplaygeometry >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+}
+stop_screen() {
+  if [ -n "$xvfb" ]; then
+    kill "$xvfb" 2>/dev/null || true
+    wait "$xvfb" 2>/dev/null || true
+  fi
+  xvfb=
+}
 cleanup() {
-  kill "$xvfb" 2>/dev/null || true
+  stop_screen
   rm -f "$EMPTY_DB" "$EMPTY_DB"-wal "$EMPTY_DB"-shm
 }
 trap cleanup EXIT
-export DISPLAY=$DISPLAY_NUM
-for _ in $(seq 50); do
-  xdotool getdisplaygeometry >/dev/null 2>&1 && break
-  sleep 0.1
-done
 
 # shot NAME SCREEN LANG THEME DB: runs the window on SCREEN and saves NAME.png.
 shot() {
@@ -64,13 +80,25 @@ shot() {
   echo "screenshots: $OUT/$name.png"
 }
 
-screens=(dashboard trainees trainees/detail trainees/edit courses schedule mentors placements returns
-  certificates import settings audit)
-for lang in zh en; do
-  for s in "${screens[@]}"; do
-    shot "$lang-${s//\//-}" "$s" "$lang" light "$DB"
+screens=(dashboard trainees trainees/detail trainees/edit courses courses/sessions courses/attendance
+  courses/completion schedule mentors placements returns certificates import settings audit)
+if [ -n "${SCREENS:-}" ]; then
+  read -r -a screens <<<"$SCREENS"
+fi
+base=$OUT
+for size in $SIZES; do
+  screen "$size"
+  OUT=$base
+  [ "$size" = 1280x800 ] || OUT=$base/$size
+  mkdir -p "$OUT"
+  for lang in $LANGS; do
+    for s in "${screens[@]}"; do
+      shot "$lang-${s//\//-}" "$s" "$lang" light "$DB"
+    done
+    if [ -z "${SCREENS:-}" ]; then
+      shot "$lang-dashboard-dark" dashboard "$lang" dark "$DB"
+      shot "$lang-trainees-dark" trainees/detail "$lang" dark "$DB"
+      shot "$lang-firstrun" dashboard "$lang" light "$EMPTY_DB"
+    fi
   done
-  shot "$lang-dashboard-dark" dashboard "$lang" dark "$DB"
-  shot "$lang-trainees-dark" trainees/detail "$lang" dark "$DB"
-  shot "$lang-firstrun" dashboard "$lang" light "$EMPTY_DB"
 done

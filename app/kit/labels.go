@@ -88,3 +88,11 @@ func SetTwoLines(o fyne.CanvasObject, title, detail string) {
 	box.Objects[0].(*widget.Label).SetText(title)
 	box.Objects[1].(*widget.Label).SetText(detail)
 }
+
+// WrapCaption is a caption wrapped at words: a legend or a note that may
+// take two lines in a narrow window.
+func WrapCaption(text string) *widget.Label {
+	l := Caption(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Ratio lays objects side by side, each taking its share of the width
@@ -93,4 +94,64 @@ func (l *heightLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		w = max(w, o.MinSize().Width)
 	}
 	return fyne.NewSize(w, l.h)
+}
+
+// Shrink lays objects side by side at their preferred widths (widths, in
+// order), giving up width in proportion to what each has above its own
+// minimum when the row is narrower, so that a row of filters fits a small
+// window instead of painting over what is beside it. Its minimum width is
+// the objects' minimums.
+func Shrink(widths []float32, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&rowLayout{widths: widths}, objs...)
+}
+
+type rowLayout struct{ widths []float32 }
+
+func (l *rowLayout) want(i int, o fyne.CanvasObject) float32 {
+	if i < len(l.widths) {
+		return max(l.widths[i], o.MinSize().Width)
+	}
+	return o.MinSize().Width
+}
+
+func (l *rowLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	pad := theme.Padding()
+	free := s.Width - pad*float32(max(len(objs)-1, 0))
+	var want, spare float32
+	for i, o := range objs {
+		w := l.want(i, o)
+		want += w
+		spare += w - o.MinSize().Width
+	}
+	cut := float32(0) // the share of each object's spare width given up
+	if want > free && spare > 0 {
+		cut = min(1, (want-free)/spare)
+	}
+	x := float32(0)
+	for i, o := range objs {
+		m := o.MinSize()
+		w := l.want(i, o)
+		w -= (w - m.Width) * cut
+		o.Move(fyne.NewPos(x, (s.Height-m.Height)/2))
+		o.Resize(fyne.NewSize(w, m.Height))
+		x += w + pad
+	}
+}
+
+func (l *rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w+theme.Padding()*float32(max(len(objs)-1, 0)), h)
+}
+
+// Bar is a screen's title row: left (its heading) and right (its buttons)
+// at their widths, and info between them wrapped at words, so that a long
+// summary takes a second line instead of widening the window.
+func Bar(left fyne.CanvasObject, info *widget.Label, right fyne.CanvasObject) *fyne.Container {
+	info.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, left, right, info)
 }
