@@ -328,12 +328,19 @@ func (u *ui) layout() fyne.CanvasObject {
 	u.content = container.NewStack()
 	// The sidebar keeps one width whatever the screen beside it asks, so
 	// that its items stay under the pointer from screen to screen.
-	return container.NewBorder(nil, nil, container.NewHBox(kit.Width(sidebarWidth, side), widget.NewSeparator()), nil, u.content)
+	return container.NewBorder(nil, nil, container.NewHBox(kit.Width(sidebarWidth(), side), widget.NewSeparator()), nil, u.content)
 }
 
-// sidebarWidth is the sidebar's width: its longest title in either
-// language with its icon.
-const sidebarWidth = 168
+// sidebarWidth is the sidebar's width: its longest title with its icon,
+// the same on every screen.
+func sidebarWidth() float32 {
+	w := float32(150)
+	for _, s := range screens {
+		item := container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(T(s.title)))
+		w = max(w, item.MinSize().Width+4*theme.Padding()+theme.ScrollBarSmallSize())
+	}
+	return w
+}
 
 // shortPath returns the file name of a path, "" for none.
 func shortPath(p string) string {

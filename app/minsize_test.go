@@ -1,9 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -71,5 +75,66 @@ func TestWindowFitsScreenAndKeepsItsSize(t *testing.T) {
 	e.u.saveWindowSize()
 	if got := e.u.savedWindowSize(); got != fyne.NewSize(1100, 690) {
 		t.Errorf("the size left is read back as %v", got)
+	}
+}
+
+// TestScheduleDayHeadersStayInSight: the days are above the scrolled
+// hours, not in them, so that they do not scroll away.
+func TestScheduleDayHeadersStayInSight(t *testing.T) {
+	e := newEnv(t, LangChinese, "schedule", false)
+	s := e.u.built["schedule"].(*scheduleScreen)
+	var scroll *container.Scroll
+	for _, o := range test.LaidOutObjects(s.box) {
+		if sc, ok := o.(*container.Scroll); ok && sc.Content == s.grid.box {
+			scroll = sc
+		}
+	}
+	if scroll == nil {
+		t.Fatal("the week is not in a scroll")
+	}
+	inScroll := map[fyne.CanvasObject]bool{}
+	for _, o := range test.LaidOutObjects(scroll) {
+		inScroll[o] = true
+	}
+	shown := map[fyne.CanvasObject]bool{}
+	for _, o := range test.LaidOutObjects(s.box) {
+		shown[o] = true
+	}
+	for _, d := range s.grid.days {
+		if d.Text == "" || !shown[d] || inScroll[d] {
+			t.Errorf("day header %q: shown %v, scrolls with the hours %v", d.Text, shown[d], inScroll[d])
+		}
+	}
+}
+
+// TestSidebarKeepsItsWidth: the sidebar is as wide on every screen, so
+// that its items stay under the pointer.
+func TestSidebarKeepsItsWidth(t *testing.T) {
+	e := newEnv(t, LangEnglish, "dashboard", false)
+	e.u.win.Resize(fyne.NewSize(1024, 700))
+	var widths []float32
+	for _, s := range screens {
+		e.act(func() { e.u.showScreen(s.id) })
+		e.u.win.Resize(fyne.NewSize(1000, 700)) // lays the window out anew
+		e.u.win.Resize(fyne.NewSize(1024, 700))
+		widths = append(widths, e.u.nav.Size().Width)
+	}
+	for i, w := range widths {
+		if w != widths[0] {
+			t.Errorf("the sidebar is %.0f wide on %s, %.0f on %s", w, screens[i].id, widths[0], screens[0].id)
+		}
+	}
+	// A screen that asks for much of the width does not take it from the
+	// sidebar.
+	wide := canvas.NewRectangle(color.Transparent)
+	wide.SetMinSize(fyne.NewSize(900, 10))
+	e.u.content.Objects = []fyne.CanvasObject{wide}
+	e.u.win.Resize(fyne.NewSize(1000, 700))
+	e.u.win.Resize(fyne.NewSize(1024, 700))
+	if w := e.u.nav.Size().Width; w != widths[0] {
+		t.Errorf("beside a wide screen the sidebar is %.0f wide, else %.0f", w, widths[0])
+	}
+	if min := widget.NewLabel("Returns and elections").MinSize().Width; widths[0] < min {
+		t.Errorf("the sidebar (%.0f) is narrower than its longest title (%.0f)", widths[0], min)
 	}
 }

@@ -43,6 +43,7 @@ type returnsScreen struct {
 	selected int // the row chosen, -1 for none
 
 	electionBtn *widget.Button
+	electionTip *widget.Label // why the election button is disabled
 
 	returnForm   *returnForm   // opened last; for tests
 	electionForm *electionForm // opened last; for tests
@@ -105,8 +106,12 @@ func newReturns(u *ui) *returnsScreen {
 	s.electionBtn = widget.NewButtonWithIcon(T("returns.record_election"), theme.ContentAddIcon(), s.openElection)
 	printBtn := widget.NewButtonWithIcon(T("returns.print"), theme.DocumentPrintIcon(), s.print)
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(returnBtn, s.electionBtn, printBtn, refresh),
-		kit.Heading(T("nav.returns")))
+	s.electionTip = kit.WrapCaption(T("returns.election_needs_return"))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(printBtn, refresh), kit.Heading(T("nav.returns")))
+	// The buttons that record, below the table as on the certificates
+	// screen, with the reason beside the election button while it is
+	// disabled.
+	actions := container.NewBorder(nil, nil, container.NewHBox(returnBtn, s.electionBtn), nil, s.electionTip)
 	filters := container.NewBorder(nil, nil, nil, s.count,
 		kit.Shrink([]float32{200, 140, 230, 200}, s.region, s.year, s.committee, s.post))
 
@@ -119,7 +124,7 @@ func newReturns(u *ui) *returnsScreen {
 	totals := kit.Card(T("returns.totals"), figures)
 	perPost := kit.Card(T("returns.by_post"), container.NewBorder(nil, newChartLegend(T("legend.post_bar"), T("legend.post_inner")), nil, nil, s.posts))
 	summary := kit.AtLeast(0, 190, kit.Ratio([]float32{0.45, 0.55}, totals, perPost))
-	s.box = container.NewBorder(container.NewVBox(top, filters, summary), nil, nil, nil, s.table.Object())
+	s.box = container.NewBorder(container.NewVBox(top, filters, summary), actions, nil, nil, s.table.Object())
 	s.updateButtons()
 	return s
 }
@@ -273,8 +278,10 @@ func electionText(e *models.Election) string {
 func (s *returnsScreen) updateButtons() {
 	if s.row() == nil {
 		s.electionBtn.Disable()
+		s.electionTip.Show()
 	} else {
 		s.electionBtn.Enable()
+		s.electionTip.Hide()
 	}
 }
 

@@ -74,7 +74,7 @@ func newSchedule(u *ui) *scheduleScreen {
 	bar := container.NewBorder(nil, nil, container.NewHBox(prev, today, next), nil,
 		kit.Shrink([]float32{250, 170}, s.venue, s.instructor))
 	legend := kit.WrapCaption(T("schedule.legend"))
-	s.box = container.NewBorder(container.NewVBox(s.head, bar), legend, nil, nil, container.NewVScroll(s.grid.box))
+	s.box = container.NewBorder(container.NewVBox(s.head, bar, s.grid.header), legend, nil, nil, container.NewVScroll(s.grid.box))
 	return s
 }
 

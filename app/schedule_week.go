@@ -15,16 +15,19 @@ import (
 	"peiyang/training"
 )
 
-// weekGrid draws a week: the day headers, the hours, and a block per
-// session, side by side where sessions overlap.
+// weekGrid draws a week: the day headers (header, above the scrolled
+// part, so that they stay in sight), the hours, and a block per session,
+// side by side where sessions overlap.
 type weekGrid struct {
-	s   *scheduleScreen
-	box *fyne.Container
+	s      *scheduleScreen
+	box    *fyne.Container // the hours and the sessions, scrolled
+	header *fyne.Container // the days, fixed above box
 
 	monday, today models.Date
 	from, to      int // the hours shown: from:00 to to:00
 	days          [7]*widget.Label
 	todayBG       *canvas.Rectangle
+	todayHead     *canvas.Rectangle // todayBG in the header
 	hours         []*canvas.Text
 	lines         []*canvas.Line
 	blocks        []*sessionBlock
@@ -42,10 +45,14 @@ const (
 func newWeekGrid(s *scheduleScreen) *weekGrid {
 	g := &weekGrid{s: s, from: 8, to: 22}
 	g.todayBG = canvas.NewRectangle(color.Transparent)
+	g.todayHead = canvas.NewRectangle(color.Transparent)
+	heads := []fyne.CanvasObject{g.todayHead}
 	for i := range g.days {
 		g.days[i] = widget.NewLabel("")
 		g.days[i].Alignment = fyne.TextAlignCenter
+		heads = append(heads, g.days[i])
 	}
+	g.header = container.New(weekHeaderLayout{g}, heads...)
 	g.empty = widget.NewLabel(T("schedule.empty"))
 	g.empty.Alignment = fyne.TextAlignCenter
 	g.empty.Importance = widget.LowImportance
@@ -124,6 +131,7 @@ func placeLanes(bs []*sessionBlock) {
 func (g *weekGrid) rebuild() {
 	objs := []fyne.CanvasObject{g.todayBG}
 	g.todayBG.FillColor = color.Transparent
+	g.todayHead.FillColor = color.Transparent
 	for i := range g.days {
 		d := g.monday.AddDays(i)
 		l := g.days[i]
@@ -138,9 +146,9 @@ func (g *weekGrid) rebuild() {
 		if isToday {
 			l.Importance = widget.HighImportance
 			g.todayBG.FillColor = withAlpha(theme.Color(theme.ColorNamePrimary), 0x14)
+			g.todayHead.FillColor = g.todayBG.FillColor
 		}
 		l.Refresh()
-		objs = append(objs, l)
 	}
 	g.hours, g.lines = g.hours[:0], g.lines[:0]
 	sep := theme.Color(theme.ColorNameSeparator)
@@ -170,32 +178,59 @@ func (g *weekGrid) rebuild() {
 	}
 	g.box.Objects = objs
 	g.box.Refresh()
+	g.header.Refresh()
+}
+
+// todayColumn is the column of today in the week shown, -1 for none.
+func (g *weekGrid) todayColumn() int {
+	if !g.monday.IsZero() {
+		for i := 0; i < 7; i++ {
+			if g.monday.AddDays(i).Equal(g.today) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// weekHeaderLayout lays the days out over the grid's columns.
+type weekHeaderLayout struct{ g *weekGrid }
+
+func (l weekHeaderLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	g := l.g
+	colW := (size.Width - weekAxis) / 7
+	for i, d := range g.days {
+		d.Move(fyne.NewPos(weekAxis+float32(i)*colW, 0))
+		d.Resize(fyne.NewSize(colW, weekHeader))
+	}
+	g.todayHead.Hide()
+	if i := g.todayColumn(); i >= 0 {
+		g.todayHead.Move(fyne.NewPos(weekAxis+float32(i)*colW, 0))
+		g.todayHead.Resize(fyne.NewSize(colW, size.Height))
+		g.todayHead.Show()
+	}
+}
+
+func (weekHeaderLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(weekAxis+7*weekDayMin, weekHeader)
 }
 
 // Layout places the grid's objects.
 func (g *weekGrid) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	hours := float32(g.to - g.from)
 	colW := (size.Width - weekAxis) / 7
-	hourH := max(float32(weekHourMin), (size.Height-weekHeader)/hours)
+	hourH := max(float32(weekHourMin), size.Height/hours)
 	x := func(day int) float32 { return weekAxis + float32(day)*colW }
-	y := func(c models.Clock) float32 { return weekHeader + (float32(c)/60-float32(g.from))*hourH }
-	for i, l := range g.days {
-		l.Move(fyne.NewPos(x(i), 0))
-		l.Resize(fyne.NewSize(colW, weekHeader))
-	}
+	y := func(c models.Clock) float32 { return (float32(c)/60 - float32(g.from)) * hourH }
 	g.todayBG.Hide()
-	if !g.monday.IsZero() {
-		for i := 0; i < 7; i++ {
-			if g.monday.AddDays(i).Equal(g.today) {
-				g.todayBG.Move(fyne.NewPos(x(i), 0))
-				g.todayBG.Resize(fyne.NewSize(colW, size.Height))
-				g.todayBG.Show()
-			}
-		}
+	if i := g.todayColumn(); i >= 0 {
+		g.todayBG.Move(fyne.NewPos(x(i), 0))
+		g.todayBG.Resize(fyne.NewSize(colW, size.Height))
+		g.todayBG.Show()
 	}
 	n := g.to - g.from
 	for i := 0; i <= n; i++ {
-		yy := weekHeader + float32(i)*hourH
+		yy := float32(i) * hourH
 		g.lines[i].Position1 = fyne.NewPos(weekAxis, yy)
 		g.lines[i].Position2 = fyne.NewPos(size.Width, yy)
 		if i < n {
@@ -205,7 +240,7 @@ func (g *weekGrid) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	}
 	for i := 0; i <= 7; i++ {
 		l := g.lines[n+1+i]
-		l.Position1 = fyne.NewPos(x(i), weekHeader)
+		l.Position1 = fyne.NewPos(x(i), 0)
 		l.Position2 = fyne.NewPos(x(i), size.Height)
 	}
 	for _, b := range g.blocks {
@@ -215,13 +250,13 @@ func (g *weekGrid) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		b.Move(fyne.NewPos(x(b.day)+3+float32(b.lane)*w, y(s.Start)+1))
 		b.Resize(fyne.NewSize(w-2, y(s.End)-y(s.Start)-2))
 	}
-	g.empty.Move(fyne.NewPos(weekAxis, weekHeader+hourH))
+	g.empty.Move(fyne.NewPos(weekAxis, hourH))
 	g.empty.Resize(fyne.NewSize(size.Width-weekAxis, g.empty.MinSize().Height))
 }
 
 // MinSize is the grid's least size.
 func (g *weekGrid) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(weekAxis+7*weekDayMin, weekHeader+float32(g.to-g.from)*weekHourMin)
+	return fyne.NewSize(weekAxis+7*weekDayMin, float32(g.to-g.from)*weekHourMin)
 }
 
 // withAlpha returns c with the alpha.
