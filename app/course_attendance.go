@@ -210,21 +210,11 @@ func (t *courseAttendance) cell(row, col int) (string, widget.Importance) {
 	}
 	st := models.AttendanceStatuses[col-attendanceFirstStatus]
 	if t.sheet.Status[tr.ID] == st {
-		return "●", attendanceImportance(st)
+		// Its colour is the cell's tint (attendanceTint), the letter in
+		// the text's colour over it.
+		return attendanceLetter(st), widget.MediumImportance
 	}
-	return "○", widget.LowImportance
-}
-
-func attendanceImportance(st models.AttendanceStatus) widget.Importance {
-	switch st {
-	case models.Present:
-		return widget.SuccessImportance
-	case models.Late:
-		return widget.WarningImportance
-	case models.Absent:
-		return widget.DangerImportance
-	}
-	return widget.HighImportance
+	return "·", widget.LowImportance
 }
 
 // set records the status of the trainee on the row: on screen at once,

@@ -320,7 +320,7 @@ func TestAttendanceWithTheKeyboard(t *testing.T) {
 	if a.counts.Text != "Present 1 · late 1 · excused 1 · absent 0 · not recorded 0" {
 		t.Errorf("counts %q", a.counts.Text)
 	}
-	if txt, _ := a.cell(1, attendanceFirstStatus+2); txt != "●" {
+	if txt, _ := a.cell(1, attendanceFirstStatus+2); txt != "E" {
 		t.Errorf("the excused cell of row 2 shows %q", txt)
 	}
 	// A click on a cell sets it too.
