@@ -51,8 +51,15 @@ const AppID = "cn.peiyang.app"
 
 // Options configure the window.
 type Options struct {
-	// DBPath is the database file, shown in the sidebar.
+	// DBPath is the database file, shown in the sidebar; for a shared
+	// (PostgreSQL) database its name without a password, with DBUser.
 	DBPath string
+	// DBUser is the database user of a shared database, "" for a file.
+	DBUser string
+	// OpenShared connects to a PostgreSQL database (a connection string
+	// and a password, "" for none) for the window to go on over; nil
+	// leaves out File → Open a shared database….
+	OpenShared func(ctx context.Context, target, password string) (Shared, error)
 	// Route is where the window opens; the zero value is the dashboard.
 	Route Route
 	// Language is zh or en; "" takes $PEIYANG_LANG, the saved setting, or
@@ -209,6 +216,7 @@ type ui struct {
 	route     Route        // where the window opened; see takeShow
 	saving    *saveDialog  // the save dialog opened last; for tests
 	printing  *printDialog // the print dialog opened last; for tests
+	sharing   *sharedForm  // the shared database dialog opened last; for tests
 	dashboard *dashboardScreen
 	trainees  *traineesScreen
 	closedDB  bool // the service is closed for good (a restore that could not reopen)
@@ -320,7 +328,7 @@ func (u *ui) layout() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameSubHeadingText
 	subtitle := widget.NewLabel(T("app.subtitle"))
 	subtitle.Wrapping = fyne.TextWrapWord
-	db := widget.NewLabel(T("app.database", "File", shortPath(u.opts.DBPath)))
+	db := widget.NewLabel(u.databaseLabel())
 	db.Wrapping = fyne.TextWrapBreak
 	db.SizeName = theme.SizeNameCaptionText
 	header := container.NewVBox(title, subtitle, widget.NewSeparator())
@@ -397,6 +405,9 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	}
 	if u.opts.Restore != nil {
 		file = append(file, fyne.NewMenuItem(T("safety.menu_restore"), u.askRestore))
+	}
+	if u.opts.OpenShared != nil {
+		file = append(file, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(T("shared.menu_open"), u.askShared))
 	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu(T("menu.file"), file...),

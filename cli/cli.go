@@ -229,13 +229,22 @@ func openWindow(e *env) int {
 		return exitError
 	}
 	defer e.close()
-	err := runWindow(e.svc, withSafety(e, app.Options{
+	opts := app.Options{
 		DBPath: e.db.Path(),
 		Route:  app.ParseRoute(os.Getenv(app.EnvScreen)),
 		MakeDemo: func(ctx context.Context) (*models.Dataset, error) {
 			return demo.Generate(demo.Options{Today: models.DateOf(e.now())})
 		},
-	}))
+	}
+	if e.db.IsPostgres() {
+		opts.DBPath = e.db.Name()
+		var err error
+		if opts.DBUser, err = e.db.User(e.ctx); err != nil {
+			e.printError(err)
+			return exitError
+		}
+	}
+	err := runWindow(e.svc, withSafety(e, opts))
 	if err != nil {
 		e.printError(err)
 		return exitError

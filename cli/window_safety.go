@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
 	"peiyang/app"
 	"peiyang/backup"
+	"peiyang/store"
 	"peiyang/training"
 )
 
@@ -50,6 +52,7 @@ func withSafety(e *env, opts app.Options) app.Options {
 	opts.Replaced = w.replaced
 	opts.Reopen = w.reopen
 	opts.Notice = e.notice
+	opts.OpenShared = w.openShared
 	return opts
 }
 
@@ -124,4 +127,40 @@ func (w *windowDB) openAgain() (*training.Service, error) {
 	}
 	w.file, _ = os.Stat(w.e.db.Path())
 	return w.e.svc, nil
+}
+
+// openShared switches the window to the PostgreSQL database target, with
+// the password given ("" for none: then ~/.pgpass or PGPASSWORD, as psql).
+// It connects first, so that a refusal leaves the window on its database;
+// the password stays in this process's memory only.
+func (w *windowDB) openShared(ctx context.Context, target, password string) (app.Shared, error) {
+	target = strings.TrimSpace(target)
+	full, err := store.WithPassword(target, password)
+	if err != nil {
+		return app.Shared{}, err
+	}
+	probe, err := store.Open(full)
+	if err != nil {
+		return app.Shared{}, err
+	}
+	_ = probe.Close()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	e := w.e
+	old := e.dbPath
+	_ = e.close() // a connection that does not close cleanly leaves nothing behind
+	e.dbPath = full
+	svc, err := w.openAgain()
+	if err != nil {
+		e.dbPath = old
+		if _, rerr := w.openAgain(); rerr != nil {
+			return app.Shared{}, errors.Join(err, rerr)
+		}
+		return app.Shared{}, err
+	}
+	user, err := e.db.User(ctx)
+	if err != nil {
+		return app.Shared{}, err
+	}
+	return app.Shared{Service: svc, Name: e.db.Name(), User: user, Remember: store.WithoutPassword(target)}, nil
 }

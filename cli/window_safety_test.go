@@ -14,6 +14,8 @@ import (
 	"peiyang/app"
 	"peiyang/backup"
 	"peiyang/internal/inuse"
+	"peiyang/internal/pgtest"
+	"peiyang/models"
 	"peiyang/store"
 )
 
@@ -185,5 +187,50 @@ func TestStaleRestoreCleanedOnStart(t *testing.T) {
 	r.want(t, 0)
 	if strings.Contains(r.stderr, "interrupted") {
 		t.Error("the message comes again")
+	}
+}
+
+// The window's File → Open a shared database: from a file to a
+// PostgreSQL database, with a password typed in the window; the window
+// goes on over it, knows the database and the user, and remembers the
+// connection string without the password. A wrong address leaves the
+// window on its database.
+func TestWindowOpensSharedDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "peiyang.db")
+	e := windowEnv(t, path)
+	opts := withSafety(e, app.Options{})
+	if err := e.db.SetSetting(ctx, "user.name", "file"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := opts.OpenShared(ctx, filepath.Join(t.TempDir(), "x.db"), ""); models.ErrorCode(err) != models.EINVALID {
+		t.Fatalf("a file as a shared database: %v", err)
+	}
+	target := pgtest.NewDatabase(t, pgTemplate(t))
+	bad := strings.Replace(target, "port=", "port=1", 1)
+	if _, err := opts.OpenShared(ctx, bad, "s3cret-pw"); err == nil || strings.Contains(err.Error(), "s3cret-pw") {
+		t.Fatalf("a server that is not there: %v", err)
+	}
+	if v, err := e.svc.Settings.Setting(ctx, "user.name"); err != nil || v != "file" {
+		t.Fatalf("after a refusal the window is not on its file: %q, %v", v, err)
+	}
+	s, err := opts.OpenShared(ctx, target, "s3cret-pw") // the test server trusts its socket: any password goes
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !e.db.IsPostgres() || s.Service != e.svc || s.User != pgtest.Role || s.Name != e.db.Name() || !strings.Contains(s.Name, "@") {
+		t.Fatalf("opened %+v; the window's database %q", s, e.db.Name())
+	}
+	if strings.Contains(s.Remember, "s3cret-pw") || s.Remember != store.WithoutPassword(target) {
+		t.Errorf("remembered %q", s.Remember)
+	}
+	if v, err := s.Service.Settings.Setting(ctx, "user.name"); err != nil || v != "" {
+		t.Fatalf("the shared database's user.name: %q, %v", v, err)
+	}
+	if err := s.Service.Settings.SetSetting(ctx, "user.name", "shared"); err != nil {
+		t.Fatal(err)
+	}
+	if opts.Replaced() {
+		t.Error("a shared database reads as a replaced file")
 	}
 }

@@ -66,6 +66,30 @@ func WithoutPassword(target string) string {
 	return u.String()
 }
 
+// WithPassword returns the PostgreSQL connection string target with the
+// password in it ("" leaves it as it is), for a password typed in the
+// window; the result must never be shown or saved (WithoutPassword). Any
+// other target is refused (EINVALID).
+func WithPassword(target, password string) (string, error) {
+	if !IsPostgres(target) {
+		return "", models.Errorf(models.EINVALID, "target", "Give a PostgreSQL connection string, such as postgres://user@host:5432/peiyang.")
+	}
+	if password == "" {
+		return target, nil
+	}
+	u, err := url.Parse(strings.TrimSpace(target))
+	if err != nil {
+		return "", models.Errorf(models.EINVALID, "db", "The connection string {{.Target}} cannot be read: {{.Err}}",
+			"Target", WithoutPassword(target), "Err", redact(err.Error(), password))
+	}
+	name := ""
+	if u.User != nil {
+		name = u.User.Username()
+	}
+	u.User = url.UserPassword(name, password)
+	return u.String(), nil
+}
+
 // openPostgres connects to the server and brings the database's schema up
 // to date.
 func openPostgres(target string, index bool) (*DB, error) {
