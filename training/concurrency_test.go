@@ -252,14 +252,20 @@ func (s *stage) trainees(n int) []int64 {
 }
 
 // courses makes n open courses over 2025, each with the trainees in the
-// status given (none when status is ""), in one transaction.
+// status given (none when status is ""), in one transaction; courses whose
+// trainees have completed them ended the day before concNow, since
+// certificates wait for a course to be over.
 func (s *stage) courses(n, capacity int, status models.EnrolmentStatus, trainees ...int64) []int64 {
 	s.t.Helper()
+	end := day("2025-12-31")
+	if status == models.Completed {
+		end = day("2025-06-14")
+	}
 	var out []int64
 	s.must(s.db.Update(s.ctx, func(ctx context.Context) error {
 		for i := range n {
 			c := &models.Course{Title: fmt.Sprintf("专题培训班%d", i+1), Theme: models.ThemeRural, StartDate: day("2025-01-01"),
-				EndDate: day("2025-12-31"), Capacity: capacity, Status: models.CourseOpen}
+				EndDate: end, Capacity: capacity, Status: models.CourseOpen}
 			if err := s.db.CreateCourse(ctx, c); err != nil {
 				return err
 			}
