@@ -3,7 +3,10 @@
 // completed it, issues their certificates, then times loading and signing
 // them, one merged PDF, one file per trainee, and a zip archive.
 //
-//	go run ./bench/certificates [-n 1000] [-keep DIR]
+//	go run ./bench/certificates [-n 1000] [-keep DIR] [-store both|sqlite|postgres]
+//
+// The store only counts in issuing and in loading and signing; the rest
+// is the same work on both.
 //
 // Each figure is the wall time, the CPU time of the process (all cores,
 // garbage collection included: on a machine shared with other work it is
@@ -29,6 +32,7 @@ import (
 	"time"
 
 	"peiyang/bench/internal/measure"
+	"peiyang/bench/internal/stores"
 	"peiyang/internal/parallel"
 	"peiyang/internal/people"
 	"peiyang/internal/userfile"
@@ -42,8 +46,19 @@ import (
 func main() {
 	n := flag.Int("n", 1000, "number of certificates (at most 1000, a course's capacity)")
 	flag.StringVar(&keep, "keep", "", "write the PDFs and the archive into this folder to look at")
+	which := stores.Flag()
 	flag.Parse()
-	if err := run(*n); err != nil {
+	kinds, stop, err := stores.Parse(*which)
+	if err == nil {
+		for _, k := range kinds {
+			fmt.Printf("== %s\n", k.Name)
+			if err = run(k, *n); err != nil {
+				break
+			}
+		}
+		stop()
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "certificates bench:", err)
 		os.Exit(1)
 	}
@@ -52,7 +67,7 @@ func main() {
 // keep is the folder the outputs are kept in, "" for none.
 var keep string
 
-func run(n int) error {
+func run(kind stores.Kind, n int) error {
 	if n < 1 || n > 1000 {
 		return fmt.Errorf("-n must be between 1 and 1000")
 	}
@@ -69,7 +84,11 @@ func run(n int) error {
 			return err
 		}
 	}
-	db, err := store.Open(filepath.Join(dir, "bench.db"))
+	target, err := kind.New()
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(target)
 	if err != nil {
 		return err
 	}

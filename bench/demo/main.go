@@ -1,12 +1,13 @@
 // Command demo measures the demo data at the report's scale: it generates
 // the default dataset, loads it into a new SQLite file in a temporary
-// directory, and prints the generation time, the load time, the total and
-// the number of records of each type.
+// directory (and into a database on a throwaway PostgreSQL server on
+// loopback, with -store both or postgres), and prints the generation
+// time, the load time, the total and the number of records of each type.
 //
 // With -check it also verifies the invariants of the generated dataset and
 // of the dataset read back from the store with demo.Check.
 //
-//	go run ./bench/demo [-trainees N] [-seed S] [-check]
+//	go run ./bench/demo [-trainees N] [-seed S] [-check] [-store sqlite|postgres|both]
 package main
 
 import (
@@ -14,9 +15,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
+	"peiyang/bench/internal/stores"
 	"peiyang/demo"
 	"peiyang/store"
 )
@@ -25,14 +26,25 @@ func main() {
 	n := flag.Int("trainees", demo.DefaultTrainees, "number of trainees")
 	seed := flag.Int64("seed", demo.DefaultSeed, "random seed")
 	check := flag.Bool("check", false, "also verify the invariants of the dataset and of what the store gives back (not timed)")
+	which := stores.Flag()
 	flag.Parse()
-	if err := run(*n, *seed, *check); err != nil {
+	kinds, stop, err := stores.Parse(*which)
+	if err == nil {
+		for _, k := range kinds {
+			fmt.Printf("== %s\n", k.Name)
+			if err = run(k, *n, *seed, *check); err != nil {
+				break
+			}
+		}
+		stop()
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench/demo:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, seed int64, check bool) error {
+func run(kind stores.Kind, n int, seed int64, check bool) error {
 	today := demo.DefaultToday()
 	start := time.Now()
 	ds, err := demo.Generate(demo.Options{Trainees: n, Seed: seed, Today: today})
@@ -45,12 +57,10 @@ func run(n int, seed int64, check bool) error {
 			return err
 		}
 	}
-	dir, err := os.MkdirTemp("", "peiyang-bench-demo-")
+	path, err := kind.New()
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "peiyang.db")
 	loadStart := time.Now()
 	db, err := store.Open(path)
 	if err != nil {
@@ -66,7 +76,7 @@ func run(n int, seed int64, check bool) error {
 		size = fi.Size()
 	}
 	fmt.Printf("generation  %8.3f s\n", genTime.Seconds())
-	fmt.Printf("load        %8.3f s  (store.Open + LoadDataset, %.1f MB file)\n", loadTime.Seconds(), float64(size)/1e6)
+	fmt.Printf("load        %8.3f s  (store.Open + LoadDataset, %.1f MB file)\n", loadTime.Seconds(), float64(size)/1e6) // no file on PostgreSQL: 0
 	fmt.Printf("total       %8.3f s\n\n", (genTime + loadTime).Seconds())
 	for _, c := range []struct {
 		name string

@@ -1,7 +1,8 @@
 // Command search benchmarks the trainee search: it builds a temporary
-// database of N made-up trainees and times varied searches.
+// database of N made-up trainees and times varied searches, on SQLite and
+// on a throwaway PostgreSQL server on loopback, one after the other.
 //
-//	go run ./bench/search [-n 250000] [-queries 2000] [-limit 20]
+//	go run ./bench/search [-n 250000] [-queries 2000] [-limit 20] [-store both|sqlite|postgres]
 package main
 
 import (
@@ -10,10 +11,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
+	"peiyang/bench/internal/stores"
 	"peiyang/internal/people"
 	"peiyang/models"
 	"peiyang/pinyin"
@@ -24,8 +25,19 @@ func main() {
 	n := flag.Int("n", 250000, "number of trainees")
 	queries := flag.Int("queries", 2000, "number of timed searches")
 	limit := flag.Int("limit", 20, "results per search")
+	which := stores.Flag()
 	flag.Parse()
-	if err := run(*n, *queries, *limit); err != nil {
+	kinds, stop, err := stores.Parse(*which)
+	if err == nil {
+		for _, k := range kinds {
+			fmt.Printf("== %s\n", k.Name)
+			if err = run(k, *n, *queries, *limit); err != nil {
+				break
+			}
+		}
+		stop()
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "search bench:", err)
 		os.Exit(1)
 	}
@@ -35,20 +47,18 @@ type query struct {
 	kind, text string
 }
 
-func run(n, count, limit int) error {
+func run(kind stores.Kind, n, count, limit int) error {
 	ctx := context.Background()
-	dir, err := os.MkdirTemp("", "peiyang-search-bench-")
+	target, err := kind.New()
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-
 	start := time.Now()
 	trainees := people.New(1).Trainees(n)
 	gen := time.Since(start)
 
 	start = time.Now()
-	db, err := store.Open(filepath.Join(dir, "bench.db"))
+	db, err := store.Open(target)
 	if err != nil {
 		return err
 	}
@@ -58,8 +68,12 @@ func run(n, count, limit int) error {
 	}
 	build := time.Since(start)
 	fmt.Printf("trainees: %d (generated in %s)\n", n, gen.Round(time.Millisecond))
-	fmt.Printf("build: %s (load with search index); database file %.0f MB, WAL %.0f MB\n", build.Round(time.Millisecond),
-		float64(fileSize(filepath.Join(dir, "bench.db")))/1e6, float64(fileSize(filepath.Join(dir, "bench.db-wal")))/1e6)
+	if kind.Name == "sqlite" {
+		fmt.Printf("build: %s (load with search index); database file %.0f MB, WAL %.0f MB\n", build.Round(time.Millisecond),
+			float64(fileSize(target))/1e6, float64(fileSize(target+"-wal"))/1e6)
+	} else {
+		fmt.Printf("build: %s (load with search index)\n", build.Round(time.Millisecond))
+	}
 
 	qs := makeQueries(trainees, count)
 	for _, q := range qs[:min(100, len(qs))] { // warm up
