@@ -265,6 +265,40 @@ func searchPlan(query string) []string {
 	return []string{"p" + text, "i" + text, "q" + text, "j" + text}
 }
 
+// searchRange adds to ids, up to limit, the trainees not yet seen whose
+// keys start with prefix, in key order. It reads them a page at a time
+// (LIMIT, then on after the last key read), so that a short prefix
+// matching many keys costs what the page holds: PostgreSQL sends a whole
+// result unless told where to stop, SQLite stops when asked.
+func searchRange(ctx context.Context, q querier, prefix string, limit int, ids *[]int64, seen map[int64]bool) error {
+	lastKey, lastID := prefix, int64(-1)
+	for len(*ids) < limit {
+		page := limit - len(*ids)
+		read := 0
+		err := queryRows(ctx, q, `SELECT key, trainee_id FROM trainee_search
+			WHERE key >= ? AND key < ? AND (key > ? OR trainee_id > ?)
+			ORDER BY key, trainee_id LIMIT ?`, []any{lastKey, prefix + "\U0010FFFF", lastKey, lastID, page},
+			func(rows *sql.Rows) error {
+				read++
+				if err := rows.Scan(&lastKey, &lastID); err != nil {
+					return err
+				}
+				if !seen[lastID] && len(*ids) < limit {
+					seen[lastID] = true
+					*ids = append(*ids, lastID)
+				}
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("store: search trainees: %w", err)
+		}
+		if read < page {
+			return nil // the range is done
+		}
+	}
+	return nil
+}
+
 // SearchTrainees finds trainees by any part of the name, the name's pinyin
 // in full or as initials (zmy finds 赵明阳), or any part of the ID number or
 // phone number. It returns at most limit trainees (20 when limit is 0 or
@@ -286,26 +320,8 @@ func (db *DB) SearchTrainees(ctx context.Context, query string, limit int) ([]*m
 		if len(ids) == limit {
 			break
 		}
-		rows, err := q.QueryContext(ctx, `SELECT trainee_id FROM trainee_search
-			WHERE key >= ? AND key < ? ORDER BY key, trainee_id`, prefix, prefix+"\U0010FFFF")
-		if err != nil {
-			return nil, fmt.Errorf("store: search trainees: %w", err)
-		}
-		for len(ids) < limit && rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("store: search trainees: %w", err)
-			}
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("store: search trainees: %w", err)
+		if err := searchRange(ctx, q, prefix, limit, &ids, seen); err != nil {
+			return nil, err
 		}
 	}
 	if len(ids) == 0 {

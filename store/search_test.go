@@ -243,3 +243,30 @@ func BenchmarkSearchTrainees(b *testing.B) {
 		}
 	}
 }
+
+// The first k results of a search are the first k of a longer one,
+// whatever k: the key ranges are read a page of k at a time, and a page
+// holding trainees already found (two keys of one name, a name found by
+// an earlier range) reads on.
+func TestSearchPagesAgree(t *testing.T) {
+	if bothStores(t, TestSearchPagesAgree) {
+		return
+	}
+	db := newDB(t)
+	must(t, db.LoadDataset(ctx, bigDataset(1500, 2)))
+	for i, name := range []string{"王王", "王王王", "张王", "王张王"} {
+		must(t, db.CreateTrainee(ctx, &models.Trainee{Name: name, IDNumber: idNumber(700 + i), Direction: models.Inflow}))
+	}
+	for _, q := range []string{"王", "张", "王王", "w", "wang", "zh", "1990", "0101", "138", "阳"} {
+		all, err := db.SearchTrainees(ctx, q, 60)
+		must(t, err)
+		for _, k := range []int{1, 2, 3, 5, 8, 13, 21, 40} {
+			got, err := db.SearchTrainees(ctx, q, k)
+			must(t, err)
+			want := all[:min(k, len(all))]
+			if !reflect.DeepEqual(ids(got, func(t *models.Trainee) int64 { return t.ID }), ids(want, func(t *models.Trainee) int64 { return t.ID })) {
+				t.Fatalf("%q, limit %d: %v, want the first of %v", q, k, names(got), names(all))
+			}
+		}
+	}
+}
