@@ -21,10 +21,10 @@ func TestSignInButtonsSayWhichSessions(t *testing.T) {
 	early, held, later := today.AddDays(-10).String(), today.AddDays(-3).String(), today.AddDays(5).String()
 	c, _ := testCourse(t, e, 10, models.CompletionRule{}, []int64{7, 8}, early, held, later)
 	openCourse(t, e, s, c.ID, "overview")
-	if got := s.signInAll.Text; got != "Sign-in sheets: all 3 sessions" {
+	if got := s.signInAll.Text; got != "Sign-in: all 3 sessions" {
 		t.Errorf("the button for every session reads %q", got)
 	}
-	if got := s.signInOne.Text; got != "Sign-in sheet: this session" {
+	if got := s.signInOne.Text; got != "Sign-in: this session" {
 		t.Errorf("the button for one session reads %q", got)
 	}
 	printed := func(b func()) string {
