@@ -39,6 +39,8 @@ type courseCompletion struct {
 	score     *kit.Entry
 	scoreErr  *widget.Label
 	scoreBox  fyne.CanvasObject
+	scoreSave *widget.Button
+	filling   bool // the score is being filled in, not typed
 	reasons   *widget.Label
 	busy      bool
 	notOver   models.ErrorList // why the course is not over, none when it is
@@ -89,11 +91,20 @@ func newCourseCompletion(s *coursesScreen) *courseCompletion {
 	t.score = kit.NewEntry()
 	t.score.SetPlaceHolder("0–100")
 	t.score.OnSubmitted = func(string) { t.saveScore() }
+	t.score.OnChanged = func(string) {
+		if !t.filling {
+			kit.SetMessage(t.scoreErr, "") // the message was about what the field held
+		}
+	}
 	t.scoreErr = kit.ErrorLabel()
-	save := widget.NewButtonWithIcon(T("courses.save_score"), theme.DocumentSaveIcon(), t.saveScore)
-	t.scoreBox = container.NewVBox(
-		container.NewHBox(t.scoreName, kit.Width(110, t.score), save), t.scoreErr)
-	t.scoreBox.Hide()
+	t.scoreErr.Wrapping = fyne.TextWrapOff
+	t.scoreErr.Truncation = fyne.TextTruncateEllipsis
+	t.scoreSave = widget.NewButtonWithIcon(T("courses.save_score"), theme.DocumentSaveIcon(), t.saveScore)
+	// The score's row is always there and its message has a line of its
+	// own, shown or not: neither moves the table under the pointer.
+	t.scoreBox = container.NewVBox(container.NewHBox(t.scoreName, kit.Width(110, t.score), t.scoreSave),
+		kit.Height(kit.LineHeight(t.scoreErr), t.scoreErr))
+	t.noScore()
 	t.reasons = widget.NewLabel("")
 	t.reasons.Wrapping = fyne.TextWrapWord
 
@@ -178,7 +189,7 @@ func (t *courseCompletion) load(c *models.Course) {
 		if t.selected >= 0 {
 			t.showSelected()
 		} else {
-			t.scoreBox.Hide()
+			t.noScore()
 			t.reasons.SetText(T("courses.reasons_hint"))
 		}
 		kit.Relayout(t.top, t.top, t.box)
@@ -226,13 +237,15 @@ func (t *courseCompletion) selectRow(row int) {
 func (t *courseCompletion) showSelected() {
 	r := t.rows[t.selected]
 	t.scoreName.SetText(T("courses.score_of", "Name", r.trainee.Name))
+	t.filling = true
 	if r.enrolment.Score != nil {
 		t.score.SetText(courseNumber(*r.enrolment.Score))
 	} else {
 		t.score.SetText("")
 	}
-	kit.SetMessage(t.scoreErr, "")
-	t.scoreBox.Show()
+	t.filling = false
+	t.score.Enable()
+	t.scoreSave.Enable()
 	t.reasons.SetText(r.trainee.Name + T("courses.name_colon") + decisionReasons(r.decision))
 	kit.Relayout(t.top, t.top, t.box)
 }
@@ -245,6 +258,7 @@ func (t *courseCompletion) saveScore() {
 	}
 	text := strings.TrimSpace(models.ToHalfWidth(t.score.Text))
 	v, err := strconv.ParseFloat(text, 64)
+	t.scoreErr.Importance = widget.DangerImportance
 	if err != nil {
 		kit.SetMessage(t.scoreErr, T("courses.error.number", "Text", text))
 		kit.Relayout(t.top, t.box)
@@ -262,7 +276,9 @@ func (t *courseCompletion) saveScore() {
 			kit.Relayout(t.top, t.box)
 			return
 		}
-		kit.SetMessage(t.scoreErr, "")
+		kit.SetMessage(t.scoreErr, T("courses.score_saved", "Name", r.trainee.Name, "Score", courseNumber(v)))
+		t.scoreErr.Importance = widget.SuccessImportance
+		t.scoreErr.Refresh()
 		r.enrolment.Score = &v
 		if t.selected+1 < len(t.rows) {
 			t.table.Select(widget.TableCellID{Row: t.selected + 1, Col: 0})
@@ -270,6 +286,17 @@ func (t *courseCompletion) saveScore() {
 		t.load(c)
 		t.s.u.win.Canvas().Focus(t.score)
 	})
+}
+
+// noScore says, in the score's row, to choose a trainee.
+func (t *courseCompletion) noScore() {
+	t.scoreName.SetText(T("courses.score_choose"))
+	t.filling = true
+	t.score.SetText("")
+	t.filling = false
+	t.score.Disable()
+	t.scoreSave.Disable()
+	kit.SetMessage(t.scoreErr, "")
 }
 
 // setNotOver says, above the table and on the button, that the course is

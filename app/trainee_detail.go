@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,6 +29,7 @@ type traineeDetail struct {
 
 	name     *widget.Label
 	stage    *widget.Label
+	saved    *widget.Label            // "saved" after the form saved the trainee shown
 	labels   map[string]*widget.Label // the fields' labels, by key
 	values   map[string]*widget.Label
 	reveal   *widget.Button
@@ -100,6 +102,8 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 	d.name = kit.Heading("")
 	d.stage = widget.NewLabel("")
 	d.stage.Importance = widget.HighImportance
+	d.saved = widget.NewLabel("")
+	d.saved.Importance = widget.SuccessImportance
 	d.reveal = widget.NewButtonWithIcon(T("trainee.reveal"), theme.VisibilityIcon(), d.toggleReveal)
 	d.edit = widget.NewButtonWithIcon(T("button.edit"), theme.DocumentCreateIcon(), d.editRevealed)
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), s.hideDetail)
@@ -123,7 +127,7 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 	grid := container.NewGridWithColumns(2, cols[0], cols[1])
 	d.timeline = container.NewVBox()
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(d.reveal, d.edit, closeBtn),
-		container.NewHBox(d.name, d.stage))
+		container.NewHBox(d.name, d.stage, d.saved))
 	body := container.NewVScroll(container.NewVBox(grid, widget.NewSeparator(), kit.Heading(T("trainee.timeline")), d.timeline))
 	d.box = container.NewBorder(header, nil, nil, nil, body)
 	return d
@@ -133,6 +137,7 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 func (d *traineeDetail) load(id int64) {
 	if d.rec == nil || d.rec.Trainee.ID != id {
 		d.revealed = false
+		d.saved.SetText("")
 	}
 	d.loadID = id
 	goLoad(d.s.u, func(ctx context.Context) (*training.TraineeRecord, error) {
@@ -233,7 +238,18 @@ func (d *traineeDetail) openEdit() {
 	if d.rec == nil {
 		return
 	}
+	d.saved.SetText("")
 	d.form = openTraineeForm(d.s, d.rec.Trainee)
+	// Leaving the form, however, masks the numbers again.
+	d.form.dialog.OnClosed = func() {
+		d.revealed = false
+		d.show()
+	}
+}
+
+// savedNow says beside the name that the form saved the trainee.
+func (d *traineeDetail) savedNow() {
+	d.saved.SetText(T("trainee.saved_at", "Time", time.Now().Format("15:04")))
 }
 
 // timelineEvent is one dated line of a trainee's timeline.

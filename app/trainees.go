@@ -228,4 +228,5 @@ func (s *traineesScreen) saved(t *models.Trainee) {
 	s.rows.replace(t)
 	s.table.Refresh()
 	s.detail.load(t.ID)
+	s.detail.savedNow()
 }

@@ -50,6 +50,14 @@ func ErrorLabel() *widget.Label {
 	return l
 }
 
+// LineHeight is the height of one line of the label's text, for the
+// room a message keeps whether it is shown or not.
+func LineHeight(l *widget.Label) float32 {
+	probe := widget.NewLabel("Xg")
+	probe.SizeName = l.SizeName
+	return probe.MinSize().Height
+}
+
 // SetMessage shows msg in the label, or hides it when msg is "".
 func SetMessage(l *widget.Label, msg string) {
 	l.SetText(msg)
