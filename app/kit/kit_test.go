@@ -240,3 +240,30 @@ func findButtonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button
 	t.Fatalf("no button %q", text)
 	return nil
 }
+
+// A button inserted into a dialog (Print beside Save) takes its place in
+// the row and does its own action; the last button stays the main one,
+// which Submit (Enter) runs.
+func TestDialogInsert(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel("window"))
+	w.Resize(fyne.NewSize(800, 600))
+	var did []string
+	d := Show(w, "Save", widget.NewLabel("file"), fyne.Size{}, Cancel(),
+		Action{Label: "Save", Do: func() bool { did = append(did, "save"); return true }})
+	d.Insert(1, Action{Label: "Print", Then: func() { did = append(did, "print") }})
+	if d.Button(0).Text != Translate("button.cancel") || d.Button(1).Text != "Print" || d.Button(2).Text != "Save" {
+		t.Fatalf("buttons %q %q %q", d.Button(0).Text, d.Button(1).Text, d.Button(2).Text)
+	}
+	d.Submit()
+	if strings.Join(did, ",") != "save" || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Submit did %v", did)
+	}
+	d = Show(w, "Save", widget.NewLabel("file"), fyne.Size{}, Cancel(),
+		Action{Label: "Save", Do: func() bool { did = append(did, "save"); return true }})
+	d.Insert(1, Action{Label: "Print", Then: func() { did = append(did, "print") }})
+	test.Tap(d.Button(1))
+	if strings.Join(did, ",") != "save,print" || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("Print did %v and left the dialog open: %v", did, w.Canvas().Overlays().Top() != nil)
+	}
+}
