@@ -480,6 +480,7 @@ func TestCertificatesPrint(t *testing.T) {
 		t.Fatalf("merged PDF: %v", err)
 	}
 	poppler.Check(t, pdf)
+	wantAudit(t, e, "print", "证书.pdf") // as the command line's print is
 	top := e.u.win.Canvas().Overlays().Top()
 	if top == nil || !shows(top, "Printed "+formatInt(course.Valid)+" certificate(s)") {
 		t.Errorf("the notice says %q", texts(top))

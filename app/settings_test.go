@@ -228,3 +228,12 @@ func TestSettingsKeyboard(t *testing.T) {
 func certificateFilterValid() models.CertificateFilter {
 	return models.CertificateFilter{Status: models.CertValid}
 }
+
+// The calibration page is saved where the user says and recorded in the
+// audit trail, as every print of the window is.
+func TestCalibrationPageAudited(t *testing.T) {
+	e, s := settingsEnv(t, LangEnglish)
+	opened := recordOpened(t)
+	e.act(s.askCalibration)
+	waitPDF(t, e, t.TempDir(), opened, T("settings.calibration_file"))
+}
