@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"peiyang/app/kit"
+	"peiyang/models"
 )
 
 // dialogForm is a form in a dialog whose save runs in the background:
@@ -27,7 +28,8 @@ type dialogForm struct {
 	// failed, when set, shows a refused save itself and reports whether
 	// it did (the session editor lists clashes beside the form).
 	failed func(err error) bool
-	onDone func() // after a save, done or refused; for tests
+	onDone func()      // after a save, done or refused; for tests
+	stale  *kit.Dialog // the offer to reload after a refused save, for tests
 }
 
 func newDialogForm(u *ui) *dialogForm { return &dialogForm{Form: kit.NewForm(), u: u} }
@@ -101,8 +103,21 @@ func (f *dialogForm) save() bool {
 	return false
 }
 
-// refused shows why the form was not saved.
+// refused shows why the form was not saved. A record someone else saved
+// since the form was opened (ESTALE: another window, another account) is
+// not overwritten: the message names who and when, and offers to reload,
+// which closes the form and shows the record as it now is (done); Cancel
+// keeps the form and what was typed.
 func (f *dialogForm) refused(err error) {
+	if models.ErrorCode(err) == models.ESTALE {
+		f.Clear()
+		logError("save refused", err)
+		f.stale = kit.Confirm(f.u.win, T("form.stale_title"), UserMessage(err), T("form.reload"), func() {
+			f.dialog.Hide()
+			f.done()
+		})
+		return
+	}
 	if f.failed == nil || !f.failed(err) {
 		showFormError(f.u.win, f.Form, err)
 	}

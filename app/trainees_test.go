@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/models"
+	"peiyang/store"
 )
 
 // traineesEnv opens the trainee screen.
@@ -356,4 +357,50 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 // function, run on a fresh cell).
 func cellText(s *traineesScreen, row, col int) string {
 	return s.table.CellText(row, col)
+}
+
+// Two windows on one file: while the trainee's form is open here, the
+// record is saved from another; this save is refused with a message
+// naming who changed it and when, and nothing is overwritten; Reload
+// closes the form and shows the other's change.
+func TestTraineeEditConflictingSave(t *testing.T) {
+	e, s := traineesEnv(t, LangEnglish)
+	d := openFirstRow(t, e, s)
+	id := d.rec.Trainee.ID
+	e.act(d.openEdit)
+	f := d.form
+	other, err := store.Open(e.db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.SetSetting(ctx, store.SettingUserName, "李老师"); err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := other.FindTraineeByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Employer = "他们的单位"
+	if err := other.UpdateTrainee(ctx, theirs); err != nil {
+		t.Fatal(err)
+	}
+	e.act(func() {
+		f.entries["employer"].SetText("我的单位")
+		f.entries["employer"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	})
+	top := e.u.win.Canvas().Overlays().Top()
+	if f.dialog == nil || f.stale == nil || top == nil || !shows(top, "李老师") || !shows(top, "Reload") {
+		t.Fatalf("the conflicting save shows %q", texts(top))
+	}
+	if got, _ := e.svc.Trainees.FindTraineeByID(ctx, id); got.Employer != "他们的单位" {
+		t.Fatalf("the refused save overwrote the record: %q", got.Employer)
+	}
+	if got := f.entries["employer"].Text; got != "我的单位" {
+		t.Errorf("the form lost what was typed: %q", got)
+	}
+	e.act(f.stale.Submit)
+	if got := d.values["employer"].Text; got != "他们的单位" {
+		t.Errorf("after reloading the detail shows employer %q", got)
+	}
 }
