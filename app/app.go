@@ -219,7 +219,8 @@ type ui struct {
 	sharing   *sharedForm  // the shared database dialog opened last; for tests
 	dashboard *dashboardScreen
 	trainees  *traineesScreen
-	closedDB  bool // the service is closed for good (a restore that could not reopen)
+	closedDB  bool                  // the service is closed for good (a restore that could not reopen)
+	onChange  func(tables []string) // after a reload for others' changes (live.go); for tests
 }
 
 // newUI builds the main window on a (real or test) app.
@@ -261,6 +262,7 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	default:
 		u.checkFirstRun()
 	}
+	u.watchChanges()
 	if opts.Notice != nil {
 		u.showNotice(opts.Notice)
 	}

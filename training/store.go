@@ -249,4 +249,5 @@ type Store interface {
 	RetentionStore
 	CheckStore
 	AccountStore
+	ChangeWatcher
 }

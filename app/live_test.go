@@ -1,0 +1,158 @@
+package app
+
+import (
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"peiyang/internal/pgtest"
+	"peiyang/models"
+	"peiyang/store"
+	"peiyang/training"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// serverEnv opens a window on a new database on the throwaway PostgreSQL
+// server, with the demo data, as the account (made with the role and
+// region; the owner when role is ""), on the screen. It returns the env
+// and the owner's connection string.
+func serverEnv(t *testing.T, screen string, role models.Role, region string) (*testEnv, string) {
+	t.Helper()
+	target := pgtest.NewDatabase(t, "")
+	owner, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { owner.Close() })
+	if err := training.New(owner).LoadDataset(ctx, demoData(t)); err != nil {
+		t.Fatal(err)
+	}
+	db := owner
+	if role != "" {
+		u, _ := url.Parse(target)
+		name := strings.TrimPrefix(u.Path, "/") + "." + string(role)
+		if err := owner.CreateAccount(ctx, &models.Account{Name: name, Role: role, Region: region}, "a long password"); err != nil {
+			t.Fatal(err)
+		}
+		u.User = url.User(name)
+		if db, err = store.Open(u.String()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+	}
+	svc := training.New(db, training.WithClock(func() time.Time { return fixedNow }))
+	u, err := newUI(test.NewTempApp(t), svc, Options{Language: LangEnglish, Route: ParseRoute(screen), DBPath: "server"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		u.cancel()
+		u.waitIdle()
+		u.win.Close()
+	})
+	u.waitIdle()
+	return &testEnv{t: t, db: db, svc: svc, u: u}, target
+}
+
+// eventually waits until ok holds, checked on the UI thread after the
+// window's loads; it fails after a minute (a bound, not a timing).
+func (e *testEnv) eventually(what string, ok func() bool) {
+	e.t.Helper()
+	for deadline := time.Now().Add(time.Minute); ; {
+		e.u.waitIdle()
+		var done bool
+		e.act(func() { done = ok() })
+		if done {
+			return
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("%s: not within a minute", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A change made through another connection reaches the open trainee
+// table (LISTEN/NOTIFY), and the form open meanwhile keeps what was typed.
+func TestLiveUpdateReachesTraineeTable(t *testing.T) {
+	e, target := serverEnv(t, "trainees", "", "")
+	s := e.u.trainees
+	first := s.rows.at(0)
+	d := openFirstRow(t, e, s)
+	e.act(d.openEdit)
+	e.act(func() { d.form.entries["employer"].SetText("正在输入") })
+	other, err := store.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	// The window listens once its connection is made: change until seen.
+	renamed := first.Name + "改"
+	e.eventually("the renamed trainee in the table", func() bool {
+		if s.rows.at(0) != nil && s.rows.at(0).Name == renamed {
+			return true
+		}
+		tr, err := other.FindTraineeByID(ctx, first.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr.Name != renamed {
+			tr.Name = renamed
+			if err := other.UpdateTrainee(ctx, tr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return false
+	})
+	if got := d.form.entries["employer"].Text; got != "正在输入" {
+		t.Errorf("the open form lost what was typed: %q", got)
+	}
+}
+
+// A region account's window shows its own members alone: the dashboard
+// counts them only, its regions chart holds its city alone, and the
+// trainee table lists them only (row-level security in the database).
+func TestRegionAccountWindow(t *testing.T) {
+	counts := map[string]int{}
+	for _, tr := range demoData(t).Trainees {
+		counts[tr.HomeRegion.City]++
+	}
+	city, n := "", 0
+	for c, k := range counts {
+		if k > n && c != "" {
+			city, n = c, k
+		}
+	}
+	if n == len(demoData(t).Trainees) {
+		t.Fatal("the demo data has one region only")
+	}
+	e, _ := serverEnv(t, "dashboard", models.RoleRegion, city)
+	var total int
+	var cities []string
+	e.act(func() {
+		p := e.u.dashboard.data.pipeline
+		total = p.Overall.Total
+		for _, g := range p.ByCity {
+			cities = append(cities, g.Key)
+		}
+	})
+	if total != n || len(cities) != 1 || cities[0] != city {
+		t.Errorf("the region account's dashboard counts %d trainees in %v, want %d in %s", total, cities, n, city)
+	}
+	if !shows(e.u.dashboard.box, formatInt(n)) {
+		t.Errorf("the dashboard does not show %d", n)
+	}
+	e.act(func() { e.u.showScreen("trainees") })
+	s := e.u.trainees
+	e.eventually("the trainee table", func() bool { return s.rows.count() == n })
+	for i := range n {
+		if tr := s.rows.at(i); tr != nil && tr.HomeRegion.City != city {
+			t.Fatalf("the region account's table lists a trainee of %s", tr.HomeRegion.City)
+		}
+	}
+}
