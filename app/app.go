@@ -221,6 +221,7 @@ type ui struct {
 	trainees  *traineesScreen
 	closedDB  bool                  // the service is closed for good (a restore that could not reopen)
 	onChange  func(tables []string) // after a reload for others' changes (live.go); for tests
+	account   *models.Account       // who uses the window (live.go, may)
 }
 
 // newUI builds the main window on a (real or test) app.

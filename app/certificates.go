@@ -139,11 +139,13 @@ func newCertificates(u *ui) *certificatesScreen {
 			s.openVoid(*r)
 		}
 	})
+	s.u.allow(models.PermIssue, s.issueBtn)
 	s.reissue = widget.NewButtonWithIcon(T("certificates.reissue"), theme.ViewRefreshIcon(), func() {
 		if r := s.current(); r != nil {
 			s.openReissue(*r)
 		}
 	})
+	s.u.allow(models.PermVoid, s.voidBtn, s.reissue)
 	s.selInfo = widget.NewLabel(T("certificates.select_hint"))
 	s.selInfo.Truncation = fyne.TextTruncateEllipsis
 	s.selectRow(-1)

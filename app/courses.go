@@ -132,6 +132,7 @@ func newCourses(u *ui) *coursesScreen {
 			s.openEditor(s.cur.Course)
 		}
 	})
+	s.u.allow(models.PermEdit, newBtn, edit)
 	roster := widget.NewButtonWithIcon(T("courses.print_roster"), theme.DocumentPrintIcon(), func() { s.printRoster() })
 	s.signInOne = widget.NewButtonWithIcon(T("courses.print_signin_one"), theme.DocumentPrintIcon(), s.printSignInInView)
 	s.signInAll = widget.NewButtonWithIcon(T("courses.print_signin_all", "N", 0), theme.DocumentPrintIcon(), func() { s.printSignIn(nil) })

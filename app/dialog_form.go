@@ -81,6 +81,10 @@ func (f *dialogForm) save() bool {
 		return false
 	}
 	f.Clear()
+	if !f.u.mayChange() {
+		kit.Inform(f.u.win, T("error.title"), T("account.viewer_refused", "User", f.u.account.Name))
+		return false
+	}
 	work, err := f.read()
 	if err != nil {
 		f.refused(err)

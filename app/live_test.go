@@ -156,3 +156,29 @@ func TestRegionAccountWindow(t *testing.T) {
 		}
 	}
 }
+
+// A viewer's window has no buttons that change records, and a form
+// saved anyway is refused with a message that says why.
+func TestViewerWindow(t *testing.T) {
+	e, _ := serverEnv(t, "trainees", models.RoleViewer, "")
+	s := e.u.trainees
+	d := openFirstRow(t, e, s)
+	if d.edit.Visible() || d.reveal.Visible() {
+		t.Error("the viewer's trainee detail has Edit or Reveal")
+	}
+	if !strings.Contains(d.values["id_number"].Text, "*") {
+		t.Errorf("the viewer reads the ID number %q", d.values["id_number"].Text)
+	}
+	e.act(func() { e.u.showScreen("certificates") })
+	if c := e.u.built["certificates"].(*certificatesScreen); c.issueBtn.Visible() || c.voidBtn.Visible() || c.reissue.Visible() {
+		t.Error("the viewer's certificates screen has Issue, Void or Reissue")
+	}
+	e.act(func() { e.u.showScreen("trainees") })
+	e.act(d.openEdit)
+	e.act(func() { d.form.entries["employer"].SetText("x") })
+	e.act(d.form.submit)
+	top := e.u.win.Canvas().Overlays().Top()
+	if !shows(top, "changes nothing") {
+		t.Errorf("the viewer's save shows %q", texts(top))
+	}
+}
