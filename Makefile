@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin:$(shell go env GOPATH 2>/dev/null || echo $(HOME)/go)/bin
 GO ?= go
 
-.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-hostile bench-retention bench-outcomes screenshots clean
+.PHONY: setup build run test lint unit test-crash test-interrupt fuzz bench bench-search bench-demo bench-sheets bench-certificates bench-roster bench-photos bench-hostile bench-retention bench-outcomes bench-accounts screenshots clean
 .PHONY: setup-windows dist vet-windows vet-windows-ci test-windows test-windows-e2e test-windows-unit test-windows-unit-all screenshots-windows
 
 setup:
@@ -55,6 +55,9 @@ bench: bench-search bench-demo bench-sheets bench-certificates bench-roster benc
 
 bench-search:
 	$(GO) run ./bench/search -n 250000
+
+bench-accounts:
+	$(GO) run ./bench/accounts -n 250000
 
 bench-demo:
 	$(GO) run ./bench/demo
