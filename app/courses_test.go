@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/holidays"
 	"peiyang/internal/poppler"
 	"peiyang/internal/private/privatetest"
 	"peiyang/models"
@@ -467,5 +468,40 @@ func TestPrintRosterSignInAndCertificates(t *testing.T) {
 func typeKeys(c fyne.Canvas, chars string) {
 	for _, r := range chars {
 		c.Focused().TypedRune(r)
+	}
+}
+
+// A session typed on a day off of a public holiday gets a warning beside
+// its conflicts; it is not a conflict.
+func TestSessionOnHolidayWarns(t *testing.T) {
+	e, s := coursesEnv(t, LangEnglish)
+	cs, err := e.svc.Courses.FindCourses(ctx, models.CourseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var course *models.Course
+	var day models.Date
+	for _, c := range cs {
+		for d := c.StartDate; !d.After(c.EndDate) && course == nil; d = d.AddDays(1) {
+			if _, ok := holidays.Holiday(d); ok {
+				course, day = c, d
+			}
+		}
+	}
+	if course == nil {
+		t.Fatal("no demo course spans a public holiday")
+	}
+	openCourse(t, e, s, course.ID, "sessions")
+	e.act(func() { s.sessions.openEditor(nil) })
+	ed := s.sessions.editor
+	e.act(func() {
+		ed.entries["date"].SetText(day.String())
+		ed.entries["start"].SetText("06:00")
+		ed.entries["end"].SetText("06:30")
+		ed.entries["topic"].SetText("补充讲座")
+		ed.entries["hours"].SetText("1")
+	})
+	if !ed.checked || !shows(ed.conflicts, day.String()+" is a public holiday") {
+		t.Fatalf("checked %v; beside the form: %q", ed.checked, texts(ed.conflicts))
 	}
 }

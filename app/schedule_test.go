@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"peiyang/models"
 	"peiyang/training"
@@ -122,5 +123,24 @@ func checkClashShown(t *testing.T, e *testEnv, s *scheduleScreen, first training
 	}
 	if !strings.Contains(s.count.Text, "2 in conflict") {
 		t.Errorf("count %q", s.count.Text)
+	}
+}
+
+// The week view names the days off of a public holiday in their
+// headers: the week of National Day 2025, in Chinese.
+func TestScheduleWeekMarksHolidays(t *testing.T) {
+	e := newEnv(t, LangChinese, "schedule", false)
+	s, ok := e.u.built["schedule"].(*scheduleScreen)
+	if !ok {
+		t.Fatal("the schedule screen is not built")
+	}
+	monday := models.MustDate("2025-09-29")
+	e.act(func() { s.showWeek(monday) })
+	for i, l := range s.grid.days {
+		d := monday.AddDays(i)
+		holiday := d.Day() >= 1 && d.Day() <= 5 && d.Month() == 10 // 1–5 October of this week
+		if named := strings.Contains(l.Text, "国庆"); named != holiday || holiday && l.Importance != widget.WarningImportance {
+			t.Errorf("%s: header %q (importance %v), holiday %v", d, l.Text, l.Importance, holiday)
+		}
 	}
 }

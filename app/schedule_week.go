@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"peiyang/holidays"
 	"peiyang/models"
 	"peiyang/training"
 )
@@ -140,9 +141,16 @@ func (g *weekGrid) rebuild() {
 		} else {
 			l.SetText(T(fmt.Sprintf("weekday.%d", d.Time().Weekday())) + " " + shortDate(d))
 		}
+		holiday, isHoliday := holidays.Holiday(d)
+		if isHoliday && !g.monday.IsZero() {
+			l.SetText(l.Text + " " + holiday.Name)
+		}
 		isToday := !g.monday.IsZero() && d.Equal(g.today)
 		l.TextStyle.Bold = isToday
 		l.Importance = widget.MediumImportance
+		if isHoliday {
+			l.Importance = widget.WarningImportance
+		}
 		if isToday {
 			l.Importance = widget.HighImportance
 			g.todayBG.FillColor = withAlpha(theme.Color(theme.ColorNamePrimary), 0x14)

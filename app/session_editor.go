@@ -30,7 +30,8 @@ type sessionEditor struct {
 	conflicts  *fyne.Container      // the conflicts, or a note that there are none
 	scroll     *container.Scroll
 	found      []training.Conflict
-	checked    bool // the conflicts shown are those of the form's values
+	checked    bool            // the conflicts shown are those of the form's values
+	warnings   []*models.Error // of the date checked: a public holiday (training.SessionWarnings)
 	checks     kit.Latest
 }
 
@@ -212,6 +213,7 @@ func (e *sessionEditor) check() {
 	go func() {
 		defer u.jobs.Done()
 		cs, err := u.svc.Courses.CheckSessionConflicts(u.ctx, ses)
+		ws := training.SessionWarnings(ses)
 		onUI(func() {
 			if !ticket.Current() {
 				return
@@ -220,6 +222,7 @@ func (e *sessionEditor) check() {
 				logError("check session conflicts", err)
 				return
 			}
+			e.warnings = ws
 			e.showConflicts(cs, true)
 		})
 	}()
@@ -239,6 +242,11 @@ func (e *sessionEditor) showConflicts(cs []training.Conflict, done bool) {
 		objs = append(objs, kit.WrapLabel(T("courses.conflicts_n", "N", len(cs)), widget.DangerImportance))
 		for _, c := range cs {
 			objs = append(objs, kit.WrapLabel("⚠"+ErrorText(c.Err()), widget.DangerImportance))
+		}
+	}
+	if done {
+		for _, w := range e.warnings {
+			objs = append(objs, kit.WrapLabel("⚠"+ErrorText(w), widget.WarningImportance))
 		}
 	}
 	e.conflicts.Objects = objs

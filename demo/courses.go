@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"peiyang/holidays"
 	"peiyang/models"
 )
 
@@ -328,11 +329,11 @@ func meets(p pattern, d models.Date) bool {
 	return false
 }
 
-// holiday reports the Labour Day and National Day weeks, when no class
-// meets.
+// holiday reports a day off of a statutory public holiday (the State
+// Council's tables, package holidays), when no class meets.
 func holiday(d models.Date) bool {
-	m, day := d.Month(), d.Day()
-	return (m == time.May && day <= 5) || (m == time.October && day <= 7)
+	_, ok := holidays.Holiday(d)
+	return ok
 }
 
 // book finds a time of the part of the day, a room and an instructor that

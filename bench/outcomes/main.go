@@ -115,7 +115,7 @@ func seed(path string, n int) ([]*models.Trainee, error) {
 }
 
 // posts are written as ledgers write them, with the village's committee.
-var posts = []string{"书记、主任", "村委会委员", "党支部副书记", "村委会主任", "委员", "一肩挑", "村委会副主任", "支部委员"}
+var posts = []string{"书记、主任", "村委会委员", "党支部副书记", "村委会主任", "委员", "书记兼主任（一肩挑）", "村委会副主任", "支部委员"}
 
 // writeLists writes the county's returns and election results.
 func writeLists(rets, els string, ts []*models.Trainee) error {
@@ -128,7 +128,7 @@ func writeLists(rets, els string, ts []*models.Trainee) error {
 	if err := write(rets, rows); err != nil {
 		return err
 	}
-	rows = [][]any{{"中江县村“两委”换届选举结果"}, {"序号", "姓名", "身份证号码", "村（社区）", "选举日期", "委员会", "职务", "选举结果", "得票数"}}
+	rows = [][]any{{"中江县村“两委”选举结果"}, {"序号", "姓名", "身份证号码", "村（社区）", "选举日期", "委员会", "职务", "选举结果", "得票数"}}
 	for i, t := range ts {
 		committee := ""
 		if posts[i%len(posts)] == "委员" {

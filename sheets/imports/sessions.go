@@ -240,6 +240,9 @@ func (p *sessionParser) conflicts(row int, s *models.Session, earlier []sessionR
 			sc.Instructors[in.ID] = in.Name
 		}
 	}
+	for _, w := range training.SessionWarnings(s) {
+		p.rep.Warnings = append(p.rep.Warnings, newProblem(row, p.h.Names["date"], "date", w.Message, w.Data))
+	}
 	for _, c := range training.CheckSession(p.course, s, others, sc) {
 		data := map[string]any{"Conflict": c.String(), "OtherRow": rowOf[c.Other]}
 		pr := newProblem(row, p.h.Names["date"], "date", MsgConflictWithinFile, data)

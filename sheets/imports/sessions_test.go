@@ -75,7 +75,8 @@ func TestImportSessions(t *testing.T) {
 		{"2025-06-03", "14:30", "17:00", "乡村振兴战略", ""},
 	})
 	rep, err = f.im.ImportSessions(f.ctx, p, SessionOptions{CourseID: c.ID, DryRun: true})
-	if err != nil || rep.Valid != 2 || rep.Imported != 0 || len(rep.Warnings) != 1 {
+	// Two warnings: no 学时 column, and 2025-06-02 is a day off of 端午节.
+	if err != nil || rep.Valid != 2 || rep.Imported != 0 || len(rep.Warnings) != 2 {
 		t.Fatalf("dry run %+v %v%s", rep, err, dumpProblems(rep))
 	}
 	rep, err = f.im.ImportSessions(f.ctx, p, SessionOptions{CourseID: c.ID})
@@ -109,5 +110,27 @@ func TestImportSessionsMissingTopic(t *testing.T) {
 	_, err := f.im.ImportSessions(f.ctx, p, SessionOptions{CourseID: c.ID})
 	if got := models.ErrorMessage(err); got != "The file has no column for 课程内容; add it and import again." {
 		t.Errorf("err = %q", got)
+	}
+}
+
+// A session on a statutory holiday is imported with a warning; a
+// session on an ordinary working day gives none.
+func TestImportSessionsWarnsOfHolidays(t *testing.T) {
+	f := newFixture(t)
+	c := f.course("乡村振兴专题培训班", "第一教室")
+	p := f.xlsx("课表.xlsx", [][]any{
+		{"日期", "时间", "专题", "学时"},
+		{"2025-06-02", "09:00-11:00", "乡村振兴战略", "2"}, // 端午节, a day off
+		{"2025-06-04", "09:00-11:00", "集体经济", "2"},
+	})
+	rep, err := f.im.ImportSessions(f.ctx, p, SessionOptions{CourseID: c.ID})
+	if err != nil || rep.Imported != 2 {
+		t.Fatalf("import: %v, imported %d%s", err, rep.Imported, dumpProblems(rep))
+	}
+	if !hasWarning(rep, 2, "日期", "public holiday (端午节)") {
+		t.Fatalf("no warning of 端午节: %v", rep.Warnings)
+	}
+	if hasWarning(rep, 3, "日期", "") {
+		t.Fatalf("a working day warns: %v", rep.Warnings)
 	}
 }
