@@ -229,6 +229,7 @@ type issueInput struct {
 	enrolments []*models.Enrolment
 	certs      []*models.Certificate
 	holds      map[int64]bool // trainees holding a valid certificate for the course
+	serials    *serialSource  // the batch's serials, read on its first certificate
 }
 
 func (s *rules) issueData(ctx context.Context, courseID int64) (*issueInput, error) {
@@ -259,7 +260,13 @@ func (s *rules) issueData(ctx context.Context, courseID int64) (*issueInput, err
 
 // issue writes the next certificate of the year for the trainee.
 func (in *issueInput) issue(ctx context.Context, s *rules, traineeID int64) (*models.Certificate, error) {
-	c, err := s.nextCertificate(ctx)
+	if in.serials == nil {
+		var err error
+		if in.serials, err = s.serialSource(ctx); err != nil {
+			return nil, err
+		}
+	}
+	c, err := in.serials.next()
 	if err != nil {
 		return nil, err
 	}
@@ -278,6 +285,26 @@ func (in *issueInput) issue(ctx context.Context, s *rules, traineeID int64) (*mo
 // The sequence goes on from the year's last serial whatever the format
 // was, so that a year's numbers stay gapless when the format changes.
 func (s *rules) nextCertificate(ctx context.Context) (*models.Certificate, error) {
+	src, err := s.serialSource(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return src.next()
+}
+
+// serialSource numbers the certificates of one write transaction: the
+// serial format, the short name and the year's last number are read once,
+// and each certificate takes the next number (a batch of 1,000 reads them
+// once, not 1,000 times: on a server every read is a round trip). Inside
+// the transaction nobody else can take a number in between (see
+// CertificateService: the transaction's isolation).
+type serialSource struct {
+	format, short string
+	today         models.Date
+	last          int
+}
+
+func (s *rules) serialSource(ctx context.Context) (*serialSource, error) {
 	format, err := s.store.Setting(ctx, settings.SerialFormat)
 	if err != nil {
 		return nil, err
@@ -286,21 +313,26 @@ func (s *rules) nextCertificate(ctx context.Context) (*models.Certificate, error
 	if err != nil {
 		return nil, err
 	}
-	format = settings.SerialFormatFor(format, short)
 	today := s.today()
 	last, err := s.store.LastCertificateSeq(ctx, today.Year())
 	if err != nil {
 		return nil, err
 	}
-	serial, err := settings.FormatSerial(format, short, today.Year(), last+1)
+	return &serialSource{format: settings.SerialFormatFor(format, short), short: short, today: today, last: last}, nil
+}
+
+// next returns a valid certificate issued today under the next serial;
+// the caller sets trainee, course and hours.
+func (src *serialSource) next() (*models.Certificate, error) {
+	seq := src.last + 1
+	serial, err := settings.FormatSerial(src.format, src.short, src.today.Year(), seq)
 	if err != nil {
 		return nil, err
 	}
-	return &models.Certificate{Serial: serial, Year: today.Year(), Seq: last + 1, IssuedOn: today, Status: models.CertValid}, nil
+	src.last = seq
+	return &models.Certificate{Serial: serial, Year: src.today.Year(), Seq: seq, IssuedOn: src.today, Status: models.CertValid}, nil
 }
 
-// createCertificate validates and writes a certificate, refusing a serial
-// that is already taken (which a changed serial format could cause).
 func (s *rules) createCertificate(ctx context.Context, c *models.Certificate) error {
 	if err := c.Validate(); err != nil {
 		return err
