@@ -63,7 +63,7 @@ func TestElectionReviewNotice(t *testing.T) {
 	appointed, secretary := badElections(t, e)
 	e.act(d.shown)
 	n := d.review
-	if !n.box.Visible() || !strings.Contains(n.text.Text, "found 2 election record(s)") {
+	if !n.box.Visible() || !strings.Contains(n.text.Text, "found 2 election records") {
 		t.Fatalf("notice %v %q", n.box.Visible(), n.text.Text)
 	}
 	e.act(func() { test.Tap(findButton(t, n.box, "Review…")) })
@@ -89,7 +89,7 @@ func TestElectionReviewNotice(t *testing.T) {
 	if err != nil || got.Result != models.Elected || got.Post != models.PostChair {
 		t.Fatalf("corrected election %+v %v", got, err)
 	}
-	if !strings.Contains(n.text.Text, "found 1 election record(s)") {
+	if !strings.Contains(n.text.Text, "found 1 election record that") {
 		t.Errorf("after the correction the notice says %q", n.text.Text)
 	}
 

@@ -118,16 +118,6 @@ func readTextsFrom(fsys fs.FS, code string) (map[string]string, error) {
 	return m, nil
 }
 
-// textsJSON returns the language's merged translations as one JSON
-// object, the form Fyne's lang package reads.
-func textsJSON(code string) ([]byte, error) {
-	m, err := readTexts(code)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(m)
-}
-
 // ChooseLanguage picks the window's language: $PEIYANG_LANG when it names
 // one, else the saved setting, else Chinese when the system's locale is
 // Chinese and English otherwise.
@@ -168,11 +158,14 @@ func SetLanguage(code string) error {
 	if err := loadTexts(); err != nil {
 		return err
 	}
-	en, err := textsJSON(LangEnglish)
+	// Each language goes with Fyne's own texts as the window words them
+	// (assets/i18n/fyne: 取消 and 确定 in Fyne's confirm dialog, not 不
+	// and 是), over those Fyne embeds.
+	en, err := chosenTextsJSON(LangEnglish)
 	if err != nil {
 		return err
 	}
-	zh, err := textsJSON(LangChinese)
+	zh, err := chosenTextsJSON(LangChinese)
 	if err != nil {
 		return err
 	}

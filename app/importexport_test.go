@@ -116,7 +116,7 @@ func TestImportReportBeforeWriting(t *testing.T) {
 	if n := countTrainees(t, e); n != 403 {
 		t.Fatalf("%d trainees after the import, want 403", n)
 	}
-	if s.summary.Text != "Imported 3 trainee(s)." || !s.importAll.Disabled() {
+	if s.summary.Text != "Imported 3 trainees." || !s.importAll.Disabled() {
 		t.Errorf("summary %q, import enabled %v", s.summary.Text, !s.importAll.Disabled())
 	}
 	found, err := e.svc.Trainees.SearchTrainees(ctx, "测试乙", 5)
@@ -237,7 +237,7 @@ func TestExportTrainees(t *testing.T) {
 		t.Errorf("the ID number is not masked: %q", rows[1][col])
 	}
 	top := e.u.win.Canvas().Overlays().Top()
-	if top == nil || !shows(top, "Wrote 400 row(s): Trainees.") {
+	if top == nil || !shows(top, "Wrote 400 rows: Trainees.") {
 		t.Errorf("the notice says %q", texts(top))
 	}
 
@@ -363,7 +363,7 @@ func TestImportReturnsInTheWindow(t *testing.T) {
 	}
 	e.act(func() { test.Tap(s.importValid) })
 	waitTask(t, e, s.last)
-	if !strings.HasPrefix(s.summary.Text, "Recorded 1 return(s) and 0 election result(s).") {
+	if !strings.HasPrefix(s.summary.Text, "Recorded 1 return and 0 election results.") {
 		t.Fatalf("summary %q", s.summary.Text)
 	}
 	got, err := e.svc.FollowUp.FindReturns(ctx, models.ReturnFilter{TraineeID: tr.ID})

@@ -100,9 +100,14 @@ func (s *settingsScreen) overlayCard() fyne.CanvasObject {
 		container.NewHBox(layout.NewSpacer(), calibrate)))
 }
 
+// languageNames are the languages as their speakers name them, the same
+// in either language of the window, so that a user who cannot read the
+// current one still finds their own.
+var languageNames = []string{"中文", "English"} // LangChinese, LangEnglish
+
 // languageCard chooses the window's language.
 func (s *settingsScreen) languageCard() fyne.CanvasObject {
-	s.lang = widget.NewSelect([]string{T("settings.lang_zh"), T("settings.lang_en")}, nil)
+	s.lang = widget.NewSelect(languageNames, nil)
 	if Language() == LangChinese {
 		s.lang.SetSelectedIndex(0)
 	} else {

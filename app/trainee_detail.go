@@ -46,11 +46,11 @@ var detailFields = []struct {
 }{
 	{"name", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Name }},
 	{"gender", func(_ *traineeDetail, r *training.TraineeRecord) string { return genderLabel(r.Trainee.Gender) }},
-	{"ethnicity", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Ethnicity }},
+	{"ethnicity", func(_ *traineeDetail, r *training.TraineeRecord) string { return ethnicityLabel(r.Trainee.Ethnicity) }},
 	{"birth_date", func(d *traineeDetail, r *training.TraineeRecord) string { return dateText(d.shown(r).BirthDate) }},
 	{"id_number", func(d *traineeDetail, r *training.TraineeRecord) string { return d.shown(r).IDNumber }},
 	{"phone", func(d *traineeDetail, r *training.TraineeRecord) string { return d.shown(r).Phone }},
-	{"education", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Education }},
+	{"education", func(_ *traineeDetail, r *training.TraineeRecord) string { return educationLabel(r.Trainee.Education) }},
 	{"joined_party", func(_ *traineeDetail, r *training.TraineeRecord) string { return dateText(r.Trainee.JoinedParty) }},
 	{"branch", func(_ *traineeDetail, r *training.TraineeRecord) string { return r.Trainee.Branch }},
 	{"direction", func(_ *traineeDetail, r *training.TraineeRecord) string { return directionLabel(r.Trainee.Direction) }},

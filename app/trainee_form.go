@@ -48,12 +48,15 @@ func openTraineeForm(s *traineesScreen, t *models.Trainee) *traineeForm {
 		return e
 	}
 	r := t.HomeRegion
-	var region []fyne.CanvasObject
+	// Each of the home region's six entries has its label above it, which
+	// stays once the entry is filled (a placeholder does not).
+	var region, regionCells []fyne.CanvasObject
 	for _, p := range regionParts {
 		e := text(p, map[string]string{"province": r.Province, "city": r.City, "county": r.County,
 			"town": r.Town, "village": r.Village, "code": r.Code}[p])
 		e.SetPlaceHolder(T("trainee.region." + p))
 		region = append(region, e)
+		regionCells = append(regionCells, kit.Labelled(T("trainee.region."+p), e))
 	}
 	for _, k := range []string{"birth_date", "joined_party"} {
 		text(k, dateText(map[string]models.Date{"birth_date": t.BirthDate, "joined_party": t.JoinedParty}[k])).SetPlaceHolder("YYYY-MM-DD")
@@ -75,7 +78,7 @@ func openTraineeForm(s *traineesScreen, t *models.Trainee) *traineeForm {
 	)
 	right := f.Grid(
 		row("direction", f.direction),
-		row("home_region", container.NewGridWithColumns(3, region...), region...),
+		row("home_region", container.NewGridWithColumns(3, regionCells...), region...),
 		row("current_district", text("current_district", t.CurrentDistrict)),
 		row("employer", text("employer", t.Employer)),
 		row("cohort_id", f.cohort),

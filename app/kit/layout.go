@@ -155,3 +155,9 @@ func Bar(left fyne.CanvasObject, info *widget.Label, right fyne.CanvasObject) *f
 	info.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, left, right, info)
 }
+
+// Labelled is a field with its caption right above it, for fields side by
+// side in one row of a form (the parts of an address).
+func Labelled(caption string, field fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&tightVBox{}, Caption(caption), field)
+}
