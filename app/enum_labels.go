@@ -52,6 +52,9 @@ func dynamicKeys() []string {
 		add("value.", string(v))
 	}
 	add("value.", "window") // what the register of a database's users calls the window
+	for _, r := range models.Roles {
+		add("accounts.role_", string(r))
+	}
 	for d := 0; d < 7; d++ {
 		add("weekday.", strconv.Itoa(d))
 	}

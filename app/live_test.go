@@ -182,3 +182,50 @@ func TestViewerWindow(t *testing.T) {
 		t.Errorf("the viewer's save shows %q", texts(top))
 	}
 }
+
+// Settings → Accounts: an admin lists the accounts and adds one (the
+// password typed twice); the card is not there for other accounts, nor
+// on a database file.
+func TestAccountsCard(t *testing.T) {
+	e, target := serverEnv(t, "settings", models.RoleAdmin, "")
+	c := e.u.built["settings"].(*settingsScreen).accounts
+	e.eventually("the accounts listed", func() bool { return c.card.Visible() && len(c.shown) == 1 })
+	u, _ := url.Parse(target)
+	name := strings.TrimPrefix(u.Path, "/") + ".new"
+	e.act(c.add.OnTapped)
+	f := c.form
+	e.act(func() {
+		f.name.SetText(name)
+		f.role.SetSelectedIndex(roleIndex(models.RoleRegion))
+		f.pass1.SetText("a long password")
+		f.pass2.SetText("another password")
+		f.submit()
+	})
+	if f.Message("password2") == "" {
+		t.Error("two different passwords were taken")
+	}
+	if f.Message("region") == "" {
+		t.Error("a region account without its region was taken")
+	}
+	e.act(func() {
+		f.region.SetText("德阳市")
+		f.pass2.SetText("a long password")
+		f.submit()
+	})
+	e.eventually("the new account listed", func() bool { return len(c.shown) == 2 })
+	if !shows(c.card, name) || !shows(c.card, "Region（德阳市）") {
+		t.Errorf("the card shows %q", texts(c.card))
+	}
+	as, err := e.svc.Accounts.FindAccounts(ctx)
+	if err != nil || len(as) != 2 {
+		t.Fatalf("accounts %v, %v", as, err)
+	}
+	staff, _ := serverEnv(t, "settings", models.RoleStaff, "")
+	if staff.u.built["settings"].(*settingsScreen).accounts.card.Visible() {
+		t.Error("the accounts card is there for staff")
+	}
+	file := newEnv(t, LangEnglish, "settings", true)
+	if file.u.built["settings"].(*settingsScreen).accounts.card.Visible() {
+		t.Error("the accounts card is there on a database file")
+	}
+}

@@ -42,6 +42,8 @@ type settingsScreen struct {
 	lang    *widget.Select
 	saving  bool
 	onDone  func() // after a save or a refused one; for tests
+
+	accounts *accountsCard // Settings → Accounts, for admins on a shared database
 }
 
 // settingKeys are the settings the screen writes, in the form's order.
@@ -57,7 +59,8 @@ func settingKeys() []string {
 func newSettings(u *ui) *settingsScreen {
 	s := &settingsScreen{u: u, values: map[string]string{}, entries: map[string]*kit.Entry{}, form: kit.NewForm()}
 	left := container.NewVBox(s.certificateCard(), s.languageCard(), s.databaseCard())
-	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, container.NewVBox(s.overlayCard()))
+	s.accounts = newAccountsCard(u)
+	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, container.NewVBox(s.overlayCard(), s.accounts.card))
 	s.saved = widget.NewLabel("")
 	s.saved.Importance = widget.SuccessImportance
 	s.save = widget.NewButtonWithIcon(T("button.save"), theme.DocumentSaveIcon(), s.submit)
@@ -84,6 +87,7 @@ func (s *settingsScreen) content() fyne.CanvasObject { return s.box }
 // shown reads the settings each time the screen comes up, unless the
 // user is editing them.
 func (s *settingsScreen) shown() {
+	s.accounts.reload()
 	if s.loaded && s.dirty() {
 		return
 	}

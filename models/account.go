@@ -170,6 +170,15 @@ func ValidateAccountRole(role Role, region string) error {
 	return nil
 }
 
+// CheckPasswordsMatch checks that a password typed twice is the same
+// both times.
+func CheckPasswordsMatch(p1, p2 string) *Error {
+	if p1 != p2 {
+		return Errorf(EINVALID, "password2", "The two passwords differ; type the same password twice.")
+	}
+	return nil
+}
+
 // MinPasswordLength is the shortest password an account may have.
 const MinPasswordLength = 10
 
