@@ -140,6 +140,8 @@ func (s *importExportScreen) done(r *imports.Report) string {
 		out = T("import.done_attendance", "Marks", r.Marks, "Scores", r.Scores)
 	case imports.KindReturns, imports.KindElections, imports.KindOutcomes:
 		out = T("import.done_outcomes", "Returns", r.Returns, "Elections", r.Elections)
+	case imports.KindContacts, imports.KindPlacements:
+		out = T("import.done_records", "N", r.Imported)
 	default:
 		out = T("import.done_trainees", "N", r.Imported)
 	}

@@ -70,7 +70,8 @@ type importExportScreen struct {
 }
 
 // importKinds are the kinds of list taken in, in the chooser's order.
-var importKinds = []string{"trainees", "sessions", "attendance", imports.KindReturns, imports.KindElections, imports.KindOutcomes}
+var importKinds = []string{"trainees", "sessions", "attendance", imports.KindReturns, imports.KindElections, imports.KindOutcomes,
+	imports.KindContacts, imports.KindPlacements}
 
 // courseKind reports whether the kind of list is a course's, which needs
 // the course chosen.
@@ -91,6 +92,10 @@ func importKindLabel(kind string) string {
 		return T("import.kind_elections")
 	case imports.KindOutcomes:
 		return T("import.kind_outcomes")
+	case imports.KindContacts:
+		return T("import.kind_contacts")
+	case imports.KindPlacements:
+		return T("import.kind_placements")
 	}
 	return T("import.kind_trainees")
 }
@@ -295,7 +300,7 @@ func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 			rep, ierr = im.ImportSessions(ctx, path, imports.SessionOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
 		case "attendance":
 			rep, ierr = im.ImportAttendance(ctx, path, imports.AttendanceOptions{ReadOptions: ro, CourseID: course, DryRun: dry})
-		case imports.KindReturns, imports.KindElections, imports.KindOutcomes:
+		case imports.KindReturns, imports.KindElections, imports.KindOutcomes, imports.KindContacts, imports.KindPlacements:
 			rep, ierr = importOutcomes(ctx, im, kind, path, imports.OutcomeOptions{ReadOptions: ro, DryRun: dry, SkipInvalid: skipInvalid})
 		default:
 			rep, ierr = im.ImportTrainees(ctx, path, topts)
@@ -335,6 +340,10 @@ func importOutcomes(ctx context.Context, im *imports.Importer, kind, path string
 		return im.ImportReturns(ctx, path, o)
 	case imports.KindElections:
 		return im.ImportElections(ctx, path, o)
+	case imports.KindContacts:
+		return im.ImportContacts(ctx, path, o)
+	case imports.KindPlacements:
+		return im.ImportPlacements(ctx, path, o)
 	}
 	return im.ImportOutcomes(ctx, path, o)
 }

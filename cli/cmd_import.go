@@ -307,6 +307,10 @@ func runImportOutcome(kind string) func(e *env, args []string) error {
 			rep, err = im.ImportReturns(e.ctx, pos[0], opts)
 		case imports.KindElections:
 			rep, err = im.ImportElections(e.ctx, pos[0], opts)
+		case imports.KindContacts:
+			rep, err = im.ImportContacts(e.ctx, pos[0], opts)
+		case imports.KindPlacements:
+			rep, err = im.ImportPlacements(e.ctx, pos[0], opts)
 		default:
 			rep, err = im.ImportOutcomes(e.ctx, pos[0], opts)
 		}

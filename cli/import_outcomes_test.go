@@ -49,3 +49,13 @@ func TestImportReturnsAndElectionsCommands(t *testing.T) {
 	cmd(t, db, "import", "elections", els, "--skip-invalid").want(t, 0, "imported: 0", "recorded already: not stored twice")
 	cmd(t, db, "import", "outcomes", els, "--dry-run", "--json").want(t, 1, `"kind": "outcomes"`)
 }
+
+func TestImportContactsAndPlacementsCommands(t *testing.T) {
+	db := tempDB(t)
+	seedOutcomes(t, db)
+	dir := t.TempDir()
+	log := writeFile(t, dir, "联系.csv", "导师,姓名,身份证号,联系日期,联系方式,联系内容\n刘明,张三,"+cliID1+",2025-03-02,电话,了解情况\n")
+	cmd(t, db, "import", "contacts", log).want(t, 1, "row 2, 导师: No mentorship of 刘明 with 张三 runs on 2025-03-02")
+	pl := writeFile(t, dir, "跟班.csv", "姓名,身份证号,跟班村（社区）,开始日期,结束日期,鉴定等次\n张三,"+cliID1+",石泉村,2025-03-01,2025-04-30,优秀\n")
+	cmd(t, db, "import", "placements", pl, "--dry-run").want(t, 1, "石泉村 is not a key village")
+}

@@ -120,3 +120,34 @@ var ElectionFields = []sheets.Field{
 	{Key: "notes", Label: "备注", Aliases: []string{"说明"}, Ignore: true},
 	{Key: "home_region", Label: "户籍地", Aliases: []string{"户籍所在地", "流出地"}, Ignore: true, Place: true},
 }
+
+// ContactFields are the columns of a mentor's contact log.
+var ContactFields = []sheets.Field{
+	seqField,
+	{Key: "mentor", Label: "导师", Aliases: []string{"导师姓名", "帮带导师", "联系人"}, Required: true},
+	{Key: "name", Label: "姓名", Aliases: []string{"学员姓名", "党员姓名", "帮带对象", "培养对象"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: idAliases, Required: true},
+	recordField,
+	{Key: "date", Label: "联系日期", Aliases: []string{"联系时间", "日期", "时间"}, Required: true},
+	{Key: "mode", Label: "联系方式", Aliases: []string{"方式", "形式", "联系形式"}, Required: true},
+	{Key: "summary", Label: "联系内容", Aliases: []string{"内容", "谈话内容", "主要内容", "情况记录"}, Required: true},
+}
+
+// PlacementFields are the columns of a list of shadow-study placements
+// and their evaluations.
+var PlacementFields = []sheets.Field{
+	seqField,
+	{Key: "name", Label: "姓名", Aliases: []string{"学员姓名", "党员姓名"}, Required: true},
+	{Key: "id_number", Label: "身份证号", Aliases: idAliases, Required: true},
+	recordField,
+	{Key: "village", Label: "跟班村（社区）", Aliases: []string{"跟班学习村（社区）", "跟班村", "跟班学习村", "重点村（社区）", "重点村",
+		"村（社区）"}, Required: true},
+	{Key: "town", Label: "乡镇（街道）", Aliases: []string{"乡镇/街道", "乡镇", "街道"}},
+	{Key: "county", Label: "县（市、区）", Aliases: []string{"县市区", "区县", "县区"}},
+	{Key: "start", Label: "开始日期", Aliases: []string{"开始时间", "起始日期", "跟班开始"}, Required: true},
+	{Key: "end", Label: "结束日期", Aliases: []string{"结束时间", "截止日期", "跟班结束"}, Required: true},
+	{Key: "supervisor", Label: "指导人", Aliases: []string{"带教指导人", "村指导人"}},
+	{Key: "grade", Label: "鉴定等次", Aliases: []string{"鉴定结果", "鉴定", "考评等次", "评价等次", "等次"}},
+	{Key: "comment", Label: "鉴定意见", Aliases: []string{"接收村意见", "村（社区）意见", "评语", "鉴定评语"}},
+	{Key: "home_region", Label: "户籍地", Aliases: []string{"户籍所在地", "流出地"}, Ignore: true, Place: true},
+}

@@ -44,16 +44,18 @@ type outcomeImport struct {
 	rep   *Report
 	today models.Date
 
-	byNumber map[string]*models.Trainee        // by ID number; nil when none
-	villages map[string][]*models.Organisation // villages and communities by name
-	orgs     map[int64]*models.Organisation    // by ID
-	stored   map[int64][]*models.Return        // the trainee's stored returns
-	elected  map[int64][]*models.Election      // the trainee's stored elections
-	pending  map[int64][]*returnRow            // the trainee's returns of this import
-	seenRet  map[string]outcomeRow             // return key → first row
-	seenEl   map[string]outcomeRow             // election key → first row
-	rets     []*returnRow
-	els      []*electionRow
+	byNumber   map[string]*models.Trainee        // by ID number; nil when none
+	villages   map[string][]*models.Organisation // villages and communities by name
+	orgs       map[int64]*models.Organisation    // by ID
+	stored     map[int64][]*models.Return        // the trainee's stored returns
+	elected    map[int64][]*models.Election      // the trainee's stored elections
+	pending    map[int64][]*returnRow            // the trainee's returns of this import
+	seenRet    map[string]outcomeRow             // return key → first row
+	seenEl     map[string]outcomeRow             // election key → first row
+	rets       []*returnRow
+	els        []*electionRow
+	contacts   []*contactRow
+	placements []*placementRow
 }
 
 func newOutcomeImport(ctx context.Context, im *Importer, rep *Report) *outcomeImport {

@@ -70,8 +70,12 @@ func (im *Importer) importOutcomes(ctx context.Context, path, kind string, opts 
 	}
 	rep.DryRun = opts.DryRun
 	o := newOutcomeImport(ctx, im, rep)
+	read := map[string]func(*part, ReadOptions) error{KindContacts: o.readContacts, KindPlacements: o.readPlacements}[kind]
+	if read == nil {
+		read = o.readReturns
+	}
 	for _, pt := range retParts {
-		if err := o.readReturns(pt, opts.ReadOptions); err != nil {
+		if err := read(pt, opts.ReadOptions); err != nil {
 			return rep, fmt.Errorf("imports: %s: %w", kind, err)
 		}
 	}
@@ -118,10 +122,8 @@ func (im *Importer) importOutcomes(ctx context.Context, path, kind string, opts 
 // one kind is not reported as refused by the other.
 func (im *Importer) readOutcomeParts(path, kind string, ro ReadOptions) (rets, els []*part, rep *Report, err error) {
 	if kind != KindOutcomes {
-		fields := ReturnFields
-		if kind == KindElections {
-			fields = ElectionFields
-		}
+		fields := map[string][]sheets.Field{KindReturns: ReturnFields, KindElections: ElectionFields,
+			KindContacts: ContactFields, KindPlacements: PlacementFields}[kind]
 		parts, rep, err := im.readParts(path, kind, fields, 3, ro, true)
 		if kind == KindElections {
 			return nil, parts, rep, err
@@ -216,8 +218,12 @@ func (o *outcomeImport) write(ctx context.Context, kind, file string) error {
 		ne++
 	}
 	o.rep.Returns, o.rep.Elections = nr, ne
+	nf, err := o.writeFollowUps(ctx, bad)
+	if err != nil {
+		return err
+	}
 	return o.im.svc.Audit.RecordAudit(ctx, "import", kind, 0, map[string]any{
-		"file": file, "returns": nr, "elections": ne, "rejected": o.rep.Rejected, "skipped": o.rep.Skipped})
+		"file": file, "returns": nr, "elections": ne, "contacts_or_placements": nf, "rejected": o.rep.Rejected, "skipped": o.rep.Skipped})
 }
 
 // outcomeRow is one data row of a sheet and where it is.

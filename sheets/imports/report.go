@@ -1,6 +1,8 @@
 // Package imports takes in the spreadsheets staff receive: nominee and
-// trainee lists, course schedules, and a course's attendance and scores
-// kept as a grid of trainees by session.
+// trainee lists, course schedules, a course's attendance and scores kept
+// as a grid of trainees by session, and the follow-up results of the
+// outflow counties (returns, election results, mentors' contact logs,
+// placements; outcomes.go).
 //
 // Every row is checked with the core's rules (models' Validate, the
 // training service's duplicate, scheduling-conflict and place checks)
