@@ -9,7 +9,6 @@ import (
 
 	"peiyang/backup"
 	"peiyang/models"
-	"peiyang/store"
 	"peiyang/training"
 )
 
@@ -66,7 +65,7 @@ func runRestore(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", e.dbName(), pos[0])
 	switch {
-	case aside != "" && store.IsPostgres(path):
+	case aside != "" && isServer(path):
 		fmt.Fprintf(e.stdout, "The previous data are kept in the schema %s of the database (a DBA may drop it).\n", aside)
 	case aside != "":
 		fmt.Fprintf(e.stdout, "The previous database is kept as %s.\n", aside)

@@ -112,6 +112,10 @@ func (e *env) openServer(target string) error {
 	return nil
 }
 
+// isServer reports whether target names a PostgreSQL database rather than
+// a file.
+func isServer(target string) bool { return store.IsPostgres(target) }
+
 // dbName is the chosen database as messages name it: the file, or the
 // PostgreSQL database without its password.
 func (e *env) dbName() string {

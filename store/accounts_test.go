@@ -349,21 +349,29 @@ func TestRolesThroughPlainSQL(t *testing.T) {
 				})
 			}
 		}
-		// The signing key is not the region's nor the viewer's to read.
-		must(t, f.db.SetSetting(ctx, "certificate.signing_key", "ed25519:secret"))
-		for _, role := range models.Roles {
-			n := count(t, rawAs(t, f.db, f.accounts[role]), `SELECT COUNT(*) FROM settings WHERE key = 'certificate.signing_key'`)
-			if want := map[bool]int{true: 1, false: 0}[role == admin || role == staff]; n != want {
-				t.Errorf("%s sees %d signing keys, want %d", role, n, want)
-			}
-		}
-		// Staff make the key when it is missing, but never replace it.
-		_, err := rawAs(t, f.db, f.accounts[staff]).Exec(`INSERT INTO settings (key, value) VALUES ('certificate.signing_key', 'x')
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-		if sqlState(err) != "42501" {
-			t.Errorf("staff replace the signing key: %v", err)
-		}
+		checkSigningKeyGrants(t, f)
 	})
+}
+
+// checkSigningKeyGrants: the signing key is the admin's and the staff's
+// to read; staff make it when it is missing but never replace it.
+func checkSigningKeyGrants(t *testing.T, f *regions) {
+	t.Helper()
+	admin, staff := models.RoleAdmin, models.RoleStaff
+	// The signing key is not the region's nor the viewer's to read.
+	must(t, f.db.SetSetting(ctx, "certificate.signing_key", "ed25519:secret"))
+	for _, role := range models.Roles {
+		n := count(t, rawAs(t, f.db, f.accounts[role]), `SELECT COUNT(*) FROM settings WHERE key = 'certificate.signing_key'`)
+		if want := map[bool]int{true: 1, false: 0}[role == admin || role == staff]; n != want {
+			t.Errorf("%s sees %d signing keys, want %d", role, n, want)
+		}
+	}
+	// Staff make the key when it is missing, but never replace it.
+	_, err := rawAs(t, f.db, f.accounts[staff]).Exec(`INSERT INTO settings (key, value) VALUES ('certificate.signing_key', 'x')
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+	if sqlState(err) != "42501" {
+		t.Errorf("staff replace the signing key: %v", err)
+	}
 }
 
 // TestAuditNamesTheDatabaseUser checks that every entry names the
@@ -393,6 +401,14 @@ func TestAuditNamesTheDatabaseUser(t *testing.T) {
 	})
 }
 
+// roleOp is a change made through Peiyang's store, and the roles that may
+// make it.
+type roleOp struct {
+	name    string
+	allowed map[models.Role]bool
+	run     func(db *store.DB) error
+}
+
 // TestRolesThroughPeiyang makes the same kinds of changes through
 // Peiyang's store as each role: a refused one is the EFORBIDDEN error that
 // names the account, and a region account's change outside its region
@@ -400,11 +416,6 @@ func TestAuditNamesTheDatabaseUser(t *testing.T) {
 func TestRolesThroughPeiyang(t *testing.T) {
 	onPostgres(t, func(t *testing.T) {
 		f := newRegions(t)
-		type op struct {
-			name    string
-			allowed map[models.Role]bool
-			run     func(db *store.DB) error
-		}
 		admin, staff, region, viewer := models.RoleAdmin, models.RoleStaff, models.RoleRegion, models.RoleViewer
 		seq := 500
 		newTrainee := func(city string) *models.Trainee {
@@ -412,7 +423,7 @@ func TestRolesThroughPeiyang(t *testing.T) {
 			return &models.Trainee{Name: "新人", Gender: models.Male, IDNumber: idNumber(seq), Direction: models.Inflow,
 				HomeRegion: models.Region{Province: "四川省", City: city}}
 		}
-		ops := []op{
+		ops := []roleOp{
 			{"create a trainee of its region", allow(admin, staff, region), func(db *store.DB) error { return db.CreateTrainee(ctx, newTrainee(deyang)) }},
 			{"import trainees of its region", allow(admin, staff, region), func(db *store.DB) error {
 				return db.CreateTrainees(ctx, []*models.Trainee{newTrainee(deyang), newTrainee(deyang)})
@@ -475,12 +486,18 @@ func TestRolesThroughPeiyang(t *testing.T) {
 				}
 			}
 		}
-		region1 := openAs(t, f.db, f.accounts[region])
-		err := region1.CreateTrainee(ctx, newTrainee(meishan))
-		if !strings.Contains(models.ErrorMessage(err), deyang) {
-			t.Errorf("a trainee outside the region: %v, want a message naming %s", err, deyang)
-		}
+		checkOutsideRegionMessage(t, f, newTrainee(meishan))
 	})
+}
+
+// checkOutsideRegionMessage: a region account's new trainee of another
+// region is refused with a message naming the account's region.
+func checkOutsideRegionMessage(t *testing.T, f *regions, outside *models.Trainee) {
+	t.Helper()
+	err := openAs(t, f.db, f.accounts[models.RoleRegion]).CreateTrainee(ctx, outside)
+	if !strings.Contains(models.ErrorMessage(err), deyang) {
+		t.Errorf("a trainee outside the region: %v, want a message naming %s", err, deyang)
+	}
 }
 
 // TestAccounts makes, lists, changes and disables accounts as an admin
