@@ -26,8 +26,9 @@ const module = "peiyang"
 
 // storeFilesOfCLI are the command line's files that may name the store:
 // they open databases (env.go hands one to the service; cmd_copy.go
-// copies one whole database into another).
-var storeFilesOfCLI = []string{"cli/env.go", "cli/cmd_copy.go"}
+// copies one whole database into another; window_safety.go opens the
+// shared database the window asks for).
+var storeFilesOfCLI = []string{"cli/env.go", "cli/cmd_copy.go", "cli/window_safety.go"}
 
 // packageDirs lists the folders of the module that hold Go files, as
 // slash paths relative to the module ("." for the root).

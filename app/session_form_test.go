@@ -68,25 +68,7 @@ func TestSessionFormPlaceholdersAndChecks(t *testing.T) {
 		t.Errorf("the day chosen gives %q, want %s", ed.date.Entry.Text, first)
 	}
 
-	// Instructors: in pinyin order, found by initials.
-	opts := ed.instructor.Matches()[1:]
-	if !sort.SliceIsSorted(opts, func(i, j int) bool { return pinyin.SortKey(opts[i]) < pinyin.SortKey(opts[j]) }) {
-		t.Errorf("instructors not in pinyin order: %v", opts)
-	}
-	want := ed.teachers[0]
-	e.act(func() { ed.instructor.SetText(pinyin.Initials(want.Name)) })
-	if i := ed.instructor.Index(); len(ed.instructor.Matches()) == 1 && (i < 1 || ed.teachers[i-1] != want) {
-		t.Errorf("%s by its initials: %d", want.Name, i)
-	}
-	e.act(func() { ed.instructor.SetText("无此人") })
-	e.act(ed.submit)
-	if msg := ed.errorText("instructor_id"); !strings.Contains(msg, "No instructor on the list is called 无此人") {
-		t.Errorf("an unknown instructor: %q", msg)
-	}
-	e.act(func() { ed.instructor.SetText(instructorLabel(want, ed.teachers)) })
-	if msg := ed.errorText("instructor_id"); msg != "" {
-		t.Errorf("the instructor's message stays after the change: %q", msg)
-	}
+	checkInstructorChoice(t, e, ed)
 
 	// The same date and times as the last session: refused, then the
 	// refusal goes when the time changes.
@@ -106,5 +88,30 @@ func TestSessionFormPlaceholdersAndChecks(t *testing.T) {
 	e.act(func() { start.SetText("06:00"); ed.entries["end"].SetText("07:00") })
 	if ed.General().Visible() {
 		t.Errorf("the refusal stays after the change: %q", ed.General().Text)
+	}
+}
+
+// checkInstructorChoice: the session form lists the instructors in pinyin
+// order, finds one by its initials, refuses a name not on the list and
+// clears the refusal once the choice changes.
+func checkInstructorChoice(t *testing.T, e *testEnv, ed *sessionEditor) {
+	t.Helper()
+	opts := ed.instructor.Matches()[1:]
+	if !sort.SliceIsSorted(opts, func(i, j int) bool { return pinyin.SortKey(opts[i]) < pinyin.SortKey(opts[j]) }) {
+		t.Errorf("instructors not in pinyin order: %v", opts)
+	}
+	want := ed.teachers[0]
+	e.act(func() { ed.instructor.SetText(pinyin.Initials(want.Name)) })
+	if i := ed.instructor.Index(); len(ed.instructor.Matches()) == 1 && (i < 1 || ed.teachers[i-1] != want) {
+		t.Errorf("%s by its initials: %d", want.Name, i)
+	}
+	e.act(func() { ed.instructor.SetText("无此人") })
+	e.act(ed.submit)
+	if msg := ed.errorText("instructor_id"); !strings.Contains(msg, "No instructor on the list is called 无此人") {
+		t.Errorf("an unknown instructor: %q", msg)
+	}
+	e.act(func() { ed.instructor.SetText(instructorLabel(want, ed.teachers)) })
+	if msg := ed.errorText("instructor_id"); msg != "" {
+		t.Errorf("the instructor's message stays after the change: %q", msg)
 	}
 }
