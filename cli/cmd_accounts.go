@@ -68,23 +68,32 @@ func (e *env) roleFlags() (role, region *string) {
 		e.fs.String("region", "", "a region account's outflow region, the home `city` of its members (e.g. 德阳市)")
 }
 
-func runAccountsAdd(e *env, args []string) error {
+// accountArg declares and parses --role and --region, opens the database
+// and returns the account named by the argument with that role.
+func (e *env) accountArg(args []string) (*models.Account, error) {
 	role, region := e.roleFlags()
 	pos, err := e.parse(args, 1)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if *role == "" {
-		return e.usagef("--role is required")
+		return nil, e.usagef("--role is required")
 	}
 	r, err := models.ParseRole(*role)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := e.open(); err != nil {
+		return nil, err
+	}
+	return &models.Account{Name: pos[0], Role: r, Region: strings.TrimSpace(*region)}, nil
+}
+
+func runAccountsAdd(e *env, args []string) error {
+	a, err := e.accountArg(args)
+	if err != nil {
 		return err
 	}
-	a := &models.Account{Name: pos[0], Role: r, Region: strings.TrimSpace(*region)}
 	var l models.ErrorList
 	for _, err := range []error{models.ValidateAccountName(a.Name), models.ValidateAccountRole(a.Role, a.Region)} {
 		var de *models.Error
@@ -141,22 +150,10 @@ func runAccountsList(e *env, args []string) error {
 }
 
 func runAccountsSetRole(e *env, args []string) error {
-	role, region := e.roleFlags()
-	pos, err := e.parse(args, 1)
+	a, err := e.accountArg(args)
 	if err != nil {
 		return err
 	}
-	if *role == "" {
-		return e.usagef("--role is required")
-	}
-	r, err := models.ParseRole(*role)
-	if err != nil {
-		return err
-	}
-	if err := e.open(); err != nil {
-		return err
-	}
-	a := &models.Account{Name: pos[0], Role: r, Region: strings.TrimSpace(*region)}
 	if err := e.svc.Accounts.SetAccountRole(e.ctx, a.Name, a.Role, a.Region); err != nil {
 		return err
 	}
