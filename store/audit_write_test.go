@@ -35,6 +35,7 @@ var readMethods = map[string]bool{
 	// file.
 	"RestoreFrom": true, "DropRestoring": true,
 	"Account": true, "FindAccounts": true, // accounts_test.go
+	"Watch": true, // listens for other connections' changes (watch.go)
 }
 
 // writeCase makes one call of a write method on the fixture: setup (not
