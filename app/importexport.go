@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"io"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,6 +47,9 @@ type importExportScreen struct {
 	hidden      *widget.Check   // import the rows the workbook hides
 	options     *fyne.Container // the form: the kind, its options, the file
 	whatRow     []fyne.CanvasObject
+	columnsRow  []fyne.CanvasObject
+	columns     *widget.Label  // the columns the kind's import recognises
+	template    *widget.Button // saves the kind's template workbook
 	courseRow   []fyne.CanvasObject
 	traineeRows []fyne.CanvasObject
 	fileRow     []fyne.CanvasObject
@@ -139,6 +144,9 @@ func newImportExport(u *ui) *importExportScreen {
 	s.importAll.Importance = widget.HighImportance
 
 	s.whatRow = kit.Row(T("import.what"), s.kind)
+	s.columns = kit.WrapCaption("")
+	s.template = widget.NewButtonWithIcon(T("import.template"), theme.DownloadIcon(), s.saveTemplate)
+	s.columnsRow = kit.Row(T("import.columns"), container.NewVBox(s.columns, container.NewHBox(s.template)))
 	s.courseRow = kit.Row(T("certificates.course"), s.course)
 	s.traineeRows = slices.Concat(kit.Row(T("import.cohort"), s.cohort), kit.Row(T("import.nominated_by"), s.nominated))
 	s.fileRow = slices.Concat(kit.Row(T("import.file"), container.NewBorder(nil, nil, nil, s.choose, s.file)),
@@ -206,7 +214,8 @@ func (s *importExportScreen) kindChanged() {
 	case courseKind(kind):
 		opts = s.courseRow
 	}
-	s.options.Objects = slices.Concat(s.whatRow, opts, s.fileRow)
+	s.showColumns()
+	s.options.Objects = slices.Concat(s.whatRow, s.columnsRow, opts, s.fileRow)
 	s.options.Refresh()
 	s.optionsChanged()
 }
@@ -346,4 +355,37 @@ func importOutcomes(ctx context.Context, im *imports.Importer, kind, path string
 		return im.ImportPlacements(ctx, path, o)
 	}
 	return im.ImportOutcomes(ctx, path, o)
+}
+
+// showColumns says which columns the import of the kind chosen
+// recognises (required ones marked), and offers its template workbook
+// when there is one.
+func (s *importExportScreen) showColumns() {
+	kind := s.importKind()
+	names, required, _, err := imports.Columns(kind)
+	if err != nil { // the feedback package's workbook: its own sheets
+		s.columns.SetText(T("import.columns_feedback"))
+	} else {
+		for i := range names {
+			if required[i] {
+				names[i] += "*"
+			}
+		}
+		s.columns.SetText(T("import.columns_list", "Names", strings.Join(names, T("import.columns_sep"))))
+	}
+	if slices.Contains(imports.TemplateKinds, kind) {
+		s.template.Show()
+	} else {
+		s.template.Hide()
+	}
+}
+
+// saveTemplate asks where to save the template workbook of the kind
+// chosen, and writes it.
+func (s *importExportScreen) saveTemplate() {
+	kind := s.importKind()
+	s.u.save(saveJob{kind: docExports, title: T("import.template"), name: T("import.template_name"), ext: ".xlsx",
+		write: func(_ context.Context, _ *Progress, w io.Writer) error { return imports.Template(kind, w) },
+		audit: auditNote{action: "export", detail: map[string]any{"what": "template " + kind}},
+		saved: func() string { return T("import.template_saved") }})
 }

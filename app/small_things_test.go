@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -184,5 +185,33 @@ func TestHomeRegionBoxesLabelled(t *testing.T) {
 		if !found {
 			t.Errorf("no label %q over the %s box", want, p)
 		}
+	}
+}
+
+// TestImportShowsColumnsAndTemplate (issue 11, item 9): the import screen
+// names the columns each kind of list is read by, and offers the trainee
+// list's template workbook, which saves where the user says.
+func TestImportShowsColumnsAndTemplate(t *testing.T) {
+	e := newEnv(t, LangChinese, "import", false)
+	s := e.u.built["import"].(*importExportScreen)
+	if !strings.Contains(s.columns.Text, "姓名*") || !strings.Contains(s.columns.Text, "身份证号*") ||
+		!strings.Contains(s.columns.Text, "户籍地") || !s.template.Visible() {
+		t.Fatalf("trainees: columns %q, template offered %v", s.columns.Text, s.template.Visible())
+	}
+	e.act(func() { s.kind.SetSelectedIndex(1) }) // a schedule
+	if !strings.Contains(s.columns.Text, "日期*") || !strings.Contains(s.columns.Text, "授课教师") || s.template.Visible() {
+		t.Errorf("sessions: columns %q, template offered %v", s.columns.Text, s.template.Visible())
+	}
+	e.act(func() { s.kind.SetSelectedIndex(0) })
+	e.act(func() { test.Tap(s.template) })
+	d := e.u.saving
+	if d == nil {
+		t.Fatal("no save dialog")
+	}
+	dir := t.TempDir()
+	e.act(func() { d.setDir(dir); d.dialog.Submit() })
+	matches, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	if len(matches) != 1 {
+		t.Fatalf("saved %v", matches)
 	}
 }

@@ -317,3 +317,18 @@ func runImportOutcome(kind string) func(e *env, args []string) error {
 		return e.printReport(rep, err)
 	}
 }
+
+// runImportTemplate writes a template workbook of a kind of list: the
+// columns the import knows, one example row, drop-down lists where the
+// values are fixed. It needs no database.
+func runImportTemplate(e *env, args []string) error {
+	pos, err := e.parse(args, 2)
+	if err != nil {
+		return err
+	}
+	if err := imports.WriteTemplate(pos[0], pos[1]); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.stdout, "Wrote %s: the template of a %s list, with one example row to delete before filling it in.\n", pos[1], pos[0])
+	return err
+}

@@ -37,6 +37,7 @@ func commands() []*command {
 		// Spreadsheets in (cmd_import.go).
 		{name: "import trainees", args: "FILE [--dry-run] [--skip-invalid] [--nominated-by ORG] [--cohort ID] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in a nominee or trainee list (.xlsx or .csv), every sheet with a recognised header: every row checked, all or nothing.", run: runImportTrainees},
 		{name: "import sessions", args: "FILE --course ID [--dry-run] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in a course's schedule; scheduling conflicts are reported.", run: runImportSessions},
+		{name: "import template", args: "KIND FILE", summary: "Write a template workbook of a list to fill in (KIND: trainees): the columns the import knows, one example row, drop-down lists where values are fixed.", run: runImportTemplate},
 		{name: "import photos", args: "DIR [--dry-run] [--json]", summary: "Take in trainees' photos from a folder of JPEG or PNG files named by ID number or 姓名-身份证号: every file checked, all or nothing.", run: runImportPhotos},
 		{name: "import attendance", args: "FILE --course ID [--dry-run] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in a course's attendance and scores, kept as a grid of trainees by session.", run: runImportAttendance},
 		{name: "import returns", args: "FILE [--dry-run] [--skip-invalid] [--sheet NAME] [--include-hidden] [--json]", summary: "Take in returns to the home village or community (回引), every row matched to a trainee by ID number: all or nothing.", run: runImportOutcome("returns")},

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -314,18 +315,35 @@ func textWidth(s string) int {
 // at all and readable by its owner only (userfile.Write): the rows hold
 // personal data.
 func (w *Workbook) Save(path string) error {
+	if err := w.finish(); err != nil {
+		return fmt.Errorf("sheets: save %s: %w", filepath.Base(path), err)
+	}
+	return userfile.Write(path, func(out io.Writer) error {
+		_, err := w.f.WriteTo(out)
+		return err
+	})
+}
+
+// WriteTo closes the open sheet and writes the workbook to out, for a
+// file the caller writes (userfile.Write).
+func (w *Workbook) WriteTo(out io.Writer) (int64, error) {
+	if err := w.finish(); err != nil {
+		return 0, fmt.Errorf("sheets: write workbook: %w", err)
+	}
+	return w.f.WriteTo(out)
+}
+
+// finish closes the open sheet; a workbook without a sheet is an error.
+func (w *Workbook) finish() error {
 	if w.open != nil {
 		if err := w.open.Close(); err != nil {
 			return err
 		}
 	}
 	if w.sheets == 0 {
-		return fmt.Errorf("sheets: save %s: the workbook has no sheet", filepath.Base(path))
+		return errors.New("the workbook has no sheet")
 	}
-	return userfile.Write(path, func(out io.Writer) error {
-		_, err := w.f.WriteTo(out)
-		return err
-	})
+	return nil
 }
 
 // Close releases the workbook's temporary files.
