@@ -4,6 +4,9 @@
 // and prints the process's peak resident memory (VmHWM) once the window
 // has settled on the dashboard, and again after it has shown every screen
 // once (the "tour" route, as a user clicking down the sidebar would).
+// After the tour it lists what the process holds resident by mapping,
+// largest first: the anonymous memory (the Go heap, the C allocations of
+// the GL driver), the binary with its embedded font, the GL libraries.
 //
 //	make bench-window
 //	go run ./bench/window -db /tmp/peiyang-shots.db -display :98
@@ -26,6 +29,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -122,7 +126,7 @@ func measure(pid int, logs *bufio.Scanner) error {
 			}
 			fmt.Printf("window memory (VmHWM, demo database of 40,630 trainees, Xvfb 1366×768): after start %d MB; after every screen once %d MB\n",
 				start/1024, kb/1024)
-			return nil
+			return printResident(pid)
 		}
 	}
 	return fmt.Errorf("the window ended before its tour did")
@@ -146,4 +150,42 @@ func syscallKill(pid int) {
 	if p, err := os.FindProcess(pid); err == nil {
 		p.Kill()
 	}
+}
+
+// printResident prints what the process holds resident now, by mapping
+// (the program's anonymous memory, which holds the Go heap, its binary, the
+// GL driver's libraries ...), largest first: where the figure goes.
+func printResident(pid int) error {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/smaps", pid))
+	if err != nil {
+		return err
+	}
+	kb := map[string]int{}
+	name := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		fields := strings.Fields(line)
+		switch {
+		case len(fields) >= 5 && strings.Contains(fields[0], "-") && !strings.HasSuffix(fields[0], ":"):
+			name = "[anonymous]"
+			if len(fields) > 5 {
+				name = filepath.Base(fields[5])
+			}
+		case len(fields) == 3 && fields[0] == "Rss:":
+			n, err := strconv.Atoi(fields[1])
+			if err != nil {
+				return fmt.Errorf("smaps: %q: %w", line, err)
+			}
+			kb[name] += n
+		}
+	}
+	names := make([]string, 0, len(kb))
+	for n := range kb {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return kb[names[i]] > kb[names[j]] })
+	fmt.Println("resident now, by mapping:")
+	for _, n := range names[:min(6, len(names))] {
+		fmt.Printf("  %4d MB  %s\n", kb[n]/1024, n)
+	}
+	return nil
 }
