@@ -73,7 +73,10 @@ func TestBackupWhileWriting(t *testing.T) {
 			select {
 			case <-stop:
 				return
-			default:
+			// A pause between writes, as a person's work has: a writer
+			// that never lets go starves the copy past the busy timeout
+			// under -race.
+			case <-time.After(2 * time.Millisecond):
 			}
 			if err := other.CreateOrganisation(ctx, &models.Organisation{Name: fmt.Sprintf("村%d", i), Kind: models.OrgVillage}); err != nil {
 				t.Error(err)
