@@ -23,16 +23,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"image"
-	"image/color"
-	"image/jpeg"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"time"
 
 	"peiyang/bench/internal/measure"
+	"peiyang/bench/internal/portrait"
 	"peiyang/bench/internal/stores"
 	"peiyang/internal/parallel"
 	"peiyang/internal/people"
@@ -167,7 +164,7 @@ func withPhotos(ctx context.Context, svc *training.Service, settings *certificat
 	photos := make(map[int64][]byte, len(batch.Items))
 	jpegs := make([][]byte, len(batch.Items))
 	errs := make([]error, len(batch.Items))
-	parallel.Each(len(batch.Items), func(i int) { jpegs[i], errs[i] = photo.Prepare(portrait(480, 640, uint64(i))) })
+	parallel.Each(len(batch.Items), func(i int) { jpegs[i], errs[i] = photo.Prepare(portrait.JPEG(480, 640, uint64(i))) })
 	for i, it := range batch.Items {
 		if errs[i] != nil {
 			return errs[i]
@@ -195,30 +192,6 @@ func withPhotos(ctx context.Context, svc *training.Service, settings *certificat
 	fmt.Printf("merged, with photos: %s  %.2f MB (photos read from the database included)\n", times, float64(b.Len())/1e6)
 	fmt.Printf("peak memory (VmHWM): %s\n", measure.PeakMemory())
 	return nil
-}
-
-// portrait makes a JPEG file like an ID photo: a pale background, a face,
-// a dark shirt, and a camera's noise.
-func portrait(w, h int, seed uint64) []byte {
-	rng := rand.New(rand.NewPCG(seed, 3))
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			c := color.RGBA{205, 222, 240, 255}
-			dx, dy := float64(x-w/2)/float64(w), float64(y-h*2/5)/float64(h)
-			switch {
-			case dx*dx/0.04+dy*dy/0.03 < 1:
-				c = color.RGBA{226, 186, 160, 255}
-			case y > h*2/3 && dx*dx < 0.16:
-				c = color.RGBA{35, 45, 80, 255}
-			}
-			d := uint8(rng.IntN(12))
-			img.SetRGBA(x, y, color.RGBA{c.R - d, c.G - d, c.B - d, 255})
-		}
-	}
-	var b bytes.Buffer
-	_ = jpeg.Encode(&b, img, &jpeg.Options{Quality: 90})
-	return b.Bytes()
 }
 
 func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }

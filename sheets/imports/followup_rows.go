@@ -69,16 +69,6 @@ var gradeWords = map[string]models.Grade{
 	"不合格": models.GradeFail, "不称职": models.GradeFail,
 }
 
-// readContacts reads a sheet of a contact log.
-func (o *outcomeImport) readContacts(pt *part, ro ReadOptions) error {
-	for _, row := range pt.rows(o.rep, []string{"name", "id_number"}, "id_number", ro) {
-		if err := o.readContact(outcomeRow{pt, row}); err != nil {
-			return fmt.Errorf("row %d: %w", row.Num, err)
-		}
-	}
-	return nil
-}
-
 func (o *outcomeImport) readContact(r outcomeRow) error {
 	if o.unfilled(r, []string{"date", "mode", "summary"}) {
 		return nil
@@ -149,16 +139,6 @@ func (o *outcomeImport) readContact(r outcomeRow) error {
 	}
 	o.seenRet[key] = r
 	o.contacts = append(o.contacts, &contactRow{outcomeRow: r, c: c})
-	return nil
-}
-
-// readPlacements reads a sheet of placements.
-func (o *outcomeImport) readPlacements(pt *part, ro ReadOptions) error {
-	for _, row := range pt.rows(o.rep, []string{"name", "id_number"}, "id_number", ro) {
-		if err := o.readPlacement(outcomeRow{pt, row}); err != nil {
-			return fmt.Errorf("row %d: %w", row.Num, err)
-		}
-	}
 	return nil
 }
 

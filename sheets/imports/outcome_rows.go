@@ -247,10 +247,11 @@ func (o *outcomeImport) storedReturns(id int64) ([]*models.Return, error) {
 	return rs, err
 }
 
-// readReturns reads a sheet of returns.
-func (o *outcomeImport) readReturns(pt *part, ro ReadOptions) error {
+// readSheet reads each row of a sheet of outcomes with readRow, which
+// reads one row of its kind (a return, an election, a contact, a placement).
+func (o *outcomeImport) readSheet(pt *part, ro ReadOptions, readRow func(outcomeRow) error) error {
 	for _, row := range pt.rows(o.rep, []string{"name", "id_number"}, "id_number", ro) {
-		if err := o.readReturn(outcomeRow{pt, row}); err != nil {
+		if err := readRow(outcomeRow{pt, row}); err != nil {
 			return fmt.Errorf("row %d: %w", row.Num, err)
 		}
 	}
@@ -320,16 +321,6 @@ func (o *outcomeImport) readReturn(r outcomeRow) error {
 	o.rets = append(o.rets, rr)
 	if len(o.rep.Problems) == before {
 		o.pending[t.ID] = append(o.pending[t.ID], rr)
-	}
-	return nil
-}
-
-// readElections reads a sheet of election results.
-func (o *outcomeImport) readElections(pt *part, ro ReadOptions) error {
-	for _, row := range pt.rows(o.rep, []string{"name", "id_number"}, "id_number", ro) {
-		if err := o.readElection(outcomeRow{pt, row}); err != nil {
-			return fmt.Errorf("row %d: %w", row.Num, err)
-		}
 	}
 	return nil
 }

@@ -70,17 +70,17 @@ func (im *Importer) importOutcomes(ctx context.Context, path, kind string, opts 
 	}
 	rep.DryRun = opts.DryRun
 	o := newOutcomeImport(ctx, im, rep)
-	read := map[string]func(*part, ReadOptions) error{KindContacts: o.readContacts, KindPlacements: o.readPlacements}[kind]
+	read := map[string]func(outcomeRow) error{KindContacts: o.readContact, KindPlacements: o.readPlacement}[kind]
 	if read == nil {
-		read = o.readReturns
+		read = o.readReturn
 	}
 	for _, pt := range retParts {
-		if err := read(pt, opts.ReadOptions); err != nil {
+		if err := o.readSheet(pt, opts.ReadOptions, read); err != nil {
 			return rep, fmt.Errorf("imports: %s: %w", kind, err)
 		}
 	}
 	for _, pt := range elParts {
-		if err := o.readElections(pt, opts.ReadOptions); err != nil {
+		if err := o.readSheet(pt, opts.ReadOptions, o.readElection); err != nil {
 			return rep, fmt.Errorf("imports: %s: %w", kind, err)
 		}
 	}
