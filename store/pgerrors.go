@@ -35,6 +35,7 @@ const (
 	pgCrashShutdown        = "57P02"
 	pgCannotConnectNow     = "57P03"
 	pgReadOnlyTransaction  = "25006"
+	pgInFailedTransaction  = "25P02"
 )
 
 // pgCode returns the SQLSTATE of a server's error, "" for any other.
@@ -47,10 +48,13 @@ func pgCode(err error) string {
 }
 
 // isRetryable reports whether err is a serialization failure or a
-// deadlock, after which PostgreSQL's transaction can be run again.
+// deadlock, after which PostgreSQL's transaction can be run again; or a
+// statement refused because the transaction had already been aborted
+// (25P02: an earlier failure in it, under concurrent withdrawals, did not
+// reach the caller), which is rolled back and run again whole as well.
 func isRetryable(err error) bool {
 	switch pgCode(err) {
-	case pgSerializationFailure, pgDeadlockDetected:
+	case pgSerializationFailure, pgDeadlockDetected, pgInFailedTransaction:
 		return true
 	}
 	return false
