@@ -264,9 +264,22 @@ func TestChooseLanguage(t *testing.T) {
 	if got := ChooseLanguage(""); got != LangChinese {
 		t.Errorf("system zh_CN: %s", got)
 	}
-	t.Setenv("LC_ALL", "de_DE.UTF-8")
+	t.Setenv("LC_ALL", "en_GB.UTF-8")
 	if got := ChooseLanguage(""); got != LangEnglish {
-		t.Errorf("system de_DE: %s", got)
+		t.Errorf("system en_GB: %s", got)
+	}
+	// Chinese by default: a language the window does not have, or a
+	// locale that names none, gets the programme's language.
+	for _, l := range []string{"de_DE.UTF-8", "C.UTF-8", "POSIX"} {
+		t.Setenv("LC_ALL", l)
+		if got := ChooseLanguage(""); got != LangChinese {
+			t.Errorf("system %s: %s", l, got)
+		}
+	}
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LANGUAGE", "en_US:zh_CN")
+	if got := ChooseLanguage(""); got != LangEnglish {
+		t.Errorf("LANGUAGE en_US:zh_CN: %s", got)
 	}
 }
 
@@ -298,13 +311,13 @@ func TestTranslationsAreValidJSON(t *testing.T) {
 
 // TestLocaleEnv runs the test binary again under the C locale: Fyne must
 // not complain about it (see internal/localeenv), and the window speaks
-// English.
+// Chinese, the programme's language: the C locale chooses none.
 func TestLocaleEnv(t *testing.T) {
 	if os.Getenv("PEIYANG_LOCALE_CHILD") != "" {
 		if got := os.Getenv("LANGUAGE"); got != "en" {
 			t.Fatalf("LANGUAGE = %q under the C locale", got)
 		}
-		if got := ChooseLanguage(""); got != LangEnglish {
+		if got := ChooseLanguage(""); got != LangChinese {
 			t.Fatalf("C locale chooses %s", got)
 		}
 		return

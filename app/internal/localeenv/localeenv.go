@@ -10,12 +10,19 @@
 // its path sorts before text/template, which the lang package imports, so
 // it runs first. app imports it for its side effect; TestLocaleEnv in app
 // checks the outcome.
+//
+// FromC records that it did so: the C locale is no one's choice of
+// language, and the window's own choice (app.ChooseLanguage) must not take
+// the LANGUAGE=en set here for the user's.
 package localeenv
 
 import (
 	"os"
 	"strings"
 )
+
+// FromC reports that LANGUAGE=en was set here, for a C or POSIX locale.
+var FromC bool
 
 func init() {
 	if os.Getenv("LANGUAGE") != "" {
@@ -29,6 +36,7 @@ func init() {
 		base, _, _ := strings.Cut(v, ".")
 		if base == "C" || base == "POSIX" {
 			os.Setenv("LANGUAGE", "en")
+			FromC = true
 		}
 		return
 	}
