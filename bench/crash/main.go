@@ -2,8 +2,15 @@
 // kills it with SIGKILL at a random moment of long writes and of a restore,
 // many times each, then checks that the database survived whole.
 //
-//	go run ./bench/crash [-runs 50] [-ops import,certificates,demo,restore,restore-race] [-seed S]
+//	go run ./bench/crash [-store sqlite|postgres|both] [-runs 50] [-ops import,certificates,demo,restore,restore-race] [-seed S]
 //	make test-crash
+//
+// -store chooses the databases: SQLite files, databases on a throwaway
+// PostgreSQL server on loopback (bench/internal/stores), or both, one
+// after the other with the same seed. On PostgreSQL the killed client's
+// transaction is left to the server to roll back: after each kill the
+// harness waits for the dead client's sessions to end (at most
+// -linger) and reports how long they stayed.
 //
 // The operations:
 //
@@ -23,6 +30,9 @@
 // gapless per year, the demo data all there or none; and the audit trail
 // must match: the import's and the demo's summary entry exists exactly
 // when their rows do, and there is one create entry per certificate.
+// Then, with -again, an operation killed before it wrote anything is run
+// once more, untouched, on the same database: it must finish and write
+// everything (on PostgreSQL, nothing of the dead client may hold it up).
 //
 // With -signal int, the operations are interrupted with SIGINT, as Ctrl+C
 // does, instead of killed: each must then exit with code 130 having
@@ -51,6 +61,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite"
 
+	"peiyang/bench/internal/stores"
 	"peiyang/internal/people"
 	"peiyang/models"
 	"peiyang/store"
@@ -65,8 +76,17 @@ var (
 	seed      = flag.Uint64("seed", uint64(time.Now().UnixNano()), "random seed of the kill delays")
 	keep      = flag.Bool("keep", false, "keep the work folder")
 	sigFlag   = flag.String("signal", "kill", "kill: SIGKILL; int: SIGINT (Ctrl+C), after which an interrupted command must exit 130 having written nothing")
+	again     = flag.Bool("again", true, "run an operation killed before it wrote anything once more on the same database: it must finish")
+	linger    = flag.Duration("linger", 10*time.Second, "PostgreSQL: the longest the sessions of a killed client may stay on the server")
+	which     = stores.Flag()
 	baseCount = 5 // trainees in the import's starting database
 )
+
+// cur is the store the operations run on now.
+var cur stores.Kind
+
+// isPG reports whether the database is one of PostgreSQL's.
+func isPG(db string) bool { return store.IsPostgres(db) }
 
 // op is one crashed operation.
 type op struct {
@@ -87,9 +107,9 @@ type op struct {
 }
 
 type tally struct {
-	runs, completed, refused, killedBefore, killedAfter, failures int
-	dur                                                           time.Duration
-	failed                                                        []string
+	runs, completed, refused, killedBefore, killedAfter, again, failures int
+	dur, lingered                                                        time.Duration
+	failed                                                               []string
 }
 
 func main() {
@@ -119,28 +139,47 @@ func run() error {
 	if err := build.Run(); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
-	ops, err := setUp(dir, bin)
+	kinds, stop, err := stores.Parse(*which)
 	if err != nil {
 		return err
 	}
-	rng := rand.New(rand.NewPCG(*seed, 1))
+	defer stop()
 	fmt.Printf("seed %d, %d runs per operation\n", *seed, *runs)
-	results := map[string]*tally{}
+	var tables []func()
 	total := 0
-	for _, o := range ops {
-		t := &tally{}
-		results[o.name] = t
-		if err := measure(bin, dir, o, t); err != nil {
+	for _, k := range kinds {
+		cur = k
+		fmt.Printf("== %s\n", k.Name)
+		kdir := filepath.Join(dir, k.Name)
+		if err := os.MkdirAll(kdir, 0o700); err != nil {
 			return err
 		}
-		for i := 0; i < *runs; i++ {
-			if err := crashRun(bin, dir, o, t, i, rng); err != nil {
+		ops, err := setUp(kdir, bin)
+		if err != nil {
+			return err
+		}
+		rng := rand.New(rand.NewPCG(*seed, 1))
+		results := map[string]*tally{}
+		for _, o := range ops {
+			t := &tally{}
+			results[o.name] = t
+			if err := measure(bin, kdir, o, t); err != nil {
 				return err
 			}
+			for i := 0; i < *runs; i++ {
+				if err := crashRun(bin, kdir, o, t, i, rng); err != nil {
+					return err
+				}
+			}
+			total += t.failures
 		}
-		total += t.failures
+		name := k.Name
+		tables = append(tables, func() { printTable(name, ops, results) })
 	}
-	printTable(ops, results)
+	for _, print := range tables {
+		print()
+	}
+	printLegend()
 	if total > 0 {
 		return fmt.Errorf("%d failure(s)", total)
 	}
@@ -161,10 +200,16 @@ func setUp(dir, bin string) ([]*op, error) {
 			o, err = certificatesOp(dir)
 		case "demo":
 			o, err = demoOp(dir, bin)
-		case "restore":
-			o, err = restoreOp(dir, bin)
-		case "restore-race":
-			o, err = raceOp(dir, bin)
+		case "restore", "restore-race":
+			if cur.Name == "postgres" {
+				fmt.Printf("%s: not on PostgreSQL (see restore.go)\n", name)
+				continue
+			}
+			if name == "restore" {
+				o, err = restoreOp(dir, bin)
+			} else {
+				o, err = raceOp(dir, bin)
+			}
 		default:
 			return nil, fmt.Errorf("unknown operation %q", name)
 		}
@@ -179,8 +224,8 @@ func setUp(dir, bin string) ([]*op, error) {
 // measure runs the operation once untouched, to learn how long it takes;
 // its result must pass the checks.
 func measure(bin, dir string, o *op, t *tally) error {
-	db := filepath.Join(dir, o.name+"-measure.db")
-	if err := copyDB(o.base, db); err != nil {
+	db, err := cloneDB(o.base, dir, o.name+"-measure")
+	if err != nil {
 		return err
 	}
 	start := time.Now()
@@ -205,8 +250,8 @@ func measure(bin, dir string, o *op, t *tally) error {
 // it does instead), and checks the database.
 func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	t.runs++
-	db := filepath.Join(dir, fmt.Sprintf("%s-%03d.db", o.name, i))
-	if err := copyDB(o.base, db); err != nil {
+	db, err := cloneDB(o.base, dir, fmt.Sprintf("%s-%03d", o.name, i))
+	if err != nil {
 		return err
 	}
 	delay := time.Duration(rng.Int64N(int64(t.dur) * 6 / 5))
@@ -223,12 +268,20 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	if err != nil {
 		return err
 	}
-	if o.afterRun != nil {
+	if !exited && isPG(db) {
+		err = sessionsEnd(db, t)
+	}
+	if o.afterRun != nil && err == nil {
 		err = o.afterRun(db)
 	}
 	done := false
 	if err == nil {
 		done, err = verify(bin, o.check, db)
+	}
+	if err == nil && !exited && !done && *again && o.run == nil {
+		if err = runAgain(bin, db, o, t); err == nil {
+			t.again++
+		}
 	}
 	switch {
 	case err == nil && !exited && done && *sigFlag == "int":
@@ -240,7 +293,7 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	case err != nil:
 		t.failures++
 		t.failed = append(t.failed, fmt.Sprintf("run %d (kill after %s): %v", i, delay.Round(time.Millisecond), err))
-		fmt.Printf("  FAIL %s run %d (kill after %s): %v (database kept: %s)\n", o.name, i, delay.Round(time.Millisecond), err, db)
+		fmt.Printf("  FAIL %s run %d (kill after %s): %v (database kept: %s)\n", o.name, i, delay.Round(time.Millisecond), err, kept(db))
 		*keep = true
 		return nil
 	case exited && done:
@@ -256,18 +309,27 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	return nil
 }
 
-func printTable(ops []*op, results map[string]*tally) {
-	fmt.Println()
-	fmt.Printf("%-13s %5s %10s %9s %14s %14s %9s %9s\n", "operation", "runs", "completed", "refused", "killed, none", "killed, all", "failures", "duration")
+func printTable(store string, ops []*op, results map[string]*tally) {
+	fmt.Printf("\n%s\n", store)
+	fmt.Printf("%-13s %5s %10s %9s %14s %14s %6s %9s %9s %9s\n", "operation", "runs", "completed", "refused", "killed, none", "killed, all", "again", "failures", "duration", "lingered")
 	for _, o := range ops {
 		t := results[o.name]
-		fmt.Printf("%-13s %5d %10d %9d %14d %14d %9d %9s\n", o.name, t.runs, t.completed, t.refused, t.killedBefore, t.killedAfter, t.failures, t.dur.Round(time.Millisecond))
+		lingered := "-"
+		if store == "postgres" {
+			lingered = t.lingered.Round(time.Millisecond).String()
+		}
+		fmt.Printf("%-13s %5d %10d %9d %14d %14d %6d %9d %9s %9s\n", o.name, t.runs, t.completed, t.refused, t.killedBefore, t.killedAfter, t.again, t.failures, t.dur.Round(time.Millisecond), lingered)
 		for _, f := range t.failed {
 			fmt.Println("   ", f)
 		}
 	}
+}
+
+func printLegend() {
 	fmt.Println("(completed: exited before the kill, its writes there; refused: exited before the kill, refusing (restore-race: the restore refused while the import had the database open);")
-	fmt.Println(" killed, none: killed mid-operation, nothing written; killed, all: killed after the commit)")
+	fmt.Println(" killed, none: killed mid-operation, nothing written; killed, all: killed after the commit;")
+	fmt.Println(" again: of the killed, none, run once more on the same database and finished whole (-again);")
+	fmt.Println(" duration: the untouched run; lingered: PostgreSQL, the longest a killed client's sessions stayed on the server)")
 }
 
 // runAndKill starts the command, kills it after delay (with SIGKILL, or
@@ -337,9 +399,14 @@ func verify(bin string, check func(db string) (bool, error), db string) (bool, e
 	return check(db)
 }
 
-// query opens the database file for the checks.
+// query opens the database for the checks: the file, or the PostgreSQL
+// database (the SQL of the checks is both dialects').
 func query(db string, fn func(q *sql.DB) error) error {
-	q, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(5000)")
+	driver, dsn := "sqlite", "file:"+db+"?_pragma=busy_timeout(5000)"
+	if isPG(db) {
+		driver, dsn = "pgx", db
+	}
+	q, err := sql.Open(driver, dsn)
 	if err != nil {
 		return err
 	}
@@ -385,7 +452,10 @@ func searchIndexed(q *sql.DB) error {
 func importOp(dir string) (*op, error) {
 	g := people.New(42)
 	ts := g.Trainees(baseCount + *rows)
-	base := filepath.Join(dir, "import-base.db")
+	base, err := newDB(dir, "import-base")
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(base)
 	if err != nil {
 		return nil, err
@@ -481,7 +551,10 @@ func certificatesOp(dir string) (*op, error) {
 			ds.Attendance = append(ds.Attendance, &models.Attendance{SessionID: s.ID, TraineeID: t.ID, Status: models.Present, RecordedAt: at})
 		}
 	}
-	base := filepath.Join(dir, "certificates-base.db")
+	base, err := newDB(dir, "certificates-base")
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(base)
 	if err != nil {
 		return nil, err
@@ -543,7 +616,10 @@ func certificatesOp(dir string) (*op, error) {
 // demoOp: demo data of -demo trainees into an empty database. The counts
 // of a complete load are taken from the untouched run.
 func demoOp(dir, bin string) (*op, error) {
-	base := filepath.Join(dir, "demo-base.db")
+	base, err := newDB(dir, "demo-base")
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(base)
 	if err != nil {
 		return nil, err
@@ -621,8 +697,15 @@ func copyDB(from, to string) error {
 }
 
 // removeDB removes the database file and every file beside it named
-// after it (-wal, -shm, the register, set-aside files).
+// after it (-wal, -shm, the register, set-aside files), or drops the
+// PostgreSQL database.
 func removeDB(db string) {
+	if isPG(db) {
+		if err := cur.Drop(db); err != nil {
+			fmt.Fprintln(os.Stderr, "crash:", err)
+		}
+		return
+	}
 	m, _ := filepath.Glob(db + "*")
 	for _, p := range m {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {

@@ -7,19 +7,28 @@ package stores
 import (
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 
+	"github.com/jackc/pgx/v5"
+
 	"peiyang/internal/pgtest"
 )
 
 // Kind is a store to measure: New makes a new, empty database of it and
-// returns its --db value (a file path or a connection string).
+// returns its --db value (a file path or a connection string). On
+// PostgreSQL, Clone makes a new database, a copy of the one the
+// connection string names (nobody may be connected to it), and Drop
+// removes a database, ending whatever connections it still has; on SQLite
+// they are nil (a file is copied and removed as a file).
 type Kind struct {
-	Name string
-	New  func() (string, error)
+	Name  string
+	New   func() (string, error)
+	Clone func(from string) (string, error)
+	Drop  func(db string) error
 }
 
 // Flag adds the -store flag: sqlite, postgres or both (the default).
@@ -59,17 +68,43 @@ func Parse(value string) ([]Kind, func(), error) {
 				stop()
 				return nil, nil, fmt.Errorf("start a PostgreSQL server: %w", err)
 			}
-			kinds = append(kinds, Kind{Name: "postgres", New: func() (string, error) {
+			newDB := func(template string) (string, error) {
 				name := fmt.Sprintf("bench%d", n.Add(1))
-				if err := srv.CreateDatabase(name, ""); err != nil {
+				if err := srv.CreateDatabase(name, template); err != nil {
 					return "", err
 				}
 				return srv.URL(name), nil
-			}})
+			}
+			kinds = append(kinds, Kind{Name: "postgres",
+				New: func() (string, error) { return newDB("") },
+				Clone: func(from string) (string, error) {
+					name, err := databaseName(from)
+					if err != nil {
+						return "", err
+					}
+					return newDB(name)
+				},
+				Drop: func(db string) error {
+					name, err := databaseName(db)
+					if err != nil {
+						return err
+					}
+					return srv.Exec("postgres", "DROP DATABASE "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+				},
+			})
 		default:
 			stop()
 			return nil, nil, fmt.Errorf("-store %q: sqlite, postgres or both", name)
 		}
 	}
 	return kinds, stop, nil
+}
+
+// databaseName reads the database's name from its connection string.
+func databaseName(db string) (string, error) {
+	u, err := url.Parse(db)
+	if err != nil || u.Scheme != "postgres" || len(u.Path) < 2 {
+		return "", fmt.Errorf("not a database of the bench's server: %q", db)
+	}
+	return u.Path[1:], nil
 }
