@@ -228,7 +228,11 @@ func (db *DB) accountCall(ctx context.Context, action, name string, detail map[s
 		return models.Errorf(models.EINVALID, "name", "The account {{.Name}} cannot be made or changed so: {{.Err}}.",
 			"Name", name, "Err", pgMessage(err))
 	case pgInsufficientPrivilege:
-		if a, _ := db.Account(ctx); a != nil && a.Role != models.RoleAdmin {
+		a, aerr := db.Account(ctx)
+		if aerr != nil {
+			return fmt.Errorf("store: account %s: %w", name, errors.Join(err, aerr))
+		}
+		if a != nil && a.Role != models.RoleAdmin {
 			return models.Errorf(models.EFORBIDDEN, "", msgOnlyAdmin, "User", a.Name, "Role", string(a.Role))
 		}
 	}

@@ -77,13 +77,20 @@ func (k rowKey) entityID() string {
 
 // readRow reads the row of table with the key, every column; nil when
 // there is none. The SQL is plain, for any dialect.
-func readRow(ctx context.Context, q querier, table string, key rowKey) (*auditRow, error) {
+//
+// The statement is read to its end, as sql.Row's Scan does: PostgreSQL
+// may fail it after it sent the row (under SERIALIZABLE, when its scan
+// meets a newer version of the row a concurrent transaction wrote:
+// SQLSTATE 40001). That failure aborts the transaction; left unread, it
+// would be lost with the rows, and the transaction's next statement
+// refused with 25P02 instead of the transaction being run again.
+func readRow(ctx context.Context, q querier, table string, key rowKey) (_ *auditRow, err error) {
 	where, args := key.where()
 	rows, err := q.QueryContext(ctx, `SELECT * FROM `+table+` WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("audit: read %s: %w", table, err)
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	cols, err := rows.Columns()
 	if err != nil {
 		return nil, fmt.Errorf("audit: read %s: %w", table, err)
@@ -103,6 +110,9 @@ func readRow(ctx context.Context, q querier, table string, key rowKey) (*auditRo
 		if b, ok := v.([]byte); ok {
 			vals[i] = string(b)
 		}
+	}
+	if err := rows.Close(); err != nil {
+		return nil, fmt.Errorf("audit: read %s: %w", table, err)
 	}
 	return &auditRow{cols: cols, vals: vals}, nil
 }

@@ -22,7 +22,7 @@ const batchParams = 4000
 // (a, b) VALUES (?, ?)", whose last parenthesised tuple is repeated; tail
 // follows the rows (" ON CONFLICT DO NOTHING" or ""). args returns the
 // values of row i. A full batch's statement is prepared once.
-func insertRows(ctx context.Context, q querier, insert, tail string, n int, args func(i int) []any) error {
+func insertRows(ctx context.Context, q querier, insert, tail string, n int, args func(i int) []any) (err error) {
 	if n == 0 {
 		return nil
 	}
@@ -38,11 +38,10 @@ func insertRows(ctx context.Context, q querier, insert, tail string, n int, args
 	}
 	var full *sql.Stmt
 	if n >= batch {
-		var err error
 		if full, err = q.PrepareContext(ctx, stmt(batch)); err != nil {
 			return err
 		}
-		defer full.Close()
+		defer closeChecked(full, &err)
 	}
 	vals := make([]any, 0, batch*cols)
 	for from := 0; from < n; from += batch {

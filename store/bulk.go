@@ -17,12 +17,12 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 		return nil
 	}
 	now := db.stamp()
-	err := db.write(ctx, func(w *writeTx) error {
+	err := db.write(ctx, func(w *writeTx) (err error) {
 		stmt, err := w.PrepareContext(ctx, traineeInsert+` RETURNING id`)
 		if err != nil {
 			return fmt.Errorf("store: create trainees: %w", err)
 		}
-		defer stmt.Close()
+		defer closeChecked(stmt, &err)
 		for _, t := range ts {
 			var id int64
 			err := stmt.QueryRowContext(ctx, append(traineeArgs(t), formatTime(now), formatTime(now))...).Scan(&id)

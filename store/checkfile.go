@@ -135,12 +135,12 @@ func firstFew(problems []string) string {
 }
 
 // pragmaLines runs a pragma that answers "ok" or lines of problems.
-func pragmaLines(ctx context.Context, c *sql.DB, pragma string) ([]string, error) {
+func pragmaLines(ctx context.Context, c querier, pragma string) (_ []string, err error) {
 	rows, err := c.QueryContext(ctx, pragma)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	var out []string
 	for rows.Next() {
 		var s string
@@ -155,12 +155,12 @@ func pragmaLines(ctx context.Context, c *sql.DB, pragma string) ([]string, error
 }
 
 // foreignKeyProblems lists the rows that refer to missing rows.
-func foreignKeyProblems(ctx context.Context, c *sql.DB) ([]string, error) {
+func foreignKeyProblems(ctx context.Context, c querier) (_ []string, err error) {
 	rows, err := c.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	var out []string
 	for rows.Next() {
 		var table, parent string
@@ -184,13 +184,13 @@ var kindOrder = map[string]string{"table": "0", "index": "1", "trigger": "2", "v
 
 // readSchema returns the schema's objects by kind and name, leaving out
 // SQLite's own (sqlite_sequence, automatic indexes).
-func readSchema(ctx context.Context, c *sql.DB) (map[string]schemaObject, error) {
+func readSchema(ctx context.Context, c *sql.DB) (_ map[string]schemaObject, err error) {
 	rows, err := c.QueryContext(ctx, `SELECT type, name, tbl_name, sql FROM sqlite_master
 		WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	out := map[string]schemaObject{}
 	for rows.Next() {
 		var o schemaObject
@@ -309,12 +309,12 @@ func columnDiffs(ctx context.Context, c, ref *sql.DB, table string) ([]string, e
 
 // tableColumns describes each column of a table: type, NOT NULL, default
 // and place in the primary key.
-func tableColumns(ctx context.Context, c *sql.DB, table string) (map[string]string, error) {
+func tableColumns(ctx context.Context, c *sql.DB, table string) (_ map[string]string, err error) {
 	rows, err := c.QueryContext(ctx, `SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)`, table)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	out := map[string]string{}
 	for rows.Next() {
 		var name, typ string

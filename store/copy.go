@@ -190,12 +190,12 @@ const copyChunkBytes = 16 << 20
 // copyTable streams the rows of one table from the source (read with rq
 // in rctx) into the target (written with wq in wctx) and returns how many
 // it copied.
-func copyTable(rctx context.Context, rq querier, wctx context.Context, wq querier, table, order string) (int64, error) {
+func copyTable(rctx context.Context, rq querier, wctx context.Context, wq querier, table, order string) (_ int64, err error) {
 	rows, err := rq.QueryContext(rctx, `SELECT * FROM `+table+` ORDER BY `+order)
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	cols, err := rows.Columns()
 	if err != nil {
 		return 0, err

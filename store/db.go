@@ -288,41 +288,15 @@ func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 		return db.pgIntegrityCheck(ctx)
 	}
 	q := db.reader(ctx)
-	rows, err := q.QueryContext(ctx, `PRAGMA integrity_check`)
+	problems, err := pragmaLines(ctx, q, `PRAGMA integrity_check`)
 	if err != nil {
 		return "", fmt.Errorf("store: integrity check: %w", err)
 	}
-	var problems []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			rows.Close()
-			return "", fmt.Errorf("store: integrity check: %w", err)
-		}
-		if s != "ok" {
-			problems = append(problems, s)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("store: integrity check: %w", err)
-	}
-	rows, err = q.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	refs, err := foreignKeyProblems(ctx, q)
 	if err != nil {
 		return "", fmt.Errorf("store: foreign key check: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var table, parent string
-		var rowid, fkid sql.NullInt64
-		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
-			return "", fmt.Errorf("store: foreign key check: %w", err)
-		}
-		problems = append(problems, fmt.Sprintf("%s row %d refers to a missing %s row", table, rowid.Int64, parent))
-	}
-	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("store: foreign key check: %w", err)
-	}
+	problems = append(problems, refs...)
 	if len(problems) == 0 {
 		return "ok", nil
 	}

@@ -130,7 +130,7 @@ func checkFile(path string) (exists bool, err error) {
 
 // listTables lists the tables of an SQLite file through a read-only
 // connection that changes nothing.
-func listTables(path string) ([]string, error) {
+func listTables(path string) (_ []string, err error) {
 	db, err := sql.Open("sqlite", readOnlyDSN(path, false))
 	if err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func listTables(path string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	var out []string
 	for rows.Next() {
 		var name string

@@ -172,16 +172,28 @@ func limit(p models.Page) string {
 }
 
 // queryRows runs a query and calls scan for each row.
-func queryRows(ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) error) error {
+func queryRows(ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) error) (err error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	defer closeChecked(rows, &err)
 	for rows.Next() {
 		if err := scan(rows); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
+}
+
+// closeChecked closes rows or a prepared statement, deferred, and sets
+// *err to the error of closing when no other error came first. Closing
+// rows not read to the end reads the rest of the result, where the
+// server's error may be: on PostgreSQL a statement that failed aborts the
+// transaction, and an error lost here would surface only as the next
+// statement's 25P02 (TestQueryErrorsNotDiscarded keeps such errors).
+func closeChecked(c interface{ Close() error }, err *error) {
+	if cerr := c.Close(); *err == nil {
+		*err = cerr
+	}
 }

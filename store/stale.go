@@ -1,6 +1,9 @@
 package store
 
 import (
+	"database/sql"
+	"errors"
+	"fmt"
 	"time"
 
 	"peiyang/models"
@@ -39,10 +42,17 @@ func (w *writeTx) checkSeen(table string, key rowKey, before *auditRow, seen tim
 	}
 	who, at := "", stored
 	var dbUser, userName, osUser, entryAt string
+	// The lookup's failure is the transaction's: on PostgreSQL it aborts
+	// the transaction, and a serialization failure here must be run
+	// again, not reported as a change of someone else's.
 	err := w.q.QueryRowContext(w.ctx, `SELECT db_user, user_name, os_user, at FROM audit_log
 		WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`, table, key.entityID()).
 		Scan(&dbUser, &userName, &osUser, &entryAt)
-	if err == nil {
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fmt.Errorf("store: who changed %s %s: %w", table, key.entityID(), err)
+	default:
 		for _, n := range []string{dbUser, userName, osUser} {
 			if n != "" {
 				who = n
