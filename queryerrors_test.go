@@ -32,8 +32,9 @@ import (
 // reads the packages' syntax with their types (go/types, from the export
 // data `go list -export` gives), so a name or a line break cannot fool it.
 
-// queryErrorDirs are the packages checked.
-var queryErrorDirs = []string{"store", "training"}
+// queryErrorDirs are the packages checked: the store and those that run
+// work inside its transactions.
+var queryErrorDirs = []string{"store", "training", "sheets/imports", "certsign", "demo", "backup", "cli"}
 
 // droppedQueryErrorsAllowed are the calls whose error may be dropped, by
 // file and function, with the reason.
@@ -259,5 +260,65 @@ func TestQueryErrorsNotDiscarded(t *testing.T) {
 		if !used[k] {
 			t.Errorf("droppedQueryErrorsAllowed[%q] allows a drop that is no longer made: remove it", k)
 		}
+	}
+}
+
+// dropSample drops the errors of database calls in each way the check
+// knows, and keeps them in others.
+const dropSample = `package sample
+
+import (
+	"context"
+	"database/sql"
+)
+
+func drops(ctx context.Context, tx *sql.Tx, save func(context.Context) error) (n int) {
+	rows, _ := tx.QueryContext(ctx, "SELECT 1")
+	defer rows.Close()
+	_ = rows.Err()
+	tx.ExecContext(ctx, "SELECT 2")
+	go save(ctx)
+	_, _ = n, save(ctx)
+	return n
+}
+
+func keeps(ctx context.Context, tx *sql.Tx, save func(context.Context) error, db *sql.DB) error {
+	defer db.Close()
+	if _, err := tx.ExecContext(ctx, "SELECT 3"); err != nil {
+		return err
+	}
+	n, _ := len("x"), 0
+	_ = n
+	return save(ctx)
+}
+`
+
+// The check finds every way sample drops an error, and nothing in keeps.
+func TestQueryErrorsCheckFindsDrops(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a check of the source, made on Linux, where the go command lists the packages")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "sample.go"), []byte(dropSample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	files, info := typeCheck(t, fset, dir, exportData(t, "database/sql"))
+	got := droppedErrors(fset, files[0], info, map[string]bool{})
+	var lines []string
+	for _, d := range got {
+		_, after, _ := strings.Cut(d, "sample.go:")
+		lines = append(lines, after)
+	}
+	want := []string{
+		"9: (*database/sql.Tx).QueryContext (error assigned to _)",
+		"10: (*database/sql.Rows).Close (deferred)",
+		"11: (*database/sql.Rows).Err (error assigned to _)",
+		"12: (*database/sql.Tx).ExecContext (called as a statement)",
+		"13: save (in a go statement)",
+		"14: save (error assigned to _)",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the check found\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
