@@ -31,6 +31,7 @@ type certificatesScreen struct {
 	loaded  bool
 	latest  kit.Latest // the load in hand; older results are dropped
 	focus   string     // serial to select once the rows are there
+	stay    bool       // the next rows keep the scrolling (refresh)
 
 	course    *widget.Select
 	courseIDs []int64 // the course filter's choices after "All courses"
@@ -287,9 +288,21 @@ func (s *certificatesScreen) apply() {
 			}
 		}
 		s.focus = ""
-	} else {
+	} else if !s.stay {
 		s.table.ScrollToTop()
 	}
+	s.stay = false
+}
+
+// refresh reads the certificates again after others changed them
+// (live.go), keeping the filters, the certificate chosen and the
+// scrolling.
+func (s *certificatesScreen) refresh() {
+	if r := s.current(); r != nil {
+		s.focus = r.Certificate.Serial
+	}
+	s.stay = true
+	s.loadThen(nil)
 }
 
 // selectRow notes the selected row and enables what may be done with it:

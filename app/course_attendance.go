@@ -40,6 +40,7 @@ type courseAttendance struct {
 	mu      sync.Mutex
 	pending []attendanceSave
 	running bool
+	queued  int // changes queued so far
 }
 
 // attendanceSave is one change waiting to be written.
@@ -82,7 +83,15 @@ func (t *courseAttendance) content() fyne.CanvasObject { return t.box }
 
 // load reads the course's sessions and shows the one shown before, else
 // the current one (currentSession).
-func (t *courseAttendance) load(c *models.Course) {
+func (t *courseAttendance) load(c *models.Course) { t.read(c, false) }
+
+// refresh reads the course's sessions and the sheet shown again after
+// others changed them, keeping the cursor on its trainee and the focus
+// where it is (live.go).
+func (t *courseAttendance) refresh(c *models.Course) { t.read(c, true) }
+
+// read is load, or with live refresh.
+func (t *courseAttendance) read(c *models.Course, live bool) {
 	keep := int64(0)
 	if t.course != nil && t.course.ID == c.ID && t.sheet != nil {
 		keep = t.sheet.Session.ID
@@ -110,12 +119,18 @@ func (t *courseAttendance) load(c *models.Course) {
 			t.session.SetSelectedIndex(pick)
 		}
 		t.setting = false
-		t.loadSheet()
+		t.readSheet(live)
 	})
 }
 
 // loadSheet reads the chosen session's sign-ins.
-func (t *courseAttendance) loadSheet() {
+func (t *courseAttendance) loadSheet() { t.readSheet(false) }
+
+// readSheet reads the chosen session's sign-ins; live, for others'
+// changes to the sheet shown, it keeps the cursor and the focus, and
+// drops a read that raced with a change of this window's own (its notice
+// brings the next read).
+func (t *courseAttendance) readSheet(live bool) {
 	i := t.session.SelectedIndex()
 	if i < 0 || i >= len(t.list) {
 		t.latest.Drop()
@@ -124,15 +139,51 @@ func (t *courseAttendance) loadSheet() {
 		return
 	}
 	id := t.list[i].ID
+	live = live && t.sheet != nil && t.sheet.Session.ID == id
+	queued := t.queuedSoFar()
 	loadLatest(t.s.u, &t.latest, func(ctx context.Context) (*training.SessionSheet, error) {
 		return t.s.u.svc.Enrolment.SessionAttendance(ctx, id)
 	}, func(sh *training.SessionSheet) {
+		if live {
+			t.mu.Lock()
+			raced := t.running || t.queued != queued
+			t.mu.Unlock()
+			if !raced {
+				t.keepCursor(sh)
+			}
+			return
+		}
 		t.sheet = sh
 		t.showSheet()
 		if t.s.u.current == "courses" && t.s.u.win.Canvas().Overlays().Top() == nil && sh.Held && len(sh.Trainees) > 0 {
 			t.s.u.win.Canvas().Focus(t.grid)
 		}
 	})
+}
+
+// queuedSoFar is how many changes were queued so far.
+func (t *courseAttendance) queuedSoFar() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.queued
+}
+
+// keepCursor puts a sheet read again in the grid, the cursor on the same
+// trainee (else row) as before.
+func (t *courseAttendance) keepCursor(sh *training.SessionSheet) {
+	cur := t.grid.cursor
+	if old := t.sheet; old != nil && cur.Row < len(old.Trainees) {
+		for i, tr := range sh.Trainees {
+			if tr.ID == old.Trainees[cur.Row].ID {
+				cur.Row = i
+			}
+		}
+	}
+	t.sheet = sh
+	t.showSheet()
+	if len(sh.Trainees) > 0 {
+		t.grid.moveTo(cur)
+	}
 }
 
 // showSheet puts the sheet in the grid.
@@ -259,6 +310,7 @@ func (t *courseAttendance) queue(a attendanceSave) {
 	u.jobs.Add(1)
 	t.mu.Lock()
 	t.pending = append(t.pending, a)
+	t.queued++
 	start := !t.running
 	t.running = true
 	t.mu.Unlock()

@@ -159,6 +159,7 @@ func (t *courseCompletion) load(c *models.Course) {
 		if !ticket.Current() {
 			return
 		}
+		keep, typed := t.typedScore()
 		if err != nil {
 			t.rows = nil
 			t.showMessage(UserMessage(err), widget.DangerImportance)
@@ -172,28 +173,37 @@ func (t *courseCompletion) load(c *models.Course) {
 				t.decide.Disable()
 			}
 		}
-		meet, decided := 0, 0
-		for _, r := range t.rows {
-			if r.decision.Completed {
-				meet++
-			}
-			if r.enrolment.Status != models.Enrolled {
-				decided++
-			}
-		}
-		t.summary.SetText(T("courses.completion_summary", "N", len(t.rows), "Meet", meet, "Fail", len(t.rows)-meet, "Decided", decided))
-		t.table.Refresh()
-		if t.selected >= len(t.rows) {
-			t.selected = -1
-		}
-		if t.selected >= 0 {
-			t.showSelected()
-		} else {
-			t.noScore()
-			t.reasons.SetText(T("courses.reasons_hint"))
-		}
+		t.showRows(keep, typed)
 		kit.Relayout(t.top, t.top, t.box)
 	})
+}
+
+// showRows shows the rows read, the row of the trainee keep (0: none)
+// chosen again with the score typed for them (nil: the one recorded).
+func (t *courseCompletion) showRows(keep int64, typed *string) {
+	meet, decided := 0, 0
+	for _, r := range t.rows {
+		if r.decision.Completed {
+			meet++
+		}
+		if r.enrolment.Status != models.Enrolled {
+			decided++
+		}
+	}
+	t.summary.SetText(T("courses.completion_summary", "N", len(t.rows), "Meet", meet, "Fail", len(t.rows)-meet, "Decided", decided))
+	t.table.Refresh()
+	t.selected = -1
+	for i, r := range t.rows {
+		if r.trainee.ID == keep {
+			t.selected = i
+		}
+	}
+	if t.selected >= 0 {
+		t.showSelectedTyped(typed) // what the user is typing stays
+	} else {
+		t.noScore()
+		t.reasons.SetText(T("courses.reasons_hint"))
+	}
 }
 
 // decisionText says whether the rule is met.
@@ -234,13 +244,18 @@ func (t *courseCompletion) selectRow(row int) {
 	t.s.u.win.Canvas().Focus(t.score)
 }
 
-func (t *courseCompletion) showSelected() {
+func (t *courseCompletion) showSelected() { t.showSelectedTyped(nil) }
+
+// showSelectedTyped shows the row chosen, with the score typed unless nil.
+func (t *courseCompletion) showSelectedTyped(typed *string) {
 	r := t.rows[t.selected]
 	t.scoreName.SetText(T("courses.score_of", "Name", r.trainee.Name))
 	t.filling = true
-	if r.enrolment.Score != nil {
+	switch {
+	case typed != nil:
+	case r.enrolment.Score != nil:
 		t.score.SetText(courseNumber(*r.enrolment.Score))
-	} else {
+	default:
 		t.score.SetText("")
 	}
 	t.filling = false

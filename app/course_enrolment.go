@@ -130,9 +130,20 @@ func (t *courseEnrolment) load(c *models.Course) {
 	loadLatest(t.s.u, &t.latest, func(ctx context.Context) ([]training.EnrolmentRow, error) {
 		return t.s.u.svc.Enrolment.CourseEnrolments(ctx, c.ID)
 	}, func(rows []training.EnrolmentRow) {
+		// The row chosen stays chosen when it is still there (the course
+		// read again after a change, here or by others).
+		var keep int64
+		if t.selected >= 0 && t.selected < len(t.rows) && t.course.ID == c.ID {
+			keep = t.rows[t.selected].Trainee.ID
+		}
 		t.rows = rows
 		t.table.UnselectAll()
 		t.selected = -1
+		for i, r := range rows {
+			if keep != 0 && r.Trainee.ID == keep {
+				t.table.Select(widget.TableCellID{Row: i})
+			}
+		}
 		t.updateWithdraw()
 		held, waiting, withdrawn := 0, 0, 0
 		for _, r := range rows {

@@ -153,8 +153,12 @@ func newCourses(u *ui) *coursesScreen {
 func (s *coursesScreen) content() fyne.CanvasObject { return s.box }
 
 // shown reloads the list, the choices of the forms, and the tab in front.
-func (s *coursesScreen) shown() {
-	s.reload(s.cur != nil)
+func (s *coursesScreen) shown() { s.readAgain(s.loadTab) }
+
+// readAgain reloads the list, the choices of the forms, and then the tab
+// in front with tab.
+func (s *coursesScreen) readAgain(tab func()) {
+	s.reloadThen(s.cur != nil, tab)
 	type choices struct {
 		cohorts     []*models.Cohort
 		instructors []*models.Instructor
@@ -178,7 +182,10 @@ func (s *coursesScreen) shown() {
 
 // reload reads the course list anew; with tab, the tab in front reloads
 // too once the list is there.
-func (s *coursesScreen) reload(tab bool) {
+func (s *coursesScreen) reload(tab bool) { s.reloadThen(tab, s.loadTab) }
+
+// reloadThen is reload, with loadTab reading the tab in front.
+func (s *coursesScreen) reloadThen(tab bool, loadTab func()) {
 	loadLatest(s.u, &s.latest, func(ctx context.Context) ([]training.CourseSummary, error) {
 		return s.u.svc.Courses.CourseSummaries(ctx, models.CourseFilter{})
 	}, func(all []training.CourseSummary) {
@@ -198,7 +205,7 @@ func (s *coursesScreen) reload(tab bool) {
 			}
 			s.setHeader()
 			if tab {
-				s.loadTab()
+				loadTab()
 			}
 		}
 	})

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 
 	"peiyang/models"
@@ -20,8 +22,57 @@ func (u *ui) watchChanges() {
 	}()
 }
 
-// dataChanged reloads the screen in front after the tables changed (nil:
-// any may have).
+// liveTables lists, by screen, the tables whose changes the screen shows:
+// a change to one of them refreshes the screen while it is in front. Nil
+// follows every change (the dashboard and the audit trail count them
+// all); a screen not listed shows nothing others change.
+var liveTables = map[string][]string{
+	"dashboard":    nil,
+	"audit":        nil,
+	"trainees":     {"trainees", "trainee_photos", "cohorts", "organisations", "enrolments", "attendance", "courses", "sessions", "placements", "mentorships", "returns", "elections", "certificates"},
+	"courses":      {"courses", "sessions", "enrolments", "attendance", "trainees", "instructors", "instructor_themes", "cohorts", "certificates"},
+	"schedule":     {"courses", "sessions", "instructors", "instructor_themes"},
+	"mentors":      {"mentorships", "contacts", "instructors", "trainees"},
+	"placements":   {"placements", "organisations", "trainees"},
+	"returns":      {"returns", "elections", "review_items", "organisations", "trainees"},
+	"certificates": {"certificates", "courses", "enrolments", "trainees", "settings", "setting_files"},
+	"settings":     {"settings", "setting_files", "accounts"},
+}
+
+// refresher is a screen whose shown() would lose the user's place (the
+// row chosen, the cursor, the detail open): refresh reads what it shows
+// again keeping them. Other screens refresh through shown(), which keeps
+// the filters and what is typed in them.
+type refresher interface{ refresh() }
+
+// staler is a screen that keeps what it read while not in front: stale
+// says others changed the tables it shows, to read them again when it
+// comes to the front.
+type staler interface{ stale() }
+
+// touches reports whether a change of the tables (nil: any) reaches the
+// screen.
+func touches(screenID string, tables []string) bool {
+	watched, ok := liveTables[screenID]
+	if !ok {
+		return false
+	}
+	if watched == nil || tables == nil {
+		return true
+	}
+	for _, t := range tables {
+		if slices.Contains(watched, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// dataChanged refreshes the screen in front after the tables changed
+// (nil: any may have), when it shows one of them, and marks the other
+// screens' readings stale. Dialogs and forms are left as they are: what
+// is typed stays, and a save over a record changed meanwhile is refused
+// by the optimistic check.
 func (u *ui) dataChanged(tables []string) {
 	if u.ctx.Err() != nil || u.closedDB {
 		return
@@ -29,7 +80,23 @@ func (u *ui) dataChanged(tables []string) {
 	if u.onChange != nil {
 		defer u.onChange(tables)
 	}
-	u.reloadAll()
+	for id, s := range u.built {
+		if id == u.current || !touches(id, tables) {
+			continue
+		}
+		if st, ok := s.(staler); ok {
+			st.stale()
+		}
+	}
+	s := u.built[u.current]
+	if s == nil || !touches(u.current, tables) {
+		return
+	}
+	if r, ok := s.(refresher); ok {
+		r.refresh()
+		return
+	}
+	s.shown()
 }
 
 // may reports whether the window's account may do it: on a shared

@@ -37,6 +37,7 @@ type traineesScreen struct {
 	orgs        []*models.Organisation // outflow organisations, for the form
 
 	updated time.Time // when new rows last reached the table
+	old     bool      // others changed trainees while the screen was away (stale)
 }
 
 // columns are the table's columns.
@@ -100,6 +101,10 @@ func (s *traineesScreen) content() fyne.CanvasObject { return s.box }
 // shown loads the choices and the table on first show, and reloads the
 // table's rows afterwards.
 func (s *traineesScreen) shown() {
+	if s.loaded && s.old {
+		s.refresh()
+		return
+	}
 	if s.loaded {
 		s.rows.reload()
 		return
@@ -134,6 +139,24 @@ func (s *traineesScreen) shown() {
 		s.table.Refresh()
 	})
 }
+
+// refresh reads the rows, their stages and the detail open again after
+// others changed them, keeping the search, the filters, the row chosen
+// and the scrolling (live.go).
+func (s *traineesScreen) refresh() {
+	if !s.loaded {
+		s.shown()
+		return
+	}
+	s.old = false
+	s.rows.refresh()
+	if d := s.detail; d.rec != nil && len(s.body.Objects) == 1 && s.body.Objects[0] == s.split {
+		d.load(d.loadID)
+	}
+}
+
+// stale notes that others changed what the screen shows meanwhile.
+func (s *traineesScreen) stale() { s.old = true }
 
 // invalidate forgets what the screen read, after the data changed.
 func (s *traineesScreen) invalidate() {
