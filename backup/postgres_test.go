@@ -173,3 +173,52 @@ func TestRestorePostgresKeepsAccounts(t *testing.T) {
 		t.Errorf("after the restore the print's entry names %q (%v), want %q", user, err, name)
 	}
 }
+
+// What a restore killed half-way leaves in the database, the schema it
+// was copying the backup into, is removed when Peiyang opens the database
+// again, as the file a restore staged beside a SQLite database is; but not
+// while another restore (holding its advisory lock) may be building it.
+func TestRestorePostgresLeftoverDroppedOnOpen(t *testing.T) {
+	target, _ := pgScene(t)
+	c, err := pgx.Connect(bg, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(bg)
+	if _, err := c.Exec(bg, `CREATE SCHEMA peiyang_restoring;
+		CREATE TABLE peiyang_restoring.trainees (id BIGINT, name TEXT);
+		INSERT INTO peiyang_restoring.trainees VALUES (1, '张三')`); err != nil {
+		t.Fatal(err)
+	}
+	left := func() bool {
+		var ok bool
+		if err := c.QueryRow(bg, `SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'peiyang_restoring')`).Scan(&ok); err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	open := func() {
+		db, err := store.Open(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+	}
+	if _, err := c.Exec(bg, `SELECT pg_advisory_lock($1)`, store.LockRestore); err != nil {
+		t.Fatal(err)
+	}
+	open()
+	if !left() {
+		t.Fatal("opened while a restore held its lock, the schema it builds was dropped")
+	}
+	if _, err := c.Exec(bg, `SELECT pg_advisory_unlock($1)`, store.LockRestore); err != nil {
+		t.Fatal(err)
+	}
+	open()
+	if left() {
+		t.Fatal("the schema a killed restore left is still there after the database was opened again")
+	}
+	if got := orgs(t, target); got != "新村,旧村" {
+		t.Errorf("the live data: %q", got)
+	}
+}

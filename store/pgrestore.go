@@ -119,6 +119,23 @@ func (db *DB) DropRestoring(ctx context.Context) {
 	}
 }
 
+// dropStaleRestoring removes the schema a restore killed half-way left
+// (the backup's data, partly or wholly copied, where nobody looks), as
+// opening a SQLite file removes the file a restore staged beside it; but
+// not while a restore holds LockRestore, whose schema it is. A role that
+// may not drop it leaves it to the next restore, which drops it first.
+func (db *DB) dropStaleRestoring(ctx context.Context) {
+	if ok, err := db.SchemaExists(ctx, restoringSchema); err != nil || !ok {
+		return
+	}
+	unlock, ok, err := db.TryAdvisoryLock(ctx, LockRestore)
+	if err != nil || !ok {
+		return
+	}
+	defer unlock()
+	db.DropRestoring(ctx)
+}
+
 // SchemaExists reports whether the PostgreSQL database has a schema of
 // that name.
 func (db *DB) SchemaExists(ctx context.Context, name string) (bool, error) {

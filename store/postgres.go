@@ -139,6 +139,7 @@ func openPostgresConfig(cfg *pgx.ConnConfig, index bool) (*DB, error) {
 			pool.Close()
 			return nil, db.redactErr(err)
 		}
+		db.dropStaleRestoring(ctx)
 	}
 	if _, err := db.Account(ctx); err != nil { // a user with no account goes no further
 		pool.Close()

@@ -200,16 +200,14 @@ func setUp(dir, bin string) ([]*op, error) {
 			o, err = certificatesOp(dir)
 		case "demo":
 			o, err = demoOp(dir, bin)
-		case "restore", "restore-race":
+		case "restore":
+			o, err = restoreOp(dir, bin)
+		case "restore-race":
 			if cur.Name == "postgres" {
-				fmt.Printf("%s: not on PostgreSQL (see restore.go)\n", name)
+				fmt.Println("restore-race: SQLite's only (see restore.go)")
 				continue
 			}
-			if name == "restore" {
-				o, err = restoreOp(dir, bin)
-			} else {
-				o, err = raceOp(dir, bin)
-			}
+			o, err = raceOp(dir, bin)
 		default:
 			return nil, fmt.Errorf("unknown operation %q", name)
 		}

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"peiyang/models"
 )
 
@@ -38,6 +40,13 @@ import (
 //
 // "Exactly" compares a fingerprint of every row of every table, leaving
 // out the restore's own audit entry and SQLite's sequence counters.
+//
+// On PostgreSQL, restore replaces a database of -restore trainees made by
+// peiyang demo with the same backup file; the backup's fingerprint is that
+// of an untouched restore into an empty database. The original is set
+// aside as a schema (before_restore_…), and what the restore stages, the
+// schema peiyang_restoring, must not be left once the database is opened
+// again. restore-race is SQLite's only.
 
 var restoreN = flag.Int("restore", 8000, "trainees of the database a restore replaces")
 
@@ -59,7 +68,7 @@ func fingerprint(db string, skip func(q *sql.DB) (map[string]string, error)) (st
 			return err
 		}
 		for _, t := range tables {
-			cond := "1"
+			cond := "1 = 1"
 			if t == "audit_log" {
 				cond = "action <> 'restore'"
 			}
@@ -76,7 +85,12 @@ func fingerprint(db string, skip func(q *sql.DB) (map[string]string, error)) (st
 }
 
 func tableNames(q *sql.DB) ([]string, error) {
-	rows, err := q.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence' ORDER BY name`)
+	list := `SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence' ORDER BY name`
+	if _, ok := q.Driver().(*stdlib.Driver); ok {
+		list = `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+	}
+	rows, err := q.Query(list)
 	if err != nil {
 		return nil, err
 	}
@@ -93,9 +107,14 @@ func tableNames(q *sql.DB) ([]string, error) {
 }
 
 // hashRows writes the table's rows, in the order of all their columns,
-// into h.
+// into h. On PostgreSQL the migrations' times are left out: a restore
+// migrates its schema anew.
 func hashRows(q *sql.DB, h io.Writer, table, cond string) error {
-	rows, err := q.Query(`SELECT * FROM "` + table + `" WHERE ` + cond)
+	sel := "*"
+	if _, ok := q.Driver().(*stdlib.Driver); ok && table == "schema_migrations" {
+		sel = "version"
+	}
+	rows, err := q.Query(`SELECT ` + sel + ` FROM "` + table + `" WHERE ` + cond)
 	if err != nil {
 		return fmt.Errorf("%s: %w", table, err)
 	}
@@ -210,7 +229,10 @@ func fingerprints(orig, bak string, skip func(q *sql.DB) (map[string]string, err
 // -restore trainees.
 func restoreOp(dir, bin string) (*op, error) {
 	today := time.Now().Format("2006-01-02")
-	orig := filepath.Join(dir, "restore-base.db")
+	orig, err := newDB(dir, "restore-base")
+	if err != nil {
+		return nil, err
+	}
 	if err := runBin(bin, "--db", orig, "demo", "--trainees", fmt.Sprint(*restoreN), "--seed", "1", "--today", today); err != nil {
 		return nil, err
 	}
@@ -226,7 +248,12 @@ func restoreOp(dir, bin string) (*op, error) {
 	if err := withWAL(clean, bak); err != nil {
 		return nil, err
 	}
-	fpOrig, fpBak, err := fingerprints(orig, bak, nil)
+	var fpOrig, fpBak string
+	if isPG(orig) {
+		fpOrig, fpBak, err = pgFingerprints(bin, orig, bak)
+	} else {
+		fpOrig, fpBak, err = fingerprints(orig, bak, nil)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -244,8 +271,16 @@ func restoreOp(dir, bin string) (*op, error) {
 	}, nil
 }
 
-// noStaging fails when a restore's staged copy is beside the database.
+// noStaging fails when a restore's staged copy is beside the database,
+// or in it (PostgreSQL's schema peiyang_restoring).
 func noStaging(db string) error {
+	if isPG(db) {
+		s, err := schemas(db, "peiyang_restoring")
+		if err == nil && len(s) > 0 {
+			err = errors.New("left behind: the schema peiyang_restoring")
+		}
+		return err
+	}
 	if m, _ := filepath.Glob(db + ".restoring*"); len(m) > 0 {
 		return fmt.Errorf("left behind: %v", m)
 	}
@@ -264,8 +299,10 @@ func originalOrBackup(db, fpOrig, fpBak string, skip func(q *sql.DB) (map[string
 	if err != nil {
 		return false, err
 	}
-	asides, _ := filepath.Glob(db + ".before-restore-*")
-	asides = mainFiles(asides)
+	asides, err := setAside(db)
+	if err != nil {
+		return false, err
+	}
 	switch fp {
 	case fpOrig:
 		if len(asides) > 0 {
@@ -279,7 +316,7 @@ func originalOrBackup(db, fpOrig, fpBak string, skip func(q *sql.DB) (map[string
 	if len(asides) != 1 {
 		return true, fmt.Errorf("the backup is in place, and %d files are set aside", len(asides))
 	}
-	if fa, err := fingerprint(asides[0], skip); err != nil || fa != fpOrig {
+	if fa, err := fingerprint(asideDB(db, asides[0]), skip); err != nil || fa != fpOrig {
 		return true, fmt.Errorf("the set-aside file is not the original (%v)", err)
 	}
 	var n int
@@ -422,4 +459,68 @@ func imported(db string) (bool, error) {
 		return false, fmt.Errorf("half an import: %d of %d rows", n, *rows)
 	}
 	return n == *rows, nil
+}
+
+// setAside lists what restores set aside: the files beside the database,
+// or the schemas in it.
+func setAside(db string) ([]string, error) {
+	if isPG(db) {
+		return schemas(db, `before\_restore\_%`)
+	}
+	asides, _ := filepath.Glob(db + ".before-restore-*")
+	return mainFiles(asides), nil
+}
+
+// asideDB is the database to read what a restore set aside as: the file,
+// or the PostgreSQL database with the set-aside schema to search.
+func asideDB(db, aside string) string {
+	if isPG(db) {
+		return db + "&search_path=" + aside
+	}
+	return aside
+}
+
+// schemas lists the schemas of the PostgreSQL database whose names are
+// LIKE pattern.
+func schemas(db, pattern string) ([]string, error) {
+	var out []string
+	err := query(db, func(q *sql.DB) error {
+		rows, err := q.Query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1 ORDER BY 1`, pattern)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return err
+			}
+			out = append(out, n)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// pgFingerprints returns the fingerprints of the PostgreSQL database orig
+// and of the backup file restored untouched into an empty database.
+func pgFingerprints(bin, orig, bak string) (fpOrig, fpBak string, err error) {
+	if fpOrig, err = fingerprint(orig, nil); err != nil {
+		return "", "", err
+	}
+	into, err := cur.New()
+	if err != nil {
+		return "", "", err
+	}
+	defer removeDB(into)
+	if err := runBin(bin, "--db", into, "restore", bak); err != nil {
+		return "", "", err
+	}
+	if fpBak, err = fingerprint(into, nil); err != nil {
+		return "", "", err
+	}
+	if fpOrig == fpBak {
+		return "", "", errors.New("the backup is the same as the original")
+	}
+	return fpOrig, fpBak, nil
 }
