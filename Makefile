@@ -37,8 +37,10 @@ unit:
 
 # Kills the real binary at random moments of an import, a certificate
 # batch, demo generation and a restore, and races a restore against an
-# import (50 times each), checking the database after each run. Takes
-# several minutes; Unix only.
+# import (50 times each), checking the database after each run; on SQLite
+# files, then on a throwaway PostgreSQL server (import, certificates, demo,
+# restore and peiyang copy into it). Takes a while (about half an hour on
+# 2 cores); Unix only.
 test-crash:
 	$(GO) run ./bench/crash -runs 50
 

@@ -2,7 +2,7 @@
 // kills it with SIGKILL at a random moment of long writes and of a restore,
 // many times each, then checks that the database survived whole.
 //
-//	go run ./bench/crash [-store sqlite|postgres|both] [-runs 50] [-ops import,certificates,demo,restore,restore-race] [-seed S]
+//	go run ./bench/crash [-store sqlite|postgres|both] [-runs 50] [-ops import,certificates,demo,restore,restore-race,copy] [-seed S]
 //	make test-crash
 //
 // -store chooses the databases: SQLite files, databases on a throwaway
@@ -19,7 +19,8 @@
 //   - certificates: peiyang certificates issue --course 1 on a course of
 //     300 trainees who all completed and hold no certificate;
 //   - demo: peiyang demo --trainees -demo (20,000) into an empty database;
-//   - restore and restore-race: see restore.go.
+//   - restore and restore-race: see restore.go;
+//   - copy (PostgreSQL's only): see copy.go.
 //
 // Each operation runs once untouched to measure how long it takes; then
 // each run copies the starting database, starts the operation and kills it
@@ -69,7 +70,7 @@ import (
 
 var (
 	runs      = flag.Int("runs", 50, "kills per operation")
-	opsFlag   = flag.String("ops", "import,certificates,demo,restore,restore-race", "operations to crash, comma-separated")
+	opsFlag   = flag.String("ops", "import,certificates,demo,restore,restore-race,copy", "operations to crash, comma-separated")
 	rows      = flag.Int("rows", 3000, "rows of the imported file")
 	certs     = flag.Int("certs", 300, "completed trainees of the certificate course")
 	demoN     = flag.Int("demo", 20000, "trainees of the demo data")
@@ -104,6 +105,9 @@ type op struct {
 	afterRun     func(db string) error
 	measureCheck func(db string) (done bool, err error)
 	mayDoNothing bool
+	// early: the checks (and the run again) come before peiyang check,
+	// which writes into an empty database (copy's target).
+	early bool
 }
 
 type tally struct {
@@ -202,6 +206,12 @@ func setUp(dir, bin string) ([]*op, error) {
 			o, err = demoOp(dir, bin)
 		case "restore":
 			o, err = restoreOp(dir, bin)
+		case "copy":
+			if cur.Name != "postgres" {
+				fmt.Println("copy: PostgreSQL's only (see copy.go)")
+				continue
+			}
+			o, err = copyOp(dir, bin)
 		case "restore-race":
 			if cur.Name == "postgres" {
 				fmt.Println("restore-race: SQLite's only (see restore.go)")
@@ -272,14 +282,12 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	if o.afterRun != nil && err == nil {
 		err = o.afterRun(db)
 	}
-	done := false
+	done, ranAgain := false, false
 	if err == nil {
-		done, err = verify(bin, o.check, db)
+		done, ranAgain, err = checkRun(bin, db, o, t, exited)
 	}
-	if err == nil && !exited && !done && *again && o.run == nil {
-		if err = runAgain(bin, db, o, t); err == nil {
-			t.again++
-		}
+	if ranAgain {
+		t.again++
 	}
 	switch {
 	case err == nil && !exited && done && *sigFlag == "int":
@@ -376,6 +384,27 @@ func runAndKill(bin string, args []string, delay time.Duration) (exited bool, st
 func interruptedEarly(ee *exec.ExitError) bool {
 	ws, ok := ee.Sys().(syscall.WaitStatus)
 	return ok && ws.Signaled() && ws.Signal() == syscall.SIGINT
+}
+
+// checkRun checks the database a run left (verify) and, with -again,
+// runs the operation once more when the killed run wrote nothing.
+func checkRun(bin, db string, o *op, t *tally, exited bool) (done, ranAgain bool, err error) {
+	mayAgain := !exited && *again && o.run == nil
+	if !o.early {
+		if done, err = verify(bin, o.check, db); err == nil && !done && mayAgain {
+			err = runAgain(bin, db, o, t)
+			ranAgain = err == nil
+		}
+		return done, ranAgain, err
+	}
+	if done, err = o.check(db); err == nil && !done && mayAgain {
+		err = runAgain(bin, db, o, t)
+		ranAgain = err == nil
+	}
+	if err == nil {
+		_, err = verify(bin, func(string) (bool, error) { return true, nil }, db)
+	}
+	return done, ranAgain, err
 }
 
 // verify runs peiyang check on the database, then the operation's own
