@@ -127,6 +127,7 @@ type ui struct {
 	closedDB  bool                  // the service is closed for good (a restore that could not reopen)
 	onChange  func(tables []string) // after a reload for others' changes (live.go); for tests
 	account   *models.Account       // who uses the window (live.go, may)
+	refusal   *kit.Dialog           // the last refusal of an action the account may not take (permits.go); for tests
 }
 
 // newUI builds the main window on a (real or test) app.
@@ -159,6 +160,7 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	if screenIndex(u.route.Screen) < 0 {
 		u.route = Route{Screen: "dashboard"}
 	}
+	u.permitRoute()
 	u.showScreen(u.route.Screen)
 	switch u.takeShow("dashboard") {
 	case "firstrun":
@@ -180,6 +182,10 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 func (u *ui) switchLanguage(code string) {
 	if err := SetLanguage(code); err != nil {
 		u.showError(err)
+		return
+	}
+	if !u.may(models.PermSettings) { // the database's setting is an admin's; the window follows the choice
+		u.rebuild()
 		return
 	}
 	u.jobs.Add(1)
@@ -292,7 +298,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		id := s.id
 		goItems = append(goItems, fyne.NewMenuItem(T(s.title), func() { u.showScreen(id) }))
 	}
-	demo := fyne.NewMenuItem(T("menu.demo"), u.offerFirstRun)
+	demo := fyne.NewMenuItem(T("menu.demo"), u.guard(models.PermEdit, u.offerFirstRun))
 	file := []*fyne.MenuItem{demo}
 	if u.opts.Backup != nil || u.opts.Restore != nil {
 		file = append(file, fyne.NewMenuItemSeparator())
@@ -300,7 +306,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	if u.opts.Backup != nil {
 		file = append(file, fyne.NewMenuItem(T("safety.menu_backup"), u.backupNow))
 	}
-	if u.opts.Restore != nil {
+	if u.opts.Restore != nil && u.may(models.PermRestore) {
 		file = append(file, fyne.NewMenuItem(T("safety.menu_restore"), u.askRestore))
 	}
 	if u.opts.OpenShared != nil {

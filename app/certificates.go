@@ -131,22 +131,20 @@ func newCertificates(u *ui) *certificatesScreen {
 	s.table.OnSelected = func(id widget.TableCellID) { s.selectRow(id.Row) }
 	s.table.OnUnselected = func(widget.TableCellID) { s.selectRow(-1) }
 
-	s.issueBtn = widget.NewButtonWithIcon(T("certificates.issue"), theme.ContentAddIcon(), func() { s.openIssue() })
+	s.issueBtn = s.u.actionButton(models.PermIssue, T("certificates.issue"), theme.ContentAddIcon(), func() { s.openIssue() })
 	s.issueBtn.Importance = widget.HighImportance
-	s.printBtn = widget.NewButtonWithIcon(T("certificates.print"), theme.DocumentPrintIcon(), func() { s.openPrint() })
+	s.printBtn = s.u.actionButton(models.PermIssue, T("certificates.print"), theme.DocumentPrintIcon(), func() { s.openPrint() })
 	s.verifyBtn = widget.NewButtonWithIcon(T("certificates.verify"), theme.ConfirmIcon(), func() { s.openVerify() })
-	s.voidBtn = widget.NewButtonWithIcon(T("certificates.void"), theme.DeleteIcon(), func() {
+	s.voidBtn = s.u.actionButton(models.PermVoid, T("certificates.void"), theme.DeleteIcon(), func() {
 		if r := s.current(); r != nil {
 			s.openVoid(*r)
 		}
 	})
-	s.u.allow(models.PermIssue, s.issueBtn)
-	s.reissue = widget.NewButtonWithIcon(T("certificates.reissue"), theme.ViewRefreshIcon(), func() {
+	s.reissue = s.u.actionButton(models.PermVoid, T("certificates.reissue"), theme.ViewRefreshIcon(), func() {
 		if r := s.current(); r != nil {
 			s.openReissue(*r)
 		}
 	})
-	s.u.allow(models.PermVoid, s.voidBtn, s.reissue)
 	s.selInfo = widget.NewLabel(T("certificates.select_hint"))
 	s.selInfo.Truncation = fyne.TextTruncateEllipsis
 	s.selectRow(-1)

@@ -68,10 +68,11 @@ func newCourseAttendance(s *coursesScreen) *courseAttendance {
 	t.note.Importance = widget.WarningImportance
 	t.note.Wrapping = fyne.TextWrapWord
 	t.note.Hide()
-	t.rest = widget.NewButtonWithIcon(T("courses.rest_present"), theme.ConfirmIcon(), t.markRestPresent)
+	t.rest = s.u.actionButton(models.PermEdit, T("courses.rest_present"), theme.ConfirmIcon(), t.markRestPresent)
 	t.grid = newAttendanceGrid(t)
 	keys := kit.Caption(T("courses.attendance_keys"))
 	keys.Wrapping = fyne.TextWrapWord
+	s.u.allow(models.PermEdit, keys)
 	t.top = container.NewVBox(
 		container.NewBorder(nil, nil, nil, t.rest, t.session),
 		t.counts, t.note)
@@ -272,7 +273,7 @@ func (t *courseAttendance) cell(row, col int) (string, widget.Importance) {
 // and in the store in the background.
 func (t *courseAttendance) set(row int, st models.AttendanceStatus) {
 	sh := t.sheet
-	if sh == nil || !sh.Held || row < 0 || row >= len(sh.Trainees) {
+	if sh == nil || !sh.Held || row < 0 || row >= len(sh.Trainees) || !t.s.u.permit(models.PermEdit) {
 		return
 	}
 	tr := sh.Trainees[row]

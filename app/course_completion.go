@@ -62,7 +62,7 @@ func newCourseCompletion(s *coursesScreen) *courseCompletion {
 	t.message = widget.NewLabel("")
 	t.message.Wrapping = fyne.TextWrapWord
 	t.message.Hide()
-	t.decide = widget.NewButtonWithIcon(T("courses.decide"), theme.ConfirmIcon(), t.confirmDecide)
+	t.decide = s.u.actionButton(models.PermEdit, T("courses.decide"), theme.ConfirmIcon(), t.confirmDecide)
 	t.decide.Importance = widget.HighImportance
 	type row = completionRow
 	t.table = kit.NewTable([]kit.Column[row]{
@@ -90,7 +90,7 @@ func newCourseCompletion(s *coursesScreen) *courseCompletion {
 	t.scoreName = widget.NewLabel("")
 	t.score = kit.NewEntry()
 	t.score.SetPlaceHolder("0–100")
-	t.score.OnSubmitted = func(string) { t.saveScore() }
+	t.score.OnSubmitted = func(string) { s.u.guard(models.PermEdit, t.saveScore)() }
 	t.score.OnChanged = func(string) {
 		if !t.filling {
 			kit.SetMessage(t.scoreErr, "") // the message was about what the field held
@@ -99,11 +99,12 @@ func newCourseCompletion(s *coursesScreen) *courseCompletion {
 	t.scoreErr = kit.ErrorLabel()
 	t.scoreErr.Wrapping = fyne.TextWrapOff
 	t.scoreErr.Truncation = fyne.TextTruncateEllipsis
-	t.scoreSave = widget.NewButtonWithIcon(T("courses.save_score"), theme.DocumentSaveIcon(), t.saveScore)
+	t.scoreSave = s.u.actionButton(models.PermEdit, T("courses.save_score"), theme.DocumentSaveIcon(), t.saveScore)
 	// The score's row is always there and its message has a line of its
 	// own, shown or not: neither moves the table under the pointer.
 	t.scoreBox = container.NewVBox(container.NewHBox(t.scoreName, kit.Width(110, t.score), t.scoreSave),
 		kit.Height(kit.LineHeight(t.scoreErr), t.scoreErr))
+	s.u.allow(models.PermEdit, t.scoreBox)
 	t.noScore()
 	t.reasons = widget.NewLabel("")
 	t.reasons.Wrapping = fyne.TextWrapWord

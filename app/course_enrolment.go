@@ -88,7 +88,7 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 	t.message.Wrapping = fyne.TextWrapWord
 	t.message.Hide()
 	t.summary = widget.NewLabel("")
-	t.withdraw = widget.NewButtonWithIcon(T("courses.withdraw"), theme.ContentRemoveIcon(), t.confirmWithdraw)
+	t.withdraw = s.u.actionButton(models.PermEdit, T("courses.withdraw"), theme.ContentRemoveIcon(), t.confirmWithdraw)
 	t.withdraw.Disable()
 	t.table = kit.NewTable([]kit.Column[training.EnrolmentRow]{
 		{Title: T("trainee.name"), Width: 100, Text: func(r training.EnrolmentRow) string { return r.Trainee.Name }},
@@ -106,6 +106,7 @@ func newCourseEnrolment(s *coursesScreen) *courseEnrolment {
 		t.selected = -1
 		t.updateWithdraw()
 	}
+	s.u.allow(models.PermEdit, t.search)
 	t.top = container.NewVBox(t.search, t.resultsBox, t.message,
 		container.NewBorder(nil, nil, nil, t.withdraw, t.summary))
 	t.box = container.NewBorder(t.top, nil, nil, nil, t.table.Object())
@@ -263,7 +264,7 @@ func (t *courseEnrolment) find() {
 // enrol enrols the trainee in the background and says where the trainee
 // went: a place, or the waiting list at a position.
 func (t *courseEnrolment) enrol(tr *models.Trainee) {
-	if t.busy || t.course == nil {
+	if t.busy || t.course == nil || !t.s.u.permit(models.PermEdit) {
 		return
 	}
 	t.busy = true

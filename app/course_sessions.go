@@ -41,12 +41,14 @@ func newCourseSessions(s *coursesScreen) *courseSessions {
 	}, func() int { return len(t.rows) }, func(i int) (*models.Session, bool) { return at(t.rows, i) })
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
-		if ses, ok := at(t.rows, id.Row); ok {
+		if ses, ok := at(t.rows, id.Row); ok && t.s.u.permit(models.PermEdit) {
 			t.openEditor(ses)
 		}
 	}
-	add := widget.NewButtonWithIcon(T("courses.add_session"), theme.ContentAddIcon(), func() { t.openEditor(nil) })
-	top := container.NewBorder(nil, nil, nil, add, container.NewHBox(t.count, kit.Caption(T("courses.sessions_hint"))))
+	add := t.s.u.actionButton(models.PermEdit, T("courses.add_session"), theme.ContentAddIcon(), func() { t.openEditor(nil) })
+	hint := kit.Caption(T("courses.sessions_hint"))
+	t.s.u.allow(models.PermEdit, hint)
+	top := container.NewBorder(nil, nil, nil, add, container.NewHBox(t.count, hint))
 	t.box = container.NewBorder(top, nil, nil, nil, t.table.Object())
 	return t
 }

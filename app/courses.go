@@ -103,7 +103,7 @@ func newCourses(u *ui) *coursesScreen {
 		}
 	}
 
-	newBtn := widget.NewButtonWithIcon(T("courses.new"), theme.ContentAddIcon(), func() { s.openEditor(nil) })
+	newBtn := s.u.actionButton(models.PermEdit, T("courses.new"), theme.ContentAddIcon(), func() { s.openEditor(nil) })
 	newBtn.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, kit.Heading(T("nav.courses")), newBtn)
 	s.filters = container.NewBorder(nil, nil, nil, s.count,
@@ -127,16 +127,15 @@ func newCourses(u *ui) *coursesScreen {
 	s.title.Truncation = fyne.TextTruncateEllipsis
 	s.facts = widget.NewLabel("")
 	s.facts.Truncation = fyne.TextTruncateEllipsis
-	edit := widget.NewButtonWithIcon(T("button.edit"), theme.DocumentCreateIcon(), func() {
+	edit := s.u.actionButton(models.PermEdit, T("button.edit"), theme.DocumentCreateIcon(), func() {
 		if s.cur != nil {
 			s.openEditor(s.cur.Course)
 		}
 	})
-	s.u.allow(models.PermEdit, newBtn, edit)
 	roster := widget.NewButtonWithIcon(T("courses.print_roster"), theme.DocumentPrintIcon(), func() { s.printRoster() })
 	s.signInOne = widget.NewButtonWithIcon(T("courses.print_signin_one"), theme.DocumentPrintIcon(), s.printSignInInView)
 	s.signInAll = widget.NewButtonWithIcon(T("courses.print_signin_all", "N", 0), theme.DocumentPrintIcon(), func() { s.printSignIn(nil) })
-	certs := widget.NewButtonWithIcon(T("courses.print_certificates"), theme.DocumentPrintIcon(), func() { s.printCertificates() })
+	certs := s.u.actionButton(models.PermIssue, T("courses.print_certificates"), theme.DocumentPrintIcon(), func() { s.printCertificates() })
 	toolbar := container.NewHBox(edit, layout.NewSpacer(), roster, s.signInOne, s.signInAll, certs)
 	s.detail = container.NewBorder(container.NewVBox(s.title, s.facts, toolbar), nil, nil, nil, s.tabs)
 	hint := widget.NewLabel(T("courses.choose"))

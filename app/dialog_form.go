@@ -82,7 +82,7 @@ func (f *dialogForm) save() bool {
 	}
 	f.Clear()
 	if !f.u.mayChange() {
-		kit.Inform(f.u.win, T("error.title"), T("account.viewer_refused", "User", f.u.account.Name))
+		f.u.refuse()
 		return false
 	}
 	work, err := f.read()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/models"
 	"peiyang/training"
 )
 
@@ -72,12 +73,12 @@ func (n *reviewNotice) item(r training.ElectionReview) fyne.CanvasObject {
 	for _, p := range r.Problems {
 		box.Add(kit.WrapLabel(ErrorText(p), widget.DangerImportance))
 	}
-	edit := widget.NewButtonWithIcon(T("review.edit"), theme.DocumentCreateIcon(), func() {
+	edit := n.u.actionButton(models.PermFollowUp, T("review.edit"), theme.DocumentCreateIcon(), func() {
 		n.dialog.Hide()
 		row := training.ReturnRow{Return: r.Return, Trainee: r.Trainee, Village: r.Village}
 		n.form = openElectionForm(n.u, row, e, n.changed)
 	})
-	del := widget.NewButtonWithIcon(T("review.delete"), theme.DeleteIcon(), func() {
+	del := n.u.actionButton(models.PermFollowUp, T("review.delete"), theme.DeleteIcon(), func() {
 		kit.Confirm(n.u.win, T("review.delete_title"), T("review.delete_confirm", "Election", what), T("review.delete"), func() {
 			n.delete(e.ID)
 		})

@@ -9,12 +9,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/models"
 )
 
 // checkFirstRun offers demo data or an import when the database is empty.
 func (u *ui) checkFirstRun() {
 	goLoad(u, u.svc.IsEmpty, func(empty bool) {
-		if empty {
+		if empty && u.may(models.PermEdit) {
 			u.offerFirstRun()
 		}
 	})

@@ -34,6 +34,7 @@ type importExportScreen struct {
 	u      *ui
 	box    fyne.CanvasObject
 	loaded bool
+	kinds  []string // the kinds of list the account may take in (importKinds)
 
 	courses []*models.Course // latest first
 	cohorts []*models.Cohort
@@ -74,8 +75,8 @@ type importExportScreen struct {
 	export *exportForm
 }
 
-// importKinds are the kinds of list taken in, in the chooser's order.
-var importKinds = []string{"trainees", "sessions", "attendance", imports.KindReturns, imports.KindElections, imports.KindOutcomes,
+// allImportKinds are the kinds of list taken in, in the chooser's order.
+var allImportKinds = []string{"trainees", "sessions", "attendance", imports.KindReturns, imports.KindElections, imports.KindOutcomes,
 	imports.KindContacts, imports.KindPlacements}
 
 // courseKind reports whether the kind of list is a course's, which needs
@@ -116,8 +117,9 @@ type problemRow struct {
 
 func newImportExport(u *ui) *importExportScreen {
 	s := &importExportScreen{u: u}
-	kinds := make([]string, len(importKinds))
-	for i, k := range importKinds {
+	s.kinds = u.importKinds()
+	kinds := make([]string, len(s.kinds))
+	for i, k := range s.kinds {
 		kinds[i] = importKindLabel(k)
 	}
 	s.kind = widget.NewSelect(kinds, nil)
@@ -134,7 +136,7 @@ func newImportExport(u *ui) *importExportScreen {
 	s.hidden = widget.NewCheck(T("import.include_hidden"), func(bool) { s.optionsChanged() })
 	s.file = widget.NewLabel(T("import.no_file"))
 	s.file.Truncation = fyne.TextTruncateEllipsis
-	s.choose = widget.NewButtonWithIcon(T("import.choose_file"), theme.FolderOpenIcon(), func() {
+	s.choose = u.actionButton(models.PermImportNominees, T("import.choose_file"), theme.FolderOpenIcon(), func() {
 		u.chooseFile(docImports, T("import.choose_file"), []string{".xlsx", ".csv"}, s.setFile)
 	})
 	s.choose.Importance = widget.HighImportance
@@ -154,6 +156,7 @@ func newImportExport(u *ui) *importExportScreen {
 	s.options = container.New(layout.NewFormLayout())
 	buttons := container.NewHBox(layout.NewSpacer(), s.recheck, s.importValid, s.importAll)
 	importCard := kit.Card(T("import.import_title"), container.NewVBox(s.options, buttons))
+	u.allow(models.PermImportNominees, importCard) // every kind needs at least that
 
 	report := s.newReport()
 
@@ -200,7 +203,7 @@ func (s *importExportScreen) shown() {
 // importKind is the kind of list chosen.
 func (s *importExportScreen) importKind() string {
 	if i := s.kind.SelectedIndex(); i >= 0 {
-		return importKinds[i]
+		return s.kinds[i]
 	}
 	return "trainees"
 }
@@ -271,7 +274,12 @@ func (s *importExportScreen) check() *task { return s.start(true, false) }
 
 // run imports the file: every row, or with skipInvalid the valid rows of
 // a trainee list or of returns and elections.
-func (s *importExportScreen) run(skipInvalid bool) *task { return s.start(false, skipInvalid) }
+func (s *importExportScreen) run(skipInvalid bool) *task {
+	if !s.u.permit(importNeed(s.importKind())) {
+		return nil
+	}
+	return s.start(false, skipInvalid)
+}
 
 func (s *importExportScreen) start(dry, skipInvalid bool) *task {
 	if s.path == "" || s.running != nil {

@@ -111,6 +111,7 @@ func newExportForm(s *importExportScreen) *exportForm {
 	f.year = widget.NewSelect(yopts, nil)
 	f.year.SetSelectedIndex(0)
 	f.fullIDs = widget.NewCheck(T("import.full_ids"), nil)
+	s.u.allow(models.PermReveal, f.fullIDs)
 	f.button = widget.NewButtonWithIcon(T("import.export_button"), theme.DocumentSaveIcon(), func() { f.start() })
 	f.button.Importance = widget.HighImportance
 

@@ -91,10 +91,10 @@ func newMentors(u *ui) *mentorsScreen {
 			s.contactText.Show()
 		}
 	}
-	s.logBtn = widget.NewButtonWithIcon(T("mentors.log_contact"), theme.ContentAddIcon(), s.openContactForm)
+	s.logBtn = u.actionButton(models.PermEdit, T("mentors.log_contact"), theme.ContentAddIcon(), s.openContactForm)
 	s.logBtn.Disable()
 
-	assignBtn := widget.NewButtonWithIcon(T("mentors.assign"), theme.ContentAddIcon(), s.openAssign)
+	assignBtn := u.actionButton(models.PermEdit, T("mentors.assign"), theme.ContentAddIcon(), s.openAssign)
 	assignBtn.Importance = widget.HighImportance
 	printBtn := widget.NewButtonWithIcon(T("mentors.print"), theme.DocumentPrintIcon(), s.print)
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)

@@ -82,9 +82,9 @@ func newPlacements(u *ui) *placementsScreen {
 		s.updateButtons()
 	}
 
-	s.placeBtn = widget.NewButtonWithIcon(T("placements.place"), theme.ContentAddIcon(), s.openPlace)
+	s.placeBtn = u.actionButton(models.PermEdit, T("placements.place"), theme.ContentAddIcon(), s.openPlace)
 	s.placeBtn.Importance = widget.HighImportance
-	s.evalBtn = widget.NewButtonWithIcon(T("placements.evaluate"), theme.DocumentCreateIcon(), s.openEvaluate)
+	s.evalBtn = u.actionButton(models.PermEdit, T("placements.evaluate"), theme.DocumentCreateIcon(), s.openEvaluate)
 	s.printOneBtn = widget.NewButtonWithIcon(T("placements.print_village"), theme.DocumentPrintIcon(), func() { s.print(s.villageID) })
 	printAll := widget.NewButtonWithIcon(T("placements.print_all"), theme.DocumentPrintIcon(), func() { s.print(0) })
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)

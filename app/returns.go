@@ -101,10 +101,9 @@ func newReturns(u *ui) *returnsScreen {
 		s.updateButtons()
 	}
 
-	returnBtn := widget.NewButtonWithIcon(T("returns.record_return"), theme.ContentAddIcon(), s.openReturn)
+	returnBtn := s.u.actionButton(models.PermFollowUp, T("returns.record_return"), theme.ContentAddIcon(), s.openReturn)
 	returnBtn.Importance = widget.HighImportance
-	s.electionBtn = widget.NewButtonWithIcon(T("returns.record_election"), theme.ContentAddIcon(), s.openElection)
-	s.u.allow(models.PermFollowUp, returnBtn, s.electionBtn)
+	s.electionBtn = s.u.actionButton(models.PermFollowUp, T("returns.record_election"), theme.ContentAddIcon(), s.openElection)
 	printBtn := widget.NewButtonWithIcon(T("returns.print"), theme.DocumentPrintIcon(), s.print)
 	refresh := widget.NewButtonWithIcon(T("button.refresh"), theme.ViewRefreshIcon(), s.shown)
 	s.electionTip = kit.WrapCaption(T("returns.election_needs_return"))

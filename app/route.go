@@ -4,6 +4,8 @@ import (
 	"log"
 	"strings"
 	"time"
+
+	"peiyang/models"
 )
 
 // EnvScreen names the route the window opens on, for screenshots
@@ -51,6 +53,21 @@ func (r Route) String() string {
 		return r.Screen
 	}
 	return r.Screen + "/" + r.Show
+}
+
+// showNeeds is the permission of the routes' forms that change records.
+var showNeeds = map[string]models.Permission{
+	"edit": models.PermEdit, "new": models.PermEdit, "session": models.PermEdit, "newsession": models.PermEdit,
+	"assign": models.PermEdit, "contact": models.PermEdit, "place": models.PermEdit, "evaluate": models.PermEdit,
+	"return": models.PermFollowUp, "election": models.PermFollowUp, "firstrun": models.PermEdit,
+}
+
+// permitRoute drops a form of the route that the account may not use,
+// saying so (permits.go): the screen opens without it.
+func (u *ui) permitRoute() {
+	if need, ok := showNeeds[u.route.Show]; ok && !u.permit(need) {
+		u.route.Show = ""
+	}
 }
 
 // takeShow returns what the route shows on the screen, once: the screen

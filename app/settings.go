@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/settings"
 )
@@ -58,9 +59,12 @@ func settingKeys() []string {
 
 func newSettings(u *ui) *settingsScreen {
 	s := &settingsScreen{u: u, values: map[string]string{}, entries: map[string]*kit.Entry{}, form: kit.NewForm()}
-	left := container.NewVBox(s.certificateCard(), s.languageCard(), s.databaseCard())
+	// An account that may not change the settings sees the language (its
+	// own choice) and the database, read only.
+	certCard, overlayCard := s.certificateCard(), s.overlayCard()
+	left := container.NewVBox(certCard, s.languageCard(), s.databaseCard())
 	s.accounts = newAccountsCard(u)
-	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, container.NewVBox(s.overlayCard(), s.accounts.card))
+	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, container.NewVBox(overlayCard, s.accounts.card))
 	s.saved = widget.NewLabel("")
 	s.saved.Importance = widget.SuccessImportance
 	s.save = widget.NewButtonWithIcon(T("button.save"), theme.DocumentSaveIcon(), s.submit)
@@ -68,6 +72,10 @@ func newSettings(u *ui) *settingsScreen {
 	s.save.Disable()
 	s.saved.Hide()
 	bar := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), s.save), container.NewVBox(s.form.General(), s.saved))
+	u.allow(models.PermSettings, certCard, overlayCard, bar)
+	for _, e := range s.entries {
+		u.readOnly(models.PermSettings, e)
+	}
 	s.box = container.NewBorder(kit.Heading(T("nav.settings")), bar, nil, nil, container.NewVScroll(s.columns))
 	s.form.Contain(s.columns, s.box)
 	return s
@@ -165,7 +173,7 @@ func (s *settingsScreen) updatePreview() {
 // submit saves the changes in the background: all of them, checked as
 // the documents read them, or none, with each message beside its field.
 func (s *settingsScreen) submit() {
-	if s.saving || !s.loaded {
+	if s.saving || !s.loaded || !s.u.permit(models.PermSettings) {
 		return
 	}
 	s.form.Clear()

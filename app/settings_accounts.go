@@ -29,7 +29,7 @@ type accountsCard struct {
 
 func newAccountsCard(u *ui) *accountsCard {
 	c := &accountsCard{u: u, list: container.NewVBox()}
-	c.add = widget.NewButtonWithIcon(T("accounts.add"), theme.ContentAddIcon(), func() { c.openForm(nil) })
+	c.add = u.actionButton(models.PermAccounts, T("accounts.add"), theme.ContentAddIcon(), func() { c.openForm(nil) })
 	help := kit.Caption(T("accounts.help"))
 	help.Wrapping = fyne.TextWrapWord
 	c.card = kit.Card(T("accounts.title"), container.NewVBox(help, c.list, container.NewHBox(c.add)))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"peiyang/app/kit"
+	"peiyang/models"
 	"peiyang/reports/certificate"
 	"peiyang/settings"
 )
@@ -45,7 +46,7 @@ func (s *settingsScreen) certificateCard() fyne.CanvasObject {
 	short.OnChanged = func(string) { s.updatePreview() }
 	sign := s.entry(certificate.KeySignatory, T("settings.signatory_placeholder"))
 	seal := s.entry(certificate.KeySealImage, T("settings.seal_placeholder"))
-	chooseSeal := widget.NewButtonWithIcon(T("settings.choose_file"), theme.FileImageIcon(), func() {
+	chooseSeal := s.u.actionButton(models.PermSettings, T("settings.choose_file"), theme.FileImageIcon(), func() {
 		s.u.chooseFile(docImages, T("settings.seal"), []string{".png", ".jpg", ".jpeg"}, func(path string) { seal.SetText(path) })
 	})
 	sealHelp := kit.Caption(T("settings.seal_help"))
@@ -134,7 +135,7 @@ func (s *settingsScreen) databaseCard() fyne.CanvasObject {
 	dbHelp := kit.WrapLabel(T("settings.db_help"), widget.MediumImportance)
 	other := otherDBPath(db)
 	backup := s.entry(settings.BackupFolder, defaultBackupFolder(db))
-	chooseBackup := widget.NewButtonWithIcon(T("settings.choose_folder"), theme.FolderOpenIcon(), func() {
+	chooseBackup := s.u.actionButton(models.PermSettings, T("settings.choose_folder"), theme.FolderOpenIcon(), func() {
 		kit.ChooseFolder(s.u.win, T("settings.backup_folder"), backup.Text, func(dir string) { backup.SetText(dir) })
 	})
 	keep := s.entry(settings.BackupKeep, "10")

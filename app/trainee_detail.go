@@ -104,10 +104,8 @@ func newTraineeDetail(s *traineesScreen) *traineeDetail {
 	d.stage.Importance = widget.HighImportance
 	d.saved = widget.NewLabel("")
 	d.saved.Importance = widget.SuccessImportance
-	d.reveal = widget.NewButtonWithIcon(T("trainee.reveal"), theme.VisibilityIcon(), d.toggleReveal)
-	d.edit = widget.NewButtonWithIcon(T("button.edit"), theme.DocumentCreateIcon(), d.editRevealed)
-	s.u.allow(models.PermReveal, d.reveal)
-	s.u.allow(models.PermEdit, d.edit)
+	d.reveal = s.u.actionButton(models.PermReveal, T("trainee.reveal"), theme.VisibilityIcon(), d.toggleReveal)
+	d.edit = s.u.actionButton(models.PermEdit, T("button.edit"), theme.DocumentCreateIcon(), d.editRevealed)
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), s.hideDetail)
 	closeBtn.Importance = widget.LowImportance
 	cols := []*fyne.Container{container.New(layout.NewFormLayout()), container.New(layout.NewFormLayout())}
