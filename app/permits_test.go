@@ -165,7 +165,8 @@ type permitCheck struct {
 	editable      []string
 }
 
-// checkWindow lists the window's write buttons and editable inputs.
+// checkWindow lists the write buttons and editable inputs of the
+// window's screen (a dialog open is a form the account was let open).
 func checkWindow(u *ui) permitCheck {
 	keys := labelKeys()
 	c := permitCheck{shown: map[string][]*widget.Button{}, hidden: map[string][]*widget.Button{}}
@@ -173,7 +174,7 @@ func checkWindow(u *ui) permitCheck {
 	for _, k := range readingInputs {
 		reading[T(k)] = true
 	}
-	windowTree(u, func(o fyne.CanvasObject, shown bool) {
+	walk(u.win.Canvas().Content(), true, func(o fyne.CanvasObject, shown bool) {
 		switch v := o.(type) {
 		case *widget.Button:
 			for _, k := range keys[v.Text] {
@@ -284,18 +285,10 @@ func TestViewerSeesNoEditButtons(t *testing.T) {
 	before := fingerprint(t, target)
 	for _, route := range everyRoute {
 		e, close := openWindow(t, db, svc, route)
-		e.u.waitIdle()
-		if show := ParseRoute(route).Show; showNeeds[show] != "" && !refused(e) {
-			t.Errorf("%s: the route's form opened for a viewer without a refusal", route)
-		}
-		c := checkWindow(e.u)
-		for k := range c.shown {
-			t.Errorf("%s: the viewer sees %s (%q)", route, k, T(k))
-		}
+		c := checkRoute(t, e, route)
 		for _, in := range c.editable {
 			t.Errorf("%s: the viewer may type in %s", route, in)
 		}
-		attemptHidden(t, e, route, c)
 		if route == "courses/attendance" {
 			attemptAttendance(t, e)
 		}
@@ -305,6 +298,24 @@ func TestViewerSeesNoEditButtons(t *testing.T) {
 		t.Errorf("the viewer's attempts changed the database:\nbefore %s\nafter  %s", before, after)
 	}
 	adminSeesAll(t, target)
+}
+
+// checkRoute checks the window just opened on the route as an account:
+// a form of the route it may not use refused; no write button shown that
+// it may not use; those hidden refuse when tapped anyway.
+func checkRoute(t *testing.T, e *testEnv, route string) permitCheck {
+	t.Helper()
+	if need := showNeeds[ParseRoute(route).Show]; need != "" && !e.u.may(need) && !refused(e) {
+		t.Errorf("%s: the route's form opened for a %s without a refusal", route, e.u.account.Role)
+	}
+	c := checkWindow(e.u)
+	for k := range c.shown {
+		if !e.u.may(writeButtons[k]) {
+			t.Errorf("%s: the %s sees %s (%q)", route, e.u.account.Role, k, T(k))
+		}
+	}
+	attemptHidden(t, e, route, c)
+	return c
 }
 
 // adminSeesAll opens every route as the database's owner (an admin) and
