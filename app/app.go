@@ -83,6 +83,9 @@ func Run(svc *training.Service, opts Options) error {
 		}
 	})
 	if timing {
+		u.liveShown = func(tables []string) {
+			log.Printf("peiyang: timing: live update on screen at %d (%s)", time.Now().UnixNano(), strings.Join(tables, ","))
+		}
 		if u.dashboard != nil {
 			u.dashboard.onData = func() {
 				log.Printf("peiyang: timing: dashboard data shown %d ms after start", time.Since(processStart).Milliseconds())
@@ -126,6 +129,7 @@ type ui struct {
 	trainees  *traineesScreen
 	closedDB  bool                  // the service is closed for good (a restore that could not reopen)
 	onChange  func(tables []string) // after a reload for others' changes (live.go); for tests
+	liveShown func(tables []string) // once that reload's data are on screen (live.go); PEIYANG_TIMING
 	account   *models.Account       // who uses the window (live.go, may)
 	refusal   *kit.Dialog           // the last refusal of an action the account may not take (permits.go); for tests
 }

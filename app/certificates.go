@@ -295,7 +295,7 @@ func (s *certificatesScreen) apply() {
 // refresh reads the certificates again after others changed them
 // (live.go), keeping the filters, the certificate chosen and the
 // scrolling.
-func (s *certificatesScreen) refresh() {
+func (s *certificatesScreen) refresh([]string) {
 	if r := s.current(); r != nil {
 		s.focus = r.Certificate.Serial
 	}

@@ -4,7 +4,7 @@ package app
 // again after others changed them (live.go), keeping the course and the
 // tab shown, the filters, and on the tabs the row chosen, the
 // attendance grid's cursor and a score being typed.
-func (s *coursesScreen) refresh() {
+func (s *coursesScreen) refresh([]string) {
 	s.readAgain(func() {
 		if s.cur != nil && s.tabs.SelectedIndex() == tabAttendance {
 			s.attendance.refresh(s.cur.Course)

@@ -41,9 +41,10 @@ var liveTables = map[string][]string{
 
 // refresher is a screen whose shown() would lose the user's place (the
 // row chosen, the cursor, the detail open): refresh reads what it shows
-// again keeping them. Other screens refresh through shown(), which keeps
-// the filters and what is typed in them.
-type refresher interface{ refresh() }
+// again after the tables changed (nil: any may have), keeping them.
+// Other screens refresh through shown(), which keeps the filters and
+// what is typed in them.
+type refresher interface{ refresh(tables []string) }
 
 // staler is a screen that keeps what it read while not in front: stale
 // says others changed the tables it shows, to read them again when it
@@ -93,10 +94,18 @@ func (u *ui) dataChanged(tables []string) {
 		return
 	}
 	if r, ok := s.(refresher); ok {
-		r.refresh()
-		return
+		r.refresh(tables)
+	} else {
+		s.shown()
 	}
-	s.shown()
+	if u.liveShown != nil {
+		// The refresh's reads have put their data on screen when the
+		// window's background work is done.
+		go func() {
+			u.jobs.Wait()
+			onUI(func() { u.liveShown(tables) })
+		}()
+	}
 }
 
 // may reports whether the window's account may do it: on a shared

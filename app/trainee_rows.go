@@ -347,7 +347,8 @@ func (r *traineeRows) filterList(ts []*models.Trainee) []*models.Trainee {
 }
 
 // stageOf returns the trainee's stage label, "" until the stages are
-// loaded.
+// loaded; a trainee added since is nominated (live updates read the
+// stages again only for changes that move trainees between stages).
 func (r *traineeRows) stageOf(id int64) string {
 	if r.stages == nil {
 		return ""
@@ -355,7 +356,7 @@ func (r *traineeRows) stageOf(id int64) string {
 	if s, ok := r.stages[id]; ok {
 		return stageLabel(s)
 	}
-	return ""
+	return stageLabel(models.StageNominated)
 }
 
 // loadStages reads every trainee's stage once, for the stage column.

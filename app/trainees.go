@@ -102,7 +102,7 @@ func (s *traineesScreen) content() fyne.CanvasObject { return s.box }
 // table's rows afterwards.
 func (s *traineesScreen) shown() {
 	if s.loaded && s.old {
-		s.refresh()
+		s.refresh(nil)
 		return
 	}
 	if s.loaded {
@@ -143,13 +143,13 @@ func (s *traineesScreen) shown() {
 // refresh reads the rows, their stages and the detail open again after
 // others changed them, keeping the search, the filters, the row chosen
 // and the scrolling (live.go).
-func (s *traineesScreen) refresh() {
+func (s *traineesScreen) refresh(tables []string) {
 	if !s.loaded {
 		s.shown()
 		return
 	}
 	s.old = false
-	s.rows.refresh()
+	s.rows.refresh(movesStages(tables))
 	if d := s.detail; d.rec != nil && len(s.body.Objects) == 1 && s.body.Objects[0] == s.split {
 		d.load(d.loadID)
 	}
