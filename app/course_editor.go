@@ -102,10 +102,8 @@ func (f *courseEditor) inputs(v *models.Course) map[string]fyne.CanvasObject {
 	if i := indexOf(models.Themes, func(t models.Theme) bool { return t == v.Theme }); i >= 0 {
 		f.theme.SetSelectedIndex(i)
 	}
-	f.cohort = widget.NewSelect(append([]string{T("value.none")}, names(s.cohorts, func(c *models.Cohort) string { return c.Name })...), nil)
-	ci := indexOf(s.cohorts, func(co *models.Cohort) bool { return co.ID == v.CohortID })
-	f.cohortKnown = ci >= 0 || v.CohortID == 0
-	f.cohort.SetSelectedIndex(ci + 1)
+	f.cohort = widget.NewSelect(nil, nil)
+	f.setCohorts(s.cohorts, v.CohortID)
 	statuses := make([]string, len(models.CourseStatuses))
 	for i, st := range models.CourseStatuses {
 		statuses[i] = courseStatusLabel(st)
@@ -205,6 +203,29 @@ func (f *courseEditor) read() (*models.Course, error) {
 		c.CohortID = 0
 	}
 	return &c, withChecks(l, c.Validate)
+}
+
+// setCohorts makes the cohorts the choices of the cohort field and
+// chooses the course's (id, 0 for none).
+func (f *courseEditor) setCohorts(cohorts []*models.Cohort, id int64) {
+	f.cohort.Options = append([]string{T("value.none")}, names(cohorts, func(c *models.Cohort) string { return c.Name })...)
+	ci := indexOf(cohorts, func(co *models.Cohort) bool { return co.ID == id })
+	f.cohortKnown = ci >= 0 || id == 0
+	f.cohort.SetSelectedIndex(ci + 1)
+}
+
+// cohortsArrived gives the form the cohorts when they were not loaded yet
+// as it opened (a form opened at once, by the route or a quick click),
+// which showed the course's cohort as none.
+func (f *courseEditor) cohortsArrived(cohorts []*models.Cohort) {
+	if len(f.cohort.Options) > 1 || len(cohorts) == 0 || f.cohort.SelectedIndex() > 0 {
+		return
+	}
+	var id int64
+	if f.orig != nil {
+		id = f.orig.CohortID
+	}
+	f.setCohorts(cohorts, id)
 }
 
 // saved shows the saved course: the list reloads and selects it.

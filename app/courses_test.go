@@ -505,3 +505,38 @@ func TestSessionOnHolidayWarns(t *testing.T) {
 		t.Fatalf("checked %v; beside the form: %q", ed.checked, texts(ed.conflicts))
 	}
 }
+
+// A course form opened before the cohorts are read (by the route
+// courses/edit, or a quick click) shows the course's cohort once they
+// arrive, not "none".
+func TestCourseFormGetsCohortsLate(t *testing.T) {
+	e, s := coursesEnv(t, LangEnglish)
+	var c *models.Course
+	for _, cs := range s.all {
+		if cs.Course.CohortID != 0 {
+			c = cs.Course
+			break
+		}
+	}
+	if c == nil {
+		t.Fatal("no course of a cohort in the demo data")
+	}
+	want := ""
+	for _, co := range s.cohorts {
+		if co.ID == c.CohortID {
+			want = co.Name
+		}
+	}
+	var f *courseEditor
+	e.act(func() {
+		s.cohorts = nil
+		f = s.openEditor(c)
+	})
+	if got := f.cohort.Selected; got != T("value.none") {
+		t.Fatalf("without the cohorts the form shows %q", got)
+	}
+	e.act(s.shown)
+	if got := f.cohort.Selected; got != want || want == "" {
+		t.Errorf("once the cohorts are read the form shows cohort %q, want %q", got, want)
+	}
+}

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"maps"
+	"slices"
 	"time"
 
 	"peiyang/models"
@@ -27,8 +29,10 @@ func (db *DB) LoadDataset(ctx context.Context, ds *models.Dataset) error {
 		if l.err != nil {
 			return l.err
 		}
-		for k, v := range ds.Settings {
-			if err := w.setSetting(k, v); err != nil {
+		// In the order of their keys, so that the audit trail lists them
+		// alike on every load.
+		for _, k := range slices.Sorted(maps.Keys(ds.Settings)) {
+			if err := w.setSetting(k, ds.Settings[k]); err != nil {
 				return err
 			}
 		}

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -224,5 +226,33 @@ func addFollowUps(ds *models.Dataset, n int, villages []*models.Organisation, st
 			ds.Elections = append(ds.Elections, &models.Election{ID: int64(len(ds.Elections) + 1), ReturnID: r.ID,
 				Date: start.AddDays(300), Committee: models.CommitteeVillageParty, Post: models.PostMember, Result: models.Elected})
 		}
+	}
+}
+
+// A load writes its settings' audit entries in the order of their keys,
+// whatever the order of the map holding them: the audit trail of two loads
+// of one dataset is the same, on either store.
+func TestLoadDatasetAuditsSettingsInOrder(t *testing.T) {
+	if bothStores(t, TestLoadDatasetAuditsSettingsInOrder) {
+		return
+	}
+	db := newDB(t)
+	ds := bigDataset(100, 1)
+	ds.Settings = map[string]string{}
+	for _, k := range []string{"org.name", "certificate.signer", "org.short_name", "school.name", "certificate.title", "backup.keep"} {
+		ds.Settings[k] = "x"
+	}
+	must(t, db.LoadDataset(ctx, ds))
+	entries, err := db.FindAudit(ctx, models.AuditFilter{Entity: "settings"})
+	must(t, err)
+	var keys []string
+	for _, e := range entries {
+		if _, ok := ds.Settings[e.EntityID]; ok {
+			keys = append([]string{e.EntityID}, keys...) // newest first
+		}
+	}
+	want := slices.Sorted(maps.Keys(ds.Settings))
+	if !slices.Equal(keys, want) {
+		t.Errorf("settings audited in the order %v, want %v", keys, want)
 	}
 }
