@@ -140,15 +140,7 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	defer uiSerial.Unlock()
 	ctx, cancel := context.WithCancel(context.Background())
 	u := &ui{app: a, svc: svc, opts: opts, ctx: ctx, cancel: cancel, built: map[string]screen{}}
-	code := opts.Language
-	if code == "" {
-		saved, err := svc.Settings.Setting(ctx, SettingLanguage)
-		if err != nil {
-			logError("read the language setting", err)
-		}
-		code = ChooseLanguage(saved)
-	}
-	if err := SetLanguage(code); err != nil {
+	if err := SetLanguage(u.startLanguage()); err != nil {
 		cancel()
 		return nil, err
 	}
@@ -181,11 +173,20 @@ func newUI(a fyne.App, svc *training.Service, opts Options) (*ui, error) {
 	return u, nil
 }
 
-// switchLanguage saves the language setting (zh or en) and rebuilds the
-// window in it, on the same screen; for the settings screen.
+// switchLanguage keeps the language chosen (zh or en) for the next start
+// and rebuilds the window in it, on the same screen; for the settings
+// screen. On a file the choice is the database's setting, the person at
+// the desk being its admin; on a shared database it is the person's own,
+// kept on their machine (Fyne's preferences), the database's setting
+// staying the school's default for everyone else.
 func (u *ui) switchLanguage(code string) {
 	if err := SetLanguage(code); err != nil {
 		u.showError(err)
+		return
+	}
+	if u.opts.DBUser != "" {
+		u.app.Preferences().SetString(prefLanguage, Language())
+		u.rebuild()
 		return
 	}
 	if !u.may(models.PermSettings) { // the database's setting is an admin's; the window follows the choice
@@ -200,6 +201,30 @@ func (u *ui) switchLanguage(code string) {
 		}
 	}()
 	u.rebuild()
+}
+
+// prefLanguage is the preference that keeps a person's language on their
+// machine when the database is shared.
+const prefLanguage = "ui.language"
+
+// startLanguage is the language the window starts in: the one asked for
+// (Options.Language), else as ChooseLanguage picks it from $PEIYANG_LANG,
+// the person's own choice on a shared database, the database's setting,
+// and the locale, in that order.
+func (u *ui) startLanguage() string {
+	if u.opts.Language != "" {
+		return u.opts.Language
+	}
+	if u.opts.DBUser != "" {
+		if own := u.app.Preferences().String(prefLanguage); normLanguage(own) != "" {
+			return ChooseLanguage(own)
+		}
+	}
+	saved, err := u.svc.Settings.Setting(u.ctx, SettingLanguage)
+	if err != nil {
+		logError("read the language setting", err)
+	}
+	return ChooseLanguage(saved)
 }
 
 // rebuild builds the window's screens anew, on the same screen: after a

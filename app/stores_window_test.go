@@ -63,13 +63,13 @@ func routeView(t *testing.T, svc *training.Service, route string) (view []string
 	if st, ok := u.built["settings"].(*settingsScreen); ok {
 		skip = st.accounts.card
 	}
-	view = append(view, shownTexts(u.content, skip)...)
+	view = append(view, visibleTexts(u.content, skip)...)
 	view = append(view, tableSizes(u.content)...)
 	for i, o := range u.win.Canvas().Overlays().List() {
 		if shows(o, T("error.title")) {
 			errShown = strings.Join(texts(o), " | ")
 		}
-		for _, s := range shownTexts(o, nil) {
+		for _, s := range visibleTexts(o, nil) {
 			view = append(view, fmt.Sprintf("dialog %d: %s", i, s))
 		}
 		view = append(view, tableSizes(o)...)
@@ -77,9 +77,9 @@ func routeView(t *testing.T, svc *training.Service, route string) (view []string
 	return view, errShown
 }
 
-// shownTexts lists the texts shown in the tree, as texts does, but for
+// visibleTexts lists the texts shown in the tree, as texts does, but for
 // those of hidden objects and of skip.
-func shownTexts(o, skip fyne.CanvasObject) []string {
+func visibleTexts(o, skip fyne.CanvasObject) []string {
 	if o == nil || !o.Visible() || o == skip {
 		return nil
 	}
@@ -106,7 +106,7 @@ func shownTexts(o, skip fyne.CanvasObject) []string {
 		children = test.WidgetRenderer(v).Objects()
 	}
 	for _, c := range children {
-		out = append(out, shownTexts(c, skip)...)
+		out = append(out, visibleTexts(c, skip)...)
 	}
 	return out
 }
