@@ -189,10 +189,6 @@ func (u *ui) switchLanguage(code string) {
 		u.rebuild()
 		return
 	}
-	if !u.may(models.PermSettings) { // the database's setting is an admin's; the window follows the choice
-		u.rebuild()
-		return
-	}
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()

@@ -213,7 +213,7 @@ func TestAccountsCard(t *testing.T) {
 		f.submit()
 	})
 	e.eventually("the new account listed", func() bool { return len(c.shown) == 2 })
-	if !shows(c.card, name) || !shows(c.card, "Region（德阳市）") {
+	if !shows(c.card, name) || !shows(c.card, "Region (德阳市)") {
 		t.Errorf("the card shows %q", texts(c.card))
 	}
 	as, err := e.svc.Accounts.FindAccounts(ctx)

@@ -64,7 +64,8 @@ func newSettings(u *ui) *settingsScreen {
 	certCard, overlayCard := s.certificateCard(), s.overlayCard()
 	left := container.NewVBox(certCard, s.languageCard(), s.databaseCard())
 	s.accounts = newAccountsCard(u)
-	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, container.NewVBox(overlayCard, s.accounts.card))
+	right := container.NewVBox(s.accounts.card, overlayCard)
+	s.columns = kit.Ratio([]float32{0.56, 0.44}, left, right)
 	s.saved = widget.NewLabel("")
 	s.saved.Importance = widget.SuccessImportance
 	s.save = widget.NewButtonWithIcon(T("button.save"), theme.DocumentSaveIcon(), s.submit)
@@ -76,7 +77,9 @@ func newSettings(u *ui) *settingsScreen {
 	for _, e := range s.entries {
 		u.readOnly(models.PermSettings, e)
 	}
-	s.box = container.NewBorder(kit.Heading(T("nav.settings")), bar, nil, nil, container.NewVScroll(s.columns))
+	scroll := container.NewVScroll(s.columns)
+	s.accounts.relayout = func() { kit.Relayout(right, s.columns, scroll) }
+	s.box = container.NewBorder(kit.Heading(T("nav.settings")), bar, nil, nil, scroll)
 	s.form.Contain(s.columns, s.box)
 	return s
 }

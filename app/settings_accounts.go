@@ -25,6 +25,8 @@ type accountsCard struct {
 	shown  []*models.Account // the accounts listed; for tests
 	form   *accountForm      // the form opened last; for tests
 	onLoad func()            // after the list was read; for tests
+	// relayout lays out what holds the card after it was shown or hidden.
+	relayout func()
 }
 
 func newAccountsCard(u *ui) *accountsCard {
@@ -63,19 +65,23 @@ func (c *accountsCard) show(as []*models.Account) {
 		}
 		c.card.Show()
 	}
+	if c.relayout != nil {
+		c.relayout()
+	}
 	if c.onLoad != nil {
 		c.onLoad()
 	}
 }
 
-// row is one account: its name, role and state, and its buttons.
+// row is one account: its name above its role and state, and its
+// buttons.
 func (c *accountsCard) row(a *models.Account) fyne.CanvasObject {
 	state := T("accounts.active")
 	if a.Disabled {
 		state = T("accounts.disabled")
 	}
-	label := widget.NewLabel(a.Name + "  ·  " + roleText(a) + "  ·  " + state)
-	label.Truncation = fyne.TextTruncateEllipsis
+	label := kit.TwoLineItem()
+	kit.SetTwoLines(label, a.Name, roleText(a)+T("list.separator")+state)
 	role := widget.NewButton(T("accounts.change_role"), func() { c.openForm(a) })
 	toggle := T("accounts.disable")
 	if a.Disabled {
@@ -86,7 +92,7 @@ func (c *accountsCard) row(a *models.Account) fyne.CanvasObject {
 		c.run(func(ctx context.Context) error { return c.u.svc.Accounts.DisableAccount(ctx, name, disable) })
 	})
 	password := widget.NewButton(T("accounts.password"), func() { c.openPassword(name) })
-	return container.NewBorder(nil, nil, nil, container.NewHBox(role, able, password), label)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(role, able, password)), label)
 }
 
 // roleLabel names a role in the window's language.
@@ -97,11 +103,10 @@ func roleLabel(r models.Role) string {
 
 // roleText names an account's role, with a region account's region.
 func roleText(a *models.Account) string {
-	s := roleLabel(a.Role)
 	if a.Role == models.RoleRegion {
-		s += "（" + a.Region + "）"
+		return T("accounts.role_of_region", "Role", roleLabel(a.Role), "Region", a.Region)
 	}
-	return s
+	return roleLabel(a.Role)
 }
 
 // run makes a change in the background, then lists the accounts again.

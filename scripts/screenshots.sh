@@ -12,6 +12,11 @@
 #   OUT=/tmp/shots DB=/tmp/x.db scripts/screenshots.sh
 #   SIZES=1024x700 LANGS=en SCREENS="trainees courses" scripts/screenshots.sh
 #
+# A shared database too (SHARED=1; by default unless SCREENS is set): a throwaway
+# PostgreSQL server (internal/pgserve) with the demo database copied in and
+# a few accounts, for Settings → Accounts as an admin and a region
+# account's dashboard (德阳市).
+#
 # Look at every picture: Chinese as glyphs, not boxes; no clipped or
 # overlapping labels; tables with data; no English left in the Chinese UI.
 set -euo pipefail
@@ -54,11 +59,44 @@ stop_screen() {
   fi
   xvfb=
 }
+pg_pid=
 cleanup() {
   stop_screen
+  if [ -n "$pg_pid" ]; then
+    kill "$pg_pid" 2>/dev/null || true
+    wait "$pg_pid" 2>/dev/null || true
+  fi
   rm -f "$EMPTY_DB" "$EMPTY_DB"-wal "$EMPTY_DB"-shm
 }
 trap cleanup EXIT
+
+# shared_db: starts the server, copies the demo database in and adds the
+# accounts; sets ADMIN_URL and REGION_URL.
+ADMIN_URL= REGION_URL=
+shared_db() {
+  go build -o /tmp/peiyang-pgserve ./internal/pgserve
+  coproc PG { exec /tmp/peiyang-pgserve; }
+  pg_pid=$PG_PID
+  local url
+  read -r url <&"${PG[0]}"
+  ./peiyang copy --from "$DB" --to "$url" >/dev/null
+  local a
+  for a in "zhang.wei admin" "li.na staff" "wang.qiang staff" "deyang01 region 德阳市" "meishan01 region 眉山市" \
+    "ziyang01 region 资阳市" "zhao.min viewer"; do
+    set -- $a
+    printf 'a long password\na long password\n' |
+      ./peiyang --db "$url" accounts add "$1" --role "$2" ${3:+--region "$3"} >/dev/null 2>&1
+  done
+  ./peiyang --db "$url" accounts disable wang.qiang >/dev/null
+  ADMIN_URL=${url/\/\/peiyang@/\/\/zhang.wei@}
+  REGION_URL=${url/\/\/peiyang@/\/\/deyang01@}
+}
+shared=${SHARED:-}
+if [ -z "$shared" ]; then
+  shared=1
+  [ -z "${SCREENS:-}" ] || shared=0
+fi
+[ "$shared" = 0 ] || shared_db
 
 # shot NAME SCREEN LANG THEME DB: runs the window on SCREEN and saves NAME.png.
 shot() {
@@ -99,6 +137,10 @@ for size in $SIZES; do
       shot "$lang-dashboard-dark" dashboard "$lang" dark "$DB"
       shot "$lang-trainees-dark" trainees/detail "$lang" dark "$DB"
       shot "$lang-firstrun" dashboard "$lang" light "$EMPTY_DB"
+    fi
+    if [ "$shared" != 0 ]; then
+      shot "$lang-accounts" settings "$lang" light "$ADMIN_URL"
+      shot "$lang-region-dashboard" dashboard "$lang" light "$REGION_URL"
     fi
   done
 done
