@@ -25,9 +25,22 @@ import (
 type pgTarget struct {
 	ctx    context.Context
 	db     *store.DB
-	dir    string // the staging folder
-	unlock func() // ends the restore's advisory lock
+	dir    string      // the staging folder
+	stay   *inuse.Hold // the staging folder's entry: this process uses it
+	unlock func()      // ends the restore's advisory lock
 }
+
+// The staging folders are stagingPrefix* in the temporary folder, each
+// with its process's entry (package inuse) beside the staged copy. A
+// folder whose process ended without removing it (a kill: the copy of the
+// backup is still inside) is removed by the next restore into PostgreSQL
+// on this computer; one without an entry (a process between making it and
+// writing its entry, or a Peiyang of before the entries) only once it is
+// staleStaging old.
+const (
+	stagingPrefix = "peiyang-restore-"
+	staleStaging  = 24 * time.Hour
+)
 
 // newTarget is the database dbPath names as a restore's target: a
 // PostgreSQL connection string, or a file.
@@ -39,12 +52,35 @@ func newTarget(ctx context.Context, dbPath string) (Target, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "peiyang-restore-")
+	removeStaleStaging()
+	dir, err := os.MkdirTemp("", stagingPrefix)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("restore: %w", err)
 	}
-	return &pgTarget{ctx: ctx, db: db, dir: dir}, nil
+	t := &pgTarget{ctx: ctx, db: db, dir: dir}
+	if t.stay, err = inuse.Register(t.StagePath(), "restore"); err != nil {
+		t.Discard("")
+		return nil, fmt.Errorf("restore: %w", err)
+	}
+	return t, nil
+}
+
+// removeStaleStaging removes the staging folders of restores that ended
+// without removing them.
+func removeStaleStaging() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), stagingPrefix+"*"))
+	for _, d := range dirs {
+		staged := filepath.Join(d, "restoring.db")
+		entries, _ := filepath.Glob(staged + ".open-*")
+		st, err := os.Stat(d)
+		if err != nil || (len(entries) == 0 && time.Since(st.ModTime()) < staleStaging) {
+			continue
+		}
+		if live, err := inuse.Holders(staged); err == nil && len(live) == 0 {
+			_ = os.RemoveAll(d)
+		}
+	}
 }
 
 func (t *pgTarget) Name() string      { return t.db.Name() }
@@ -124,9 +160,10 @@ func (t *pgTarget) Swap(ctx context.Context, staged, aside string) error {
 	return step("swap", func() error { return t.db.RestoreFrom(ctx, staged, aside) })
 }
 
-// Discard removes the staging folder, ends the advisory lock and closes
-// the connection.
+// Discard removes the staging folder (its entry first), ends the
+// advisory lock and closes the connection.
 func (t *pgTarget) Discard(string) {
+	_ = t.stay.Release()
 	_ = os.RemoveAll(t.dir)
 	if t.unlock != nil {
 		t.unlock()

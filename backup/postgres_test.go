@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"peiyang/internal/inuse"
 	"peiyang/internal/pgtest"
 	"peiyang/models"
 	"peiyang/store"
@@ -220,5 +221,44 @@ func TestRestorePostgresLeftoverDroppedOnOpen(t *testing.T) {
 	}
 	if got := orgs(t, target); got != "新村,旧村" {
 		t.Errorf("the live data: %q", got)
+	}
+}
+
+// A restore into PostgreSQL stages the backup in the temporary folder: a
+// restore killed there leaves its copy of the backup behind, which the
+// next restore on the computer removes, leaving alone the staging of a
+// restore still running and a folder too new to have its entry yet.
+func TestRestorePostgresRemovesStagingOfKilledRestore(t *testing.T) {
+	target, bak := pgScene(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	folder := func(name string) string {
+		d := filepath.Join(tmp, name)
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "restoring.db"), []byte("张三 510104199001011234"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	killed := folder("peiyang-restore-killed")
+	// The entry of a process that ended: nobody holds its lock.
+	if err := os.WriteFile(filepath.Join(killed, "restoring.db.open-999999-1"), []byte(`{"pid":999999,"what":"restore"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	running := folder("peiyang-restore-running")
+	hold, err := inuse.Register(filepath.Join(running, "restoring.db"), "restore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Release()
+	young := folder("peiyang-restore-young")
+	if _, err := Restore(bg, target, bak, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(tmp, "peiyang-restore-*"))
+	if want := []string{running, young}; strings.Join(left, " ") != strings.Join(want, " ") {
+		t.Errorf("staging folders left %v, want %v", left, want)
 	}
 }

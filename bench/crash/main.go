@@ -111,9 +111,9 @@ type op struct {
 }
 
 type tally struct {
-	runs, completed, refused, killedBefore, killedAfter, again, failures int
-	dur, lingered                                                        time.Duration
-	failed                                                               []string
+	runs, completed, refused, killedBefore, killedAfter, again, failures, staged int
+	dur, lingered                                                                time.Duration
+	failed                                                                       []string
 }
 
 func main() {
@@ -155,7 +155,8 @@ func run() error {
 		cur = k
 		fmt.Printf("== %s\n", k.Name)
 		kdir := filepath.Join(dir, k.Name)
-		if err := os.MkdirAll(kdir, 0o700); err != nil {
+		childTmp = filepath.Join(kdir, "tmp")
+		if err := os.MkdirAll(childTmp, 0o700); err != nil {
 			return err
 		}
 		ops, err := setUp(kdir, bin)
@@ -237,7 +238,7 @@ func measure(bin, dir string, o *op, t *tally) error {
 		return err
 	}
 	start := time.Now()
-	if out, err := exec.Command(bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput(); err != nil {
+	if out, err := command(bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput(); err != nil {
 		return fmt.Errorf("%s: the untouched run failed: %v\n%s", o.name, err, out)
 	}
 	t.dur = time.Since(start)
@@ -289,6 +290,7 @@ func crashRun(bin, dir string, o *op, t *tally, i int, rng *rand.Rand) error {
 	if ranAgain {
 		t.again++
 	}
+	t.staged += leftStaged()
 	switch {
 	case err == nil && !exited && done && *sigFlag == "int":
 		err = fmt.Errorf("interrupted (exit 130), yet its writes are there; it said %q", said)
@@ -329,6 +331,11 @@ func printTable(store string, ops []*op, results map[string]*tally) {
 			fmt.Println("   ", f)
 		}
 	}
+	for _, o := range ops {
+		if n := results[o.name].staged; n > 0 {
+			fmt.Printf("%s: %d run(s) left a restore's staged copy of the backup in the temporary folder (peiyang-restore-*), no restore after it to remove it\n", o.name, n)
+		}
+	}
 }
 
 func printLegend() {
@@ -345,7 +352,7 @@ func printLegend() {
 // finished meanwhile).
 func runAndKill(bin string, args []string, delay time.Duration) (exited bool, stderr string, err error) {
 	var errOut bytes.Buffer
-	c := exec.Command(bin, args...)
+	c := command(bin, args...)
 	c.Stdout, c.Stderr = io.Discard, &errOut
 	if err := c.Start(); err != nil {
 		return false, "", err
@@ -411,7 +418,7 @@ func checkRun(bin, db string, o *op, t *tally, exited bool) (done, ranAgain bool
 // checks; done reports whether the operation's writes are there.
 func verify(bin string, check func(db string) (bool, error), db string) (bool, error) {
 	var stderr strings.Builder
-	c := exec.Command(bin, "--db", db, "check", "--json")
+	c := command(bin, "--db", db, "check", "--json")
 	c.Stderr = &stderr // a notice (an interrupted restore cleaned up) is no failure
 	out, err := c.Output()
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -46,7 +45,9 @@ import (
 // of an untouched restore into an empty database. The original is set
 // aside as a schema (before_restore_…), and what the restore stages, the
 // schema peiyang_restoring, must not be left once the database is opened
-// again. restore-race is SQLite's only.
+// again. The backup's staged copy, in the commands' temporary folder
+// (childTmp), is counted when a run leaves it with no restore after it
+// (the run again removes it). restore-race is SQLite's only.
 
 var restoreN = flag.Int("restore", 8000, "trainees of the database a restore replaces")
 
@@ -145,7 +146,7 @@ func hashRows(q *sql.DB, h io.Writer, table, cond string) error {
 
 // runBin runs peiyang with args.
 func runBin(bin string, args ...string) error {
-	out, err := exec.Command(bin, args...).CombinedOutput()
+	out, err := command(bin, args...).CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("peiyang %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
@@ -394,11 +395,11 @@ func race(bin, db string, importArgs []string, bak string, delay time.Duration) 
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		r.importOut, r.importErr = exec.Command(bin, append([]string{"--db", db}, importArgs...)...).CombinedOutput()
+		r.importOut, r.importErr = command(bin, append([]string{"--db", db}, importArgs...)...).CombinedOutput()
 		r.importEnd = time.Now()
 	}()
 	time.Sleep(delay)
-	r.restoreOut, r.restoreErr = exec.Command(bin, "--db", db, "restore", bak).CombinedOutput()
+	r.restoreOut, r.restoreErr = command(bin, "--db", db, "restore", bak).CombinedOutput()
 	r.restoreEnd = time.Now()
 	wg.Wait()
 	return r

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -78,7 +79,7 @@ func runAgain(bin, db string, o *op, t *tally) error {
 	limit := max(time.Minute, 10*t.dur)
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput()
+	out, err := commandContext(ctx, bin, append([]string{"--db", db}, o.args(db)...)...).CombinedOutput()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return fmt.Errorf("run again after the kill: still running after %s", limit)
 	}
@@ -90,4 +91,38 @@ func runAgain(bin, db string, o *op, t *tally) error {
 		err = errors.New("run again after the kill, it finished but wrote nothing")
 	}
 	return err
+}
+
+// childTmp is the temporary folder of the commands the harness runs, in
+// its work folder: what a killed command leaves there is counted
+// (leftStaged) and removed with the work folder.
+var childTmp string
+
+// command is peiyang with args, its temporary folder childTmp.
+func command(bin string, args ...string) *exec.Cmd {
+	return commandContext(context.Background(), bin, args...)
+}
+
+// commandContext is command, killed when ctx ends.
+func commandContext(ctx context.Context, bin string, args ...string) *exec.Cmd {
+	c := exec.CommandContext(ctx, bin, args...)
+	if childTmp != "" {
+		c.Env = append(os.Environ(), "TMPDIR="+childTmp)
+	}
+	return c
+}
+
+// leftStaged counts, and removes, the folders in which a restore into
+// PostgreSQL staged the backup and that a killed restore left in the
+// temporary folder with the copy still inside.
+func leftStaged() int {
+	dirs, _ := filepath.Glob(filepath.Join(childTmp, "peiyang-restore-*"))
+	n := 0
+	for _, d := range dirs {
+		if files, _ := os.ReadDir(d); len(files) > 0 {
+			n++
+		}
+		os.RemoveAll(d)
+	}
+	return n
 }
