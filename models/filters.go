@@ -153,4 +153,8 @@ type StageFacts struct {
 	Mentored    bool    // any mentorship
 	Returned    bool    // a return record
 	Elected     bool    // an election with result elected or appointed
+	// Trainees is how many trainees the facts stand for: 0 or 1 for the
+	// one of TraineeID; more for a group of trainees of one home region
+	// and cohort with no record but their nomination (TraineeID 0).
+	Trainees int
 }

@@ -78,4 +78,65 @@ func TestFindStageFacts(t *testing.T) {
 	if got == nil || len(got) != 0 {
 		t.Errorf("no trainees: %+v, want an empty slice", got)
 	}
+	// FindStageGroups: the trainees with records one by one, as
+	// FindStageFacts gives them, the others counted by region and cohort.
+	for _, filter := range []models.TraineeFilter{{}, {Region: "德阳"}, {Region: "眉山"}, {CohortID: f.cohort.ID}} {
+		all, err := db.FindStageFacts(ctx, filter)
+		must(t, err)
+		groups, err := db.FindStageGroups(ctx, filter)
+		must(t, err)
+		checkStageGroups(t, filter, all, groups)
+	}
+	groups, err := db.FindStageGroups(ctx, models.TraineeFilter{Region: "眉山"})
+	must(t, err)
+	wantD := []models.StageFacts{{HomeRegion: models.Region{City: "眉山市", County: "仁寿县"}, Trainees: 1}}
+	if !reflect.DeepEqual(groups, wantD) {
+		t.Errorf("FindStageGroups of 眉山:\n got %+v\nwant %+v", groups, wantD)
+	}
+}
+
+// checkStageGroups checks FindStageGroups' answer against the facts of
+// every trainee: each trainee with a record is there as FindStageFacts
+// gives it, the others are counted in groups of their city, county and
+// cohort, which have no record.
+func checkStageGroups(t *testing.T, filter models.TraineeFilter, all, groups []models.StageFacts) {
+	t.Helper()
+	type key struct {
+		city, county string
+		cohort       int64
+	}
+	keyOf := func(s models.StageFacts) key { return key{s.HomeRegion.City, s.HomeRegion.County, s.CohortID} }
+	hasRecord := func(s models.StageFacts) bool {
+		return s.CoursesDone > 0 || s.Placed || s.Mentored || s.Returned || s.Elected
+	}
+	byID := map[int64]models.StageFacts{}
+	want, got := map[key]int{}, map[key]int{}
+	for _, s := range all {
+		byID[s.TraineeID] = s
+		want[keyOf(s)]++
+	}
+	seen := map[int64]bool{}
+	for _, g := range groups {
+		got[keyOf(g)] += g.Trainees
+		if g.TraineeID == 0 {
+			if hasRecord(g) || g.Trainees < 1 {
+				t.Errorf("%+v: group %+v", filter, g)
+			}
+			continue
+		}
+		one := byID[g.TraineeID]
+		one.Trainees = 1
+		if !reflect.DeepEqual(g, one) {
+			t.Errorf("%+v: trainee %d: got %+v, want %+v", filter, g.TraineeID, g, one)
+		}
+		seen[g.TraineeID] = true
+	}
+	for _, s := range all {
+		if hasRecord(s) && !seen[s.TraineeID] {
+			t.Errorf("%+v: trainee %d has records but is not listed alone", filter, s.TraineeID)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%+v: trainees per region and cohort %v, want %v", filter, got, want)
+	}
 }

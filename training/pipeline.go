@@ -47,16 +47,19 @@ func newFunnel() Funnel {
 	return f
 }
 
-// add counts one trainee at the stage.
-func (f *Funnel) add(st models.Stage) {
-	f.Total++
-	f.At[st]++
+// add counts n trainees at the stage.
+func (f *Funnel) add(st models.Stage, n int) {
+	f.Total += n
+	f.At[st] += n
 	for _, s := range models.Stages {
 		if s.Rank() <= st.Rank() {
-			f.Reached[s]++
+			f.Reached[s] += n
 		}
 	}
 }
+
+// weight is how many trainees the facts stand for.
+func weight(f models.StageFacts) int { return max(1, f.Trainees) }
 
 // Group is the funnel of one group of trainees, such as those of one
 // outflow city or county.
@@ -109,7 +112,7 @@ func GroupBy(facts []models.StageFacts, key func(models.StageFacts) string) []Gr
 			g = &Group{Key: k, Funnel: newFunnel()}
 			m[k] = g
 		}
-		g.add(StageOf(f))
+		g.add(StageOf(f), weight(f))
 	}
 	out := make([]Group, 0, len(m))
 	for _, g := range m {
@@ -125,20 +128,20 @@ func CountPipeline(facts []models.StageFacts) *PipelineCounts {
 	themes := map[models.Theme]*Funnel{}
 	cohorts := map[int64]*Funnel{}
 	for _, f := range facts {
-		st := StageOf(f)
-		pc.Overall.add(st)
+		st, n := StageOf(f), weight(f)
+		pc.Overall.add(st, n)
 		for _, t := range uniqueThemes(f.Themes) {
 			if themes[t] == nil {
 				fn := newFunnel()
 				themes[t] = &fn
 			}
-			themes[t].add(st)
+			themes[t].add(st, n)
 		}
 		if cohorts[f.CohortID] == nil {
 			fn := newFunnel()
 			cohorts[f.CohortID] = &fn
 		}
-		cohorts[f.CohortID].add(st)
+		cohorts[f.CohortID].add(st, n)
 	}
 	pc.ByCity = GroupBy(facts, CityOf)
 	pc.ByCounty = GroupBy(facts, CountyOf)
@@ -166,7 +169,7 @@ func CountPipeline(facts []models.StageFacts) *PipelineCounts {
 // Pipeline counts the pipeline of the trainees the filter selects (its
 // paging fields are ignored).
 func (s *TraineeService) Pipeline(ctx context.Context, f models.TraineeFilter) (*PipelineCounts, error) {
-	facts, err := s.store.FindStageFacts(ctx, f)
+	facts, err := s.store.FindStageGroups(ctx, f)
 	if err != nil {
 		return nil, wrap("pipeline", err)
 	}

@@ -2,6 +2,7 @@ package training_test
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	"peiyang/models"
@@ -127,5 +128,24 @@ func TestCountPipelineEmpty(t *testing.T) {
 	}
 	if len(pc.ByCity)+len(pc.ByCounty)+len(pc.ByTheme)+len(pc.ByCohort) != 0 {
 		t.Errorf("groups in an empty pipeline: %+v", pc)
+	}
+}
+
+// Facts standing for several trainees (FindStageGroups' groups) count as
+// that many trainees, everywhere the pipeline counts.
+func TestCountPipelineGroups(t *testing.T) {
+	jz := models.Region{City: "德阳市", County: "中江县"}
+	trained := models.StageFacts{TraineeID: 9, HomeRegion: jz, CohortID: 1, CoursesDone: 1, Themes: []models.Theme{models.ThemeRural}}
+	var one []models.StageFacts
+	for i := range 3 {
+		one = append(one, models.StageFacts{TraineeID: int64(i + 1), HomeRegion: jz, CohortID: 1})
+	}
+	grouped := training.CountPipeline([]models.StageFacts{{HomeRegion: jz, CohortID: 1, Trainees: 3}, trained})
+	single := training.CountPipeline(append(one, trained))
+	if !reflect.DeepEqual(grouped, single) {
+		t.Errorf("three trainees as a group:\n%+v\nthree one by one:\n%+v", grouped, single)
+	}
+	if got, want := funnel(grouped.Overall), "4 at:3,1,0,0,0,0 reached:4,1,0,0,0,0"; got != want {
+		t.Errorf("overall %s, want %s", got, want)
 	}
 }

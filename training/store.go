@@ -176,9 +176,13 @@ type SettingStore interface {
 }
 
 // PipelineStore gathers what the pipeline rules need of every trainee the
-// filter selects (its paging fields are ignored).
+// filter selects (its paging fields are ignored): FindStageFacts one
+// trainee at a time; FindStageGroups, for the counts, the trainees with
+// no record but their nomination grouped by home city, county and cohort
+// (StageFacts.Trainees).
 type PipelineStore interface {
 	FindStageFacts(ctx context.Context, f models.TraineeFilter) ([]models.StageFacts, error)
+	FindStageGroups(ctx context.Context, f models.TraineeFilter) ([]models.StageFacts, error)
 }
 
 // AuditStore keeps the audit trail. Every write method of a Store records
