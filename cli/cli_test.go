@@ -28,6 +28,7 @@ func cmd(t *testing.T, db string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), append([]string{"--db", db}, args...), &out, &errOut, func() time.Time { return fixedNow })
+	recordRun(t, db, args, code)
 	return result{code, out.String(), errOut.String()}
 }
 

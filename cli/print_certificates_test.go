@@ -101,6 +101,9 @@ func TestPrintCertificates(t *testing.T) {
 }
 
 func TestPrintCalibration(t *testing.T) {
+	if bothStores(t, TestPrintCalibration) {
+		return
+	}
 	db, _, _ := certCourse(t)
 	out := filepath.Join(t.TempDir(), "cal.pdf")
 	cmd(t, db, "print", "calibration", "--out", out).want(t, 0, "certificate.overlay.name = 58,96,20,45", "certificate.offset_x = 0")

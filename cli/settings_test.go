@@ -31,6 +31,9 @@ func TestSettingsCommands(t *testing.T) {
 // Unknown keys and values the window refuses are refused here too, and
 // `settings list` shows every setting with its meaning.
 func TestSettingsRegistry(t *testing.T) {
+	if bothStores(t, TestSettingsRegistry) {
+		return
+	}
 	db := tempDB(t)
 	cmd(t, db, "settings", "set", "x", "1").want(t, 1, "no setting x")
 	cmd(t, db, "settings", "get", "x").want(t, 1, "no setting x")

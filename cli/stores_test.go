@@ -22,7 +22,7 @@ import (
 // binary's throwaway PostgreSQL server (internal/pgtest). Tests of the
 // file itself (its folder, its mode, a read-only file) stay on SQLite.
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) { os.Exit(checkPostgresCoverage(pgtest.Main(m))) }
 
 // The kinds of store, and the helpers that run a test on both
 // (internal/pgtest).

@@ -54,6 +54,10 @@ func Shared(tb testing.TB) *Server {
 	return shared.srv
 }
 
+// Started reports whether the test binary's shared server was started
+// (by a test that needed it).
+func Started() bool { return shared.srv != nil }
+
 // Main runs the tests and then stops the shared server, if one was
 // started. Call it from TestMain: os.Exit(pgtest.Main(m)).
 func Main(m *testing.M) int {
