@@ -231,7 +231,9 @@ func TestRestorePostgresLeftoverDroppedOnOpen(t *testing.T) {
 func TestRestorePostgresRemovesStagingOfKilledRestore(t *testing.T) {
 	target, bak := pgScene(t)
 	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
+	for _, v := range []string{"TMPDIR", "TMP", "TEMP"} { // os.TempDir on Unix and on Windows
+		t.Setenv(v, tmp)
+	}
 	folder := func(name string) string {
 		d := filepath.Join(tmp, name)
 		if err := os.MkdirAll(d, 0o700); err != nil {
