@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -79,7 +80,10 @@ func (u *ui) openedShared(s Shared) {
 // shared database and the user.
 func (u *ui) databaseLabel() string {
 	if u.opts.DBUser != "" {
-		return T("shared.status", "Database", u.opts.DBPath, "User", u.opts.DBUser)
+		// The store names a server's database user@host/name; the user is
+		// said once, after it.
+		name := strings.TrimPrefix(u.opts.DBPath, u.opts.DBUser+"@")
+		return T("shared.status", "Database", name, "User", u.opts.DBUser)
 	}
 	return T("app.database", "File", shortPath(u.opts.DBPath))
 }
