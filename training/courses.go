@@ -196,15 +196,22 @@ func (s *rules) coursesNeedingAttention(ctx context.Context) ([]CourseAttention,
 	if err != nil {
 		return nil, err
 	}
+	// Every course's enrolments in one read, not one read a course: on a
+	// server each read is a round trip.
+	all, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byCourse := map[int64][]*models.Enrolment{}
+	for _, e := range all {
+		byCourse[e.CourseID] = append(byCourse[e.CourseID], e)
+	}
 	var out []CourseAttention
 	for _, c := range courses {
 		if c.Status == models.CourseCancelled {
 			continue
 		}
-		es, err := s.store.FindEnrolments(ctx, models.EnrolmentFilter{CourseID: c.ID})
-		if err != nil {
-			return nil, err
-		}
+		es := byCourse[c.ID]
 		a := CourseAttention{Course: c, Places: PlacesHeld(es)}
 		if AcceptsEnrolment(c) { // a finished course's waiting list is moot
 			a.Waiting = len(WaitingList(es))
