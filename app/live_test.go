@@ -7,12 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"peiyang/internal/pgtest"
 	"peiyang/models"
 	"peiyang/store"
-	"peiyang/training"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
@@ -23,40 +20,10 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // and the owner's connection string.
 func serverEnv(t *testing.T, screen string, role models.Role, region string) (*testEnv, string) {
 	t.Helper()
-	target := pgtest.NewDatabase(t, "")
-	owner, err := store.Open(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { owner.Close() })
-	if err := training.New(owner).LoadDataset(ctx, demoData(t)); err != nil {
-		t.Fatal(err)
-	}
-	db := owner
-	if role != "" {
-		u, _ := url.Parse(target)
-		name := strings.TrimPrefix(u.Path, "/") + "." + string(role)
-		if err := owner.CreateAccount(ctx, &models.Account{Name: name, Role: role, Region: region}, "a long password"); err != nil {
-			t.Fatal(err)
-		}
-		u.User = url.User(name)
-		if db, err = store.Open(u.String()); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-	}
-	svc := training.New(db, training.WithClock(func() time.Time { return fixedNow }))
-	u, err := newUI(test.NewTempApp(t), svc, Options{Language: LangEnglish, Route: ParseRoute(screen), DBPath: "server"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		u.cancel()
-		u.waitIdle()
-		u.win.Close()
-	})
-	u.waitIdle()
-	return &testEnv{t: t, db: db, svc: svc, u: u}, target
+	db, svc, target := accountDB(t, role, region)
+	e, close := openWindow(t, db, svc, screen)
+	t.Cleanup(close)
+	return e, target
 }
 
 // eventually waits until ok holds, checked on the UI thread after the

@@ -54,8 +54,9 @@ var readingInputs = []string{"trainees.search_placeholder", "trainees.region_pla
 	"mentors.filter_placeholder", "placements.filter_placeholder", "audit.since_placeholder", "import.key_targets_only"}
 
 // accountDB makes a database on the throwaway server with the demo data
-// and an account of the role (with its region), and returns a service
-// connected as that account and the owner's connection string.
+// and an account of the role (with its region; none, the owner, when role
+// is ""), and returns the store and the service connected as that
+// account, and the owner's connection string.
 func accountDB(t *testing.T, role models.Role, region string) (*store.DB, *training.Service, string) {
 	t.Helper()
 	target := pgtest.NewDatabase(t, "")
@@ -66,6 +67,9 @@ func accountDB(t *testing.T, role models.Role, region string) (*store.DB, *train
 	t.Cleanup(func() { owner.Close() })
 	if err := training.New(owner).LoadDataset(ctx, demoData(t)); err != nil {
 		t.Fatal(err)
+	}
+	if role == "" {
+		return owner, training.New(owner, training.WithClock(func() time.Time { return fixedNow })), target
 	}
 	u, _ := url.Parse(target)
 	name := strings.TrimPrefix(u.Path, "/") + "." + string(role)
@@ -114,14 +118,6 @@ func walk(o fyne.CanvasObject, shown bool, fn func(o fyne.CanvasObject, shown bo
 		for _, ch := range test.WidgetRenderer(c).Objects() {
 			walk(ch, shown, fn)
 		}
-	}
-}
-
-// windowTree walks the window's content and its dialogs.
-func windowTree(u *ui, fn func(o fyne.CanvasObject, shown bool)) {
-	walk(u.win.Canvas().Content(), true, fn)
-	for _, o := range u.win.Canvas().Overlays().List() {
-		walk(o, true, fn)
 	}
 }
 

@@ -4,9 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/widget"
 	"github.com/jackc/pgx/v5"
 
 	"peiyang/models"
@@ -43,22 +40,13 @@ func regionOfDemo(t *testing.T) (city string, own, others map[string]bool) {
 	return city, own, others
 }
 
-// shownTexts lists the texts the window shows, its dialogs included.
+// shownTexts lists the texts the window shows (visibleTexts), its
+// dialogs included.
 func shownTexts(u *ui) []string {
-	var out []string
-	windowTree(u, func(o fyne.CanvasObject, shown bool) {
-		if !shown {
-			return
-		}
-		switch v := o.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *canvas.Text:
-			out = append(out, v.Text)
-		case *widget.Button:
-			out = append(out, v.Text)
-		}
-	})
+	out := visibleTexts(u.win.Canvas().Content(), nil)
+	for _, o := range u.win.Canvas().Overlays().List() {
+		out = append(out, visibleTexts(o, nil)...)
+	}
 	return out
 }
 
