@@ -29,7 +29,6 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -115,7 +114,7 @@ type ui struct {
 	opts   Options
 	ctx    context.Context
 	cancel context.CancelFunc
-	jobs   sync.WaitGroup // background reads and tasks in flight (tests wait on it)
+	jobs   jobCount // background reads and tasks in flight (tests wait on it)
 
 	nav     *widget.List
 	content *fyne.Container

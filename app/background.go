@@ -46,6 +46,43 @@ func onUIWait(fn func()) {
 	})
 }
 
+// jobCount counts the background work in flight, like a
+// sync.WaitGroup whose Wait may meet new work being added (a live
+// update's reads start whenever another user saves): Wait returns once
+// nothing is in flight.
+type jobCount struct {
+	mu   sync.Mutex
+	idle *sync.Cond
+	n    int
+}
+
+// Add adds d to the work in flight.
+func (j *jobCount) Add(d int) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.n += d; j.n < 0 {
+		panic("app: negative job count")
+	}
+	if j.n == 0 && j.idle != nil {
+		j.idle.Broadcast()
+	}
+}
+
+// Done ends one piece of work.
+func (j *jobCount) Done() { j.Add(-1) }
+
+// Wait waits until no work is in flight.
+func (j *jobCount) Wait() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.idle == nil {
+		j.idle = sync.NewCond(&j.mu)
+	}
+	for j.n > 0 {
+		j.idle.Wait()
+	}
+}
+
 // goLoad runs load in the background and hands its result to done on the
 // UI thread; a failure goes to showError instead (and done is not
 // called). A screen that may start the same load again before the last

@@ -67,10 +67,12 @@ var liveCases = []liveCase{
 			return tr != nil && tr.CurrentDistrict == "活动新区"
 		},
 		kept: func(t *testing.T, e *liveEnv) {
-			s := e.u.trainees
-			if s.detail.rec == nil || s.detail.rec.Trainee.ID != e.state["id"] || s.body.Objects[0] != s.split {
-				t.Error("the detail of the row chosen closed")
-			}
+			e.act(func() {
+				s := e.u.trainees
+				if s.detail.rec == nil || s.detail.rec.Trainee.ID != e.state["id"] || s.body.Objects[0] != s.split {
+					t.Error("the detail of the row chosen closed")
+				}
+			})
 		}},
 	{name: "trainee detail, the edit form typed in", screen: "trainees",
 		open: func(t *testing.T, e *liveEnv) *kit.Entry {
@@ -83,11 +85,29 @@ var liveCases = []liveCase{
 			return en
 		},
 		change: func(t *testing.T, e *liveEnv) {
-			e.exec(t, `UPDATE trainees SET notes = '别人刚改的备注' WHERE id = $1`, e.state["id"])
+			tr, err := e.other.Trainees.FindTraineeByID(ctx, e.state["id"].(int64))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr.Notes = "别人刚改的备注"
+			if err := e.other.Trainees.UpdateTrainee(ctx, tr); err != nil {
+				t.Fatal(err)
+			}
 		},
 		arrived: func(e *liveEnv) bool {
 			d := e.u.trainees.detail
 			return d.values["notes"].Text == "别人刚改的备注"
+		},
+		kept: func(t *testing.T, e *liveEnv) {
+			// The form saved over the change meets the optimistic check.
+			f := e.u.trainees.detail.form
+			e.act(f.submit)
+			if f.stale == nil {
+				t.Error("the form's save over another's change was not refused")
+			}
+			if got, _ := e.svc.Trainees.FindTraineeByID(ctx, e.state["id"].(int64)); got.Notes != "别人刚改的备注" {
+				t.Errorf("the form's save overwrote the other's change: %q", got.Notes)
+			}
 		}},
 	{name: "course enrolment, the search typed", screen: "courses",
 		open: func(t *testing.T, e *liveEnv) *kit.Entry {
@@ -109,10 +129,12 @@ var liveCases = []liveCase{
 			return len(e.screen("courses").(*coursesScreen).enrolment.rows) == 3
 		},
 		kept: func(t *testing.T, e *liveEnv) {
-			en := e.screen("courses").(*coursesScreen).enrolment
-			if en.selected < 0 || en.rows[en.selected].Trainee.ID != e.state["chosen"] {
-				t.Errorf("the enrolment chosen is no longer chosen (row %d)", en.selected)
-			}
+			e.act(func() {
+				en := e.screen("courses").(*coursesScreen).enrolment
+				if en.selected < 0 || en.rows[en.selected].Trainee.ID != e.state["chosen"] {
+					t.Errorf("the enrolment chosen is no longer chosen (row %d)", en.selected)
+				}
+			})
 		}},
 	{name: "attendance grid, being taken", screen: "courses",
 		open: func(t *testing.T, e *liveEnv) *kit.Entry {
@@ -133,15 +155,17 @@ var liveCases = []liveCase{
 			return a.sheet != nil && len(a.sheet.Trainees) > 3 && a.sheet.Status[a.sheet.Trainees[3].ID] == models.Absent
 		},
 		kept: func(t *testing.T, e *liveEnv) {
-			a := e.screen("courses").(*coursesScreen).attendance
-			if a.grid.cursor.Row != 2 || e.u.win.Canvas().Focused() != a.grid {
-				t.Errorf("the grid's cursor moved to row %d (focus on the grid: %v)", a.grid.cursor.Row+1, e.u.win.Canvas().Focused() == a.grid)
-			}
-			for _, tr := range a.sheet.Trainees[:2] {
-				if a.sheet.Status[tr.ID] != models.Present {
-					t.Errorf("%s lost the status taken: %q", tr.Name, a.sheet.Status[tr.ID])
+			e.act(func() {
+				a := e.screen("courses").(*coursesScreen).attendance
+				if a.grid.cursor.Row != 2 || e.u.win.Canvas().Focused() != a.grid {
+					t.Errorf("the grid's cursor moved to row %d (focus on the grid: %v)", a.grid.cursor.Row+1, e.u.win.Canvas().Focused() == a.grid)
 				}
-			}
+				for _, tr := range a.sheet.Trainees[:2] {
+					if a.sheet.Status[tr.ID] != models.Present {
+						t.Errorf("%s lost the status taken: %q", tr.Name, a.sheet.Status[tr.ID])
+					}
+				}
+			})
 		}},
 	{name: "attendance tab, the course filter typed", screen: "courses",
 		open: func(t *testing.T, e *liveEnv) *kit.Entry {
@@ -207,9 +231,11 @@ var liveCases = []liveCase{
 			return false
 		},
 		kept: func(t *testing.T, e *liveEnv) {
-			if r := e.screen("certificates").(*certificatesScreen).current(); r == nil || r.Certificate.Serial != e.state["chosen"] {
-				t.Errorf("the certificate chosen is no longer chosen: %v", r)
-			}
+			e.act(func() {
+				if r := e.screen("certificates").(*certificatesScreen).current(); r == nil || r.Certificate.Serial != e.state["chosen"] {
+					t.Errorf("the certificate chosen is no longer chosen: %v", r)
+				}
+			})
 		}},
 	{name: "placements, the filter typed", screen: "placements",
 		open: func(t *testing.T, e *liveEnv) *kit.Entry {
@@ -289,9 +315,11 @@ var liveCases = []liveCase{
 			return false
 		},
 		kept: func(t *testing.T, e *liveEnv) {
-			if r := e.screen("returns").(*returnsScreen).row(); r == nil || r.Return.ID != e.state["row"] {
-				t.Errorf("the return chosen is no longer chosen: %v", r)
-			}
+			e.act(func() {
+				if r := e.screen("returns").(*returnsScreen).row(); r == nil || r.Return.ID != e.state["row"] {
+					t.Errorf("the return chosen is no longer chosen: %v", r)
+				}
+			})
 		}},
 }
 

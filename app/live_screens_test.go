@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/jackc/pgx/v5"
 
@@ -29,7 +28,8 @@ type liveEnv struct {
 
 // liveCase is a screen open as a user has it (open, which returns the
 // entry typed in, nil for none), a change through the second connection,
-// what shows that it arrived, and what must have stayed (kept, may be nil).
+// what shows that it arrived (checked on the window's thread), and what
+// must have stayed (kept, nil for nothing more; it acts as the user).
 type liveCase struct {
 	name, screen string
 	open         func(t *testing.T, e *liveEnv) *kit.Entry
@@ -107,22 +107,22 @@ func TestLiveUpdatesReachEveryScreen(t *testing.T) {
 			entry := c.open(t, e)
 			var typed string
 			var col int
-			if entry != nil {
-				typed, col = entry.Text, entry.CursorColumn
-			}
+			e.act(func() {
+				if entry != nil {
+					typed, col = entry.Text, entry.CursorColumn
+				}
+			})
 			e.listening(t)
 			start := time.Now()
 			c.change(t, e)
 			e.eventually(c.name+": the change on screen", func() bool { return c.arrived(e) })
 			t.Logf("%s: shown %v after the change", c.name, time.Since(start).Round(time.Millisecond))
-			if entry != nil {
-				var focused fyne.Focusable
-				e.act(func() { focused = e.u.win.Canvas().Focused() })
-				if entry.Text != typed || entry.CursorColumn != col || focused != entry {
+			e.act(func() { // on the window's thread, as the refreshes
+				if entry != nil && (entry.Text != typed || entry.CursorColumn != col || e.u.win.Canvas().Focused() != entry) {
 					t.Errorf("the entry holds %q (cursor %d, focus %v), the user typed %q (cursor %d)",
-						entry.Text, entry.CursorColumn, focused == entry, typed, col)
+						entry.Text, entry.CursorColumn, e.u.win.Canvas().Focused() == entry, typed, col)
 				}
-			}
+			})
 			if c.kept != nil {
 				c.kept(t, e)
 			}
