@@ -31,7 +31,7 @@ func (db *DB) CreateTrainees(ctx context.Context, ts []*models.Trainee) error {
 			}
 			t.ID, t.CreatedAt, t.UpdatedAt = id, now, now
 		}
-		if err := insertSearchRows(w.ctx, w, indexRows(ts), true); err != nil {
+		if err := insertSearchRows(w.ctx, w, indexRows(ts, db.IsPostgres()), true); err != nil {
 			return err
 		}
 		ids := make([]int64, len(ts))

@@ -66,7 +66,7 @@ func Copy(ctx context.Context, from, to *DB, event string) ([]TableCount, error)
 		}
 		err := from.View(ctx, func(rctx context.Context) error {
 			for _, t := range copyTables {
-				n, err := copyTable(rctx, from.reader(rctx), wctx, q, t.name, t.order)
+				n, err := copyTable(rctx, from.reader(rctx), wctx, q, t.name, copySource(t.name, to.IsPostgres()), t.order)
 				if err != nil {
 					return fmt.Errorf("store: copy %s: %w", t.name, err)
 				}
@@ -184,14 +184,31 @@ func (db *DB) checkEmpty(ctx context.Context, q querier) error {
 	return nil
 }
 
+// copySource is the query that reads a table's rows for a copy: all its
+// columns as they are, but for the search keys, whose region a copy takes
+// from their trainee whatever the source held: the home city for
+// PostgreSQL (where a region account reads only its region's keys), ”
+// for a SQLite file (which has no use for it). A SQLite file holds none,
+// and a key must never reach a region its trainee has left.
+func copySource(table string, toPostgres bool) string {
+	if table != "trainee_search" {
+		return `SELECT * FROM ` + table
+	}
+	region := `''`
+	if toPostgres {
+		region = `COALESCE((SELECT t.region_city FROM trainees t WHERE t.id = trainee_search.trainee_id), '')`
+	}
+	return `SELECT key, trainee_id, ` + region + ` AS region FROM trainee_search`
+}
+
 // copyChunkBytes bounds the rows a copy holds in memory at once.
 const copyChunkBytes = 16 << 20
 
 // copyTable streams the rows of one table from the source (read with rq
 // in rctx) into the target (written with wq in wctx) and returns how many
-// it copied.
-func copyTable(rctx context.Context, rq querier, wctx context.Context, wq querier, table, order string) (_ int64, err error) {
-	rows, err := rq.QueryContext(rctx, `SELECT * FROM `+table+` ORDER BY `+order)
+// it copied; source is the query that reads them (copySource).
+func copyTable(rctx context.Context, rq querier, wctx context.Context, wq querier, table, source, order string) (_ int64, err error) {
+	rows, err := rq.QueryContext(rctx, source+` ORDER BY `+order)
 	if err != nil {
 		return 0, err
 	}

@@ -24,7 +24,7 @@ func (db *DB) LoadDataset(ctx context.Context, ds *models.Dataset) error {
 		if !empty {
 			return models.Errorf(models.ECONFLICT, "", "The database already holds data.")
 		}
-		l := loader{ctx: w.ctx, q: w, now: db.stamp()}
+		l := loader{ctx: w.ctx, q: w, now: db.stamp(), regions: db.IsPostgres()}
 		l.load(ds)
 		if l.err != nil {
 			return l.err
@@ -49,6 +49,9 @@ type loader struct {
 	q   querier
 	now time.Time
 	err error
+	// regions says that the search keys carry their trainee's home city
+	// (PostgreSQL, indexRows).
+	regions bool
 }
 
 // each writes the items, many rows a statement (insertRows), unless an
@@ -125,7 +128,7 @@ func (l *loader) loadPeople(ds *models.Dataset) {
 			return append(append([]any{t.ID}, traineeArgs(t)...), l.ts(t.CreatedAt), l.ts(t.UpdatedAt))
 		})
 	if l.err == nil {
-		if err := insertSearchRows(l.ctx, l.q, indexRows(ds.Trainees), true); err != nil {
+		if err := insertSearchRows(l.ctx, l.q, indexRows(ds.Trainees, l.regions), true); err != nil {
 			l.err = err
 		}
 	}

@@ -125,7 +125,7 @@ func (db *DB) deidentify(ctx context.Context, ids []int64) error {
 			if err != nil {
 				return err
 			}
-			if err := reindexTrainee(ctx, w, id, old, &searchFields{name: old.name}); err != nil {
+			if err := reindexTrainee(ctx, w, id, old, &searchFields{name: old.name, region: old.region}); err != nil {
 				return err
 			}
 			if _, err := deletePhoto(ctx, w, id); err != nil {

@@ -243,9 +243,11 @@ func describePostgres(c *sql.DB) ([]string, error) {
 	}
 	// A trigger against TRUNCATE has no twin: SQLite has no TRUNCATE; nor
 	// has audit_log_stamp, which writes the server's database user into
-	// each entry: a SQLite file has none.
+	// each entry: a SQLite file has none; nor trainees_region_moves_keys,
+	// which moves a trainee's search keys to its new region: a SQLite file
+	// has no region accounts, and its keys no region.
 	trig, err := strings1(c, `SELECT tgrelid::regclass::text || '.' || tgname FROM pg_trigger
-		WHERE NOT tgisinternal AND tgtype & 32 = 0 AND tgname <> 'audit_log_stamp'`)
+		WHERE NOT tgisinternal AND tgtype & 32 = 0 AND tgname NOT IN ('audit_log_stamp', 'trainees_region_moves_keys')`)
 	for _, tr := range trig {
 		out = append(out, "trigger "+tr)
 	}

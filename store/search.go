@@ -33,6 +33,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -49,13 +50,16 @@ const searchIndexVersion = "1"
 // settingSearchIndex records the version the stored index was built with.
 const settingSearchIndex = settings.SearchIndexVersion
 
-// searchFields are the fields of a trainee the index is made from.
+// searchFields are the fields of a trainee the index is made from, and
+// the trainee's home city (region_city), which every key carries: a region
+// account reads only the keys of its region.
 type searchFields struct {
 	name, idNumber, phone string
+	region                string
 }
 
 func searchFieldsOf(t *models.Trainee) *searchFields {
-	f := &searchFields{name: t.Name, idNumber: t.IDNumber, phone: t.Phone}
+	f := &searchFields{name: t.Name, idNumber: t.IDNumber, phone: t.Phone, region: t.HomeRegion.City}
 	if IsDeidentified(t.IDNumber) {
 		f.idNumber = ""
 	}
@@ -129,8 +133,16 @@ func searchKeys(f *searchFields) []string {
 
 // reindexTrainee brings the trainee's search keys from what old gives to
 // what new gives; old is nil for a new trainee, new nil for a deleted one.
-// Every write to a trainee's name, ID number or phone goes through it.
-func reindexTrainee(ctx context.Context, q querier, id int64, old, new *searchFields) error {
+// Every write to a trainee's name, ID number or phone goes through it,
+// after the trainee's row is written. On PostgreSQL the keys it adds carry
+// new's region, and when the region changed it moves the keys it keeps
+// (UpdateTrainee told the trigger of migration 0011 so, movingKeys).
+func reindexTrainee(ctx context.Context, w *writeTx, id int64, old, new *searchFields) error {
+	var q querier = w
+	region := ""
+	if new != nil && w.db.IsPostgres() {
+		region = new.region
+	}
 	oldKeys, newKeys := searchKeys(old), searchKeys(new)
 	inNew := make(map[string]bool, len(newKeys))
 	for _, k := range newKeys {
@@ -148,16 +160,61 @@ func reindexTrainee(ctx context.Context, q querier, id int64, old, new *searchFi
 	var add []searchRow
 	for _, k := range newKeys {
 		if !inOld[k] {
-			add = append(add, searchRow{k, id})
+			add = append(add, searchRow{k, id, region})
+		}
+	}
+	if old != nil && new != nil && old.region != new.region && w.db.IsPostgres() {
+		if err := moveKeys(ctx, q, id, region, oldKeys, inNew); err != nil {
+			return err
 		}
 	}
 	return insertSearchRows(ctx, q, add, false)
 }
 
-// searchRow is one row of trainee_search.
+// moveKeys gives the trainee's keys that stay (in keep) the region, by
+// their primary key.
+func moveKeys(ctx context.Context, q querier, id int64, region string, keys []string, keep map[string]bool) error {
+	args := []any{region, id}
+	for _, k := range keys {
+		if keep[k] {
+			args = append(args, k)
+		}
+	}
+	if len(args) == 2 {
+		return nil
+	}
+	_, err := q.ExecContext(ctx, `UPDATE trainee_search SET region = ? WHERE trainee_id = ? AND key IN (`+
+		strings.TrimSuffix(strings.Repeat("?, ", len(args)-2), ", ")+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	return nil
+}
+
+// movingKeys tells the trigger of migration 0011 on PostgreSQL, for the
+// rest of the transaction, that the store moves the keys of trainee id
+// itself (reindexTrainee), so that the trigger need not look for them; id
+// 0 says it moves none.
+func movingKeys(ctx context.Context, w *writeTx, id int64) error {
+	if !w.db.IsPostgres() {
+		return nil
+	}
+	v := ""
+	if id != 0 {
+		v = strconv.FormatInt(id, 10)
+	}
+	if _, err := w.ExecContext(ctx, `SELECT set_config('peiyang.search_keys_moved', ?, true)`, v); err != nil {
+		return fmt.Errorf("store: search index: %w", err)
+	}
+	return nil
+}
+
+// searchRow is one row of trainee_search: a key, its trainee and the
+// trainee's home city, by which a region account reads only its own keys.
 type searchRow struct {
-	key string
-	id  int64
+	key    string
+	id     int64
+	region string
 }
 
 // insertSearchRows writes rows in batches of many rows a statement; it is
@@ -169,20 +226,25 @@ func insertSearchRows(ctx context.Context, q querier, rows []searchRow, fresh bo
 	if fresh {
 		tail = ""
 	}
-	err := insertRows(ctx, q, `INSERT INTO trainee_search (key, trainee_id) VALUES (?, ?)`, tail,
-		len(rows), func(i int) []any { return []any{rows[i].key, rows[i].id} })
+	err := insertRows(ctx, q, `INSERT INTO trainee_search (key, trainee_id, region) VALUES (?, ?, ?)`, tail,
+		len(rows), func(i int) []any { return []any{rows[i].key, rows[i].id, rows[i].region} })
 	if err != nil {
 		return fmt.Errorf("store: search index: %w", err)
 	}
 	return nil
 }
 
-// indexRows returns the search rows of the trainees, sorted.
-func indexRows(ts []*models.Trainee) []searchRow {
+// indexRows returns the search rows of the trainees, sorted; with
+// regions (PostgreSQL) each carries its trainee's home city.
+func indexRows(ts []*models.Trainee, regions bool) []searchRow {
 	var rows []searchRow
 	for _, t := range ts {
+		region := ""
+		if regions {
+			region = t.HomeRegion.City
+		}
 		for _, k := range searchKeys(searchFieldsOf(t)) {
-			rows = append(rows, searchRow{k, t.ID})
+			rows = append(rows, searchRow{k, t.ID, region})
 		}
 	}
 	slices.SortFunc(rows, func(a, b searchRow) int {
@@ -218,15 +280,15 @@ func rebuildSearchIndex(ctx context.Context, w *writeTx) error {
 		return fmt.Errorf("store: rebuild search index: %w", err)
 	}
 	var ts []*models.Trainee
-	err := queryRows(ctx, w, `SELECT id, name, id_number, phone FROM trainees`, nil, func(r *sql.Rows) error {
+	err := queryRows(ctx, w, `SELECT id, name, id_number, phone, region_city FROM trainees`, nil, func(r *sql.Rows) error {
 		var t models.Trainee
 		ts = append(ts, &t)
-		return r.Scan(&t.ID, &t.Name, &t.IDNumber, &t.Phone)
+		return r.Scan(&t.ID, &t.Name, &t.IDNumber, &t.Phone, &t.HomeRegion.City)
 	})
 	if err != nil {
 		return fmt.Errorf("store: rebuild search index: %w", err)
 	}
-	return insertSearchRows(ctx, w, indexRows(ts), true)
+	return insertSearchRows(ctx, w, indexRows(ts, w.db.IsPostgres()), true)
 }
 
 // searchPlan turns a query into the key prefixes to scan, in order.

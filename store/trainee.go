@@ -138,8 +138,8 @@ func (db *DB) CreateTrainee(ctx context.Context, t *models.Trainee) error {
 // nil when there is no such trainee.
 func oldSearchFields(ctx context.Context, q querier, id int64) (*searchFields, error) {
 	var f searchFields
-	err := q.QueryRowContext(ctx, `SELECT name, id_number, phone FROM trainees WHERE id = ?`, id).
-		Scan(&f.name, &f.idNumber, &f.phone)
+	err := q.QueryRowContext(ctx, `SELECT name, id_number, phone, region_city FROM trainees WHERE id = ?`, id).
+		Scan(&f.name, &f.idNumber, &f.phone, &f.region)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -160,6 +160,12 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 		if old == nil {
 			return notFound(msgTraineeNotFound, t.ID)
 		}
+		moved := old.region != t.HomeRegion.City
+		if moved { // reindexTrainee moves the keys
+			if err := movingKeys(ctx, w, t.ID); err != nil {
+				return err
+			}
+		}
 		args := append(traineeArgs(t), formatTime(now), t.ID)
 		err = w.update("trainees", "update trainee", msgTraineeNotFound, byID(t.ID), t.UpdatedAt, `UPDATE trainees SET
 			name = ?, gender = ?, ethnicity = ?, birth_date = ?, id_number = ?, phone = ?, education = ?,
@@ -169,6 +175,11 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *models.Trainee) error {
 			notes = ?, updated_at = ? WHERE id = ?`, args...)
 		if err != nil {
 			return err
+		}
+		if moved {
+			if err := movingKeys(ctx, w, 0); err != nil {
+				return err
+			}
 		}
 		if err := reindexTrainee(ctx, w, t.ID, old, searchFieldsOf(t)); err != nil {
 			return err
