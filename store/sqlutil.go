@@ -187,13 +187,18 @@ func queryRows(ctx context.Context, q querier, query string, args []any, scan fu
 }
 
 // closeChecked closes rows or a prepared statement, deferred, and sets
-// *err to the error of closing when no other error came first. Closing
-// rows not read to the end reads the rest of the result, where the
-// server's error may be: on PostgreSQL a statement that failed aborts the
-// transaction, and an error lost here would surface only as the next
-// statement's 25P02 (TestQueryErrorsNotDiscarded keeps such errors).
+// *err to the error of closing, or of reading the rows (rows.Err), when no
+// other error came first. Closing rows not read to the end reads the rest
+// of the result, where the server's error may be: on PostgreSQL a
+// statement that failed aborts the transaction, and an error lost here
+// would surface only as the next statement's 25P02
+// (TestQueryErrorsNotDiscarded keeps such errors).
 func closeChecked(c interface{ Close() error }, err *error) {
-	if cerr := c.Close(); *err == nil {
+	cerr := c.Close()
+	if r, ok := c.(interface{ Err() error }); ok && cerr == nil {
+		cerr = r.Err()
+	}
+	if *err == nil {
 		*err = cerr
 	}
 }
