@@ -23,7 +23,7 @@ var readMethods = map[string]bool{
 	"FindInstructors": true, "FindMentorshipByID": true, "FindMentorships": true,
 	"FindOrganisationByID": true, "FindOrganisations": true, "FindPlacementByID": true,
 	"FindPlacements": true, "FindProgrammeByID": true, "FindProgrammes": true, "FindReturnByID": true,
-	"FindReturns": true, "FindReviewItems": true, "FindSessionByID": true, "FindSessions": true, "FindStageFacts": true,
+	"FindReturns": true, "FindReviewItems": true, "FindSessionByID": true, "FindSessions": true, "FindStageFacts": true, "FindStageGroups": true,
 	"FindTraineeByID": true, "FindTrainees": true, "Inactive": true, "IntegrityCheck": true,
 	"IsEmpty": true, "LastCertificateSeq": true, "Migrated": true, "Path": true, "SchemaVersion": true,
 	"SearchTrainees": true, "Setting": true, "SettingFile": true, "ReadOnly": true, "Update": true, "View": true,
