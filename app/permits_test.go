@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -341,3 +342,25 @@ func adminSeesAll(t *testing.T, target string) {
 // notOnRoutes are write buttons no route shows by itself: they appear
 // after a search or in the list of elections to review.
 var notOnRoutes = map[string]bool{"courses.enrol": true, "review.edit": true, "review.delete": true}
+
+// The window's automatic backup on closing is made by the accounts that
+// run the programme (staff, admin), never by a region account or a viewer,
+// which read part of the database and cannot record the day's backup.
+func TestAutoBackupOnlyByStaff(t *testing.T) {
+	for _, c := range []struct {
+		role   models.Role
+		region string
+		made   bool
+	}{{models.RoleStaff, "", true}, {models.RoleRegion, "德阳市", false}, {models.RoleViewer, "", false}} {
+		e, _ := serverEnv(t, "dashboard", c.role, c.region)
+		made := false
+		e.u.opts.AutoBackup = func(context.Context, time.Time) (string, error) {
+			made = true
+			return "", nil
+		}
+		e.act(func() { e.u.autoBackup(ctx, fixedNow) })
+		if made != c.made {
+			t.Errorf("a %s's window made the automatic backup: %v, want %v", c.role, made, c.made)
+		}
+	}
+}

@@ -215,7 +215,10 @@ func (u *ui) reopenReplaced() *task {
 // was made already on now's day or the database is closed for good. Failures are logged, without personal data, and never keep
 // the window from closing. It returns the backup's path, "" for none.
 func (u *ui) autoBackup(ctx context.Context, now time.Time) string {
-	if u.opts.AutoBackup == nil || u.closedDB {
+	// A region account or a viewer keeps no day's backup of the school's
+	// database: it could not record it (so every close would make one
+	// again) and reads only part of it.
+	if u.opts.AutoBackup == nil || u.closedDB || !u.may(models.PermEdit) {
 		return ""
 	}
 	day := now.Format("2006-01-02")

@@ -98,17 +98,25 @@ if [ -z "$shared" ]; then
 fi
 [ "$shared" = 0 ] || shared_db
 
-# shot NAME SCREEN LANG THEME DB: runs the window on SCREEN and saves NAME.png.
+# shot NAME SCREEN LANG THEME DB: runs the window on SCREEN and saves NAME.png;
+# a window that ended before the picture (it could not open the display,
+# once in a while under load) is started again, twice at most.
 shot() {
-  local name=$1 screen=$2 lang=$3 theme=$4 db=$5
-  PEIYANG_SCREEN=$screen PEIYANG_LANG=$lang FYNE_THEME=$theme ./peiyang --db "$db" \
-    >"$OUT/$name.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 100); do
-    xdotool search --onlyvisible --name 'Peiyang|培养' >/dev/null 2>&1 && break
-    sleep 0.1
+  local name=$1 screen=$2 lang=$3 theme=$4 db=$5 try pid
+  for try in 1 2 3; do
+    PEIYANG_SCREEN=$screen PEIYANG_LANG=$lang FYNE_THEME=$theme ./peiyang --db "$db" \
+      >"$OUT/$name.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 100); do
+      xdotool search --onlyvisible --name 'Peiyang|培养' >/dev/null 2>&1 && break
+      sleep 0.1
+    done
+    sleep "$SETTLE"
+    kill -0 "$pid" 2>/dev/null && break
+    wait "$pid" 2>/dev/null || true
+    echo "screenshots: $name: the window ended before the picture (try $try):" >&2
+    tail -n 3 "$OUT/$name.log" >&2
   done
-  sleep "$SETTLE"
   import -window root "$OUT/$name.png"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
