@@ -216,9 +216,9 @@ func (f *courseEditor) setCohorts(cohorts []*models.Cohort, id int64) {
 
 // cohortsArrived gives the form the cohorts when they were not loaded yet
 // as it opened (a form opened at once, by the route or a quick click),
-// which showed the course's cohort as none.
+// which showed the course's cohort as none. f may be nil (no form yet).
 func (f *courseEditor) cohortsArrived(cohorts []*models.Cohort) {
-	if len(f.cohort.Options) > 1 || len(cohorts) == 0 || f.cohort.SelectedIndex() > 0 {
+	if f == nil || len(f.cohort.Options) > 1 || len(cohorts) == 0 || f.cohort.SelectedIndex() > 0 {
 		return
 	}
 	var id int64

@@ -171,9 +171,7 @@ func (s *coursesScreen) readAgain(tab func()) {
 		return choices{cs, is}, err
 	}, func(c choices) {
 		s.cohorts, s.instructors = c.cohorts, c.instructors
-		if s.editor != nil {
-			s.editor.cohortsArrived(c.cohorts)
-		}
+		s.editor.cohortsArrived(c.cohorts) // a form opened before them
 		// The names they give may have come after the tab's data.
 		s.sessions.table.Refresh()
 		if s.cur != nil && s.tabs.SelectedIndex() == tabOverview {

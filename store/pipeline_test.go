@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"peiyang/models"
+	"peiyang/store"
 )
 
 func TestFindStageFacts(t *testing.T) {
@@ -78,9 +79,14 @@ func TestFindStageFacts(t *testing.T) {
 	if got == nil || len(got) != 0 {
 		t.Errorf("no trainees: %+v, want an empty slice", got)
 	}
-	// FindStageGroups: the trainees with records one by one, as
-	// FindStageFacts gives them, the others counted by region and cohort.
-	for _, filter := range []models.TraineeFilter{{}, {Region: "德阳"}, {Region: "眉山"}, {CohortID: f.cohort.ID}} {
+	checkFindStageGroups(t, db, f.cohort.ID)
+}
+
+// checkFindStageGroups: the trainees with records one by one, as
+// FindStageFacts gives them, the others counted by region and cohort.
+func checkFindStageGroups(t *testing.T, db *store.DB, cohort int64) {
+	t.Helper()
+	for _, filter := range []models.TraineeFilter{{}, {Region: "德阳"}, {Region: "眉山"}, {CohortID: cohort}} {
 		all, err := db.FindStageFacts(ctx, filter)
 		must(t, err)
 		groups, err := db.FindStageGroups(ctx, filter)
