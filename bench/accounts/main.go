@@ -3,8 +3,12 @@
 // (row-level security), and the time for a change committed through one
 // connection to reach another that watches (LISTEN/NOTIFY), as an open
 // window would. It starts a throwaway PostgreSQL server (internal/pgtest).
+// With -screens the trainees are the demo data's (courses, enrolments,
+// attendance, certificates, returns ... at that scale), and it also times
+// what the dashboard, the trainee list and the course list read, as an
+// admin and as the region account.
 //
-//	go run ./bench/accounts [-n 250000] [-queries 1000] [-changes 50]
+//	go run ./bench/accounts [-n 250000] [-queries 1000] [-changes 50] [-screens [-rounds 10]]
 package main
 
 import (
@@ -17,6 +21,7 @@ import (
 	"sort"
 	"time"
 
+	"peiyang/demo"
 	"peiyang/internal/people"
 	"peiyang/internal/pgtest"
 	"peiyang/models"
@@ -27,14 +32,19 @@ func main() {
 	n := flag.Int("n", 250000, "number of trainees")
 	queries := flag.Int("queries", 1000, "number of timed searches per account")
 	changes := flag.Int("changes", 50, "number of changes whose notice is timed")
+	screens := flag.Bool("screens", false, "load the demo data and time the dashboard, trainee and course lists")
+	rounds := flag.Int("rounds", 10, "with -screens, reads of each screen per account")
 	flag.Parse()
-	if err := run(*n, *queries, *changes); err != nil {
+	if !*screens {
+		*rounds = 0
+	}
+	if err := run(*n, *queries, *changes, *rounds); err != nil {
 		fmt.Fprintln(os.Stderr, "accounts bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n, queries, changes int) error {
+func run(n, queries, changes, rounds int) error {
 	ctx := context.Background()
 	srv, err := pgtest.Start(pgtest.Options{})
 	if err != nil {
@@ -50,9 +60,15 @@ func run(n, queries, changes int) error {
 		return err
 	}
 	defer owner.Close()
-	trainees := people.New(1).Trainees(n)
+	ds := &models.Dataset{Trainees: people.New(1).Trainees(n)}
+	if rounds > 0 {
+		if ds, err = demo.Generate(demo.Options{Trainees: n}); err != nil {
+			return err
+		}
+	}
+	trainees := ds.Trainees
 	start := time.Now()
-	if err := owner.LoadDataset(ctx, &models.Dataset{Trainees: trainees}); err != nil {
+	if err := owner.LoadDataset(ctx, ds); err != nil {
 		return err
 	}
 	fmt.Printf("trainees: %d, loaded in %s\n", n, time.Since(start).Round(time.Millisecond))
@@ -78,11 +94,22 @@ func run(n, queries, changes int) error {
 		}
 		fmt.Printf("search as %s: %s, %.1f results on average\n", a.name, stats(ds), hits)
 	}
-	ds, err := noticeLatency(ctx, owner, target, trainees[0].IDNumber, changes)
+	for _, a := range []struct {
+		name string
+		db   *store.DB
+	}{{"admin", admin}, {"region " + city, region}} {
+		if rounds == 0 {
+			break
+		}
+		if err := timeScreens(ctx, a.name, a.db, demo.DefaultToday().Time(), rounds); err != nil {
+			return err
+		}
+	}
+	lat, err := noticeLatency(ctx, owner, target, trainees[0].IDNumber, changes)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("change → notice in another connection: %s\n", stats(ds))
+	fmt.Printf("change → notice in another connection: %s\n", stats(lat))
 	return nil
 }
 
