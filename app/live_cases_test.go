@@ -51,6 +51,26 @@ var liveCases = []liveCase{
 			}
 			return false
 		}},
+	{name: "trainee table, a stage moved", screen: "trainees",
+		open: func(t *testing.T, e *liveEnv) *kit.Entry {
+			s := e.u.trainees
+			e.eventually("the stages", func() bool { return s.rows.stages != nil && s.rows.at(traineePage-1) != nil })
+			for i := range traineePage {
+				if tr := s.rows.at(i); s.rows.stages[tr.ID] == models.StageNominated {
+					e.state["id"] = tr.ID
+					return nil
+				}
+			}
+			t.Fatal("no nominated trainee on the first page")
+			return nil
+		},
+		change: func(t *testing.T, e *liveEnv) {
+			e.exec(t, `INSERT INTO returns (trainee_id, village_id, return_date, notes, created_at, updated_at)
+				SELECT $1, village_id, return_date, '', created_at, updated_at FROM returns ORDER BY id LIMIT 1`, e.state["id"])
+		},
+		arrived: func(e *liveEnv) bool {
+			return e.u.trainees.rows.stageOf(e.state["id"].(int64)) == stageLabel(models.StageReturned)
+		}},
 	{name: "trainee table, scrolled down with a row chosen", screen: "trainees",
 		open: func(t *testing.T, e *liveEnv) *kit.Entry {
 			s := e.u.trainees
