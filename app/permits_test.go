@@ -364,3 +364,35 @@ func TestAutoBackupOnlyByStaff(t *testing.T) {
 		}
 	}
 }
+
+// Staff run the programme but not its settings, accounts or restore: the
+// settings screen shows them no certificate or overlay card, no Save, no
+// accounts; the File menu no restore; every other write button is there.
+func TestStaffSeesNoAdminActions(t *testing.T) {
+	db, svc, _ := accountDB(t, models.RoleStaff, "")
+	for _, route := range []string{"settings", "certificates", "courses/enrolment"} {
+		e, close := openWindow(t, db, svc, route)
+		c := checkRoute(t, e, route)
+		if route == "certificates" && len(c.shown["certificates.issue"]) == 0 {
+			t.Error("certificates: staff do not see Issue certificates")
+		}
+		if route == "settings" && slices.Contains(visibleTexts(e.u.win.Canvas().Content(), nil), T("settings.certificate_title")) {
+			t.Error("settings: staff see the certificate settings")
+		}
+		close()
+	}
+	opts := Options{Language: LangEnglish, DBPath: "server",
+		Restore: func(context.Context, string) (Restored, error) { return Restored{}, nil }}
+	u, err := newUI(test.NewTempApp(t), svc, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { u.cancel(); u.waitIdle(); u.win.Close() }()
+	for _, m := range u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == T("safety.menu_restore") {
+				t.Error("the File menu offers staff to restore a backup")
+			}
+		}
+	}
+}
