@@ -55,17 +55,29 @@ var (
 	auditActions = []string{"", "create", "update", "delete", "reveal", "print", "export", "backup", "restore", "load"}
 )
 
-// auditColumns are the table's columns: the time, the account, the
-// user's name, the action, the kind of record and its ID, the last taking
-// the width the others leave.
-func auditColumns() []kit.Column[*training.AuditEntry] {
-	widths := []float32{172, 96, 96, 120, 108, 100}
-	titles := []string{T("audit.col_time"), T("audit.col_os_user"), T("audit.col_user"), T("audit.col_action"),
-		T("audit.col_entity"), T("audit.col_id")}
-	cols := make([]kit.Column[*training.AuditEntry], len(widths))
-	for i := range cols {
-		cols[i] = kit.Column[*training.AuditEntry]{Title: titles[i], Width: widths[i], Flex: i == len(cols)-1,
-			Text: func(e *training.AuditEntry) string { return auditCell(e, i) }}
+// auditColumns are the table's columns: the time; on a shared database
+// the account (PostgreSQL's session_user, which the database itself
+// records); the system user and the user's name; the action, the kind of
+// record and its ID, the last taking the width the others leave.
+func auditColumns(shared bool) []kit.Column[*training.AuditEntry] {
+	type spec struct {
+		title string
+		width float32
+		text  func(*training.AuditEntry) string
+	}
+	specs := []spec{{T("audit.col_time"), 172, func(e *training.AuditEntry) string { return e.At.Local().Format("2006-01-02 15:04:05") }}}
+	if shared {
+		specs = append(specs, spec{T("audit.col_db_user"), 110, func(e *training.AuditEntry) string { return e.DBUser }})
+	}
+	specs = append(specs,
+		spec{T("audit.col_os_user"), 96, func(e *training.AuditEntry) string { return e.OSUser }},
+		spec{T("audit.col_user"), 96, func(e *training.AuditEntry) string { return e.UserName }},
+		spec{T("audit.col_action"), 120, func(e *training.AuditEntry) string { return auditActionLabel(e.Action) }},
+		spec{T("audit.col_entity"), 108, func(e *training.AuditEntry) string { return auditEntityLabel(e.Entity) }},
+		spec{T("audit.col_id"), 100, func(e *training.AuditEntry) string { return e.EntityID }})
+	cols := make([]kit.Column[*training.AuditEntry], len(specs))
+	for i, c := range specs {
+		cols[i] = kit.Column[*training.AuditEntry]{Title: c.title, Width: c.width, Flex: i == len(specs)-1, Text: c.text}
 	}
 	return cols
 }
@@ -91,7 +103,7 @@ func newAudit(u *ui) *auditScreen {
 	s.action.OnChanged = func(string) { s.reload() }
 	apply := widget.NewButtonWithIcon(T("audit.apply"), theme.SearchIcon(), s.reload)
 
-	s.table = kit.NewTable(auditColumns(), func() int { return len(s.rows) }, func(i int) (*training.AuditEntry, bool) { return at(s.rows, i) })
+	s.table = kit.NewTable(auditColumns(u.opts.DBUser != ""), func() int { return len(s.rows) }, func(i int) (*training.AuditEntry, bool) { return at(s.rows, i) })
 	s.table.OnSelected = func(id widget.TableCellID) { s.showDetail(id.Row) }
 
 	s.count = widget.NewLabel(T("dashboard.loading"))
@@ -212,25 +224,6 @@ func (s *auditScreen) load() {
 	})
 }
 
-// auditCell is the text of an entry's column.
-func auditCell(e *training.AuditEntry, col int) string {
-	switch col {
-	case 0:
-		return e.At.Local().Format("2006-01-02 15:04:05")
-	case 1:
-		return e.OSUser
-	case 2:
-		return e.UserName
-	case 3:
-		return auditActionLabel(e.Action)
-	case 4:
-		return auditEntityLabel(e.Entity)
-	case 5:
-		return e.EntityID
-	}
-	return ""
-}
-
 // showDetail shows the entry in row i; -1 for none.
 func (s *auditScreen) showDetail(i int) {
 	if i < 0 || i >= len(s.rows) {
@@ -241,8 +234,8 @@ func (s *auditScreen) showDetail(i int) {
 	}
 	e := s.rows[i]
 	var lines []string
-	for c, col := range auditColumns() {
-		v := auditCell(e, c)
+	for _, col := range auditColumns(s.u.opts.DBUser != "") {
+		v := col.Text(e)
 		if v == "" {
 			v = "—"
 		}

@@ -69,3 +69,45 @@ func TestSharedDatabaseLanguageIsPersonal(t *testing.T) {
 		t.Errorf("another machine's window starts in %s, not the school's English", Language())
 	}
 }
+
+// TestAuditShowsTheAccount: on a shared database the audit trail's table
+// and an entry's detail name the account that made the change, as the
+// database recorded it (session_user); a file's trail has no such column.
+func TestAuditShowsTheAccount(t *testing.T) {
+	_, svc, target := accountDB(t, models.RoleStaff, "")
+	tu, _ := url.Parse(target)
+	user := strings.TrimPrefix(tu.Path, "/") + "." + string(models.RoleStaff)
+	tr, err := svc.Trainees.FindTraineeByID(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr.Notes = "账号写入审计"
+	if err := svc.Trainees.UpdateTrainee(ctx, tr); err != nil {
+		t.Fatal(err)
+	}
+	u, err := newUI(test.NewTempApp(t), svc, Options{Language: LangChinese, Route: ParseRoute("audit"), DBPath: "server", DBUser: user})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer SetLanguage(LangEnglish)
+	u.waitIdle()
+	defer func() { u.cancel(); u.waitIdle(); u.win.Close() }()
+	s, ok := u.built["audit"].(*auditScreen)
+	if !ok || len(s.rows) == 0 {
+		t.Fatalf("the audit screen is %T with no rows", u.built["audit"])
+	}
+	if s.rows[0].DBUser != user {
+		t.Fatalf("the newest entry's account is %q, not %q", s.rows[0].DBUser, user)
+	}
+	cols := auditColumns(true)
+	if cols[1].Title != "数据库账号" || cols[1].Text(s.rows[0]) != user {
+		t.Errorf("the second column is %q showing %q", cols[1].Title, cols[1].Text(s.rows[0]))
+	}
+	s.showDetail(0)
+	if !strings.Contains(s.detail.Text, "数据库账号："+user) && !strings.Contains(s.detail.Text, "数据库账号: "+user) {
+		t.Errorf("the entry's detail does not name the account:\n%s", s.detail.Text)
+	}
+	if len(auditColumns(false)) != len(cols)-1 {
+		t.Error("a file's audit trail has an account column")
+	}
+}
