@@ -233,6 +233,9 @@ func describePostgres(c *sql.DB) ([]string, error) {
 			if err := r.Scan(&name, &unique, &cols); err != nil {
 				return err
 			}
+			if pgOnlyIndexes[name] {
+				return nil
+			}
 			out = append(out, fmt.Sprintf("index %s on %s (%s) unique=%v", name, tb,
 				strings.ReplaceAll(strings.Trim(cols, "{}"), ",", ", "), unique))
 			return nil
@@ -253,6 +256,12 @@ func describePostgres(c *sql.DB) ([]string, error) {
 	}
 	return joinFKs(out), err
 }
+
+// pgOnlyIndexes have no twin: they serve what only PostgreSQL does. A
+// region account's name searches read its region's name keys
+// (migrations/postgres/0012_search_names_by_region.sql); a SQLite file has
+// no region accounts, and the index would only slow its writes.
+var pgOnlyIndexes = map[string]bool{"trainee_search_names_by_region": true}
 
 // pgConstraints lists the constraints of PostgreSQL table tb into out, as
 // describeSQLite does.

@@ -327,6 +327,11 @@ func searchPlan(query string) []string {
 	return []string{"p" + text, "i" + text, "q" + text, "j" + text}
 }
 
+// nameKeys bounds a search by name to the name keys (kinds i, j, m, n, p
+// and q), which it reads anyway: so told, PostgreSQL may read a region
+// account's from the index of its region's name keys (migration 0012).
+const nameKeys = ` AND key >= 'i' AND key < 'r'`
+
 // searchRange adds to ids, up to limit, the trainees not yet seen whose
 // keys start with prefix, in key order. It reads them a page at a time
 // (LIMIT, then on after the last key read), so that a short prefix
@@ -334,11 +339,15 @@ func searchPlan(query string) []string {
 // result unless told where to stop, SQLite stops when asked.
 func searchRange(ctx context.Context, q querier, prefix string, limit int, ids *[]int64, seen map[int64]bool) error {
 	lastKey, lastID := prefix, int64(-1)
+	kinds := ""
+	if strings.ContainsRune("ijmnpq", rune(prefix[0])) {
+		kinds = nameKeys
+	}
 	for len(*ids) < limit {
 		page := limit - len(*ids)
 		read := 0
 		err := queryRows(ctx, q, `SELECT key, trainee_id FROM trainee_search
-			WHERE key >= ? AND key < ? AND (key > ? OR trainee_id > ?)
+			WHERE key >= ? AND key < ? AND (key > ? OR trainee_id > ?)`+kinds+`
 			ORDER BY key, trainee_id LIMIT ?`, []any{lastKey, prefix + "\U0010FFFF", lastKey, lastID, page},
 			func(rows *sql.Rows) error {
 				read++
