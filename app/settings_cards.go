@@ -129,27 +129,39 @@ func (s *settingsScreen) languageCard() fyne.CanvasObject {
 }
 
 // databaseCard shows the database file and how to open another, and holds
-// the backup settings and the user's name.
+// the backup settings and the user's name. On a shared database it shows
+// the database and the account instead, and an empty backup folder means
+// no automatic backup: the server's backups are its DBA's (backup.Auto).
 func (s *settingsScreen) databaseCard() fyne.CanvasObject {
-	db := s.u.opts.DBPath
-	dbHelp := kit.WrapLabel(T("settings.db_help"), widget.MediumImportance)
-	other := otherDBPath(db)
-	backup := s.entry(settings.BackupFolder, defaultBackupFolder(db))
+	db, shared := s.u.opts.DBPath, s.u.opts.DBUser != ""
+	placeholder, help := defaultBackupFolder(db), T("settings.backup_help")
+	if shared {
+		placeholder, help = T("settings.backup_none_shared"), T("settings.backup_help_shared")
+	}
+	backup := s.entry(settings.BackupFolder, placeholder)
 	chooseBackup := s.u.actionButton(models.PermSettings, T("settings.choose_folder"), theme.FolderOpenIcon(), func() {
 		kit.ChooseFolder(s.u.win, T("settings.backup_folder"), backup.Text, func(dir string) { backup.SetText(dir) })
 	})
 	keep := s.entry(settings.BackupKeep, "10")
-	backupHelp := kit.Caption(T("settings.backup_help"))
+	backupHelp := kit.Caption(help)
 	backupHelp.Wrapping = fyne.TextWrapWord
-	return kit.Card(T("settings.db_title"), kit.Rows(
-		kit.Row(T("settings.db_file"), kit.NewReadOnlyEntry(db)),
-		kit.Row("", container.NewVBox(dbHelp, kit.NewReadOnlyEntry(fmt.Sprintf("peiyang --db %q", other)),
-			kit.NewReadOnlyEntry(fmt.Sprintf("PEIYANG_DB=%q", other)))),
+	where := []fyne.CanvasObject{kit.NewReadOnlyEntry(s.u.databaseLabel())}
+	if !shared {
+		other := otherDBPath(db)
+		where = []fyne.CanvasObject{kit.NewReadOnlyEntry(db),
+			kit.WrapLabel(T("settings.db_help"), widget.MediumImportance),
+			kit.NewReadOnlyEntry(fmt.Sprintf("peiyang --db %q", other)), kit.NewReadOnlyEntry(fmt.Sprintf("PEIYANG_DB=%q", other))}
+	}
+	rows := [][]fyne.CanvasObject{kit.Row(T("settings.db_file"), where[0])}
+	if len(where) > 1 {
+		rows = append(rows, kit.Row("", container.NewVBox(where[1:]...)))
+	}
+	rows = append(rows,
 		s.row(T("settings.backup_folder"), settings.BackupFolder,
 			container.NewVBox(container.NewBorder(nil, nil, nil, chooseBackup, backup), backupHelp), backup),
 		s.row(T("safety.keep"), settings.BackupKeep, kit.Width(120, keep), keep),
-		s.row(T("safety.user_name"), settings.UserName, s.entry(settings.UserName, T("safety.user_name_placeholder"))),
-	))
+		s.row(T("safety.user_name"), settings.UserName, s.entry(settings.UserName, T("safety.user_name_placeholder"))))
+	return kit.Card(T("settings.db_title"), kit.Rows(rows...))
 }
 
 // overlayFieldLabel names an overlay field.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"peiyang/models"
+	"peiyang/settings"
 	"peiyang/store"
 	"peiyang/training"
 )
@@ -109,5 +111,37 @@ func TestAuditShowsTheAccount(t *testing.T) {
 	}
 	if len(auditColumns(false)) != len(cols)-1 {
 		t.Error("a file's audit trail has an account column")
+	}
+}
+
+// TestSettingsOnASharedDatabase: the database card names the shared
+// database and the account, offers no other file to start on, and says an
+// empty backup folder makes no automatic backup (backup.Auto on a server);
+// on a file it shows the folder beside the file as before.
+func TestSettingsOnASharedDatabase(t *testing.T) {
+	_, svc, _ := accountDB(t, models.RoleAdmin, "")
+	u, err := newUI(test.NewTempApp(t), svc, Options{Language: LangEnglish, Route: ParseRoute("settings"),
+		DBPath: "zhang@db.example:5432/peiyang", DBUser: "zhang"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.waitIdle()
+	defer func() { u.cancel(); u.waitIdle(); u.win.Close() }()
+	s := u.built["settings"].(*settingsScreen)
+	if got := s.entries[settings.BackupFolder].PlaceHolder; got != T("settings.backup_none_shared") {
+		t.Errorf("the backup folder's placeholder on a shared database is %q", got)
+	}
+	shown := visibleTexts(u.win.Canvas().Content(), nil)
+	if !slices.Contains(shown, "Shared database: db.example:5432/peiyang (user zhang)") {
+		t.Errorf("the database card does not name the shared database: %q", shown)
+	}
+	for _, v := range shown {
+		if strings.Contains(v, "PEIYANG_DB=") || strings.Contains(v, "other.db") {
+			t.Errorf("a shared database's card offers a file: %q", v)
+		}
+	}
+	_, f := settingsEnv(t, LangEnglish)
+	if got := f.entries[settings.BackupFolder].PlaceHolder; !strings.HasSuffix(got, "backups") {
+		t.Errorf("a file's backup placeholder is %q", got)
 	}
 }
