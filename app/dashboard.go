@@ -139,7 +139,11 @@ func (s *dashboardScreen) shown() {
 func (s *dashboardScreen) setData(d *dashboardData) {
 	s.data = d
 	p := d.pipeline
-	s.summary.SetText(T("dashboard.summary", "N", formatInt(p.Overall.Total)))
+	if r := s.u.regionOnly(); r != "" {
+		s.summary.SetText(T("dashboard.summary_region", "Region", r, "N", formatInt(p.Overall.Total)))
+	} else {
+		s.summary.SetText(T("dashboard.summary", "N", formatInt(p.Overall.Total)))
+	}
 	s.funnel.SetItems(funnelItems(p.Overall))
 	s.regions.SetItems(regionItems(p.ByCity))
 	s.themes.SetItems(themeItems(p.ByTheme))

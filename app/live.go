@@ -124,6 +124,16 @@ func (u *ui) may(p models.Permission) bool {
 	return u.account.May(p)
 }
 
+// regionOnly is the outflow region the account sees alone (a region
+// account's), "" when it sees every region.
+func (u *ui) regionOnly() string {
+	u.may(models.PermEdit) // reads the account once
+	if u.account.Role != models.RoleRegion {
+		return ""
+	}
+	return u.account.Region
+}
+
 // mayChange reports whether the account may change anything: a viewer
 // changes nothing.
 func (u *ui) mayChange() bool {

@@ -117,6 +117,10 @@ func checkRegionDashboard(t *testing.T, e *testEnv, target, city string) {
 	if !shows(e.u.dashboard.box, formatInt(total)) {
 		t.Errorf("the dashboard does not show %d", total)
 	}
+	// Its heading says whose trainees they are.
+	if want := T("dashboard.summary_region", "Region", city, "N", formatInt(total)); e.u.dashboard.summary.Text != want {
+		t.Errorf("the region account's dashboard says %q, want %q", e.u.dashboard.summary.Text, want)
+	}
 }
 
 // A region account's window, on every route (PostgreSQL, row-level
