@@ -22,12 +22,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"peiyang/bench/internal/realwindow"
 	"peiyang/bench/internal/stores"
 	"peiyang/models"
 	"peiyang/store"
@@ -59,9 +59,9 @@ func run(display string, changes, trainees int) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "peiyang")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		return fmt.Errorf("build: %v\n%s", err, out)
+	bin, err := realwindow.Build(dir)
+	if err != nil {
+		return err
 	}
 	demo := []string{"--db", target, "demo"}
 	if trainees > 0 {
@@ -72,30 +72,18 @@ func run(display string, changes, trainees int) error {
 		return fmt.Errorf("demo data: %v\n%s", err, out)
 	}
 	fmt.Printf("demo data on PostgreSQL in %s\n", time.Since(start).Round(time.Second))
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		return fmt.Errorf("start Xvfb (apt-get install xvfb): %w", err)
-	}
-	defer func() {
-		xvfb.Process.Kill()
-		xvfb.Wait()
-	}()
-	time.Sleep(time.Second)
-	win := exec.Command(bin, "--db", target)
-	win.Env = append(os.Environ(), "DISPLAY="+display, "PEIYANG_SCREEN=trainees", "PEIYANG_LANG=zh", "PEIYANG_TIMING=1")
-	logs, err := win.StderrPipe()
+	stopX, err := realwindow.Xvfb(display)
 	if err != nil {
 		return err
 	}
-	if err := win.Start(); err != nil {
+	defer stopX()
+	win, err := realwindow.Start(bin, target, display, "trainees")
+	if err != nil {
 		return err
 	}
-	defer func() {
-		win.Process.Kill()
-		win.Wait()
-	}()
+	defer win.Stop()
 	shown := make(chan shownAt, 16)
-	go readShown(logs, shown)
+	go readShown(win.Logs, shown)
 	other, err := store.Open(target)
 	if err != nil {
 		return err

@@ -34,6 +34,7 @@ import (
 	"strings"
 	"time"
 
+	"peiyang/bench/internal/realwindow"
 	"peiyang/bench/internal/stores"
 )
 
@@ -69,36 +70,24 @@ func run(db, display string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "peiyang")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		return fmt.Errorf("build: %v\n%s", err, out)
+	bin, err := realwindow.Build(dir)
+	if err != nil {
+		return err
 	}
 	if out, err := exec.Command(bin, "--db", db, "demo", "--if-empty").CombinedOutput(); err != nil {
 		return fmt.Errorf("demo data: %v\n%s", err, out)
 	}
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		return fmt.Errorf("start Xvfb (apt-get install xvfb): %w", err)
-	}
-	defer func() {
-		xvfb.Process.Kill()
-		xvfb.Wait()
-	}()
-	time.Sleep(time.Second)
-	win := exec.Command(bin, "--db", db)
-	win.Env = append(os.Environ(), "DISPLAY="+display, "PEIYANG_SCREEN=tour", "PEIYANG_LANG=zh", "PEIYANG_TIMING=1")
-	logs, err := win.StderrPipe()
+	stopX, err := realwindow.Xvfb(display)
 	if err != nil {
 		return err
 	}
-	if err := win.Start(); err != nil {
+	defer stopX()
+	win, err := realwindow.Start(bin, db, display, "tour")
+	if err != nil {
 		return err
 	}
-	defer func() {
-		win.Process.Kill()
-		win.Wait()
-	}()
-	return measure(win.Process.Pid, bufio.NewScanner(logs))
+	defer win.Stop()
+	return measure(win.Pid(), bufio.NewScanner(win.Logs))
 }
 
 // measure reads VmHWM when the tour starts and when it is done.
