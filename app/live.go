@@ -113,6 +113,12 @@ func (u *ui) dataChanged(tables []string) {
 // admin). The database refuses what a role may not do anyway; the window
 // only hides the buttons of it.
 func (u *ui) may(p models.Permission) bool {
+	return u.whoAmI().May(p)
+}
+
+// whoAmI is the window's account, read from the store once: on a file the
+// person at the desk (models.Desk), as too when it cannot be read.
+func (u *ui) whoAmI() *models.Account {
 	if u.account == nil {
 		a, err := u.svc.Accounts.Account(u.ctx)
 		if err != nil {
@@ -121,17 +127,16 @@ func (u *ui) may(p models.Permission) bool {
 		}
 		u.account = a
 	}
-	return u.account.May(p)
+	return u.account
 }
 
 // regionOnly is the outflow region the account sees alone (a region
 // account's), "" when it sees every region.
 func (u *ui) regionOnly() string {
-	u.may(models.PermEdit) // reads the account once
-	if u.account.Role != models.RoleRegion {
-		return ""
+	if a := u.whoAmI(); a.Role == models.RoleRegion {
+		return a.Region
 	}
-	return u.account.Region
+	return ""
 }
 
 // mayChange reports whether the account may change anything: a viewer

@@ -30,10 +30,7 @@ func (u *ui) permit(p models.Permission) bool {
 // refuse says that the account may not do what was asked, and that
 // nothing was changed.
 func (u *ui) refuse() {
-	a := u.account
-	if a == nil {
-		a = &models.Desk
-	}
+	a := u.whoAmI()
 	msg := T("account.refused", "User", a.Name, "Role", roleLabel(a.Role))
 	if a.Role == models.RoleViewer {
 		msg = T("account.viewer_refused", "User", a.Name)
