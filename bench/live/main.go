@@ -72,11 +72,6 @@ func run(display string, changes, trainees int) error {
 		return fmt.Errorf("demo data: %v\n%s", err, out)
 	}
 	fmt.Printf("demo data on PostgreSQL in %s\n", time.Since(start).Round(time.Second))
-	stopX, err := realwindow.Xvfb(display)
-	if err != nil {
-		return err
-	}
-	defer stopX()
 	win, err := realwindow.Start(bin, target, display, "trainees")
 	if err != nil {
 		return err

@@ -77,11 +77,6 @@ func run(db, display string) error {
 	if out, err := exec.Command(bin, "--db", db, "demo", "--if-empty").CombinedOutput(); err != nil {
 		return fmt.Errorf("demo data: %v\n%s", err, out)
 	}
-	stopX, err := realwindow.Xvfb(display)
-	if err != nil {
-		return err
-	}
-	defer stopX()
 	win, err := realwindow.Start(bin, db, display, "tour")
 	if err != nil {
 		return err

@@ -24,47 +24,54 @@ func Build(dir string) (string, error) {
 	return bin, nil
 }
 
-// Xvfb starts a virtual screen of 1366×768 on display (":98") and gives it
+// xvfb starts a virtual screen of 1366×768 on display (":98") and gives it
 // a second to come up; stop ends it.
-func Xvfb(display string) (stop func(), err error) {
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
+func xvfb(display string) (stop func(), err error) {
+	x := exec.Command("Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+	if err := x.Start(); err != nil {
 		return nil, fmt.Errorf("start Xvfb (apt-get install xvfb): %w", err)
 	}
 	time.Sleep(time.Second)
 	return func() {
-		xvfb.Process.Kill()
-		xvfb.Wait()
+		x.Process.Kill()
+		x.Wait()
 	}, nil
 }
 
-// Window is a running window.
+// Window is a running window, on a virtual screen of its own.
 type Window struct {
-	cmd *exec.Cmd
+	cmd   *exec.Cmd
+	stopX func()
 	// Logs is the window's standard error, where it logs its timings.
 	Logs io.Reader
 }
 
-// Start starts bin's window on db, on display, opening on screen (a route
-// such as "tour" or "trainees").
+// Start starts a virtual screen on display, then bin's window on db on
+// it, opening on screen (a route such as "tour" or "trainees").
 func Start(bin, db, display, screen string) (*Window, error) {
-	cmd := exec.Command(bin, "--db", db)
-	cmd.Env = append(os.Environ(), "DISPLAY="+display, "PEIYANG_SCREEN="+screen, "PEIYANG_LANG=zh", "PEIYANG_TIMING=1")
-	logs, err := cmd.StderrPipe()
+	stopX, err := xvfb(display)
 	if err != nil {
 		return nil, err
 	}
-	if err := cmd.Start(); err != nil {
+	cmd := exec.Command(bin, "--db", db)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "PEIYANG_SCREEN="+screen, "PEIYANG_LANG=zh", "PEIYANG_TIMING=1")
+	logs, err := cmd.StderrPipe()
+	if err == nil {
+		err = cmd.Start()
+	}
+	if err != nil {
+		stopX()
 		return nil, fmt.Errorf("start the window: %w", err)
 	}
-	return &Window{cmd: cmd, Logs: logs}, nil
+	return &Window{cmd: cmd, stopX: stopX, Logs: logs}, nil
 }
 
 // Pid is the window's process ID.
 func (w *Window) Pid() int { return w.cmd.Process.Pid }
 
-// Stop kills the window and waits for it.
+// Stop kills the window and waits for it, then ends its screen.
 func (w *Window) Stop() {
 	w.cmd.Process.Kill()
 	w.cmd.Wait()
+	w.stopX()
 }
